@@ -16,17 +16,23 @@ import (
 type Severity int
 
 const (
-	// Warning is a problem that was repaired or can be lived with.
-	Warning Severity = iota
+	// Note is information, such as a file that was skipped on purpose.
+	Note Severity = iota
+	// Warning is a problem that was repaired or can be lived with; --strict
+	// makes it an error.
+	Warning
 	// Error is a problem that stops publication.
 	Error
 )
 
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "error"
+	case Warning:
+		return "warning"
 	}
-	return "warning"
+	return "note"
 }
 
 // Diagnostic is one problem at one position.
@@ -64,6 +70,11 @@ func (l *List) Warnf(pos doc.Pos, format string, args ...any) {
 	l.Add(pos, Warning, fmt.Sprintf(format, args...))
 }
 
+// Notef appends a note at pos.
+func (l *List) Notef(pos doc.Pos, format string, args ...any) {
+	l.Add(pos, Note, fmt.Sprintf(format, args...))
+}
+
 // Append appends every diagnostic of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 
@@ -77,23 +88,27 @@ func (l List) HasErrors() bool {
 	return false
 }
 
-// Count returns the numbers of errors and warnings.
+// Count returns the numbers of errors and warnings (notes are not counted).
 func (l List) Count() (errors, warnings int) {
 	for _, d := range l {
-		if d.Severity == Error {
+		switch d.Severity {
+		case Error:
 			errors++
-		} else {
+		case Warning:
 			warnings++
 		}
 	}
 	return
 }
 
-// Strict returns a copy of l with every warning turned into an error.
+// Strict returns a copy of l with every warning turned into an error; notes
+// stay notes.
 func (l List) Strict() List {
 	out := make(List, len(l))
 	for i, d := range l {
-		d.Severity = Error
+		if d.Severity == Warning {
+			d.Severity = Error
+		}
 		out[i] = d
 	}
 	return out
