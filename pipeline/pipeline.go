@@ -3,18 +3,421 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/internal/decode"
+	"github.com/seedpress/seedpress/pipeline/internal/enrich"
+	"github.com/seedpress/seedpress/pipeline/internal/normalize"
+	"github.com/seedpress/seedpress/pipeline/internal/segment"
+	"github.com/seedpress/seedpress/pipeline/internal/structure"
+	"github.com/seedpress/seedpress/pipeline/manifest"
 )
+
+// DefaultMaxFileSize is the largest seed Build reads when
+// Options.MaxFileSize is zero: 64 MiB.
+const DefaultMaxFileSize = 64 << 20
+
+// ManifestName is the file name of the book's manifest in the seeds folder.
+const ManifestName = "book.yaml"
 
 // Options tunes Build. The zero value is the default.
 type Options struct {
 	// Workers bounds the documents processed at once; zero means GOMAXPROCS.
+	// The result does not depend on it.
 	Workers int
+	// MaxFileSize is the largest seed, in bytes, that Build reads; zero
+	// means DefaultMaxFileSize.
+	MaxFileSize int64
 }
 
 // Build reads every seed of seedsDir and returns the book and every problem
-// found. The book is nil when diags has errors. STUB.
+// found. The book is nil when diags has errors.
+//
+// The seeds are the *.txt and *.md files directly in seedsDir (the
+// extension in any case), read in byte order of their names; book.yaml is
+// the manifest. Hidden files, subfolders and other files are skipped with a
+// note. A symbolic link is followed only when it stays inside seedsDir.
+// Each document is decoded, normalised, structured and split into
+// sentences, several at once (Options.Workers) with the same result as one
+// at a time; then the glossary is found over the whole book. Diagnostics of
+// all files are collected and sorted by file, line and column: Build never
+// stops at the first bad seed.
 func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
-	return nil, nil
+	var diags diag.List
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	seeds, ds := listSeeds(seedsDir)
+	diags.Append(ds)
+	if diags.HasErrors() {
+		diags.Sort()
+		return nil, diags
+	}
+
+	m, ds := manifest.Load(seedsDir)
+	diags.Append(ds)
+	if m == nil {
+		m = &manifest.Manifest{}
+	}
+	diags.Append(noteSkipped(seedsDir, m))
+
+	docs := make([]*doc.Document, len(seeds))
+	docDiags := make([]diag.List, len(seeds))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(seeds)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				docs[i], docDiags[i] = readDocument(seeds[i], i, opts.MaxFileSize)
+			}
+		}()
+	}
+	for i := range seeds {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, ds := range docDiags {
+		diags.Append(ds)
+	}
+
+	b := &doc.Book{Meta: m.Meta, Documents: docs}
+	ids := map[string]bool{}
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		d.ID = uniqueID(documentID(d.Source), ids)
+		d.Title = documentTitle(d, m.Documents[d.Source].Title, bookLang(m.Meta))
+	}
+	if diags.HasErrors() {
+		diags.Sort()
+		return nil, diags
+	}
+	if b.Meta.Lang == "" {
+		b.Meta.Lang = "tr"
+	}
+	if b.Meta.Title == "" {
+		b.Meta.Title = filepath.Base(filepath.Clean(seedsDir))
+		if h, ok := docs[0].Blocks[0].(*doc.Heading); ok {
+			b.Meta.Title = doc.PlainText(h.Inlines)
+		}
+	}
+	diags.Append(enrich.Glossary(b))
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return b, diags
+}
+
+// seedFile is one seed found in the seeds folder.
+type seedFile struct {
+	name string // file name in the seeds folder, the document's Source
+	path string // path to read: the link's target for a symbolic link
+}
+
+// isSeedName reports whether name has a seed extension, in any case.
+func isSeedName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".txt" || ext == ".md"
+}
+
+// listSeeds returns the seeds of dir in reading order, with the errors that
+// make a seed unusable (its entry is then left out).
+func listSeeds(dir string) ([]seedFile, diag.List) {
+	var diags diag.List
+	whole := doc.Pos{File: dir}
+	noSeeds := func() ([]seedFile, diag.List) {
+		diags.Errorf(whole, "no seeds (*.txt, *.md) in %s", dir)
+		return nil, diags
+	}
+	fi, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return noSeeds()
+	}
+	if err != nil {
+		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
+		return nil, diags
+	}
+	if !fi.IsDir() {
+		diags.Errorf(whole, "not a folder; give the folder that holds the seeds")
+		return nil, diags
+	}
+	entries, err := os.ReadDir(dir) // sorted by name
+	if err != nil {
+		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
+		return nil, diags
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
+		return nil, diags
+	}
+	var seeds []seedFile
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || !isSeedName(name) {
+			continue // noted by noteSkipped
+		}
+		pos := doc.Pos{File: name}
+		path := filepath.Join(dir, name)
+		if e.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(path)
+			if err != nil {
+				diags.Errorf(pos, "cannot read: %s", osMessage(err))
+				continue
+			}
+			if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+				diags.Errorf(pos, "symlink leads outside the seeds folder (not followed)")
+				continue
+			}
+			path = target
+		}
+		fi, err := os.Stat(path)
+		switch {
+		case err != nil:
+			diags.Errorf(pos, "cannot read: %s", osMessage(err))
+			continue
+		case fi.IsDir():
+			diags.Errorf(pos, "cannot read: is a folder, not a seed file")
+			continue
+		case !fi.Mode().IsRegular():
+			diags.Errorf(pos, "cannot read: not a regular file")
+			continue
+		}
+		seeds = append(seeds, seedFile{name: name, path: path})
+	}
+	if len(seeds) == 0 && !diags.HasErrors() {
+		return noSeeds()
+	}
+	return seeds, diags
+}
+
+// noteSkipped notes every entry of dir that is neither a seed, the manifest
+// nor the manifest's cover image.
+func noteSkipped(dir string, m *manifest.Manifest) diag.List {
+	var diags diag.List
+	entries, _ := os.ReadDir(dir) // listSeeds read it already
+	for _, e := range entries {
+		name := e.Name()
+		pos := doc.Pos{File: name}
+		switch {
+		case strings.HasPrefix(name, "."):
+			diags.Notef(pos, "hidden file skipped")
+		case isSeedName(name), name == ManifestName:
+		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
+		case e.IsDir():
+			diags.Notef(pos, "folder skipped (seeds are read from the top folder only)")
+		default:
+			diags.Notef(pos, "skipped: not a seed (*.txt, *.md)")
+		}
+	}
+	return diags
+}
+
+// osMessage returns the operating system's reason in err, without the
+// path that the seed's position already names.
+func osMessage(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
+	return err.Error()
+}
+
+// readDocument reads, decodes, normalises, structures and segments one
+// seed. The document's ID and Title are set later, in reading order.
+func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List) {
+	var diags diag.List
+	whole := doc.Pos{File: s.name}
+	raw, err := readLimited(s.path, limit)
+	if err != nil {
+		diags.Errorf(whole, "%s", err)
+		return nil, diags
+	}
+	sum := sha256.Sum256(raw)
+	text, encoding, ds := decode.Decode(s.name, raw)
+	diags.Append(ds)
+	raw = nil // the text is all that is needed from here on
+	if ds.HasErrors() {
+		return nil, diags // the decoder said why; later stages would repeat it
+	}
+
+	markdown := strings.EqualFold(filepath.Ext(s.name), ".md")
+	text, ds = normalize.Normalize(s.name, text, markdown)
+	diags.Append(ds)
+
+	d := &doc.Document{
+		Index:    index,
+		Source:   s.name,
+		SHA256:   hex.EncodeToString(sum[:]),
+		Encoding: encoding,
+		Format:   "text",
+	}
+	if markdown {
+		d.Format = "markdown"
+		d.Blocks, ds = structure.Markdown(s.name, text)
+	} else {
+		d.Blocks, ds = structure.Text(s.name, text)
+	}
+	diags.Append(ds)
+	if !hasText(d) {
+		diags.Errorf(whole, "no text to publish")
+		return nil, diags
+	}
+	segmentBlocks(d.Blocks)
+	return d, diags
+}
+
+// readLimited reads the file at path, refusing one over limit bytes.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %s", osMessage(err))
+	}
+	defer f.Close()
+	tooBig := fmt.Errorf("file is over the size limit of %s for one seed", sizeString(limit))
+	if fi, err := f.Stat(); err == nil && fi.Size() > limit {
+		return nil, tooBig
+	}
+	// The file may grow after Stat: read one byte past the limit to know.
+	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %s", osMessage(err))
+	}
+	if int64(len(raw)) > limit {
+		return nil, tooBig
+	}
+	return raw, nil
+}
+
+// sizeString formats n bytes for people: "64 MiB", "10 KiB", "100 bytes".
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// hasText reports whether any leaf of d has more than white space.
+func hasText(d *doc.Document) bool {
+	for _, l := range d.Leaves() {
+		if strings.TrimSpace(l.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// segmentBlocks fills the Sentences of every heading and paragraph.
+func segmentBlocks(blocks []doc.Block) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *doc.Heading:
+			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
+		case *doc.Paragraph:
+			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
+		case *doc.Quote:
+			segmentBlocks(b.Blocks)
+		case *doc.List:
+			for _, it := range b.Items {
+				segmentBlocks(it.Blocks)
+			}
+		}
+	}
+}
+
+// documentID derives a document ID from a seed's file name: the stem in
+// lower case, with every character other than a-z, 0-9, '_' and '-'
+// replaced by '-'.
+func documentID(name string) string {
+	stem := strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name)))
+	var b strings.Builder
+	for _, r := range stem {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '_' || r == '-' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "doc"
+	}
+	return b.String()
+}
+
+// uniqueID returns id, or id with the first free suffix "-2", "-3", …, and
+// records it in used.
+func uniqueID(id string, used map[string]bool) string {
+	u := id
+	for n := 2; used[u]; n++ {
+		u = id + "-" + strconv.Itoa(n)
+	}
+	used[u] = true
+	return u
+}
+
+// chapterLabels holds the format of a document's fallback title per
+// language; languages not listed use English.
+var chapterLabels = map[string]string{
+	"tr": "Bölüm %d",
+	"en": "Chapter %d",
+}
+
+// bookLang returns the primary language subtag of the book ("tr" by
+// default), lower-cased.
+func bookLang(m doc.Meta) string {
+	lang := strings.ToLower(m.Lang)
+	if lang == "" {
+		return "tr"
+	}
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	return lang
+}
+
+// documentTitle returns the title of d: its leading heading, else the
+// manifest's title for it, else a numbered label in the book's language.
+func documentTitle(d *doc.Document, manifestTitle, lang string) string {
+	if len(d.Blocks) > 0 {
+		if h, ok := d.Blocks[0].(*doc.Heading); ok {
+			return doc.PlainText(h.Inlines)
+		}
+	}
+	if manifestTitle != "" {
+		return manifestTitle
+	}
+	format, ok := chapterLabels[lang]
+	if !ok {
+		format = chapterLabels["en"]
+	}
+	return fmt.Sprintf(format, d.Index+1)
 }

@@ -1,8 +1,488 @@
-// Package enrich finds the book's acronym glossary.
+// Package enrich finds the book's acronym glossary: where each acronym is
+// defined, with its Turkish and English long forms, and every mention.
 package enrich
 
-import "github.com/seedpress/seedpress/pipeline/doc"
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// Glossary finds acronym definitions and uses in b, sets b.Glossary and
-// replaces every use in the documents' inlines by a *doc.Abbr. STUB.
-func Glossary(b *doc.Book) {}
+	"github.com/seedpress/seedpress/pipeline/diag"
+	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/turkish"
+)
+
+// Glossary finds the acronym definitions of b, sets b.Glossary sorted by
+// Turkish collation of the acronyms, and replaces every mention of a
+// defined acronym in the documents' text inlines (inside emphasis, strong
+// and link text too; never in code or URLs) by a *doc.Abbr naming its term.
+// A suffixed mention (ICANN’in) gives an Abbr for the acronym alone; the
+// suffix stays text. Mentions before the definition are marked too. The
+// plain text of every block is unchanged, so sentence spans stay valid.
+//
+// Definitions are read in three shapes (see Definitions). An acronym
+// defined again differently keeps its first definition, with a warning.
+// Mentions are found in one pass over the text with a map lookup per
+// word, so the work grows with the text, not with text × glossary.
+func Glossary(b *doc.Book) diag.List {
+	var diags diag.List
+	var terms []doc.Term
+	first := map[string]int{} // acronym → index in terms, in reading order
+	for di, d := range b.Documents {
+		for li, leaf := range d.Leaves() {
+			if leaf.Kind == doc.KindCode {
+				continue
+			}
+			for _, def := range Definitions(leaf.Text) {
+				if i, ok := first[def.Acronym]; ok {
+					t := terms[i]
+					if t.Expansion != def.Expansion || t.ExpansionEN != def.ExpansionEN {
+						pos := leaf.Block.Position()
+						if pos.File == "" {
+							pos.File = d.Source
+						}
+						diags.Warnf(pos, "acronym %s defined again as %q; the first definition, %q, is kept",
+							def.Acronym, longForm(def.Expansion, def.ExpansionEN), longForm(t.Expansion, t.ExpansionEN))
+					}
+					continue
+				}
+				first[def.Acronym] = len(terms)
+				terms = append(terms, doc.Term{
+					Acronym:     def.Acronym,
+					Expansion:   def.Expansion,
+					ExpansionEN: def.ExpansionEN,
+					Defined:     doc.Ref{Doc: di, Leaf: li, Sentence: sentenceAt(leaf.Sentences(), def.At)},
+				})
+			}
+		}
+	}
+	slices.SortStableFunc(terms, func(a, b doc.Term) int { return turkish.Compare(a.Acronym, b.Acronym) })
+	index := make(map[string]int, len(terms))
+	for i, t := range terms {
+		index[t.Acronym] = i
+	}
+	b.Glossary = terms
+	if len(terms) == 0 {
+		return diags
+	}
+
+	for di, d := range b.Documents {
+		for li, leaf := range d.Leaves() {
+			if leaf.Kind == doc.KindCode {
+				continue
+			}
+			text := []rune(leaf.Text)
+			ms := mentions(text, index)
+			if len(ms) == 0 {
+				continue
+			}
+			r := &replacer{text: text, ms: ms}
+			switch blk := leaf.Block.(type) {
+			case *doc.Heading:
+				blk.Inlines = r.inlines(blk.Inlines)
+			case *doc.Paragraph:
+				blk.Inlines = r.inlines(blk.Inlines)
+			}
+			sents := leaf.Sentences()
+			for _, m := range r.done {
+				t := &b.Glossary[m.term]
+				t.Occurrences++
+				ref := doc.Ref{Doc: di, Leaf: li, Sentence: sentenceAt(sents, m.start)}
+				if n := len(t.Uses); n == 0 || t.Uses[n-1] != ref {
+					t.Uses = append(t.Uses, ref)
+				}
+			}
+		}
+	}
+	return diags
+}
+
+func longForm(tr, en string) string {
+	if en == "" {
+		return tr
+	}
+	return tr + " (" + en + ")"
+}
+
+// sentenceAt returns the index of the sentence that contains rune offset
+// pos; when no span contains it, the last sentence that starts before it,
+// else 0 (a block the segmenter gave no sentences).
+func sentenceAt(sents []doc.Sentence, pos int) int {
+	// Spans are in order and do not overlap: find the first that starts
+	// after pos; the one before it is the answer.
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].Start > pos })
+	return max(i-1, 0)
+}
+
+// mention is a defined acronym at runes [start, end) of a leaf's text.
+type mention struct {
+	start, end, term int
+}
+
+// mentions returns every word of text that is a glossary acronym, in order.
+// A word is a maximal run of letters and digits, so "ICANN’in" holds the
+// word "ICANN" and "ICANNs" holds none.
+func mentions(text []rune, index map[string]int) []mention {
+	var ms []mention
+	for i := 0; i < len(text); {
+		if !isWordRune(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordRune(text[j]) {
+			j++
+		}
+		if j-i >= 2 && isAcronymStart(text[i]) {
+			if t, ok := index[string(text[i:j])]; ok {
+				ms = append(ms, mention{i, j, t})
+			}
+		}
+		i = j
+	}
+	return ms
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// replacer splits the text inlines of one leaf around its mentions.
+type replacer struct {
+	text []rune    // the leaf's plain text
+	ms   []mention // mentions still to place, in order
+	pos  int       // rune offset of the next inline in text
+	done []mention // mentions that became an Abbr
+}
+
+// inlines returns ins with every mention that lies inside one Text node
+// replaced by an Abbr. Mentions across node boundaries or in code are
+// skipped.
+func (r *replacer) inlines(ins []doc.Inline) []doc.Inline {
+	out := make([]doc.Inline, 0, len(ins))
+	for _, in := range ins {
+		switch in := in.(type) {
+		case *doc.Text:
+			start := r.pos
+			end := start + utf8.RuneCountInString(in.Value)
+			r.pos = end
+			cut := start
+			for len(r.ms) > 0 && r.ms[0].start < end {
+				m := r.ms[0]
+				r.ms = r.ms[1:]
+				if m.start < start || m.end > end {
+					continue
+				}
+				if m.start > cut {
+					out = append(out, &doc.Text{Value: string(r.text[cut:m.start])})
+				}
+				out = append(out, &doc.Abbr{Text: string(r.text[m.start:m.end]), Term: m.term})
+				r.done = append(r.done, m)
+				cut = m.end
+			}
+			switch {
+			case cut == start:
+				out = append(out, in)
+			case cut < end:
+				out = append(out, &doc.Text{Value: string(r.text[cut:end])})
+			}
+		case *doc.Emph:
+			in.Inlines = r.inlines(in.Inlines)
+			out = append(out, in)
+		case *doc.Strong:
+			in.Inlines = r.inlines(in.Inlines)
+			out = append(out, in)
+		case *doc.Link:
+			in.Inlines = r.inlines(in.Inlines)
+			out = append(out, in)
+		case *doc.Code:
+			r.pos += utf8.RuneCountInString(in.Value)
+			out = append(out, in)
+		case *doc.Abbr:
+			r.pos += utf8.RuneCountInString(in.Text)
+			out = append(out, in)
+		case *doc.LineBreak:
+			r.pos++
+			out = append(out, in)
+		default:
+			panic("enrich: unknown inline type")
+		}
+	}
+	return out
+}
+
+// Definition is one acronym definition found in a text.
+type Definition struct {
+	Acronym     string
+	Expansion   string // Turkish long form
+	ExpansionEN string // English long form, "" when none was given
+	At          int    // rune offset of the acronym in the text
+}
+
+// maxInside bounds the text between parentheses read as a definition, and
+// maxWords the words of a long form, so that a stray "(" costs little.
+const (
+	maxInside = 200
+	maxWords  = 12
+)
+
+// Definitions returns the acronym definitions in text, in order. It reads
+// three shapes:
+//
+//	Türk Dil Kurumu (TDK)
+//	Dünya Sağlık Örgütü (World Health Organization - WHO)   (also – and —)
+//	TBMM (Türkiye Büyük Millet Meclisi)
+//
+// An acronym is two or more upper-case Turkish letters (A–Z, Ç, Ğ, İ, Ö, Ş,
+// Ü) and digits, starting with a letter. The Turkish long form before the
+// parenthesis is a run of capitalised words, which may hold the function
+// words "ve", "ile", "için", "de" and "da", ending just before "(". When a
+// tail of that run has initials that spell the acronym, the shortest such
+// tail is taken ("Bugün Türk Dil Kurumu (TDK)" gives "Türk Dil Kurumu");
+// else the whole run, which must hold two capitalised words unless an
+// English long form is given (the acronym then usually comes from the
+// English name, as ICANN does). Without a Turkish long form there is no
+// definition.
+func Definitions(s string) []Definition {
+	text := []rune(s)
+	var defs []Definition
+	for open := 0; open < len(text); open++ {
+		if text[open] != '(' {
+			continue
+		}
+		close := -1
+		for j := open + 1; j < len(text) && j <= open+maxInside; j++ {
+			if text[j] == ')' {
+				close = j
+				break
+			}
+			if text[j] == '(' {
+				break
+			}
+		}
+		if close < 0 {
+			continue
+		}
+		if def, ok := definitionAt(text, open, close); ok {
+			defs = append(defs, def)
+		}
+	}
+	return defs
+}
+
+// definitionAt reads a definition around the parentheses at open and close.
+func definitionAt(text []rune, open, close int) (Definition, bool) {
+	in0, in1 := trimSpace(text, open+1, close)
+	inside := string(text[in0:in1])
+	// Long form (ACRONYM) and Long form (English Name - ACRONYM).
+	acr, acrAt, en := "", -1, ""
+	if isAcronym(inside) {
+		acr, acrAt = inside, in0
+	} else if k := dashAt(text, in0, in1); k >= 0 {
+		a0, a1 := trimSpace(text, k+1, in1)
+		e0, e1 := trimSpace(text, in0, k)
+		if a := string(text[a0:a1]); isAcronym(a) && e1 > e0 {
+			acr, acrAt, en = a, a0, string(text[e0:e1])
+		}
+	}
+	if acr != "" {
+		words := wordsBefore(text, open)
+		long := chooseLong(words, acr, en != "")
+		if long == "" {
+			return Definition{}, false
+		}
+		return Definition{Acronym: acr, Expansion: long, ExpansionEN: en, At: acrAt}, true
+	}
+	// ACRONYM (Long form).
+	w1 := open
+	for w1 > 0 && unicode.IsSpace(text[w1-1]) {
+		w1--
+	}
+	if w1 == open {
+		return Definition{}, false
+	}
+	w0 := w1
+	for w0 > 0 && !unicode.IsSpace(text[w0-1]) {
+		w0--
+	}
+	word := string(text[w0:w1])
+	if !isAcronym(word) {
+		return Definition{}, false
+	}
+	words := strings.Fields(inside)
+	if len(words) < 2 || len(words) > maxWords || !isNameRun(words) {
+		return Definition{}, false
+	}
+	if first, _ := firstRune(words[0]); turkish.UpperRune(first) != []rune(word)[0] {
+		return Definition{}, false
+	}
+	return Definition{Acronym: word, Expansion: strings.Join(words, " "), At: w0}, true
+}
+
+// dashAt returns the index of the last dash in text[i:j] that separates an
+// English long form from its acronym: a hyphen with a space before it, or
+// an en or em dash.
+func dashAt(text []rune, i, j int) int {
+	for k := j - 1; k > i; k-- {
+		switch text[k] {
+		case '–', '—':
+			return k
+		case '-':
+			if unicode.IsSpace(text[k-1]) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func trimSpace(text []rune, i, j int) (int, int) {
+	for i < j && unicode.IsSpace(text[i]) {
+		i++
+	}
+	for j > i && unicode.IsSpace(text[j-1]) {
+		j--
+	}
+	return i, j
+}
+
+// wordsBefore returns the run of name words that ends just before text[end]
+// (white space between), in reading order, at most maxWords.
+func wordsBefore(text []rune, end int) []string {
+	var rev []string
+	i := end
+	for len(rev) < maxWords {
+		j := i
+		for j > 0 && unicode.IsSpace(text[j-1]) && text[j-1] != '\n' {
+			j--
+		}
+		if j == i && i != end || j == 0 {
+			break
+		}
+		k := j
+		for k > 0 && !unicode.IsSpace(text[k-1]) {
+			k--
+		}
+		w := string(text[k:j])
+		if !isNameWord(w) && !functionWords[w] {
+			break
+		}
+		rev = append(rev, w)
+		i = k
+	}
+	slices.Reverse(rev)
+	return rev
+}
+
+// functionWords may stand inside a long form in lower case.
+var functionWords = map[string]bool{"ve": true, "ile": true, "için": true, "de": true, "da": true}
+
+// isNameWord reports whether w is a capitalised word of letters, digits
+// and inner hyphens ("Sağlık", "Kuzey-Batı", "ICANN").
+func isNameWord(w string) bool {
+	if !turkish.IsCapitalized(w) || strings.HasSuffix(w, "-") {
+		return false
+	}
+	for _, r := range w {
+		if !isWordRune(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameRun reports whether words is a long form on its own: name words
+// and function words, starting and ending with a name word.
+func isNameRun(words []string) bool {
+	for _, w := range words {
+		if !isNameWord(w) && !functionWords[w] {
+			return false
+		}
+	}
+	return isNameWord(words[0]) && isNameWord(words[len(words)-1])
+}
+
+// chooseLong picks the Turkish long form for acr from the run of words
+// before its parenthesis (see Definitions), or "" when none fits.
+func chooseLong(words []string, acr string, hasEN bool) string {
+	for len(words) > 0 && !isNameWord(words[0]) {
+		words = words[1:] // a long form starts with a name word
+	}
+	for len(words) > 0 && !isNameWord(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	letters := acronymLetters(acr)
+	for s := len(words) - 1; s >= 0; s-- {
+		if !isNameWord(words[s]) {
+			continue
+		}
+		if all, names := initials(words[s:]); all == letters || names == letters {
+			return strings.Join(words[s:], " ")
+		}
+	}
+	names := 0
+	for _, w := range words {
+		if isNameWord(w) {
+			names++
+		}
+	}
+	if hasEN || names >= 2 {
+		return strings.Join(words, " ")
+	}
+	return ""
+}
+
+// initials returns the upper-cased first letters of words: of all words,
+// and of the name words only.
+func initials(words []string) (all, names string) {
+	var a, n strings.Builder
+	for _, w := range words {
+		r, _ := firstRune(w)
+		r = turkish.UpperRune(r)
+		a.WriteRune(r)
+		if isNameWord(w) {
+			n.WriteRune(r)
+		}
+	}
+	return a.String(), n.String()
+}
+
+// acronymLetters returns the letters of acr, digits dropped.
+func acronymLetters(acr string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, acr)
+}
+
+func firstRune(s string) (rune, bool) {
+	for _, r := range s {
+		return r, true
+	}
+	return 0, false
+}
+
+func isAcronymStart(r rune) bool {
+	return 'A' <= r && r <= 'Z' || strings.ContainsRune("ÇĞİÖŞÜ", r)
+}
+
+// isAcronym reports whether s is an acronym: two or more of A–Z, Ç, Ğ, İ,
+// Ö, Ş, Ü and 0–9, starting with a letter.
+func isAcronym(s string) bool {
+	n := 0
+	for i, r := range s {
+		switch {
+		case isAcronymStart(r):
+		case i > 0 && '0' <= r && r <= '9':
+		default:
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}

@@ -1,0 +1,44 @@
+# seedpress: run "make" or "make help" for the targets.
+
+SHELL := bash
+.DEFAULT_GOAL := help
+
+GO       ?= go
+FUZZTIME ?= 15s
+SEEDS    ?= seeds
+DIST     ?= dist
+
+.PHONY: help build test dist bench schema fuzz clean
+
+help: ## list the targets (the default)
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  make %-7s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+build: ## build the command into bin/seedpress
+	$(GO) build -o bin/seedpress ./cmd/seedpress
+
+test: ## go vet, then every test (the validators must be installed: see .ci/run)
+	$(GO) vet ./...
+	$(GO) test -timeout 30m ./...
+
+dist: build ## publish seeds/ into dist/ (SOURCE_DATE_EPOCH: environment, else last commit, else book.yaml date)
+	./bin/seedpress build --seeds $(SEEDS) --out $(DIST)
+
+bench: ## run the benchmark harness
+	$(GO) run ./cmd/seedbench
+
+schema: ## regenerate the committed JSON Schemas in schema/
+	$(GO) run ./cmd/seedpress schema --out schema
+
+fuzz: ## run every Fuzz* target of the module for FUZZTIME each (default 15s), one at a time
+	@set -euo pipefail; \
+	targets=$$($(GO) test -list '^Fuzz' ./... | awk '/^Fuzz/ { t = t " " $$1; next } /^ok/ { if (t != "") print $$2 t; t = "" }'); \
+	if [[ -z "$$targets" ]]; then echo "no fuzz targets found" >&2; exit 1; fi; \
+	while read -r pkg names; do \
+		for name in $$names; do \
+			echo "== fuzz $$pkg $$name for $(FUZZTIME)"; \
+			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "$$pkg"; \
+		done; \
+	done <<< "$$targets"
+
+clean: ## remove bin/ and dist/
+	rm -rf bin $(DIST)

@@ -1,0 +1,259 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+)
+
+// results is everything one invocation measured.
+type results struct {
+	Machine string
+	Pandoc  bool // whether pandoc was run
+	Rows    []Row
+}
+
+// xelatexRef is issue 7's measurement of pandoc + xelatex → PDF on the
+// 2-core machines (xelatex is not installed where seedbench runs, so the
+// comparison uses these numbers).
+var xelatexRef = []struct {
+	docs, pages int
+	seconds     float64
+}{
+	{1000, 1508, 23},
+	{10000, 14904, 232},
+}
+
+// xelatexPagesPerSec returns the reference rate for a corpus of n documents:
+// the reference of the largest size not above n, else the smallest.
+func xelatexPagesPerSec(n int) float64 {
+	ref := xelatexRef[0]
+	for _, r := range xelatexRef {
+		if r.docs <= n {
+			ref = r
+		}
+	}
+	return float64(ref.pages) / ref.seconds
+}
+
+// Targets from issue 7.
+const (
+	targetSpeedup  = 10.0  // × faster than pandoc (EPUB) or xelatex (PDF pages/s)
+	targetMemShare = 0.25  // EPUB peak ÷ pandoc → EPUB peak
+	targetMBps     = 10.0  // dataset MB/s of seed text
+	targetFlat     = 2.0   // dataset peak at 10,000 ÷ at 1,000
+	targetAllWall  = 30.0  // s, everything for 10,000 documents
+	targetAllPeak  = 1.5e9 // bytes; "1.5 GB"
+)
+
+func mb(bytes int64) float64 { return float64(bytes) / 1e6 }
+
+// write prints the results as Markdown.
+func (res *results) write(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	p("## seedbench results\n\n")
+	p("Machine: %s.\n\n", res.Machine)
+	p("Wall time, CPU time (user + system) and peak RSS from `/usr/bin/time -v`; MB = 10⁶ bytes of seed text (book.yaml excluded); peak in MiB.\n\n")
+	p("| docs | seed MB | tool | build | wall s | CPU s | peak MiB | MB/s | pages | pages/s | status |\n")
+	p("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|\n")
+	for _, r := range res.Rows {
+		status := "ok"
+		if !r.M.OK() {
+			status = "FAILED: " + strings.ReplaceAll(r.M.Err, "|", "/")
+		}
+		// Rates only for runs that succeeded and took measurable time
+		// (time -v reports wall time in hundredths of a second).
+		rate, pages, pps := "", "", ""
+		if r.M.OK() && r.Pages > 0 {
+			pages = strconv.Itoa(r.Pages)
+		}
+		if secs := r.M.Wall.Seconds(); r.M.OK() && secs > 0 {
+			rate = fmt.Sprintf("%.1f", mb(r.Corpus.Bytes)/secs)
+			if r.Pages > 0 {
+				pps = fmt.Sprintf("%.0f", float64(r.Pages)/secs)
+			}
+		}
+		p("| %d | %.1f | %s | %s | %.2f | %.2f | %d | %s | %s | %s | %s |\n",
+			r.Docs, mb(r.Corpus.Bytes), r.Tool, r.Run, r.M.Wall.Seconds(), r.M.CPU().Seconds(),
+			r.M.MaxRSSKB/1024, rate, pages, pps, status)
+	}
+	sizes := res.sizes()
+	if res.Pandoc {
+		p("\n### Against pandoc (same run, same files)\n\n")
+		p("| docs | EPUB: pandoc time ÷ seedpress | EPUB: seedpress peak ÷ pandoc | JSON: pandoc time ÷ seedpress dataset | JSON: seedpress dataset peak ÷ pandoc |\n")
+		p("|---:|---:|---:|---:|---:|\n")
+		for _, n := range sizes {
+			p("| %d | %s | %s | %s | %s |\n", n,
+				res.ratio(n, "pandoc", "epub3", "seedpress", "epub", wallOf),
+				res.ratio(n, "seedpress", "epub", "pandoc", "epub3", rssOf),
+				res.ratio(n, "pandoc", "json", "seedpress", "dataset", wallOf),
+				res.ratio(n, "seedpress", "dataset", "pandoc", "json", rssOf))
+		}
+	}
+	p("\n### PDF against pandoc + xelatex\n\n")
+	p("xelatex is not installed here: the reference is issue 7's measurement on the same kind of machine (1,508 A4 pages in 23 s for 1,000 documents, 14,904 pages in 232 s for 10,000).\n\n")
+	p("| docs | seedpress pages | seedpress pages/s | xelatex pages/s | ratio |\n")
+	p("|---:|---:|---:|---:|---:|\n")
+	for _, n := range sizes {
+		r, ok := res.find(n, "seedpress", "pdf")
+		if !ok || !r.M.OK() || r.Pages == 0 || r.M.Wall <= 0 {
+			continue
+		}
+		pps := float64(r.Pages) / r.M.Wall.Seconds()
+		p("| %d | %d | %.0f | %.1f | %.1f× |\n", n, r.Pages, pps, xelatexPagesPerSec(n), pps/xelatexPagesPerSec(n))
+	}
+	p("\n### Targets (issue 7)\n\n")
+	for _, t := range res.targets() {
+		p("- %s\n", t)
+	}
+	return bw.Flush()
+}
+
+func wallOf(r Row) float64 { return r.M.Wall.Seconds() }
+func rssOf(r Row) float64  { return float64(r.M.MaxRSSKB) }
+
+// ratio returns f(numerator row) ÷ f(denominator row) for n documents,
+// formatted, or "—" when either is missing or failed.
+func (res *results) ratio(n int, numTool, numRun, denTool, denRun string, f func(Row) float64) string {
+	a, ok1 := res.find(n, numTool, numRun)
+	b, ok2 := res.find(n, denTool, denRun)
+	if !ok1 || !ok2 || !a.M.OK() || !b.M.OK() || f(b) == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", f(a)/f(b))
+}
+
+func (res *results) find(n int, tool, run string) (Row, bool) {
+	for _, r := range res.Rows {
+		if r.Docs == n && r.Tool == tool && r.Run == run {
+			return r, true
+		}
+	}
+	return Row{}, false
+}
+
+func (res *results) sizes() []int {
+	var out []int
+	for _, r := range res.Rows {
+		if len(out) == 0 || out[len(out)-1] != r.Docs {
+			out = append(out, r.Docs)
+		}
+	}
+	return out
+}
+
+// targets evaluates issue 7's targets on what was measured; a target whose
+// runs are missing says so.
+func (res *results) targets() []string {
+	var out []string
+	mark := func(ok bool) string {
+		if ok {
+			return "**met**"
+		}
+		return "**not met**"
+	}
+	ok := func(n int, tool, run string) (Row, bool) {
+		r, found := res.find(n, tool, run)
+		return r, found && r.M.OK() && r.M.Wall > 0 && r.M.MaxRSSKB > 0
+	}
+	for _, n := range []int{1000, 10000} {
+		s, ok1 := ok(n, "seedpress", "epub")
+		pd, ok2 := ok(n, "pandoc", "epub3")
+		if !ok1 || !ok2 {
+			out = append(out, fmt.Sprintf("EPUB ≥ %.0f× faster than pandoc, ≤ ¼ of its peak, %d docs: not measured", targetSpeedup, n))
+			continue
+		}
+		speed := pd.M.Wall.Seconds() / s.M.Wall.Seconds()
+		share := float64(s.M.MaxRSSKB) / float64(pd.M.MaxRSSKB)
+		out = append(out, fmt.Sprintf("EPUB ≥ %.0f× faster than pandoc and ≤ ¼ of its peak, %d docs: %.1f× faster, %.2f of its peak: %s",
+			targetSpeedup, n, speed, share, mark(speed >= targetSpeedup && share <= targetMemShare)))
+	}
+	for _, n := range []int{1000, 10000} {
+		r, found := ok(n, "seedpress", "pdf")
+		if !found || r.Pages == 0 || r.M.Wall <= 0 {
+			out = append(out, fmt.Sprintf("PDF ≥ %.0f× the pages/s of pandoc + xelatex, %d docs: not measured", targetSpeedup, n))
+			continue
+		}
+		x := float64(r.Pages) / r.M.Wall.Seconds() / xelatexPagesPerSec(n)
+		out = append(out, fmt.Sprintf("PDF ≥ %.0f× the pages/s of pandoc + xelatex (issue's numbers), %d docs: %.1f×, peak %d MiB: %s",
+			targetSpeedup, n, x, r.M.MaxRSSKB/1024, mark(x >= targetSpeedup && float64(r.M.MaxRSSKB)*1024 < targetAllPeak)))
+	}
+	d1, ok1 := ok(1000, "seedpress", "dataset")
+	d10, ok10 := ok(10000, "seedpress", "dataset")
+	if ok10 {
+		mbps := mb(d10.Corpus.Bytes) / d10.M.Wall.Seconds()
+		out = append(out, fmt.Sprintf("dataset ≥ %.0f MB/s of seed text, 10000 docs: %.1f MB/s: %s", targetMBps, mbps, mark(mbps >= targetMBps)))
+	} else {
+		out = append(out, fmt.Sprintf("dataset ≥ %.0f MB/s of seed text, 10000 docs: not measured", targetMBps))
+	}
+	if ok1 && ok10 {
+		growth := float64(d10.M.MaxRSSKB) / float64(d1.M.MaxRSSKB)
+		out = append(out, fmt.Sprintf("dataset peak for 10000 docs ≤ %.0f× that for 1000: %.2f× (%d vs %d MiB): %s",
+			targetFlat, growth, d10.M.MaxRSSKB/1024, d1.M.MaxRSSKB/1024, mark(growth <= targetFlat)))
+	} else {
+		out = append(out, fmt.Sprintf("dataset peak for 10000 docs ≤ %.0f× that for 1000: not measured", targetFlat))
+	}
+	if a, found := ok(10000, "seedpress", "all"); found {
+		peak := float64(a.M.MaxRSSKB) * 1024
+		out = append(out, fmt.Sprintf("everything for 10000 docs < %.0f s and < 1.5 GB: %.1f s, %.2f GB: %s",
+			targetAllWall, a.M.Wall.Seconds(), peak/1e9, mark(a.M.Wall.Seconds() < targetAllWall && peak < targetAllPeak)))
+	} else {
+		out = append(out, fmt.Sprintf("everything for 10000 docs < %.0f s and < 1.5 GB: not measured", targetAllWall))
+	}
+	return out
+}
+
+// describeMachine returns one line about the machine and the tools.
+func describeMachine(c *config) string {
+	parts := []string{fmt.Sprintf("%d CPUs (GOMAXPROCS %d)", runtime.NumCPU(), runtime.GOMAXPROCS(0))}
+	if model := procField("/proc/cpuinfo", "model name"); model != "" {
+		parts = append(parts, model)
+	}
+	if mem := procField("/proc/meminfo", "MemTotal"); mem != "" {
+		if kb, err := strconv.ParseFloat(strings.Fields(mem)[0], 64); err == nil {
+			parts = append(parts, fmt.Sprintf("%.1f GiB RAM", kb/(1<<20)))
+		}
+	}
+	parts = append(parts, runtime.GOOS+"/"+runtime.GOARCH, runtime.Version())
+	if v := firstLine(c.seedpress, "version"); v != "" {
+		parts = append(parts, v)
+	}
+	if c.pandoc != "" {
+		if v := firstLine(c.pandoc, "--version"); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// procField returns the value of the first "key : value" line of a /proc
+// file, or "".
+func procField(path, key string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if ok && strings.TrimSpace(k) == key {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// firstLine runs a command and returns the first line of its output, or "".
+func firstLine(name string, args ...string) string {
+	out, err := exec.Command(name, args...).Output()
+	if err != nil {
+		return ""
+	}
+	line, _, _ := strings.Cut(string(out), "\n")
+	return strings.TrimSpace(line)
+}

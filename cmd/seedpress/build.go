@@ -1,0 +1,384 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/seedpress/seedpress/exporters"
+	"github.com/seedpress/seedpress/exporters/dataset"
+	"github.com/seedpress/seedpress/pipeline"
+	"github.com/seedpress/seedpress/pipeline/diag"
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// load runs every stage on seedsDir and, when a book came out, the
+// pre-flight checks of formats. Positions in the returned diagnostics are
+// prefixed with seedsDir, so that they name files as the user does.
+func load(seedsDir string, workers int, formats []exporters.Format, strict bool) (*doc.Book, diag.List) {
+	b, diags := pipeline.Build(seedsDir, pipeline.Options{Workers: workers})
+	if b != nil {
+		for _, f := range formats {
+			if f.Check != nil {
+				diags.Append(f.Check(b))
+			}
+		}
+	} else if !diags.HasErrors() {
+		diags.Errorf(doc.Pos{}, "no book was built from the seeds folder")
+	}
+	if strict {
+		diags = diags.Strict()
+	}
+	diags = prefixed(seedsDir, diags)
+	diags.Sort()
+	return b, diags
+}
+
+// prefixed returns diags with every file path joined to seedsDir, so that
+// they are paths a user can open (a diagnostic about no file in particular
+// gets seedsDir itself). A diagnostic about the seeds folder as a whole
+// already names it as given, and is left alone.
+func prefixed(seedsDir string, diags diag.List) diag.List {
+	out := make(diag.List, len(diags))
+	for i, d := range diags {
+		if d.Pos.File != seedsDir {
+			d.Pos.File = filepath.Join(seedsDir, filepath.FromSlash(d.Pos.File))
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// report prints diags to w, notes only when notes is set, and then the
+// count line "N errors, M warnings" when always is set or there is
+// something to count.
+func report(w io.Writer, diags diag.List, notes, always bool) {
+	bw := bufio.NewWriter(w)
+	for _, d := range diags {
+		if d.Severity == diag.Note && !notes {
+			continue
+		}
+		fmt.Fprintln(bw, d.String())
+	}
+	if e, warn := diags.Count(); always || e+warn > 0 {
+		fmt.Fprintf(bw, "%s, %s\n", plural(e, "error"), plural(warn, "warning"))
+	}
+	bw.Flush()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+const checkSynopsis = "seedpress check [--seeds DIR] [--strict]"
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	fs := flagSet("check")
+	seeds := fs.String("seeds", "seeds", "read the seeds and book.yaml from `DIR`")
+	strict := fs.Bool("strict", false, "treat warnings as errors")
+	if err := parse(fs, checkSynopsis, args, stdout); err != nil {
+		return helped(err)
+	}
+	_, diags := load(*seeds, 0, exporters.Formats(), *strict)
+	report(stderr, diags, true, true)
+	if diags.HasErrors() {
+		return errReported
+	}
+	return nil
+}
+
+const dumpSynopsis = "seedpress dump [--seeds DIR]"
+
+func runDump(args []string, stdout, stderr io.Writer) error {
+	fs := flagSet("dump")
+	seeds := fs.String("seeds", "seeds", "read the seeds and book.yaml from `DIR`")
+	if err := parse(fs, dumpSynopsis, args, stdout); err != nil {
+		return helped(err)
+	}
+	b, diags := load(*seeds, 0, nil, false)
+	report(stderr, diags, false, false)
+	if diags.HasErrors() {
+		return errReported
+	}
+	bw := bufio.NewWriter(stdout)
+	if err := doc.Dump(bw, b); err != nil {
+		return fmt.Errorf("dump: %w", err)
+	}
+	return bw.Flush()
+}
+
+const buildSynopsis = "seedpress build [--seeds DIR] [--out DIR] [--format epub,pdf,dataset] [--strict] [--quiet] [--workers N]"
+
+// parseFormats turns a comma-separated list into formats, in table order
+// and each once.
+func parseFormats(list string) ([]exporters.Format, error) {
+	want := map[string]bool{}
+	for _, name := range strings.Split(list, ",") {
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "" {
+			continue
+		}
+		if _, ok := exporters.Lookup(name); !ok {
+			return nil, fmt.Errorf("unknown format %q (known: %s)", name, strings.Join(exporters.Names(), ", "))
+		}
+		want[name] = true
+	}
+	if len(want) == 0 {
+		return nil, fmt.Errorf("no format given (known: %s)", strings.Join(exporters.Names(), ", "))
+	}
+	var formats []exporters.Format
+	for _, f := range exporters.Formats() {
+		if want[f.Name] {
+			formats = append(formats, f)
+		}
+	}
+	return formats, nil
+}
+
+// Thresholds above which a build counts as long enough for a progress bar.
+const (
+	progressSeeds = 200
+	progressBytes = 5 << 20
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	fs := flagSet("build")
+	seeds := fs.String("seeds", "seeds", "read the seeds and book.yaml from `DIR`")
+	out := fs.String("out", "dist", "publish into `DIR`")
+	formatList := fs.String("format", strings.Join(exporters.Names(), ","), "publish only these comma-separated `FORMATS`")
+	strict := fs.Bool("strict", false, "treat warnings as errors")
+	quiet := fs.Bool("quiet", false, "print only warnings and errors: no notes, progress or summary")
+	workers := fs.Int("workers", 0, "process at most `N` seeds at once (0: one per CPU)")
+	if err := parse(fs, buildSynopsis, args, stdout); err != nil {
+		return helped(err)
+	}
+	usage := func(format string, a ...any) error {
+		return &usageError{msg: "seedpress build: " + fmt.Sprintf(format, a...), usage: usageText(fs, buildSynopsis)}
+	}
+	formats, err := parseFormats(*formatList)
+	if err != nil {
+		return usage("%v", err)
+	}
+	if *workers < 0 {
+		return usage("--workers must be 0 or more, not %d", *workers)
+	}
+	if _, _, err := epochEnv(os.LookupEnv); err != nil {
+		return &usageError{msg: "seedpress build: " + err.Error()}
+	}
+	start := time.Now() // for the summary only, never for the artifacts
+
+	var bar *progressbar.ProgressBar
+	if !*quiet && isTerminal(stderr) && longWork(*seeds) {
+		bar = progressbar.NewOptions(1+len(formats),
+			progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("reading seeds"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionThrottle(100*time.Millisecond),
+		)
+		bar.RenderBlank()
+	}
+
+	b, diags := load(*seeds, *workers, formats, *strict)
+	if bar != nil && diags.HasErrors() {
+		bar.Clear()
+	}
+	report(stderr, diags, !*quiet, false)
+	if diags.HasErrors() {
+		return errReported
+	}
+
+	modified, source, err := releaseTime(epochInputs{
+		lookup: os.LookupEnv, gitTime: gitCommitTime, seedsDir: *seeds, date: b.Meta.Date,
+	})
+	if err != nil {
+		return err
+	}
+	v := buildVersions()
+	opts := exporters.Options{
+		Modified:  modified,
+		Version:   v.Seedpress,
+		GoVersion: v.Go,
+		Libraries: v.Libraries,
+	}
+	if bar != nil {
+		names := make([]string, len(formats))
+		for i, f := range formats {
+			names[i] = f.Name
+		}
+		bar.Describe("writing " + strings.Join(names, ", "))
+		bar.Add(1)
+		opts.Progress = func(string) { bar.Add(1) }
+	}
+
+	// An interrupt while the formats are written removes their temporary
+	// files and leaves the output folder as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	opts.Cancel = ctx.Done()
+	res, err := exporters.Publish(*out, b, formats, opts)
+	stop()
+	if bar != nil {
+		bar.Finish()
+	}
+	if errors.Is(err, exporters.ErrInterrupted) {
+		return fmt.Errorf("build interrupted: %s is unchanged", *out)
+	}
+	if err != nil {
+		return fmt.Errorf("build: %w (%s is unchanged)", err, *out)
+	}
+	if !*quiet {
+		summary(stderr, b, res, *out, modified, source, time.Since(start))
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// longWork reports whether the seeds folder is big enough for a progress
+// bar: more than 200 seeds or more than 5 MB.
+func longWork(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	n, size := 0, int64(0)
+	for _, e := range entries {
+		if ext := strings.ToLower(filepath.Ext(e.Name())); ext != ".txt" && ext != ".md" {
+			continue
+		}
+		n++
+		if fi, err := e.Info(); err == nil {
+			size += fi.Size()
+		}
+	}
+	return n > progressSeeds || size > progressBytes
+}
+
+// summary prints what a build published: counts from the model, each
+// output with its size, the release time and how long it took.
+func summary(w io.Writer, b *doc.Book, res exporters.Result, outDir string, modified time.Time, source epochSource, took time.Duration) {
+	words, sentences := 0, 0
+	for _, d := range b.Documents {
+		for _, l := range d.Leaves() {
+			for _, s := range l.Sentences() {
+				words += s.Words
+				sentences++
+			}
+		}
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s: %s, %s, %s\n", b.Meta.Title, plural(len(b.Documents), "document"), plural(words, "word"), plural(sentences, "sentence"))
+	for _, o := range res.Outputs {
+		name := filepath.Join(outDir, o.Path)
+		extra := ""
+		if o.Pages > 0 {
+			extra = "  " + plural(o.Pages, "page")
+		}
+		if len(o.Records) > 0 {
+			tables := make([]string, 0, len(o.Records))
+			for t := range o.Records {
+				tables = append(tables, t)
+			}
+			sort.Strings(tables)
+			for i, t := range tables {
+				tables[i] = fmt.Sprintf("%s %d", t, o.Records[t])
+			}
+			extra = "  " + strings.Join(tables, ", ")
+		}
+		if o.Format == "dataset" {
+			name += string(filepath.Separator)
+		}
+		fmt.Fprintf(bw, "  %-48s %10s%s\n", name, size(o.Size), extra)
+	}
+	fmt.Fprintf(bw, "  %-48s %d files\n", filepath.Join(outDir, exporters.SumsName), len(res.Files))
+	fmt.Fprintf(bw, "SOURCE_DATE_EPOCH=%d (%s, from %s); built in %s\n", modified.Unix(), modified.Format(time.RFC3339), source, took.Round(time.Millisecond))
+	bw.Flush()
+}
+
+// size formats n bytes for people: 812 B, 12.3 kB, 4.5 MB.
+func size(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f kB", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+const schemaSynopsis = "seedpress schema [--out DIR]"
+
+func runSchema(args []string, stdout, stderr io.Writer) error {
+	fs := flagSet("schema")
+	out := fs.String("out", "schema", "write the *.schema.json files into `DIR`")
+	if err := parse(fs, schemaSynopsis, args, stdout); err != nil {
+		return helped(err)
+	}
+	schemas, err := dataset.Schemas()
+	if err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
+	names := make([]string, 0, len(schemas))
+	for name := range schemas {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if !filepath.IsLocal(name) || strings.ContainsAny(name, `/\`) {
+			return fmt.Errorf("schema: bad file name %q", name)
+		}
+		if err := writeFileAtomic(filepath.Join(*out, name), schemas[name]); err != nil {
+			return fmt.Errorf("schema: %w", err)
+		}
+	}
+	fmt.Fprintf(stderr, "wrote %s to %s\n", plural(len(names), "schema"), *out)
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so that path never holds a partial file.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), exporters.TempPrefix+"*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}

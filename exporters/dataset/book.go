@@ -1,0 +1,390 @@
+package dataset
+
+import (
+	"fmt"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// Book is book.json: the whole canonical model as one JSON document, for
+// tools that want the tree rather than the tables. Blocks and inlines carry
+// a "type" discriminator.
+type Book struct {
+	// Book metadata.
+	Meta BookMeta `json:"meta"`
+	// Documents in reading order.
+	Documents []BookDocument `json:"documents"`
+	// Acronyms defined in the book, sorted by Turkish collation of the acronym; terms.jsonl is this list as a table.
+	Glossary []GlossaryEntry `json:"glossary"`
+}
+
+// BookMeta is the book's metadata, from the manifest or derived from the documents.
+type BookMeta struct {
+	// Title of the book.
+	Title string `json:"title"`
+	// Subtitle, or "" when none.
+	Subtitle string `json:"subtitle"`
+	// Authors in order; empty when unknown.
+	Authors []string `json:"authors"`
+	// BCP 47 language tag, e.g. "tr".
+	Lang string `json:"lang"`
+	// Publication date as written in the manifest (YYYY, YYYY-MM or YYYY-MM-DD), or "".
+	Date string `json:"date"`
+	// Publisher, or "".
+	Publisher string `json:"publisher"`
+	// Rights or licence statement, or "".
+	Rights string `json:"rights"`
+	// Description of the book, or "".
+	Description string `json:"description"`
+	// Subjects (keywords), in order.
+	Subjects []string `json:"subjects"`
+	// Identifier from the manifest, or "" when it gives none.
+	Identifier string `json:"identifier"`
+	// PDF paper size: "a5" (the default when ""), "a4" or "letter".
+	PaperSize string `json:"paper_size"`
+	// Cover image, or null when the manifest names none.
+	Cover *CoverImage `json:"cover" jsonschema:"nullable"`
+}
+
+// CoverImage is the manifest's cover image.
+type CoverImage struct {
+	// Base file name, e.g. "cover.jpg".
+	Name string `json:"name"`
+	// Media type: "image/jpeg" or "image/png".
+	MediaType string `json:"media_type" jsonschema:"enum=image/jpeg,enum=image/png"`
+	// Width in pixels.
+	Width int `json:"width" jsonschema:"minimum=0"`
+	// Height in pixels.
+	Height int `json:"height" jsonschema:"minimum=0"`
+	// The image file, base64-encoded.
+	Data []byte `json:"data"`
+}
+
+// BookDocument is one seed file with its block tree.
+type BookDocument struct {
+	// Document id, as in the documents table, e.g. "doc-0001".
+	ID string `json:"id" jsonschema:"pattern=^doc-[0-9]{4\\,}$"`
+	// Stable name derived from the seed's file name stem, e.g. "000_0e50c0d65c5fae10".
+	Name string `json:"name"`
+	// 0-based position in reading order.
+	Index int `json:"index" jsonschema:"minimum=0"`
+	// Path of the seed relative to the seeds folder.
+	Source string `json:"source"`
+	// Lower-case hex SHA-256 of the raw seed bytes.
+	SHA256 string `json:"sha256" jsonschema:"pattern=^[0-9a-f]{64}$"`
+	// Detected encoding of the raw seed bytes.
+	Encoding string `json:"encoding"`
+	// "text" or "markdown".
+	Format string `json:"format" jsonschema:"enum=text,enum=markdown"`
+	// Title of the document.
+	Title string `json:"title"`
+	// Body in reading order.
+	Blocks []Block `json:"blocks"`
+}
+
+// Position is where a node starts in its seed: 1-based line and column (in characters); 0 and 0 when unknown.
+type Position struct {
+	// 1-based line, 0 when unknown.
+	Line int `json:"line" jsonschema:"minimum=0"`
+	// 1-based column in characters, 0 when unknown.
+	Col int `json:"col" jsonschema:"minimum=0"`
+}
+
+// Block is a block-level node. Which keys are present depends on type.
+type Block struct {
+	// Node type: heading, paragraph, code, quote, list or thematic_break.
+	Type string `json:"type" jsonschema:"enum=heading,enum=paragraph,enum=code,enum=quote,enum=list,enum=thematic_break"`
+	// Where the block starts in its seed.
+	Pos Position `json:"pos"`
+	// Heading level, 1 to 6 (heading).
+	Level *int `json:"level,omitzero" jsonschema:"minimum=1,maximum=6"`
+	// Inline content (heading, paragraph).
+	Inlines []Inline `json:"inlines,omitzero"`
+	// Sentence spans in the block's plain text (heading, paragraph).
+	Sentences []Span `json:"sentences,omitzero"`
+	// Fence info string (code).
+	Info *string `json:"info,omitzero"`
+	// The code, each line ending in "\n" (code).
+	Text *string `json:"text,omitzero"`
+	// Nested blocks (quote).
+	Blocks []Block `json:"blocks,omitzero"`
+	// Whether the list is numbered (list).
+	Ordered *bool `json:"ordered,omitzero"`
+	// First number of an ordered list (list).
+	Start *int `json:"start,omitzero"`
+	// List items (list).
+	Items []ListItem `json:"items,omitzero"`
+}
+
+// ListItem is one item of a list.
+type ListItem struct {
+	// Where the item starts in its seed.
+	Pos Position `json:"pos"`
+	// The item's blocks.
+	Blocks []Block `json:"blocks"`
+}
+
+// Span is a sentence: [start, end) in the block's plain text, in code points.
+type Span struct {
+	// Start in code points (inclusive).
+	Start int `json:"start" jsonschema:"minimum=0"`
+	// End in code points (exclusive).
+	End int `json:"end" jsonschema:"minimum=0"`
+	// Words in the sentence.
+	Words int `json:"words" jsonschema:"minimum=0"`
+}
+
+// Inline is an inline node. Which keys are present depends on type.
+type Inline struct {
+	// Node type: text, emph, strong, code, link, abbr or line_break.
+	Type string `json:"type" jsonschema:"enum=text,enum=emph,enum=strong,enum=code,enum=link,enum=abbr,enum=line_break"`
+	// The text (text, code, abbr).
+	Value *string `json:"value,omitzero"`
+	// Nested inlines (emph, strong, link).
+	Inlines []Inline `json:"inlines,omitzero"`
+	// Link target, untrusted (link).
+	URL *string `json:"url,omitzero"`
+	// 0-based index of the acronym in the glossary (abbr).
+	Term *int `json:"term,omitzero" jsonschema:"minimum=0"`
+}
+
+// GlossaryEntry is one acronym of the glossary, with references into the tree.
+type GlossaryEntry struct {
+	// The acronym, e.g. "ICANN".
+	Acronym string `json:"acronym"`
+	// Turkish long form.
+	Expansion string `json:"expansion"`
+	// English long form, "" when none was given.
+	ExpansionEN string `json:"expansion_en"`
+	// The defining sentence.
+	Defined SentenceRef `json:"defined"`
+	// Every sentence that mentions the acronym, in reading order, each once.
+	Uses []SentenceRef `json:"uses"`
+	// Number of mentions, suffixed forms included.
+	Occurrences int `json:"occurrences" jsonschema:"minimum=0"`
+}
+
+// SentenceRef points at one sentence by 0-based indexes: document, leaf (text block in reading order, as in the paragraphs table's index) and sentence.
+type SentenceRef struct {
+	// 0-based document index.
+	Doc int `json:"doc" jsonschema:"minimum=0"`
+	// 0-based text-block (paragraph) index in the document.
+	Leaf int `json:"leaf" jsonschema:"minimum=0"`
+	// 0-based sentence index in the block.
+	Sentence int `json:"sentence" jsonschema:"minimum=0"`
+}
+
+// blockKeys lists, per block type, the keys a Block of that type carries
+// besides type and pos.
+var blockKeys = map[string][]string{
+	"heading":        {"level", "inlines", "sentences"},
+	"paragraph":      {"inlines", "sentences"},
+	"code":           {"info", "text"},
+	"quote":          {"blocks"},
+	"list":           {"ordered", "start", "items"},
+	"thematic_break": {},
+}
+
+// inlineKeys lists, per inline type, the keys an Inline of that type carries
+// besides type.
+var inlineKeys = map[string][]string{
+	"text":       {"value"},
+	"emph":       {"inlines"},
+	"strong":     {"inlines"},
+	"code":       {"value"},
+	"link":       {"url", "inlines"},
+	"abbr":       {"value", "term"},
+	"line_break": {},
+}
+
+// JSONSchemaExtend makes the type discriminator exact: each block type
+// requires its own keys and allows no other.
+func (Block) JSONSchemaExtend(s *jsonschema.Schema) {
+	discriminate(s, blockKeys, "heading", "paragraph", "code", "quote", "list", "thematic_break")
+}
+
+// JSONSchemaExtend makes the type discriminator exact: each inline type
+// requires its own keys and allows no other.
+func (Inline) JSONSchemaExtend(s *jsonschema.Schema) {
+	discriminate(s, inlineKeys, "text", "emph", "strong", "code", "link", "abbr", "line_break")
+}
+
+func discriminate(s *jsonschema.Schema, keys map[string][]string, types ...string) {
+	all := map[string]bool{}
+	for _, ks := range keys {
+		for _, k := range ks {
+			all[k] = true
+		}
+	}
+	for _, t := range types {
+		props := jsonschema.NewProperties()
+		props.Set("type", &jsonschema.Schema{Const: t})
+		own := map[string]bool{}
+		for _, k := range keys[t] {
+			own[k] = true
+		}
+		var not []string
+		for pk := s.Properties.Oldest(); pk != nil; pk = pk.Next() {
+			if all[pk.Key] && !own[pk.Key] {
+				not = append(not, pk.Key)
+			}
+		}
+		sub := &jsonschema.Schema{Properties: props, Required: append([]string{"type"}, keys[t]...)}
+		if len(not) > 0 {
+			sub.Not = &jsonschema.Schema{AnyOf: nil}
+			for _, k := range not {
+				sub.Not.AnyOf = append(sub.Not.AnyOf, &jsonschema.Schema{Required: []string{k}})
+			}
+		}
+		s.OneOf = append(s.OneOf, sub)
+	}
+}
+
+// bookMeta mirrors the book's metadata.
+func bookMeta(m doc.Meta) BookMeta {
+	bm := BookMeta{
+		Title: m.Title, Subtitle: m.Subtitle, Authors: nonNil(m.Authors), Lang: m.Lang,
+		Date: m.Date, Publisher: m.Publisher, Rights: m.Rights, Description: m.Description,
+		Subjects: nonNil(m.Subjects), Identifier: m.Identifier, PaperSize: m.PaperSize,
+	}
+	if c := m.Cover; c != nil {
+		bm.Cover = &CoverImage{Name: c.Name, MediaType: c.MediaType, Width: c.Width, Height: c.Height, Data: c.Data}
+		if bm.Cover.Data == nil {
+			bm.Cover.Data = []byte{}
+		}
+	}
+	return bm
+}
+
+// bookGlossary mirrors the glossary.
+func bookGlossary(g []doc.Term) []GlossaryEntry {
+	out := make([]GlossaryEntry, len(g))
+	for i, t := range g {
+		uses := make([]SentenceRef, len(t.Uses))
+		for j, u := range t.Uses {
+			uses[j] = SentenceRef(u)
+		}
+		out[i] = GlossaryEntry{Acronym: t.Acronym, Expansion: t.Expansion, ExpansionEN: t.ExpansionEN,
+			Defined: SentenceRef(t.Defined), Uses: uses, Occurrences: t.Occurrences}
+	}
+	return out
+}
+
+// bookDocument mirrors one document; id is its documents-table id and
+// nTerms the size of the glossary its abbreviations index.
+func bookDocument(id string, d *doc.Document, nTerms int) (BookDocument, error) {
+	blocks, err := bookBlocks(d.Blocks, nTerms)
+	if err != nil {
+		return BookDocument{}, err
+	}
+	return BookDocument{ID: id, Name: d.ID, Index: d.Index, Source: d.Source, SHA256: d.SHA256,
+		Encoding: d.Encoding, Format: d.Format, Title: d.Title, Blocks: blocks}, nil
+}
+
+func pos(p doc.Pos) Position { return Position{Line: p.Line, Col: p.Col} }
+
+func ptr[T any](v T) *T { return &v }
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func spans(ss []doc.Sentence) []Span {
+	out := make([]Span, len(ss))
+	for i, s := range ss {
+		out[i] = Span{Start: s.Start, End: s.End, Words: s.Words}
+	}
+	return out
+}
+
+func bookBlocks(blocks []doc.Block, nTerms int) ([]Block, error) {
+	out := make([]Block, 0, len(blocks))
+	for _, b := range blocks {
+		var nb Block
+		switch b := b.(type) {
+		case *doc.Heading:
+			ins, err := bookInlines(b.Inlines, nTerms)
+			if err != nil {
+				return nil, err
+			}
+			nb = Block{Type: "heading", Pos: pos(b.Pos), Level: ptr(b.Level), Inlines: ins, Sentences: spans(b.Sentences)}
+		case *doc.Paragraph:
+			ins, err := bookInlines(b.Inlines, nTerms)
+			if err != nil {
+				return nil, err
+			}
+			nb = Block{Type: "paragraph", Pos: pos(b.Pos), Inlines: ins, Sentences: spans(b.Sentences)}
+		case *doc.CodeBlock:
+			nb = Block{Type: "code", Pos: pos(b.Pos), Info: ptr(b.Info), Text: ptr(b.Text)}
+		case *doc.Quote:
+			inner, err := bookBlocks(b.Blocks, nTerms)
+			if err != nil {
+				return nil, err
+			}
+			nb = Block{Type: "quote", Pos: pos(b.Pos), Blocks: inner}
+		case *doc.List:
+			items := make([]ListItem, 0, len(b.Items))
+			for _, it := range b.Items {
+				inner, err := bookBlocks(it.Blocks, nTerms)
+				if err != nil {
+					return nil, err
+				}
+				items = append(items, ListItem{Pos: pos(it.Pos), Blocks: inner})
+			}
+			nb = Block{Type: "list", Pos: pos(b.Pos), Ordered: ptr(b.Ordered), Start: ptr(b.Start), Items: items}
+		case *doc.ThematicBreak:
+			nb = Block{Type: "thematic_break", Pos: pos(b.Pos)}
+		default:
+			return nil, fmt.Errorf("unknown block type %T", b)
+		}
+		out = append(out, nb)
+	}
+	return out, nil
+}
+
+func bookInlines(inlines []doc.Inline, nTerms int) ([]Inline, error) {
+	out := make([]Inline, 0, len(inlines))
+	for _, in := range inlines {
+		var ni Inline
+		switch in := in.(type) {
+		case *doc.Text:
+			ni = Inline{Type: "text", Value: ptr(in.Value)}
+		case *doc.Emph:
+			inner, err := bookInlines(in.Inlines, nTerms)
+			if err != nil {
+				return nil, err
+			}
+			ni = Inline{Type: "emph", Inlines: inner}
+		case *doc.Strong:
+			inner, err := bookInlines(in.Inlines, nTerms)
+			if err != nil {
+				return nil, err
+			}
+			ni = Inline{Type: "strong", Inlines: inner}
+		case *doc.Code:
+			ni = Inline{Type: "code", Value: ptr(in.Value)}
+		case *doc.Link:
+			inner, err := bookInlines(in.Inlines, nTerms)
+			if err != nil {
+				return nil, err
+			}
+			ni = Inline{Type: "link", URL: ptr(in.URL), Inlines: inner}
+		case *doc.Abbr:
+			if in.Term < 0 || in.Term >= nTerms {
+				return nil, fmt.Errorf("abbreviation %q: term %d does not exist (%d terms)", in.Text, in.Term, nTerms)
+			}
+			ni = Inline{Type: "abbr", Value: ptr(in.Text), Term: ptr(in.Term)}
+		case *doc.LineBreak:
+			ni = Inline{Type: "line_break"}
+		default:
+			return nil, fmt.Errorf("unknown inline type %T", in)
+		}
+		out = append(out, ni)
+	}
+	return out, nil
+}

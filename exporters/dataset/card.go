@@ -1,0 +1,364 @@
+package dataset
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// DataPackageProfile is the Frictionless Data Package version that
+// datapackage.json follows.
+const DataPackageProfile = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+// MediaType is the media type of the data files, in datapackage.json.
+const MediaType = "application/jsonl"
+
+// dataPackage is datapackage.json. Besides the standard properties, each
+// resource carries "jsonschema": the path of the JSON Schema its records
+// are validated against (a custom property, which the Data Package
+// specification allows).
+type dataPackage struct {
+	Profile     string     `json:"$schema"`
+	Name        string     `json:"name"`
+	Title       string     `json:"title"`
+	Description string     `json:"description,omitempty"`
+	Licenses    []license  `json:"licenses,omitempty"`
+	Keywords    []string   `json:"keywords,omitempty"`
+	Resources   []resource `json:"resources"`
+}
+
+type license struct {
+	Name  string `json:"name"`
+	Title string `json:"title,omitempty"`
+}
+
+type resource struct {
+	Name       string       `json:"name"`
+	Path       any          `json:"path"` // a string, or an array of shard paths
+	Format     string       `json:"format"`
+	MediaType  string       `json:"mediatype"`
+	Encoding   string       `json:"encoding"`
+	Bytes      int64        `json:"bytes"`
+	Hash       string       `json:"hash"`
+	JSONSchema string       `json:"jsonschema"`
+	Schema     *tableSchema `json:"schema,omitempty"`
+}
+
+func (r resource) paths() []string {
+	if p, ok := r.Path.(string); ok {
+		return []string{p}
+	}
+	return r.Path.([]string)
+}
+
+type tableSchema struct {
+	Fields      []field      `json:"fields"`
+	PrimaryKey  []string     `json:"primaryKey"`
+	ForeignKeys []foreignKey `json:"foreignKeys,omitempty"`
+}
+
+type field struct {
+	Name        string         `json:"name"`
+	Type        string         `json:"type"`
+	Description string         `json:"description,omitempty"`
+	Constraints map[string]any `json:"constraints,omitempty"`
+}
+
+type foreignKey struct {
+	Fields    []string  `json:"fields"`
+	Reference reference `json:"reference"`
+}
+
+type reference struct {
+	Resource string   `json:"resource"`
+	Fields   []string `json:"fields"`
+}
+
+// foreignKeys lists each table's references to other tables.
+var foreignKeys = map[string][]foreignKey{
+	TableParagraphs: {fk("document_id", TableDocuments)},
+	TableSentences:  {fk("document_id", TableDocuments), fk("paragraph_id", TableParagraphs)},
+	TableTerms:      {fk("first_sentence_id", TableSentences)},
+}
+
+func fk(col, table string) foreignKey {
+	return foreignKey{Fields: []string{col}, Reference: reference{Resource: table, Fields: []string{"id"}}}
+}
+
+// datapackage describes the written files. Each resource's bytes and hash
+// are those of its files concatenated in order, which for a sharded table
+// are those of the unsharded file.
+func (w *writer) datapackage() *dataPackage {
+	m := w.book.Meta
+	pkg := &dataPackage{Profile: DataPackageProfile, Name: packageName(m.Identifier, m.Title),
+		Title: m.Title, Description: m.Description, Keywords: m.Subjects}
+	if spdx, _ := licenseID(m.Rights); spdx != "" {
+		pkg.Licenses = []license{{Name: spdx, Title: m.Rights}}
+	}
+	for _, t := range Tables {
+		tw := w.tables[t]
+		r := resource{Name: t, Path: any(tw.final), Format: "jsonl", MediaType: MediaType, Encoding: "utf-8",
+			Bytes: tw.bytes, Hash: "sha256:" + hex.EncodeToString(tw.hash.Sum(nil)),
+			JSONSchema: "schema/" + SchemaFile(t), Schema: w.tableSchema(t)}
+		if len(tw.final) == 1 {
+			r.Path = tw.final[0]
+		}
+		pkg.Resources = append(pkg.Resources, r)
+	}
+	pkg.Resources = append(pkg.Resources, resource{Name: "book", Path: "book.json", Format: "json",
+		MediaType: "application/json", Encoding: "utf-8", Bytes: w.bookF.bytes,
+		Hash: "sha256:" + hex.EncodeToString(w.bookF.hash.Sum(nil)), JSONSchema: "schema/" + SchemaFile("book")})
+	return pkg
+}
+
+// tableSchema derives a Frictionless Table Schema from a table's record
+// type (column order and types) and its JSON Schema (descriptions and
+// constraints), so that both descriptors say the same.
+func (w *writer) tableSchema(table string) *tableSchema {
+	var js struct {
+		Properties map[string]struct {
+			Description string `json:"description"`
+			Enum        []any  `json:"enum"`
+			Minimum     *int   `json:"minimum"`
+			OneOf       []any  `json:"oneOf"`
+			Items       *any   `json:"items"`
+		} `json:"properties"`
+	}
+	// The committed schema compiled, so it is valid JSON.
+	_ = json.Unmarshal(w.c.files[SchemaFile(table)], &js)
+	ts := &tableSchema{PrimaryKey: []string{"id"}, ForeignKeys: foreignKeys[table]}
+	t := recordTypes[table]
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		p := js.Properties[name]
+		fd := field{Name: name, Description: p.Description, Constraints: map[string]any{}}
+		switch f.Type.Kind() {
+		case reflect.Int:
+			fd.Type = "integer"
+		case reflect.Slice:
+			fd.Type = "array"
+		default:
+			fd.Type = "string"
+		}
+		if f.Type.Kind() != reflect.Pointer {
+			fd.Constraints["required"] = true
+		}
+		if name == "id" {
+			fd.Constraints["unique"] = true
+		}
+		if len(p.Enum) > 0 {
+			fd.Constraints["enum"] = p.Enum
+		}
+		if p.Minimum != nil {
+			fd.Constraints["minimum"] = *p.Minimum
+		}
+		ts.Fields = append(ts.Fields, fd)
+	}
+	return ts
+}
+
+// packageName returns a Data Package name (lower-case letters, digits, '-',
+// '_', '.') from the book's identifier or title.
+func packageName(identifier, title string) string {
+	s := title
+	if identifier != "" {
+		s = identifier
+	}
+	fold := strings.NewReplacer("ç", "c", "Ç", "c", "ğ", "g", "Ğ", "g", "ı", "i", "İ", "i", "ö", "o", "Ö", "o",
+		"ş", "s", "Ş", "s", "ü", "u", "Ü", "u", "â", "a", "Â", "a", "î", "i", "Î", "i", "û", "u", "Û", "u")
+	s = fold.Replace(s)
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '.' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	name := strings.Trim(b.String(), "-.")
+	if name == "" {
+		return "seedpress-dataset"
+	}
+	return name
+}
+
+// licenses maps Hugging Face licence ids to SPDX ids.
+var licenses = map[string]string{
+	"cc-by-4.0": "CC-BY-4.0", "cc-by-sa-4.0": "CC-BY-SA-4.0", "cc-by-nc-4.0": "CC-BY-NC-4.0",
+	"cc-by-nc-sa-4.0": "CC-BY-NC-SA-4.0", "cc-by-nd-4.0": "CC-BY-ND-4.0", "cc-by-nc-nd-4.0": "CC-BY-NC-ND-4.0",
+	"cc-by-3.0": "CC-BY-3.0", "cc-by-sa-3.0": "CC-BY-SA-3.0", "cc0-1.0": "CC0-1.0", "mit": "MIT",
+	"apache-2.0": "Apache-2.0", "gpl-3.0": "GPL-3.0", "unlicense": "Unlicense", "odbl": "ODbL-1.0",
+	"pddl": "PDDL-1.0", "odc-by": "ODC-By-1.0",
+}
+
+// licenseID maps the book's rights statement to an SPDX id and a Hugging
+// Face licence id when it names a known licence ("CC BY 4.0", "cc-by-4.0",
+// "CC0 1.0", "MIT"); otherwise both are "".
+func licenseID(rights string) (spdx, hf string) {
+	s := strings.ToLower(strings.TrimSpace(rights))
+	if rest, ok := strings.CutPrefix(s, "creative commons "); ok {
+		s = "cc " + rest
+	}
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), "-")
+	if s == "cc0" {
+		s = "cc0-1.0"
+	}
+	if id, ok := licenses[s]; ok {
+		return id, s
+	}
+	return "", ""
+}
+
+// sizeCategory returns the Hugging Face size category of n rows.
+func sizeCategory(n int) string {
+	switch {
+	case n < 1_000:
+		return "n<1K"
+	case n < 10_000:
+		return "1K<n<10K"
+	case n < 100_000:
+		return "10K<n<100K"
+	case n < 1_000_000:
+		return "100K<n<1M"
+	case n < 10_000_000:
+		return "1M<n<10M"
+	case n < 100_000_000:
+		return "10M<n<100M"
+	}
+	return "100M<n<1B"
+}
+
+// quote formats s as a YAML double-quoted scalar (a JSON string is one).
+func quote(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// card returns README.md: a Hugging Face dataset card.
+func (w *writer) card() string {
+	m := w.book.Meta
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	_, hf := licenseID(m.Rights)
+	if hf == "" {
+		hf = "other"
+	}
+	lang := strings.ToLower(m.Lang)
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	if lang == "" {
+		lang = "tr"
+	}
+	rows := 0
+	for _, t := range Tables {
+		rows = max(rows, w.tables[t].records)
+	}
+	p("---\n")
+	p("license: %s\n", hf)
+	if hf == "other" && m.Rights != "" {
+		p("license_name: %s\n", quote(m.Rights))
+	}
+	p("language:\n- %s\n", lang)
+	p("pretty_name: %s\n", quote(m.Title))
+	p("size_categories:\n- %s\n", sizeCategory(rows))
+	p("task_categories:\n- text-generation\n")
+	p("configs:\n")
+	for _, t := range Tables {
+		p("- config_name: %s\n", t)
+		if t == TableSentences {
+			p("  default: true\n")
+		}
+		path := "data/" + t + ".jsonl"
+		if len(w.tables[t].final) > 1 {
+			path = "data/" + t + "-*.jsonl"
+		}
+		p("  data_files:\n  - split: train\n    path: %s\n", path)
+	}
+	p("---\n\n")
+
+	p("# %s\n\n", m.Title)
+	if m.Description != "" {
+		p("%s\n\n", m.Description)
+	}
+	p("A dataset of Turkish text published by seedpress from %d documents: %d paragraphs, %d sentences and %d glossary terms.", w.tables[TableDocuments].records, w.tables[TableParagraphs].records, w.tables[TableSentences].records, w.tables[TableTerms].records)
+	if m.Rights != "" {
+		p(" Rights: %s.", m.Rights)
+	}
+	p("\n\n")
+	p(`## Files
+
+- ` + "`data/<table>.jsonl`" + `: one JSON object per line, UTF-8 without BOM. Every key is present in every row (` + "`null`" + ` when absent, ` + "`[]`" + ` for an empty list) and each column has one JSON type. A table larger than the shard size is split into ` + "`data/<table>-00000-of-0000N.jsonl`" + ` shards; read them together (a glob), in order they concatenate to the whole table.
+- ` + "`schema/<table>.schema.json`" + `: the JSON Schema (Draft 2020-12) every record was validated against before it was written.
+- ` + "`datapackage.json`" + `: a Frictionless Data Package (v2) descriptor: per table its files, size, SHA-256, a Table Schema with primary and foreign keys, and in the custom property ` + "`jsonschema`" + ` the path of its JSON Schema.
+- ` + "`book.json`" + `: the whole document model as one JSON document (blocks and inlines with a ` + "`type`" + ` discriminator), validated against ` + "`schema/book.schema.json`" + `.
+
+## Tables
+
+Ids are strings with a type prefix and sort in reading order: every number in an id is 1-based and zero-padded to at least four digits (` + "`doc-0001`, `doc-0001-p0003`, `doc-0001-p0003-s0002`, `term-0001`" + `). The ` + "`index`" + ` columns are 0-based: ` + "`doc-0001-p0003`" + ` has index 2. Offsets (` + "`char_start`, `char_end`" + `) count Unicode code points, start inclusive and end exclusive, so that Python slicing of the parent text gives the child's text exactly.
+
+`)
+	for _, t := range Tables {
+		p("### %s\n\n%s\n\n| column | type | meaning |\n|---|---|---|\n", t, w.tableDescription(t))
+		for _, f := range w.tableSchema(t).Fields {
+			typ := f.Type
+			if f.Constraints["required"] == nil {
+				typ += " or null"
+			}
+			p("| `%s` | %s | %s |\n", f.Name, typ, strings.ReplaceAll(f.Description, "|", `\|`))
+		}
+		p("\n")
+	}
+	p(`## How the text was prepared
+
+Each seed file was decoded (UTF-8, UTF-16 or the Turkish legacy code pages, detected per file) and normalised to Unicode NFC, with typographic apostrophes and quotes unified and white space collapsed inside paragraphs. Markdown seeds were parsed into headings, paragraphs, lists, quotations and code blocks, and the markup dropped from the text; plain-text seeds are split into paragraphs at blank lines. A document's ` + "`text`" + ` is its blocks' texts joined by a blank line.
+
+Paragraphs were segmented into sentences with Turkish rules: abbreviations (Dr., Prof., vb.), ordinal numbers (19. yüzyıl), decimal and thousands separators, times and dates do not end a sentence. A word is a run of letters or digits; a suffix after an apostrophe (İnternet’in, 1996’da) belongs to its word. Code blocks are kept as written and not segmented; their word count is the number of runs of non-space characters. The glossary lists acronyms defined in the text as "Türkçe Ad (English Name - ACRONYM)" or "Türkçe Ad (ACRONYM)", with every sentence that mentions them.
+
+## Loading
+
+pandas:
+
+` + "```python" + `
+import pandas as pd
+sentences = pd.read_json("data/sentences.jsonl", lines=True, dtype=False)
+print(sentences.head())
+` + "```" + `
+
+DuckDB:
+
+` + "```python" + `
+import duckdb
+con = duckdb.connect()
+print(con.sql("SELECT * FROM read_json_auto('data/sentences*.jsonl')").df())
+` + "```" + `
+
+Hugging Face ` + "`datasets`" + `:
+
+` + "```python" + `
+from datasets import load_dataset
+sentences = load_dataset("json", data_files="data/sentences*.jsonl", split="train")
+print(sentences[0])
+` + "```" + `
+`)
+	return b.String()
+}
+
+// tableDescription returns the description of a table's record type from
+// its JSON Schema.
+func (w *writer) tableDescription(table string) string {
+	var js struct {
+		Description string `json:"description"`
+	}
+	_ = json.Unmarshal(w.c.files[SchemaFile(table)], &js)
+	return js.Description
+}

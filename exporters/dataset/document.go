@@ -1,0 +1,199 @@
+package dataset
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// chunk is one document's records, each encoded as a JSON line and
+// validated, plus what the glossary needs to resolve references into it.
+type chunk struct {
+	doc       Document
+	docLine   []byte
+	paras     []Paragraph
+	paraLines [][]byte
+	sents     []Sentence
+	sentLines [][]byte
+	bookLine  []byte // the document in book.json, without a newline
+
+	leafSentences []int // sentences per leaf
+	paraWidth     int
+	sentWidths    []int
+}
+
+// encodeDocument builds, checks and encodes the records of document i.
+// It reports the first problem in reading order as an *Error.
+func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document, nTerms int) (ch *chunk, err error) {
+	id := docID(docWidth, i)
+	fail := func(table, id, format string, args ...any) error {
+		return &Error{Table: table, ID: id, Reason: fmt.Sprintf(format, args...)}
+	}
+	if d == nil {
+		return nil, fail(TableDocuments, id, "no document")
+	}
+	defer func() {
+		// The model's own accessors panic on a malformed tree (an unknown
+		// or nil block); report that as this document's error.
+		if r := recover(); r != nil {
+			ch, err = nil, fail(TableDocuments, id, "malformed model: %v", r)
+		}
+	}()
+	if d.Index != i {
+		return nil, fail(TableDocuments, id, "index %d, want %d (the document's position in reading order)", d.Index, i)
+	}
+	leaves := d.Leaves()
+	ch = &chunk{
+		paras:         make([]Paragraph, 0, len(leaves)),
+		leafSentences: make([]int, len(leaves)),
+		paraWidth:     width(len(leaves)),
+		sentWidths:    make([]int, len(leaves)),
+	}
+	var text strings.Builder
+	runePos, words := 0, 0
+	for li, l := range leaves {
+		pid := fmt.Sprintf("%s-p%0*d", id, ch.paraWidth, li+1)
+		if li > 0 {
+			text.WriteString(doc.LeafSeparator)
+			runePos += utf8.RuneCountInString(doc.LeafSeparator)
+		}
+		n := utf8.RuneCountInString(l.Text)
+		if l.Start != runePos || l.End != runePos+n {
+			return nil, fail(TableParagraphs, pid, "char_start %d, char_end %d do not span the paragraph's text in the document (%d, %d)", l.Start, l.End, runePos, runePos+n)
+		}
+		text.WriteString(l.Text)
+		runePos += n
+		ss := l.Sentences()
+		p := Paragraph{ID: pid, DocumentID: id, Index: li, Kind: string(l.Kind), Text: l.Text,
+			CharStart: l.Start, CharEnd: l.End, SentenceCount: len(ss)}
+		if l.Kind == doc.KindCode {
+			if len(ss) > 0 {
+				return nil, fail(TableParagraphs, pid, "code has %d sentences, want none", len(ss))
+			}
+			p.WordCount = len(strings.Fields(l.Text))
+		}
+		sw := width(len(ss))
+		ch.sentWidths[li] = sw
+		ch.leafSentences[li] = len(ss)
+		cur := runeCursor{s: l.Text}
+		prevEnd := 0
+		for si, s := range ss {
+			sid := fmt.Sprintf("%s-s%0*d", pid, sw, si+1)
+			var why string
+			switch {
+			case s.Start < 0:
+				why = fmt.Sprintf("char_start %d < 0", s.Start)
+			case s.End > n:
+				why = fmt.Sprintf("char_end %d > paragraph length %d", s.End, n)
+			case s.End <= s.Start:
+				why = fmt.Sprintf("char_end %d <= char_start %d: empty sentence", s.End, s.Start)
+			case s.Start < prevEnd:
+				why = fmt.Sprintf("char_start %d < char_end %d of the previous sentence: sentences overlap", s.Start, prevEnd)
+			case s.Words < 0:
+				why = fmt.Sprintf("word_count %d < 0", s.Words)
+			}
+			if why != "" {
+				return nil, fail(TableSentences, sid, "%s", why)
+			}
+			st := l.Text[cur.byteAt(s.Start):cur.byteAt(s.End)]
+			if strings.TrimFunc(st, unicode.IsSpace) != st {
+				return nil, fail(TableSentences, sid, "text %q starts or ends with white space", st)
+			}
+			ch.sents = append(ch.sents, Sentence{ID: sid, DocumentID: id, ParagraphID: pid, Index: si,
+				Text: st, CharStart: s.Start, CharEnd: s.End, WordCount: s.Words})
+			p.WordCount += s.Words
+			prevEnd = s.End
+		}
+		words += p.WordCount
+		ch.paras = append(ch.paras, p)
+	}
+	ch.doc = Document{ID: id, Index: i, Source: d.Source, Title: d.Title, SHA256: d.SHA256,
+		Encoding: d.Encoding, Format: d.Format, Text: text.String(), CharCount: runePos,
+		WordCount: words, ParagraphCount: len(ch.paras), SentenceCount: len(ch.sents)}
+	if err := ch.check(); err != nil {
+		return nil, err
+	}
+	if ch.docLine, err = c.encode(c.tables[TableDocuments], TableDocuments, id, ch.doc); err != nil {
+		return nil, err
+	}
+	ch.paraLines = make([][]byte, len(ch.paras))
+	for j, p := range ch.paras {
+		if ch.paraLines[j], err = c.encode(c.tables[TableParagraphs], TableParagraphs, p.ID, p); err != nil {
+			return nil, err
+		}
+	}
+	ch.sentLines = make([][]byte, len(ch.sents))
+	for j, s := range ch.sents {
+		if ch.sentLines[j], err = c.encode(c.tables[TableSentences], TableSentences, s.ID, s); err != nil {
+			return nil, err
+		}
+	}
+	bd, err := bookDocument(id, d, nTerms)
+	if err != nil {
+		return nil, fail("book", id, "%v", err)
+	}
+	line, err := c.encode(c.bookDoc, "book", id, bd)
+	if err != nil {
+		return nil, err
+	}
+	ch.bookLine = line[:len(line)-1]
+	return ch, nil
+}
+
+// check verifies, over the records alone, what a schema cannot say: every
+// foreign key resolves within the document, every offset pair reproduces
+// its text, and the counts agree across the three tables.
+func (ch *chunk) check() error {
+	d := &ch.doc
+	fail := func(table, id, format string, args ...any) error {
+		return &Error{Table: table, ID: id, Reason: fmt.Sprintf(format, args...)}
+	}
+	if n := utf8.RuneCountInString(d.Text); d.CharCount != n {
+		return fail(TableDocuments, d.ID, "char_count %d, text has %d code points", d.CharCount, n)
+	}
+	if d.ParagraphCount != len(ch.paras) || d.SentenceCount != len(ch.sents) {
+		return fail(TableDocuments, d.ID, "paragraph_count %d and sentence_count %d, but %d paragraphs and %d sentences", d.ParagraphCount, d.SentenceCount, len(ch.paras), len(ch.sents))
+	}
+	docCur := runeCursor{s: d.Text}
+	words, si := 0, 0
+	for _, p := range ch.paras {
+		if p.DocumentID != d.ID {
+			return fail(TableParagraphs, p.ID, "document_id %s, want %s", p.DocumentID, d.ID)
+		}
+		if p.CharEnd < p.CharStart || p.CharEnd > d.CharCount || d.Text[docCur.byteAt(p.CharStart):docCur.byteAt(p.CharEnd)] != p.Text {
+			return fail(TableParagraphs, p.ID, "char_start %d, char_end %d do not give its text in %s", p.CharStart, p.CharEnd, d.ID)
+		}
+		pn := utf8.RuneCountInString(p.Text)
+		pCur := runeCursor{s: p.Text}
+		sents, pwords := 0, 0
+		for ; si < len(ch.sents) && ch.sents[si].ParagraphID == p.ID; si++ {
+			s := ch.sents[si]
+			if s.DocumentID != d.ID {
+				return fail(TableSentences, s.ID, "document_id %s, but paragraph %s is in %s", s.DocumentID, p.ID, d.ID)
+			}
+			if s.Index != sents || s.CharEnd < s.CharStart || s.CharEnd > pn || p.Text[pCur.byteAt(s.CharStart):pCur.byteAt(s.CharEnd)] != s.Text {
+				return fail(TableSentences, s.ID, "index %d, char_start %d, char_end %d do not give its text in %s", s.Index, s.CharStart, s.CharEnd, p.ID)
+			}
+			sents++
+			pwords += s.WordCount
+		}
+		if p.SentenceCount != sents {
+			return fail(TableParagraphs, p.ID, "sentence_count %d, but %d sentences", p.SentenceCount, sents)
+		}
+		if p.Kind != string(doc.KindCode) && p.WordCount != pwords {
+			return fail(TableParagraphs, p.ID, "word_count %d, but its sentences have %d words", p.WordCount, pwords)
+		}
+		words += p.WordCount
+	}
+	if si != len(ch.sents) {
+		s := ch.sents[si]
+		return fail(TableSentences, s.ID, "paragraph_id %s does not resolve to a paragraph of %s in order", s.ParagraphID, d.ID)
+	}
+	if d.WordCount != words {
+		return fail(TableDocuments, d.ID, "word_count %d, but its paragraphs have %d words", d.WordCount, words)
+	}
+	return nil
+}

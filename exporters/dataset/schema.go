@@ -1,0 +1,281 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/invopop/jsonschema"
+	validator "github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/seedpress/seedpress/schema"
+)
+
+// SchemaBase is the base URI of the dataset's JSON Schema ids. Its last
+// segment is the schema's major version: bump it when a change breaks
+// readers (a column removed, renamed or retyped), and only then.
+const SchemaBase = "https://seedpress.invalid/schema/v1/"
+
+// Table names, in the order the card and datapackage.json list them.
+const (
+	TableDocuments  = "documents"
+	TableParagraphs = "paragraphs"
+	TableSentences  = "sentences"
+	TableTerms      = "terms"
+)
+
+// Tables lists the dataset's tables in order.
+var Tables = []string{TableDocuments, TableParagraphs, TableSentences, TableTerms}
+
+// recordTypes maps each table, and "book", to the Go type its schema is
+// generated from.
+var recordTypes = map[string]reflect.Type{
+	TableDocuments:  reflect.TypeFor[Document](),
+	TableParagraphs: reflect.TypeFor[Paragraph](),
+	TableSentences:  reflect.TypeFor[Sentence](),
+	TableTerms:      reflect.TypeFor[Term](),
+	"book":          reflect.TypeFor[Book](),
+}
+
+var schemaTitles = map[string]string{
+	TableDocuments:  "seedpress dataset: documents table",
+	TableParagraphs: "seedpress dataset: paragraphs table",
+	TableSentences:  "seedpress dataset: sentences table",
+	TableTerms:      "seedpress dataset: terms table",
+	"book":          "seedpress dataset: book.json, the canonical model",
+}
+
+// SchemaFile returns the file name of the schema of a table (or of "book"),
+// e.g. "sentences.schema.json".
+func SchemaFile(name string) string { return name + ".schema.json" }
+
+// SchemaID returns the $id of the schema of a table (or of "book").
+func SchemaID(name string) string { return SchemaBase + SchemaFile(name) }
+
+// Schemas generates the dataset's JSON Schema files (Draft 2020-12) from the
+// record types, keyed by file name ("sentences.schema.json", …, and
+// "book.schema.json"). Each file ends in a newline.
+//
+// Descriptions come from the doc comments of the record types, which are
+// read from this package's source: Schemas works in a source checkout (as
+// in `make schema` and in tests) and returns an error elsewhere. Write never
+// calls it: at run time the dataset uses the committed copies embedded from
+// the repository's schema/ folder, which a test keeps equal to Schemas'
+// output.
+func Schemas() (map[string][]byte, error) {
+	comments, err := goComments()
+	if err != nil {
+		return nil, fmt.Errorf("dataset: schemas: %w", err)
+	}
+	out := make(map[string][]byte)
+	for name, t := range recordTypes {
+		r := &jsonschema.Reflector{
+			ExpandedStruct: true,
+			// The tables are flat; book.json is a recursive tree and needs $defs.
+			DoNotReference: name != "book",
+			CommentMap:     comments,
+		}
+		s := r.ReflectFromType(t)
+		s.ID = jsonschema.ID(SchemaID(name))
+		s.Title = schemaTitles[name]
+		hoistDescriptions(s)
+		for _, d := range s.Definitions {
+			hoistDescriptions(d)
+		}
+		b, err := json.MarshalIndent(s, "", "  ")
+		if err != nil {
+			return nil, fmt.Errorf("dataset: schema %s: %w", name, err)
+		}
+		out[SchemaFile(name)] = append(b, '\n')
+	}
+	return out, nil
+}
+
+// hoistDescriptions moves the description of a nullable property (which
+// the reflector leaves on the non-null branch of its oneOf) up to the
+// property, where readers and the Table Schema look for it.
+func hoistDescriptions(s *jsonschema.Schema) {
+	if s.Properties == nil {
+		return
+	}
+	for p := s.Properties.Oldest(); p != nil; p = p.Next() {
+		v := p.Value
+		if v.Description == "" && len(v.OneOf) > 0 && v.OneOf[0].Description != "" {
+			v.Description, v.OneOf[0].Description = v.OneOf[0].Description, ""
+		}
+	}
+}
+
+// goComments reads the doc comments of this package's exported types and
+// their fields from its source, keyed as jsonschema.Reflector.CommentMap
+// wants them ("import/path.Type" and "import/path.Type.Field"). It does what
+// Reflector.AddGoComments does, but from the source folder this file was
+// compiled from, whatever the working directory: AddGoComments derives
+// import paths from a path relative to the working directory.
+func goComments() (map[string]string, error) {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return nil, fmt.Errorf("package source not found")
+	}
+	dir := filepath.Dir(file)
+	if _, err := os.Stat(filepath.Join(dir, "records.go")); err != nil {
+		return nil, fmt.Errorf("package source not found (Schemas needs a source checkout): %w", err)
+	}
+	pkgPath := reflect.TypeFor[Document]().PkgPath()
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]string)
+	for _, p := range pkgs {
+		for _, f := range p.Files {
+			for _, decl := range f.Decls {
+				gd, ok := decl.(*ast.GenDecl)
+				if !ok || gd.Tok != token.TYPE {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					ts := spec.(*ast.TypeSpec)
+					if !ts.Name.IsExported() {
+						continue
+					}
+					text := ts.Doc.Text()
+					if text == "" && len(gd.Specs) == 1 {
+						text = gd.Doc.Text()
+					}
+					key := pkgPath + "." + ts.Name.Name
+					m[key] = oneLine(text)
+					st, ok := ts.Type.(*ast.StructType)
+					if !ok {
+						continue
+					}
+					for _, fld := range st.Fields.List {
+						text := fld.Doc.Text()
+						if text == "" {
+							text = fld.Comment.Text()
+						}
+						for _, n := range fld.Names {
+							if n.IsExported() && text != "" {
+								m[key+"."+n.Name] = oneLine(text)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return m, nil
+}
+
+// oneLine joins the lines of a comment into one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// compiled holds the dataset's compiled schemas.
+type compiled struct {
+	tables  map[string]*validator.Schema
+	book    *validator.Schema // book.json with an empty documents list
+	bookDoc *validator.Schema // one element of book.json's documents
+	files   map[string][]byte // the committed schema files, by file name
+}
+
+var (
+	compileOnce sync.Once
+	compiledSet *compiled
+	compileErr  error
+)
+
+// schemas compiles the committed schema files once per process.
+func schemas() (*compiled, error) {
+	compileOnce.Do(func() { compiledSet, compileErr = compileSchemas(schema.FS) })
+	return compiledSet, compileErr
+}
+
+func compileSchemas(fsys fs.FS) (*compiled, error) {
+	c := &compiled{tables: map[string]*validator.Schema{}, files: map[string][]byte{}}
+	comp := validator.NewCompiler()
+	comp.DefaultDraft(validator.Draft2020)
+	names := make([]string, 0, len(recordTypes))
+	for name := range recordTypes {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		file := SchemaFile(name)
+		b, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return nil, fmt.Errorf("dataset: schema %s: %w", file, err)
+		}
+		c.files[file] = b
+		v, err := validator.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("dataset: schema %s: %w", file, err)
+		}
+		if err := comp.AddResource(SchemaID(name), v); err != nil {
+			return nil, fmt.Errorf("dataset: schema %s: %w", file, err)
+		}
+	}
+	for _, t := range Tables {
+		s, err := comp.Compile(SchemaID(t))
+		if err != nil {
+			return nil, fmt.Errorf("dataset: compile schema %s: %w", SchemaFile(t), err)
+		}
+		c.tables[t] = s
+	}
+	var err error
+	if c.book, err = comp.Compile(SchemaID("book")); err != nil {
+		return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
+	}
+	if c.bookDoc, err = comp.Compile(SchemaID("book") + "#/$defs/BookDocument"); err != nil {
+		return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
+	}
+	return c, nil
+}
+
+var printer = message.NewPrinter(language.English)
+
+// validate checks one marshalled JSON value against s and returns the
+// reasons it fails, most specific first, as one line.
+func validate(s *validator.Schema, line []byte) error {
+	v, err := validator.UnmarshalJSON(bytes.NewReader(line))
+	if err != nil {
+		return err
+	}
+	err = s.Validate(v)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*validator.ValidationError)
+	if !ok {
+		return err
+	}
+	var reasons []string
+	var walk func(e *validator.ValidationError)
+	walk = func(e *validator.ValidationError) {
+		if len(e.Causes) == 0 {
+			loc := "/" + strings.Join(e.InstanceLocation, "/")
+			reasons = append(reasons, fmt.Sprintf("schema: at %s: %s", loc, e.ErrorKind.LocalizedString(printer)))
+			return
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	return fmt.Errorf("%s", strings.Join(reasons, "; "))
+}

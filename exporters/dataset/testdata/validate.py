@@ -1,0 +1,157 @@
+"""Independent check of a seedpress dataset folder.
+
+Usage: validate.py DATASET_DIR [--same-rows OTHER_DIR]
+
+With Debian's python3-jsonschema (Draft 2020-12) it validates every record
+of every table, and book.json, against the schema files the dataset ships;
+with pandas it loads every table the way an analyst would, checks row
+counts, unique ids, foreign keys, Python slicing of every offset pair and
+the counts between tables, and the sizes and SHA-256 hashes listed in
+datapackage.json. With --same-rows it also checks that OTHER_DIR's tables
+hold the same rows (a sharded and an unsharded build, say).
+
+It prints a JSON summary and exits 1 when any check fails.
+"""
+
+import hashlib
+import json
+import os
+import sys
+
+import jsonschema
+import pandas as pd
+
+TABLES = ["documents", "paragraphs", "sentences", "terms"]
+
+
+def paths_of(resource):
+    p = resource["path"]
+    return [p] if isinstance(p, str) else list(p)
+
+
+def load_table(root, resource):
+    frames = [pd.read_json(os.path.join(root, p), lines=True, dtype=False)
+              for p in paths_of(resource) if os.path.getsize(os.path.join(root, p)) > 0]
+    if not frames:
+        return pd.DataFrame()
+    return pd.concat(frames, ignore_index=True)
+
+
+def main(argv):
+    root = argv[1]
+    errors = []
+    summary = {"records": {}, "schema_validated": 0}
+
+    def fail(msg):
+        if len(errors) < 50:
+            errors.append(msg)
+
+    with open(os.path.join(root, "datapackage.json"), encoding="utf-8") as f:
+        pkg = json.load(f)
+    resources = {r["name"]: r for r in pkg["resources"]}
+
+    # Sizes and hashes.
+    for r in pkg["resources"]:
+        h, n = hashlib.sha256(), 0
+        for p in paths_of(r):
+            with open(os.path.join(root, p), "rb") as f:
+                data = f.read()
+            h.update(data)
+            n += len(data)
+        if "sha256:" + h.hexdigest() != r["hash"] or n != r["bytes"]:
+            fail(f"{r['name']}: files hold {n} bytes sha256:{h.hexdigest()}, datapackage says {r['bytes']} {r['hash']}")
+
+    # JSON Schema: every record of every table, and book.json.
+    for r in pkg["resources"]:
+        with open(os.path.join(root, r["jsonschema"]), encoding="utf-8") as f:
+            schema = json.load(f)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        v = jsonschema.Draft202012Validator(schema)
+        for p in paths_of(r):
+            with open(os.path.join(root, p), "rb") as f:
+                raw = f.read()
+            if raw.startswith(b"\xef\xbb\xbf"):
+                fail(f"{p}: starts with a BOM")
+            if r["name"] == "book":
+                docs = [json.loads(raw)]
+            else:
+                if raw and not raw.endswith(b"\n"):
+                    fail(f"{p}: no newline after the last record")
+                docs = [json.loads(line) for line in raw.decode("utf-8").splitlines()]
+            for i, rec in enumerate(docs):
+                for e in v.iter_errors(rec):
+                    fail(f"{p} line {i + 1} ({rec.get('id', '')}): {e.message}")
+                summary["schema_validated"] += 1
+
+    # pandas: what an analyst loads.
+    t = {name: load_table(root, resources[name]) for name in TABLES}
+    for name in TABLES:
+        df = t[name]
+        summary["records"][name] = len(df)
+        lines = sum(sum(1 for _ in open(os.path.join(root, p), encoding="utf-8")) for p in paths_of(resources[name]))
+        if len(df) != lines:
+            fail(f"{name}: pandas loaded {len(df)} rows from {lines} lines")
+        if len(df) and not df["id"].is_unique:
+            fail(f"{name}: ids not unique")
+        if len(df) and not all(isinstance(x, str) for x in df["id"]):
+            fail(f"{name}: ids not loaded as strings")
+        if len(df) and list(df["id"]) != sorted(df["id"]):
+            fail(f"{name}: ids do not sort in reading order")
+
+    docs, paras, sents, terms = (t[n] for n in TABLES)
+    doc_text = dict(zip(docs["id"], docs["text"])) if len(docs) else {}
+    para_text = dict(zip(paras["id"], paras["text"])) if len(paras) else {}
+    for row in docs.itertuples():
+        if len(row.text) != row.char_count:
+            fail(f"documents {row.id}: char_count {row.char_count}, text has {len(row.text)}")
+    for row in paras.itertuples():
+        if row.document_id not in doc_text:
+            fail(f"paragraphs {row.id}: document_id {row.document_id} does not resolve")
+        elif doc_text[row.document_id][row.char_start:row.char_end] != row.text:
+            fail(f"paragraphs {row.id}: text[{row.char_start}:{row.char_end}] differs from its text")
+    for row in sents.itertuples():
+        if row.paragraph_id not in para_text or row.document_id not in doc_text:
+            fail(f"sentences {row.id}: paragraph_id or document_id does not resolve")
+        elif para_text[row.paragraph_id][row.char_start:row.char_end] != row.text:
+            fail(f"sentences {row.id}: text[{row.char_start}:{row.char_end}] differs from its text")
+        elif not row.id.startswith(row.paragraph_id + "-s") or not row.paragraph_id.startswith(row.document_id + "-p"):
+            fail(f"sentences {row.id}: ids do not nest")
+    if len(docs):
+        pc = paras.groupby("document_id").size() if len(paras) else pd.Series(dtype=int)
+        sc = sents.groupby("document_id").size() if len(sents) else pd.Series(dtype=int)
+        wc = paras.groupby("document_id")["word_count"].sum() if len(paras) else pd.Series(dtype=int)
+        for row in docs.itertuples():
+            if (row.paragraph_count, row.sentence_count, row.word_count) != (pc.get(row.id, 0), sc.get(row.id, 0), wc.get(row.id, 0)):
+                fail(f"documents {row.id}: counts {row.paragraph_count}/{row.sentence_count}/{row.word_count} disagree with the paragraphs and sentences tables")
+    if len(paras):
+        psc = sents.groupby("paragraph_id").size() if len(sents) else pd.Series(dtype=int)
+        pwc = sents.groupby("paragraph_id")["word_count"].sum() if len(sents) else pd.Series(dtype=int)
+        for row in paras.itertuples():
+            if row.sentence_count != psc.get(row.id, 0):
+                fail(f"paragraphs {row.id}: sentence_count {row.sentence_count}, {psc.get(row.id, 0)} sentences")
+            if row.kind != "code" and row.word_count != pwc.get(row.id, 0):
+                fail(f"paragraphs {row.id}: word_count {row.word_count}, sentences sum {pwc.get(row.id, 0)}")
+    sent_ids = set(sents["id"]) if len(sents) else set()
+    for row in terms.itertuples():
+        if row.first_sentence_id not in sent_ids or not set(row.sentence_ids) <= sent_ids:
+            fail(f"terms {row.id}: a sentence id does not resolve")
+        if row.first_sentence_id not in row.sentence_ids:
+            fail(f"terms {row.id}: first_sentence_id not among sentence_ids")
+
+    if len(argv) > 3 and argv[2] == "--same-rows":
+        other = argv[3]
+        with open(os.path.join(other, "datapackage.json"), encoding="utf-8") as f:
+            opkg = {r["name"]: r for r in json.load(f)["resources"]}
+        for name in TABLES:
+            a, b = t[name], load_table(other, opkg[name])
+            if not a.equals(b):
+                fail(f"{name}: rows differ from {other}")
+        summary["same_rows"] = True
+
+    summary["errors"] = errors
+    print(json.dumps(summary, ensure_ascii=False, sort_keys=True))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,506 @@
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// write returns the EPUB of b.
+func write(t testing.TB, b *doc.Book, opts Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, b, opts); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// unzip returns the entries of an EPUB by name, and their names in order.
+func unzip(t testing.TB, data []byte) (map[string][]byte, []*zip.File) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("read EPUB: %v", err)
+	}
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("open %s: %v", f.Name, err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("read %s: %v", f.Name, err)
+		}
+		files[f.Name] = data
+	}
+	return files, zr.File
+}
+
+// wellFormed parses every XML file of the EPUB with encoding/xml in strict
+// mode and returns the first error.
+func wellFormed(files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		switch filepath.Ext(name) {
+		case ".xhtml", ".opf", ".ncx", ".xml":
+		default:
+			continue
+		}
+		d := xml.NewDecoder(bytes.NewReader(files[name]))
+		d.Strict = true
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %v", name, err)
+			}
+		}
+	}
+	return nil
+}
+
+func TestWriteReproducible(t *testing.T) {
+	opts := Options{Modified: time.Date(2025, 3, 1, 12, 30, 0, 0, time.FixedZone("TRT", 3*3600)), Generator: "seedpress test"}
+	a := write(t, handBook(), opts)
+	b := write(t, handBook(), opts)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two Writes of the same book and options differ")
+	}
+	c := write(t, handBook(), Options{Modified: opts.Modified.Add(time.Second), Generator: opts.Generator})
+	if bytes.Equal(a, c) {
+		t.Fatal("Options.Modified does not reach the EPUB")
+	}
+}
+
+func TestArchiveLayout(t *testing.T) {
+	modified := time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)
+	files, entries := unzip(t, write(t, handBook(), Options{Modified: modified}))
+	first := entries[0]
+	if first.Name != "mimetype" || string(files["mimetype"]) != "application/epub+zip" {
+		t.Fatalf("first entry is %s %q, want mimetype application/epub+zip", first.Name, files[first.Name])
+	}
+	if first.Method != zip.Store || len(first.Extra) != 0 || first.Flags&0x8 != 0 || first.ModifiedDate != 0 || first.ModifiedTime != 0 {
+		t.Errorf("mimetype: method %d, extra %x, flags %#x, modified %v; want stored, no extra, no data descriptor, no time",
+			first.Method, first.Extra, first.Flags, first.Modified)
+	}
+	var names []string
+	for _, f := range entries[1:] {
+		names = append(names, f.Name)
+		if f.Method != zip.Deflate {
+			t.Errorf("%s: method %d, want deflate", f.Name, f.Method)
+		}
+		if !f.Modified.Equal(modified) {
+			t.Errorf("%s: modified %v, want %v", f.Name, f.Modified, modified)
+		}
+	}
+	want := []string{
+		"META-INF/container.xml",
+		"EPUB/css/style.css",
+		"EPUB/images/kapak.png",
+		"EPUB/nav.xhtml",
+		"EPUB/package.opf",
+		"EPUB/toc.ncx",
+		"EPUB/xhtml/bolum-001.xhtml",
+		"EPUB/xhtml/bolum-002.xhtml",
+		"EPUB/xhtml/kapak.xhtml",
+		"EPUB/xhtml/kisaltmalar.xhtml",
+		"EPUB/xhtml/kunye.xhtml",
+	}
+	if strings.Join(names, "\n") != strings.Join(want, "\n") {
+		t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(names, "\n"), strings.Join(want, "\n"))
+	}
+	// Before 1980 a zip entry cannot carry its time: the epoch default is
+	// written as the DOS epoch.
+	_, entries = unzip(t, write(t, &doc.Book{Meta: doc.Meta{Title: "T"}}, Options{}))
+	if got := entries[1].Modified; !got.Equal(dosEpoch) {
+		t.Errorf("book without date: entry time %v, want %v", got, dosEpoch)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	files, _ := unzip(t, write(t, handBook(), Options{Generator: "seedpress test"}))
+	for _, tc := range []struct{ entry, golden string }{
+		{"EPUB/xhtml/bolum-002.xhtml", "bolum-002.xhtml.golden"},
+		{"EPUB/package.opf", "package.opf.golden"},
+		{"EPUB/nav.xhtml", "nav.xhtml.golden"},
+	} {
+		path := filepath.Join("testdata", tc.golden)
+		got := files[tc.entry]
+		if *update {
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (run go test -update and review the diff):\n%s", tc.entry, path, got)
+		}
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	hand := handBook()
+	for _, tc := range []struct {
+		name string
+		book func() *doc.Book
+		opts Options
+		want []string // substrings of package.opf
+		not  []string
+	}{
+		{
+			name: "modified from options, in UTC",
+			book: handBook,
+			opts: Options{Modified: time.Date(2025, 3, 1, 12, 30, 5, 999, time.FixedZone("TRT", 3*3600))},
+			want: []string{`<meta property="dcterms:modified">2025-03-01T09:30:05Z</meta>`},
+		},
+		{
+			name: "modified from the manifest date",
+			book: handBook,
+			want: []string{
+				`<meta property="dcterms:modified">2024-05-19T00:00:00Z</meta>`,
+				`<dc:date>2024-05-19</dc:date>`,
+			},
+		},
+		{
+			name: "modified defaults to the epoch; a bad date is left out",
+			book: func() *doc.Book { b := handBook(); b.Meta.Date = "19 Mayıs"; return b },
+			want: []string{`<meta property="dcterms:modified">1970-01-01T00:00:00Z</meta>`},
+			not:  []string{"<dc:date>"},
+		},
+		{
+			name: "identifier from the manifest",
+			book: func() *doc.Book { b := handBook(); b.Meta.Identifier = "isbn:9789750000000"; return b },
+			want: []string{`<dc:identifier id="pub-id">isbn:9789750000000</dc:identifier>`},
+		},
+		{
+			name: "derived identifier is UUID v5 of title and content",
+			book: handBook,
+			want: []string{`<dc:identifier id="pub-id">urn:uuid:9977a7fe-ea03-5ef0-92e9-7d27c487b750</dc:identifier>`},
+		},
+		{
+			name: "derived identifier changes with the content",
+			book: func() *doc.Book { b := handBook(); b.Documents[0].SHA256 = "ffff"; return b },
+			not:  []string{"urn:uuid:9977a7fe-ea03-5ef0-92e9-7d27c487b750"},
+		},
+		{
+			name: "language, subtitle, creators, accessibility",
+			book: handBook,
+			opts: Options{Generator: "seedpress v0.1.0"},
+			want: []string{
+				`unique-identifier="pub-id" xml:lang="tr">`,
+				`<dc:language>tr</dc:language>`,
+				`<dc:title id="subtitle">Kısa bir deneme</dc:title>`,
+				`<meta refines="#subtitle" property="title-type">subtitle</meta>`,
+				`<dc:creator id="creator-2">Işık Öztürk</dc:creator>`,
+				`<meta refines="#creator-2" property="role" scheme="marc:relators">aut</meta>`,
+				`<dc:description>İnternet yönetimi &amp; siber diplomasi üzerine &lt;kısa&gt; bir metin.</dc:description>`,
+				`<meta property="schema:accessModeSufficient">textual</meta>`,
+				`<meta property="schema:accessibilityHazard">none</meta>`,
+				`<meta property="schema:accessibilitySummary">Bu yayın metin tabanlıdır`,
+				`<meta property="a11y:certifiedBy">seedpress v0.1.0</meta>`,
+				`<meta name="generator" content="seedpress v0.1.0"/>`,
+			},
+		},
+		{
+			name: "no language means Turkish",
+			book: func() *doc.Book { b := handBook(); b.Meta.Lang = ""; return b },
+			want: []string{`<dc:language>tr</dc:language>`, `xml:lang="tr"`},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files, _ := unzip(t, write(t, tc.book(), tc.opts))
+			opf := string(files["EPUB/package.opf"])
+			for _, w := range tc.want {
+				if !strings.Contains(opf, w) {
+					t.Errorf("package.opf lacks %s\n%s", w, opf)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(opf, n) {
+					t.Errorf("package.opf has %s", n)
+				}
+			}
+		})
+	}
+	_ = hand
+}
+
+// TestLanguage checks that every XHTML document carries the book's language
+// and that a Turkish book has Turkish labels only, an English one English.
+func TestLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		lang       string
+		want, none []string
+	}{
+		{"tr", []string{"İçindekiler", "Kapak", "Başlangıç", "Kısaltmalar", "Künye", "Kapak: Siber Güvenlik Üzerine"},
+			[]string{"Table of Contents", "Contents", "Cover", "Glossary"}},
+		{"en-GB", []string{"Contents", "Cover", "Start", "Abbreviations", "Title Page", "Cover: Siber Güvenlik Üzerine"},
+			[]string{"İçindekiler", "Kapak", "Başlangıç", "Kısaltmalar", "Künye"}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			b := handBook()
+			b.Meta.Lang = tc.lang
+			files, _ := unzip(t, write(t, b, Options{}))
+			var all strings.Builder
+			for name, data := range files {
+				if strings.HasSuffix(name, ".xhtml") {
+					open := fmt.Sprintf(`lang="%s" xml:lang="%s">`, tc.lang, tc.lang)
+					if !bytes.Contains(data, []byte(open)) {
+						t.Errorf("%s: <html> lacks %s", name, open)
+					}
+					all.Write(data)
+				}
+				if strings.HasSuffix(name, ".ncx") || strings.HasSuffix(name, ".opf") {
+					if !bytes.Contains(data, []byte(`xml:lang="`+tc.lang+`"`)) {
+						t.Errorf("%s lacks xml:lang", name)
+					}
+				}
+			}
+			all.Write(files["EPUB/toc.ncx"])
+			text := all.String()
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("no %q in the book", w)
+				}
+			}
+			for _, n := range tc.none {
+				if strings.Contains(text, n) {
+					t.Errorf("%q in a %s book", n, tc.lang)
+				}
+			}
+		})
+	}
+}
+
+func TestMarkup(t *testing.T) {
+	files, _ := unzip(t, write(t, handBook(), Options{}))
+	for _, tc := range []struct{ entry, want string }{
+		{"EPUB/xhtml/bolum-001.xhtml", `(Internet Corporation for Assigned Names and Numbers - <abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
+		{"EPUB/xhtml/bolum-001.xhtml", `<abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>’ın kararları`},
+		{"EPUB/xhtml/bolum-001.xhtml", `<section epub:type="chapter" role="doc-chapter" aria-labelledby="bolum-001-baslik">` + "\n" + `<h1 id="bolum-001-baslik">Bölüm 1</h1>`},
+		{"EPUB/xhtml/bolum-002.xhtml", `<a href="https://www.tdk.gov.tr">TDK sitesi</a> ve bu bağlantı okunabilir.`},
+		{"EPUB/xhtml/bolum-002.xhtml", "<hr/>"},
+		{"EPUB/xhtml/bolum-002.xhtml", "<pre><code>func main() {\n\tfmt.Println(&quot;Merhaba, dünya &amp; &lt;herkes&gt;&quot;)\n}\n</code></pre>"},
+		{"EPUB/xhtml/kisaltmalar.xhtml", `<section epub:type="glossary" role="doc-glossary"`},
+		{"EPUB/xhtml/kisaltmalar.xhtml", `<dd>İnternet Tahsisli Sayılar ve İsimler Kurumu (<span lang="en" xml:lang="en">Internet Corporation for Assigned Names and Numbers</span>)</dd>`},
+		{"EPUB/xhtml/kapak.xhtml", `<img epub:type="cover" role="doc-cover" src="../images/kapak.png" alt="Kapak: Siber Güvenlik Üzerine"/>`},
+		{"EPUB/nav.xhtml", `<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-baslik">`},
+		{"EPUB/nav.xhtml", `<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-baslik" hidden="hidden">`},
+	} {
+		if !strings.Contains(string(files[tc.entry]), tc.want) {
+			t.Errorf("%s lacks\n%s\n---\n%s", tc.entry, tc.want, files[tc.entry])
+		}
+	}
+	if strings.Contains(string(files["EPUB/xhtml/bolum-002.xhtml"]), "javascript:") {
+		t.Error("a javascript: link reached the book")
+	}
+}
+
+func TestCover(t *testing.T) {
+	t.Run("generated", func(t *testing.T) {
+		b := handBook()
+		b.Meta.Title = strings.Repeat("Çokuzunbaşlıkkelimesi", 40) + " ve " + strings.Repeat("kısa kelimeler ", 30)
+		files, _ := unzip(t, write(t, b, Options{}))
+		img, err := png.Decode(bytes.NewReader(files["EPUB/images/kapak.png"]))
+		if err != nil {
+			t.Fatalf("cover: %v", err)
+		}
+		if got := img.Bounds().Size(); got.X != coverWidth || got.Y != coverHeight {
+			t.Errorf("cover is %v, want %dx%d", got, coverWidth, coverHeight)
+		}
+		// The title is drawn: some pixels differ from the background.
+		ink := 0
+		for y := 0; y < coverHeight; y += 4 {
+			for x := 0; x < coverWidth; x += 4 {
+				if r, _, _, _ := img.At(x, y).RGBA(); r>>8 > 0xc0 {
+					ink++
+				}
+			}
+		}
+		if ink < 1000 {
+			t.Errorf("cover has %d light pixels in the sample; is the text drawn?", ink)
+		}
+	})
+	t.Run("from the manifest", func(t *testing.T) {
+		b := handBook()
+		jpeg := []byte("\xff\xd8\xff\xe0 a JPEG, as far as the EPUB is concerned")
+		b.Meta.Cover = &doc.Image{Name: "0 cover image.jpeg", MediaType: "image/jpeg", Data: jpeg, Width: 10, Height: 15}
+		files, _ := unzip(t, write(t, b, Options{}))
+		if !bytes.Equal(files["EPUB/images/kapak.jpg"], jpeg) {
+			t.Error("the manifest's cover is not the book's")
+		}
+		if !strings.Contains(string(files["EPUB/package.opf"]), `<item id="kapak-gorseli" href="images/kapak.jpg" media-type="image/jpeg" properties="cover-image"/>`) {
+			t.Errorf("package.opf does not list the cover:\n%s", files["EPUB/package.opf"])
+		}
+	})
+}
+
+// TestHostileText writes books whose every text is hostile and checks that
+// every XML file of the EPUB is well-formed and the text survives escaped.
+func TestHostileText(t *testing.T) {
+	nest := func(depth int, leaf doc.Inline) doc.Inline {
+		for i := 0; i < depth; i++ {
+			if i%2 == 0 {
+				leaf = &doc.Emph{Inlines: []doc.Inline{leaf}}
+			} else {
+				leaf = &doc.Strong{Inlines: []doc.Inline{leaf}}
+			}
+		}
+		return leaf
+	}
+	quotes := func(depth int, leaf doc.Block) doc.Block {
+		for i := 0; i < depth; i++ {
+			if i%2 == 0 {
+				leaf = &doc.Quote{Blocks: []doc.Block{leaf}}
+			} else {
+				leaf = &doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{leaf}}}}
+			}
+		}
+		return leaf
+	}
+	long := strings.Repeat("ğ", 10000)
+	for _, tc := range []struct {
+		name, text string
+		want       string // in the chapter, when not empty
+	}{
+		{"script", `<script>alert("x")</script>`, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"},
+		{"ampersand", "Ar & Ge", "Ar &amp; Ge"},
+		{"entity", "&amp; &lt; &#0; &nbsp;", "&amp;amp; &amp;lt; &amp;#0; &amp;nbsp;"},
+		{"cdata end", "a ]]> b <![CDATA[ c", "a ]]&gt; b &lt;![CDATA[ c"},
+		{"doctype", `<!DOCTYPE html [<!ENTITY x "y">]>&x;`, "&lt;!DOCTYPE html [&lt;!ENTITY x &quot;y&quot;&gt;]&gt;&amp;x;"},
+		{"control characters", "a\x00b\x01c\x1bd\x7fe\u0085f\ufffeg\uffffh", "abcdefgh"},
+		{"invalid UTF-8", "a\xffb\xc3", "a\ufffdb\ufffd"},
+		{"bidi overrides", "abc\u202edef\u202c \u2066x\u2069", "abc\u202edef\u202c \u2066x\u2069"},
+		{"10,000-character word", long, long},
+		{"processing instruction", "<?xml version='1.0'?><?php echo 1; ?>", "&lt;?xml version='1.0'?&gt;&lt;?php echo 1; ?&gt;"},
+		{"quotes", `"'` + "`", "&quot;'`"},
+		{"carriage return", "a\rb", "a&#xD;b"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := func() *doc.Text { return &doc.Text{Value: tc.text} }
+			b := &doc.Book{
+				Meta: doc.Meta{
+					Title: tc.text, Subtitle: tc.text, Authors: []string{tc.text}, Lang: tc.text,
+					Date: tc.text, Publisher: tc.text, Rights: tc.text, Description: tc.text,
+					Subjects: []string{tc.text}, Identifier: tc.text,
+				},
+				Documents: []*doc.Document{{
+					ID: "x", Source: tc.text, SHA256: tc.text, Title: tc.text,
+					Blocks: []doc.Block{
+						&doc.Paragraph{Inlines: []doc.Inline{text()}},
+						&doc.Heading{Level: 9, Inlines: []doc.Inline{text(), &doc.Code{Value: tc.text}}},
+						&doc.CodeBlock{Info: tc.text, Text: tc.text},
+						&doc.Paragraph{Inlines: []doc.Inline{
+							&doc.Link{URL: tc.text, Inlines: []doc.Inline{text()}},
+							&doc.Link{URL: "https://example.org/?q=" + tc.text, Inlines: []doc.Inline{text()}},
+							&doc.Link{URL: "https://example.org/a?b=1&c=2", Inlines: []doc.Inline{
+								&doc.Link{URL: "https://example.org/", Inlines: []doc.Inline{text()}}}},
+							&doc.Abbr{Text: tc.text, Term: 0}, &doc.LineBreak{},
+						}},
+						&doc.Paragraph{Inlines: []doc.Inline{nest(64, text())}},
+						quotes(64, &doc.Paragraph{Inlines: []doc.Inline{text()}}),
+						&doc.List{Ordered: true, Start: -3, Items: []*doc.ListItem{{}}},
+						&doc.ThematicBreak{},
+					},
+				}},
+				Glossary: []doc.Term{{Acronym: tc.text, Expansion: tc.text, ExpansionEN: tc.text}},
+			}
+			files, _ := unzip(t, write(t, b, Options{Generator: tc.text}))
+			if err := wellFormed(files); err != nil {
+				t.Fatal(err)
+			}
+			chapter := string(files["EPUB/xhtml/bolum-001.xhtml"])
+			if !strings.Contains(chapter, "<p>"+tc.want+"</p>") {
+				t.Errorf("chapter lacks <p>%s</p>:\n%.3000s", tc.want, chapter)
+			}
+			if strings.Contains(chapter, "<script") {
+				t.Error("a <script> element reached the chapter")
+			}
+		})
+	}
+}
+
+func TestUnknownGlossaryTerm(t *testing.T) {
+	b := handBook()
+	b.Glossary = b.Glossary[:1]
+	if err := Write(io.Discard, b, Options{}); err == nil || !strings.Contains(err.Error(), "glossary term 1 of 1") {
+		t.Errorf("Write with an abbreviation outside the glossary: err = %v", err)
+	}
+	if err := Write(io.Discard, nil, Options{}); err == nil {
+		t.Error("Write(nil book) did not fail")
+	}
+}
+
+// FuzzWrite puts random text into every text of a model and checks that
+// every XML file of the EPUB is well-formed.
+func FuzzWrite(f *testing.F) {
+	for _, s := range []string{"", "Siber güvenlik & İnternet’in", "<script>]]>", "\x00\x1b\ufffe\xff", "a\u202eb", "https://x.org/<>"} {
+		f.Add(s, s, s)
+	}
+	cover := &doc.Image{Name: "c.png", MediaType: "image/png", Data: []byte("\x89PNG\r\n\x1a\n"), Width: 1, Height: 1}
+	f.Fuzz(func(t *testing.T, title, text, url string) {
+		b := &doc.Book{
+			Meta: doc.Meta{Title: title, Authors: []string{text}, Lang: title, Date: text, Identifier: url, Cover: cover},
+			Documents: []*doc.Document{{
+				ID: "x", Title: title,
+				Blocks: []doc.Block{
+					&doc.Heading{Level: len(text), Inlines: []doc.Inline{&doc.Text{Value: title}}},
+					&doc.Paragraph{Inlines: []doc.Inline{
+						&doc.Text{Value: text},
+						&doc.Emph{Inlines: []doc.Inline{&doc.Code{Value: text}}},
+						&doc.Link{URL: url, Inlines: []doc.Inline{&doc.Text{Value: text}}},
+						&doc.Abbr{Text: title, Term: 0},
+					}},
+					&doc.CodeBlock{Info: url, Text: text},
+					&doc.List{Ordered: true, Start: len(url), Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Value: url}}}}}}},
+				},
+			}},
+			Glossary: []doc.Term{{Acronym: title, Expansion: text, ExpansionEN: url}},
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, b, Options{Generator: url}); err != nil {
+			t.Fatalf("Write: %v", err)
+		}
+		files, _ := unzip(t, buf.Bytes())
+		if err := wellFormed(files); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkWrite(b *testing.B) {
+	book := handBook()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, book, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

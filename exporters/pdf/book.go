@@ -1,0 +1,232 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// bookLayout is a laid-out book, ready to draw.
+type bookLayout struct {
+	pages []*page
+	dests []dest
+	marks []mark // the table of contents, in order
+}
+
+// layoutBook lays out the whole book: the body (chapters and the glossary)
+// first, so that the table of contents knows its page numbers, then the
+// front matter (title page, imprint, contents), whose length only shifts the
+// body by an even number of pages.
+func layoutBook(b *doc.Book, m measurer, g geometry) (*bookLayout, error) {
+	lab := labelsFor(b.Meta.Lang)
+	body := &layouter{g: g, m: m, lab: lab, book: b}
+	for i, d := range b.Documents {
+		title := strings.TrimSpace(d.Title)
+		if title == "" {
+			title = fmt.Sprintf(lab.Chapter, i+1)
+		}
+		blocks := d.Blocks
+		if len(blocks) > 0 {
+			if h, ok := blocks[0].(*doc.Heading); ok && (h.Level == 1 || strings.TrimSpace(doc.PlainText(h.Inlines)) == title) {
+				blocks = blocks[1:]
+			}
+		}
+		body.chapter(title, blocks)
+		if body.err != nil {
+			return nil, body.err
+		}
+	}
+	if len(b.Glossary) > 0 {
+		body.glossary(b.Glossary)
+	}
+	if body.err != nil {
+		return nil, body.err
+	}
+
+	// Front matter, laid out twice: once to count the contents' pages, once
+	// with the real page numbers (the numbers' width is reserved, so the
+	// count does not change).
+	front := func(offset int) *layouter {
+		F := &layouter{g: g, m: m, lab: lab, book: b}
+		F.titlePage()
+		F.imprint()
+		F.contents(body.marks, body.dests, offset)
+		if len(F.pages)%2 == 1 {
+			F.newPage(plainPage)
+		}
+		return F
+	}
+	F := front(0)
+	offset := len(F.pages)
+	F = front(offset)
+	if F.err != nil {
+		return nil, F.err
+	}
+	if len(F.pages) != offset {
+		return nil, fmt.Errorf("pdf: the table of contents changed length (%d, then %d pages)", offset, len(F.pages))
+	}
+	out := &bookLayout{pages: F.pages, marks: body.marks}
+	for _, p := range body.pages {
+		p.num += offset
+		out.pages = append(out.pages, p)
+	}
+	for _, d := range body.dests {
+		d.page += offset
+		out.dests = append(out.dests, d)
+	}
+	return out, nil
+}
+
+// titlePage sets the title, subtitle and authors, with the publisher and
+// date at the foot.
+func (L *layouter) titlePage() {
+	L.newPage(plainPage)
+	meta := L.book.Meta
+	c := ctx{measure: L.g.measure()}
+	centred := func(text string, st style, size, y float64) float64 {
+		if strings.TrimSpace(text) == "" {
+			return y
+		}
+		L.y, L.atTop = y, true
+		lead := size * 1.25 * ptMM
+		for _, l := range L.setText([]run{{text: text, style: st, size: size}}, c, 0, true, true, lead, size) {
+			l.width = 0
+			L.put(l)
+		}
+		return L.y
+	}
+	top := L.g.top + (L.bottom()-L.g.top)*0.2
+	y := centred(meta.Title, bold, L.body()*2.4, top)
+	y = centred(meta.Subtitle, italic, L.body()*1.4, y+L.leading()*0.8)
+	centred(strings.Join(meta.Authors, ", "), 0, L.body()*1.3, max(y+L.leading()*3, L.g.top+(L.bottom()-L.g.top)*0.5))
+	foot := strings.TrimSpace(strings.Join(nonEmpty(meta.Publisher, meta.Date), " · "))
+	centred(foot, 0, L.body(), L.bottom()-L.leading()*2)
+}
+
+// imprint sets the copyright page: the book's facts at the foot of the
+// title page's verso.
+func (L *layouter) imprint() {
+	L.newPage(plainPage)
+	meta := L.book.Meta
+	size := L.body() * 0.85
+	lead := size * 1.35 * ptMM
+	c := ctx{measure: L.g.measure()}
+	var lines []vline
+	add := func(label, value string) {
+		if strings.TrimSpace(value) == "" {
+			return
+		}
+		var runs []run
+		if label != "" {
+			runs = append(runs, run{text: label + ": ", style: italic, size: size})
+		}
+		runs = append(runs, run{text: value, size: size})
+		lines = append(lines, L.setText(runs, c, 0, true, false, lead, size)...)
+	}
+	add("", meta.Title)
+	add("", strings.Join(meta.Authors, ", "))
+	add(L.lab.Publisher, meta.Publisher)
+	add(L.lab.Date, meta.Date)
+	add(L.lab.Rights, meta.Rights)
+	add(L.lab.ID, meta.Identifier)
+	h := 0.0
+	for _, l := range lines {
+		h += l.height
+	}
+	L.y, L.atTop = L.bottom()-h, true
+	for _, l := range lines {
+		l.width = 0
+		L.put(l)
+	}
+}
+
+// contents sets the table of contents with dot leaders, page numbers and
+// links; offset is added to the body's page numbers.
+func (L *layouter) contents(marks []mark, dests []dest, offset int) {
+	L.head = L.lab.Contents
+	L.newRecto(openingPage)
+	L.y = L.g.top + (L.bottom()-L.g.top)*0.22
+	size := L.body() * 2
+	c := ctx{measure: L.g.measure()}
+	for _, l := range L.setText([]run{{text: L.lab.Contents, style: bold, size: size}}, c, 0, true, false, size*1.2*ptMM, size) {
+		L.put(l)
+	}
+	L.y += L.leading() * 2
+	L.atTop = true
+	var lines []vline
+	numW := L.m.width("0000", 0, L.body())
+	for _, mk := range marks {
+		indent := float64(mk.level) * L.body() * ptMM * 1.8
+		st := style(0)
+		if mk.level == 0 {
+			st = bold
+		}
+		ec := ctx{x: indent, measure: c.measure - indent - numW - 3}
+		ls := L.setText([]run{{text: mk.title, style: st, size: L.body()}}, ec, 0, true, false, L.leading(), L.body())
+		if len(ls) == 0 {
+			continue
+		}
+		num := strconv.Itoa(dests[mk.dest].page + offset)
+		last := &ls[len(ls)-1]
+		nw := L.m.width(num, 0, L.body())
+		end := last.width + 1.5
+		dot := L.m.width(". ", 0, L.body())
+		if n := int((c.measure - nw - 1.5 - end) / dot); n > 0 {
+			last.ops = append(last.ops, op{kind: textOp, x: end, w: float64(n) * dot, r: run{text: strings.TrimSpace(strings.Repeat(". ", n)), size: L.body()}})
+		}
+		last.ops = append(last.ops, op{kind: textOp, x: c.measure - nw, w: nw, r: run{text: num, size: L.body()}})
+		for i := range ls {
+			ls[i].ops = append(ls[i].ops, op{kind: gotoOp, x: indent, y: -ls[i].base, w: c.measure - indent, h: ls[i].height, dest: mk.dest})
+			ls[i].width = 0
+			ls[i].count = 0
+		}
+		if mk.level == 0 {
+			ls[0].before = L.leading() / 2
+		}
+		lines = append(lines, ls...)
+	}
+	L.place(lines)
+}
+
+// glossary sets the acronym appendix: the acronym in bold in a hanging
+// column, then the Turkish expansion and the English one in italic.
+func (L *layouter) glossary(terms []doc.Term) {
+	L.chapter(L.lab.Glossary, nil)
+	size := L.body()
+	col := 0.0
+	for _, t := range terms {
+		col = max(col, L.m.width(t.Acronym, bold, size))
+	}
+	col = min(col+L.body()*ptMM*1.2, L.g.measure()/3)
+	c := ctx{x: col, measure: L.g.measure() - col}
+	var lines []vline
+	for i, t := range terms {
+		runs := []run{{text: t.Expansion, size: size}}
+		if t.ExpansionEN != "" {
+			runs = append(runs, run{text: " — ", size: size}, run{text: t.ExpansionEN, style: italic, size: size})
+		}
+		ls := L.setText(runs, c, 0, true, false, L.leading(), size)
+		if len(ls) == 0 {
+			continue
+		}
+		acr := truncate(L.m, t.Acronym, bold, size, col-1)
+		ls[0].ops = append([]op{{kind: textOp, w: L.m.width(acr, bold, size), r: run{text: acr, style: bold, size: size}}}, ls[0].ops...)
+		if i > 0 {
+			ls[0].before = L.leading() / 3
+		}
+		lines = append(lines, ls...)
+	}
+	L.place(lines)
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,210 @@
+package pdf
+
+import (
+	"fmt"
+	"sync"
+	"unicode"
+
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/seedpress/seedpress/fonts"
+	"github.com/seedpress/seedpress/pipeline/diag"
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// coverage answers whether a face has a glyph for a rune.
+type coverage struct {
+	faces [8]*sfnt.Font // indexed by style (bold|italic|mono)
+}
+
+var (
+	coverOnce sync.Once
+	cover     coverage
+	coverErr  error
+)
+
+// faceData returns the font file of a style.
+func faceData(st style) []byte {
+	switch {
+	case st&mono != 0:
+		return fonts.Mono
+	case st&(bold|italic) == bold|italic:
+		return fonts.BoldItalic
+	case st&bold != 0:
+		return fonts.Bold
+	case st&italic != 0:
+		return fonts.Italic
+	}
+	return fonts.Regular
+}
+
+func loadCoverage() (*coverage, error) {
+	coverOnce.Do(func() {
+		for _, st := range []style{0, bold, italic, bold | italic, mono} {
+			f, err := sfnt.Parse(faceData(st))
+			if err != nil {
+				coverErr = fmt.Errorf("pdf: parse embedded font: %w", err)
+				return
+			}
+			cover.faces[st] = f
+		}
+	})
+	return &cover, coverErr
+}
+
+// has reports whether the face of st draws r. Line feeds and tabs are
+// layout, not glyphs.
+func (c *coverage) has(buf *sfnt.Buffer, r rune, st style) bool {
+	if r == '\n' || r == '\t' {
+		return true
+	}
+	f := c.faces[st&(bold|italic|mono)]
+	if st&mono != 0 {
+		f = c.faces[mono]
+	}
+	g, err := f.GlyphIndex(buf, r)
+	return err == nil && g != 0
+}
+
+// Check reports every character of the book that the embedded fonts cannot
+// draw, before any layout: one error per character and block, at the
+// block's position, in the form "U+1F600 GRINNING FACE is not in the
+// embedded fonts". Code is checked against the monospaced face, everything
+// else against the text face of its style. Write refuses a book with such
+// errors rather than print empty boxes.
+func Check(b *doc.Book) diag.List {
+	var l diag.List
+	c, err := loadCoverage()
+	if err != nil {
+		l.Errorf(doc.Pos{}, "%v", err)
+		return l
+	}
+	var buf sfnt.Buffer
+	var seen map[rune]bool
+	var seenAt doc.Pos
+	checkRuns := func(pos doc.Pos, runs []run) {
+		if seen == nil || pos != seenAt {
+			seen, seenAt = map[rune]bool{}, pos
+		}
+		for _, r := range runs {
+			for _, ch := range r.text {
+				if seen[ch] || c.has(&buf, ch, r.style) {
+					continue
+				}
+				seen[ch] = true
+				l.Errorf(pos, "%s is not in the embedded fonts", runeName(ch))
+			}
+		}
+	}
+	m := b.Meta
+	metaPos := doc.Pos{File: "book.yaml"}
+	var metaRuns []run
+	for _, s := range append([]string{m.Title, m.Subtitle, m.Publisher, m.Rights, m.Date, m.Description}, m.Authors...) {
+		metaRuns = append(metaRuns, run{text: s})
+	}
+	checkRuns(metaPos, metaRuns)
+	metaRuns = metaRuns[:0]
+	for _, s := range []string{m.Title, m.Subtitle} {
+		metaRuns = append(metaRuns, run{text: s, style: bold}, run{text: s, style: italic})
+	}
+	checkRuns(metaPos, metaRuns)
+
+	var walk func(d *doc.Document, blocks []doc.Block)
+	walk = func(d *doc.Document, blocks []doc.Block) {
+		for _, bl := range blocks {
+			switch bl := bl.(type) {
+			case *doc.Heading:
+				checkRuns(bl.Pos, flatten(nil, bl.Inlines, bold, 1, ""))
+			case *doc.Paragraph:
+				runs := flatten(nil, bl.Inlines, 0, 1, "")
+				checkRuns(bl.Pos, runs)
+				// Quotes and glossary entries set the same text in italic.
+				for i := range runs {
+					if runs[i].style&mono == 0 {
+						runs[i].style ^= italic
+					}
+				}
+				checkRuns(bl.Pos, runs)
+			case *doc.CodeBlock:
+				checkRuns(bl.Pos, []run{{text: bl.Text, style: mono}})
+			case *doc.Quote:
+				walk(d, bl.Blocks)
+			case *doc.List:
+				for _, it := range bl.Items {
+					walk(d, it.Blocks)
+				}
+			case *doc.ThematicBreak:
+			default:
+				panic("pdf: unknown block type")
+			}
+		}
+	}
+	for _, d := range b.Documents {
+		pos := doc.Pos{File: d.Source}
+		checkRuns(pos, []run{{text: d.Title, style: bold}, {text: d.Title, style: italic}})
+		walk(d, d.Blocks)
+	}
+	for _, t := range b.Glossary {
+		pos := termPos(b, t)
+		checkRuns(pos, []run{{text: t.Acronym, style: bold}, {text: t.Expansion}, {text: t.ExpansionEN, style: italic}})
+	}
+	return l
+}
+
+// termPos returns where a glossary term is defined, as far as the model
+// tells.
+func termPos(b *doc.Book, t doc.Term) doc.Pos {
+	r := t.Defined
+	if r.Doc < 0 || r.Doc >= len(b.Documents) {
+		return doc.Pos{}
+	}
+	d := b.Documents[r.Doc]
+	leaves := d.Leaves()
+	if r.Leaf >= 0 && r.Leaf < len(leaves) {
+		return leaves[r.Leaf].Block.Position()
+	}
+	return doc.Pos{File: d.Source}
+}
+
+// runeNames names the characters most likely to be missing from a Latin
+// text face. Names are from the Unicode Character Database. Others are
+// named by their script or category.
+var runeNames = map[rune]string{
+	0x2042: "ASTERISM", 0x2603: "SNOWMAN", 0x2605: "BLACK STAR", 0x2606: "WHITE STAR",
+	0x263A: "WHITE SMILING FACE", 0x2764: "HEAVY BLACK HEART", 0x2705: "WHITE HEAVY CHECK MARK",
+	0x274C: "CROSS MARK", 0x2728: "SPARKLES", 0x26A0: "WARNING SIGN", 0xFFFD: "REPLACEMENT CHARACTER",
+	0xFEFF: "ZERO WIDTH NO-BREAK SPACE", 0x200B: "ZERO WIDTH SPACE", 0x200D: "ZERO WIDTH JOINER",
+	0x1F600: "GRINNING FACE", 0x1F601: "GRINNING FACE WITH SMILING EYES", 0x1F602: "FACE WITH TEARS OF JOY",
+	0x1F603: "SMILING FACE WITH OPEN MOUTH", 0x1F604: "SMILING FACE WITH OPEN MOUTH AND SMILING EYES",
+	0x1F609: "WINKING FACE", 0x1F60A: "SMILING FACE WITH SMILING EYES", 0x1F60D: "SMILING FACE WITH HEART-SHAPED EYES",
+	0x1F622: "CRYING FACE", 0x1F62D: "LOUDLY CRYING FACE", 0x1F642: "SLIGHTLY SMILING FACE",
+	0x1F914: "THINKING FACE", 0x1F44D: "THUMBS UP SIGN", 0x1F44E: "THUMBS DOWN SIGN", 0x1F44F: "CLAPPING HANDS SIGN",
+	0x1F64F: "PERSON WITH FOLDED HANDS", 0x1F525: "FIRE", 0x1F680: "ROCKET", 0x1F389: "PARTY POPPER",
+	0x1F4A1: "ELECTRIC LIGHT BULB", 0x1F512: "LOCK", 0x1F513: "OPEN LOCK", 0x1F310: "GLOBE WITH MERIDIANS",
+	0x1F30D: "EARTH GLOBE EUROPE-AFRICA", 0x1F4BB: "PERSONAL COMPUTER", 0x1F4F1: "MOBILE PHONE",
+	0x1F1F9: "REGIONAL INDICATOR SYMBOL LETTER T", 0x1F1F7: "REGIONAL INDICATOR SYMBOL LETTER R",
+	0x2B50: "WHITE MEDIUM STAR", 0x2714: "HEAVY CHECK MARK", 0x2716: "HEAVY MULTIPLICATION X",
+}
+
+// runeName returns "U+XXXX NAME" for r, with a descriptive name when the
+// table above does not know it.
+func runeName(r rune) string {
+	code := fmt.Sprintf("U+%04X", r)
+	if n, ok := runeNames[r]; ok {
+		return code + " " + n
+	}
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF, r >= 0x20000 && r <= 0x2A6DF:
+		return fmt.Sprintf("%s CJK UNIFIED IDEOGRAPH-%04X", code, r)
+	case unicode.IsControl(r):
+		return code + " (a control character)"
+	case unicode.Is(unicode.Co, r):
+		return code + " (a private-use character)"
+	}
+	for name, t := range unicode.Scripts {
+		if name != "Common" && name != "Inherited" && unicode.Is(t, r) {
+			return fmt.Sprintf("%s (a %s character)", code, name)
+		}
+	}
+	return code
+}

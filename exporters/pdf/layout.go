@@ -1,0 +1,601 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// This file lays the book out into pages of positioned drawing operations.
+// Nothing here touches fpdf except through the measurer, so the layout can
+// be tested on its own and drawn in one pass afterwards (render.go).
+
+const ptMM = 25.4 / 72 // millimetres per point
+
+// geometry is the page and its margins, in millimetres. Inner and outer
+// margins are mirrored: the inner one is on the left of a recto (odd) page.
+type geometry struct {
+	w, h                     float64
+	inner, outer, top, bottom float64
+	body                     float64 // body text size, points
+}
+
+// geometryFor returns the page of a manifest paper size.
+func geometryFor(paper string) (geometry, error) {
+	switch strings.ToLower(paper) {
+	case "", "a5":
+		return geometry{w: 148, h: 210, inner: 18, outer: 14, top: 16, bottom: 20, body: 10}, nil
+	case "a4":
+		return geometry{w: 210, h: 297, inner: 30, outer: 24, top: 25, bottom: 30, body: 11}, nil
+	case "letter":
+		return geometry{w: 215.9, h: 279.4, inner: 30, outer: 25, top: 24, bottom: 29, body: 11}, nil
+	}
+	return geometry{}, fmt.Errorf("pdf: unknown paper size %q (want a5, a4 or letter)", paper)
+}
+
+func (g geometry) measure() float64 { return g.w - g.inner - g.outer }
+
+// left returns the left margin of page n (1-based).
+func (g geometry) left(n int) float64 {
+	if n%2 == 1 {
+		return g.inner
+	}
+	return g.outer
+}
+
+type opKind uint8
+
+const (
+	textOp opKind = iota // r.text at (x, y) on the baseline
+	ruleOp               // a line from (x, y) to (x+w, y+h)
+	urlOp                // a link to r.url over the rectangle (x, y, w, h)
+	gotoOp               // a link to dests[dest] over the rectangle
+)
+
+// op is one drawing operation. x is relative to the page's left margin.
+type op struct {
+	kind       opKind
+	x, y, w, h float64
+	r          run
+	dest       int
+}
+
+// mark is a destination of the table of contents and the outline.
+type mark struct {
+	title string
+	level int // 0 chapter, 1 section
+	dest  int
+}
+
+// vline is one line of the vertical flow: a line of text, a rule, a gap.
+type vline struct {
+	height float64 // advance, mm
+	base   float64 // baseline below the line's top, mm
+	before float64 // space above, dropped at the top of a page
+	ops    []op    // y relative to the baseline
+	width  float64 // widest drawn extent, from x = 0 of the text block
+	para   int     // lines of one paragraph share idx/count; count 0 otherwise
+	idx    int
+	count  int
+	keep   int // the number of following lines that must share the page
+	mark   *mark
+}
+
+// page is one laid-out page.
+type page struct {
+	num     int
+	ops     []op
+	kind    pageKind
+	chapter string // running head of a recto
+	marks   []placedMark
+	lines   []float64 // drawn widths of the text lines, for tests
+}
+
+type placedMark struct {
+	mark
+	y float64
+}
+
+type pageKind uint8
+
+const (
+	bodyPage    pageKind = iota // running head and folio
+	openingPage                 // folio at the foot, no head
+	plainPage                   // no head, no folio: title, imprint, blanks
+)
+
+// dest is where an internal link or bookmark points.
+type dest struct {
+	page int
+	y    float64
+}
+
+// layouter holds the state of laying out one book.
+type layouter struct {
+	g       geometry
+	m       measurer
+	lab     labels
+	book    *doc.Book
+	pages   []*page
+	cur     *page
+	y       float64 // top of the next line, from the top edge
+	atTop   bool    // nothing flowed on the page yet
+	head    string  // running head of the pages being laid out
+	dests   []dest
+	marks   []mark
+	paraID  int
+	err     error
+}
+
+// typographic sizes derived from the body size
+func (L *layouter) body() float64    { return L.g.body }
+func (L *layouter) leading() float64 { return L.g.body * 1.3 * ptMM }
+
+func (L *layouter) newPage(kind pageKind) {
+	p := &page{num: len(L.pages) + 1, kind: kind, chapter: L.head}
+	L.pages = append(L.pages, p)
+	L.cur = p
+	L.y = L.g.top
+	L.atTop = true
+}
+
+// newRecto starts a new odd page, leaving a blank verso when needed.
+func (L *layouter) newRecto(kind pageKind) {
+	if len(L.pages)%2 == 1 {
+		L.newPage(plainPage)
+	}
+	L.newPage(kind)
+}
+
+func (L *layouter) bottom() float64 { return L.g.h - L.g.bottom }
+
+// newDest reserves a link destination, filled in when placed.
+func (L *layouter) newDest() int {
+	L.dests = append(L.dests, dest{})
+	return len(L.dests) - 1
+}
+
+// put places a line at the cursor.
+func (L *layouter) put(l vline) {
+	if !L.atTop {
+		L.y += l.before
+	}
+	baseline := L.y + l.base
+	for _, o := range l.ops {
+		o.y += baseline
+		L.cur.ops = append(L.cur.ops, o)
+	}
+	if l.mark != nil {
+		L.dests[l.mark.dest] = dest{page: L.cur.num, y: L.y}
+		L.cur.marks = append(L.cur.marks, placedMark{mark: *l.mark, y: L.y})
+		L.marks = append(L.marks, *l.mark)
+	}
+	if l.width > 0 {
+		L.cur.lines = append(L.cur.lines, l.width)
+	}
+	L.y += l.height
+	L.atTop = false
+}
+
+// need is the height l takes at the cursor.
+func (L *layouter) need(l vline, first bool) float64 {
+	if first && L.atTop {
+		return l.height
+	}
+	return l.before + l.height
+}
+
+// place flows lines onto pages: paragraphs never leave a lone first line at
+// a page's foot (orphan) or a lone last line at a page's head (widow), and
+// headings stay with what follows them.
+func (L *layouter) place(lines []vline) {
+	const eps = 1e-6
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		if l.count >= 2 && l.idx == 0 && i+l.count <= len(lines) {
+			L.placePara(lines[i : i+l.count])
+			i += l.count
+			continue
+		}
+		need := L.need(l, true)
+		for j := i + 1; j <= i+l.keep && j < len(lines); j++ {
+			need += lines[j].before + lines[j].height
+		}
+		if L.y+need > L.bottom()+eps && !L.atTop {
+			L.newPage(bodyPage)
+		}
+		L.put(l)
+		i++
+	}
+}
+
+func (L *layouter) placePara(group []vline) {
+	const eps = 1e-6
+	done := 0
+	for done < len(group) {
+		rem := len(group) - done
+		// How many lines fit on this page?
+		fit, y := 0, L.y
+		for j := done; j < len(group); j++ {
+			h := group[j].height
+			if j == done && !L.atTop {
+				h += group[j].before
+			}
+			if y+h > L.bottom()+eps {
+				break
+			}
+			y += h
+			fit++
+		}
+		if fit >= rem {
+			for _, l := range group[done:] {
+				L.put(l)
+			}
+			return
+		}
+		k := fit
+		if rem-k == 1 {
+			k-- // no widow
+		}
+		if done == 0 && k < 2 {
+			k = 0 // no orphan
+		}
+		if k <= 0 {
+			if L.atTop {
+				k = max(fit, 1) // the page is too short for any better choice
+			} else {
+				L.newPage(bodyPage)
+				continue
+			}
+		}
+		for _, l := range group[done : done+k] {
+			L.put(l)
+		}
+		done += k
+		L.newPage(bodyPage)
+	}
+}
+
+// ctx is the horizontal context of a block: its left edge and width, and
+// the quote bars to its left.
+type ctx struct {
+	x, measure float64
+	bars       []float64
+	inList     bool
+}
+
+// setText breaks runs into lines of width measure and returns them as
+// vlines. Justified text uses Knuth–Plass with hyphenation; ragged text
+// (headings, titles) balances its lines without hyphens. align centres
+// ragged lines when "center".
+func (L *layouter) setText(runs []run, c ctx, indent float64, ragged, center bool, leading float64, size float64) []vline {
+	items := buildItems(runs, L.m, paraOptions{measure: c.measure, indent: indent, ragged: ragged})
+	breaks, ok := lineBreaks(items, c.measure, defaultParams)
+	if !ok {
+		L.fail(fmt.Errorf("pdf: no way to break a paragraph into lines of %.1f mm", c.measure))
+		return nil
+	}
+	L.paraID++
+	var out []vline
+	from := 0
+	for _, b := range breaks {
+		for from < b && items[from].kind != boxItem {
+			from++
+		}
+		r := 0.0
+		if !ragged {
+			r = lineRatio(items, from, b, c.measure)
+		}
+		var ops []op
+		x, end := 0.0, 0.0
+		addText := func(rn run, w float64) {
+			if n := len(ops); n > 0 && ops[n-1].kind == textOp && ops[n-1].r.style == rn.style &&
+				ops[n-1].r.size == rn.size && ops[n-1].r.url == rn.url && abs(ops[n-1].x+ops[n-1].w-x) < 1e-9 {
+				ops[n-1].r.text += rn.text
+				ops[n-1].w += w
+			} else {
+				ops = append(ops, op{kind: textOp, x: x, w: w, r: rn})
+			}
+			x += w
+			end = x
+		}
+		for i := from; i < b; i++ {
+			it := items[i]
+			switch it.kind {
+			case boxItem:
+				if it.run.text == "" {
+					x += it.width
+					continue
+				}
+				addText(it.run, it.width)
+			case glueItem:
+				x += it.width
+				if r > 0 {
+					x += r * it.stretch
+				} else {
+					x += r * it.shrink
+				}
+			}
+		}
+		if it := items[b]; it.kind == penaltyItem && it.flagged {
+			addText(it.run, it.width)
+		}
+		shift := c.x
+		if center {
+			shift += (c.measure - end) / 2
+		}
+		var lineOps []op
+		for _, o := range ops {
+			o.x += shift
+			lineOps = append(lineOps, o)
+			if o.r.url != "" {
+				lineOps = append(lineOps, op{kind: urlOp, x: o.x, y: -size * ptMM * 0.8, w: o.w, h: size * ptMM, r: o.r})
+			}
+		}
+		out = append(out, vline{height: leading, base: (leading-size*ptMM)/2 + 0.78*size*ptMM,
+			ops: lineOps, width: shift + end, para: L.paraID})
+		from = b + 1
+	}
+	for i := range out {
+		out[i].idx, out[i].count = i, len(out)
+	}
+	return out
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (L *layouter) fail(err error) {
+	if L.err == nil {
+		L.err = err
+	}
+}
+
+// blocks lays out blocks in context c.
+func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
+	var out []vline
+	lead := L.leading()
+	prevPara := false
+	for bi, bl := range blocks {
+		gap := lead / 2
+		if first && bi == 0 {
+			gap = 0
+		}
+		switch bl := bl.(type) {
+		case *doc.Heading:
+			size := L.body()
+			st := bold
+			switch bl.Level {
+			case 1, 2:
+				size = L.body() * 1.3
+			case 3:
+				size = L.body() * 1.1
+			default:
+				st = bold | italic
+			}
+			runs := flatten(nil, bl.Inlines, st, size, "")
+			ls := L.setText(runs, c, 0, true, false, size*1.25*ptMM, size)
+			if len(ls) > 0 {
+				ls[0].before = lead
+				if first && bi == 0 {
+					ls[0].before = 0
+				}
+				for i := range ls {
+					ls[i].count = 0 // headings are not paragraphs
+				}
+				ls[len(ls)-1].keep = 2
+				if bl.Level <= 2 {
+					d := L.newDest()
+					ls[0].mark = &mark{title: doc.PlainText(bl.Inlines), level: 1, dest: d}
+				}
+				// Space after the heading, as a gap line.
+				ls = append(ls, vline{height: lead / 3})
+				ls[len(ls)-2].keep = 3
+			}
+			out = append(out, ls...)
+			prevPara = false
+			continue
+		case *doc.Paragraph:
+			runs := flatten(nil, bl.Inlines, 0, L.body(), "")
+			indent := 0.0
+			if prevPara && !c.inList {
+				indent, gap = L.body()*ptMM*1.2, 0
+			}
+			ls := L.setText(runs, c, indent, false, false, lead, L.body())
+			if len(ls) > 0 {
+				ls[0].before = gap
+			}
+			out = append(out, ls...)
+			prevPara = true
+		case *doc.CodeBlock:
+			out = append(out, L.code(bl.Text, c, gap)...)
+			prevPara = false
+		case *doc.Quote:
+			q := c
+			q.bars = append(append([]float64(nil), c.bars...), c.x+1)
+			q.x += 6
+			q.measure -= 10
+			ls := L.blocks(bl.Blocks, q, false)
+			if len(ls) > 0 {
+				ls[0].before = gap
+			}
+			out = append(out, ls...)
+			prevPara = false
+		case *doc.List:
+			ls := L.list(bl, c)
+			if len(ls) > 0 {
+				ls[0].before = gap
+			}
+			out = append(out, ls...)
+			prevPara = false
+		case *doc.ThematicBreak:
+			size := L.body()
+			w := L.m.width(ornament, 0, size)
+			out = append(out, vline{height: lead * 2, base: lead + 0.3*size*ptMM, before: gap,
+				ops: []op{{kind: textOp, x: c.x + (c.measure-w)/2, w: w, r: run{text: ornament, size: size}}}})
+			prevPara = false
+		default:
+			panic("pdf: unknown block type")
+		}
+	}
+	// Quote bars run beside every line of the quote.
+	if len(c.bars) > 0 {
+		for i := range out {
+			for _, bx := range c.bars[len(c.bars)-1:] {
+				out[i].ops = append(out[i].ops, op{kind: ruleOp, x: bx, y: -out[i].base, h: out[i].height})
+			}
+		}
+	}
+	return out
+}
+
+// ornament marks a thematic break. The text faces have no U+2042 ASTERISM.
+const ornament = "*\u2003*\u2003*"
+
+// list lays out a list with its markers in a hanging indent.
+func (L *layouter) list(l *doc.List, c ctx) []vline {
+	var out []vline
+	hang := L.body() * ptMM * 1.8
+	if l.Ordered {
+		last := strconv.Itoa(l.Start+len(l.Items)-1) + "."
+		hang = max(hang, L.m.width(last, 0, L.body())+L.body()*ptMM*0.6)
+	}
+	inner := c
+	inner.x += hang
+	inner.measure -= hang
+	inner.inList = true
+	for i, it := range l.Items {
+		ls := L.blocks(it.Blocks, inner, true)
+		if len(ls) == 0 {
+			ls = []vline{{height: L.leading(), base: L.leading() * 0.75}}
+		}
+		marker := "•"
+		if l.Ordered {
+			marker = strconv.Itoa(l.Start+i) + "."
+		}
+		w := L.m.width(marker, 0, L.body())
+		x := inner.x - L.body()*ptMM*0.6 - w
+		if !l.Ordered {
+			x = c.x + (hang-w)/2 - L.body()*ptMM*0.2
+		}
+		// The marker comes first in the content stream, so that text
+		// extraction reads it before the item.
+		ls[0].ops = append([]op{{kind: textOp, x: x, w: w, r: run{text: marker, size: L.body()}}}, ls[0].ops...)
+		if i > 0 {
+			ls[0].before = L.leading() / 4
+		}
+		out = append(out, ls...)
+	}
+	return out
+}
+
+// code lays out a code block in the monospaced face, wrapping lines that
+// are wider than the measure at any character.
+func (L *layouter) code(text string, c ctx, gap float64) []vline {
+	size := L.body() * monoScale
+	lead := size * 1.3 * ptMM
+	text = strings.TrimSuffix(text, "\n")
+	var out []vline
+	for _, line := range strings.Split(text, "\n") {
+		line = expandTabs(line)
+		for {
+			// The longest prefix that fits, cut after a space when there
+			// is one past the indentation, else at any character.
+			w, cut, space := 0.0, len(line), -1
+			indent := len(line) - len(strings.TrimLeft(line, " "))
+			for i, r := range line {
+				rw := L.m.width(string(r), mono, size)
+				if w+rw > c.measure && i > 0 {
+					cut = i
+					if space > indent {
+						cut = space
+					}
+					break
+				}
+				if r == ' ' {
+					space = i + 1
+				}
+				w += rw
+			}
+			part := line[:cut]
+			pw := L.m.width(part, mono, size)
+			var ops []op
+			if strings.TrimSpace(part) != "" {
+				ops = []op{{kind: textOp, x: c.x, w: pw, r: run{text: part, style: mono, size: size}}}
+			}
+			out = append(out, vline{height: lead, base: (lead-size*ptMM)/2 + 0.78*size*ptMM, ops: ops, width: c.x + pw})
+			line = line[cut:]
+			if line == "" {
+				break
+			}
+		}
+	}
+	if len(out) > 0 {
+		out[0].before = gap
+		out = append(out, vline{height: L.leading() / 3})
+	}
+	return out
+}
+
+// expandTabs replaces tabs with spaces to the next multiple of four columns.
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			n := 4 - col%4
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
+}
+
+// chapter lays out one chapter: a new recto, the title sunk a third of the
+// way down, then the body.
+func (L *layouter) chapter(title string, blocks []doc.Block) {
+	L.head = title
+	L.newRecto(openingPage)
+	d := L.newDest()
+	L.dests[d] = dest{page: L.cur.num, y: L.g.top}
+	L.marks = append(L.marks, mark{title: title, level: 0, dest: d})
+	L.cur.marks = append(L.cur.marks, placedMark{mark: mark{title: title, level: 0, dest: d}, y: L.g.top})
+	L.y = L.g.top + (L.bottom()-L.g.top)*0.22
+	size := L.body() * 2
+	c := ctx{measure: L.g.measure()}
+	ls := L.setText(flatten(nil, []doc.Inline{&doc.Text{Value: title}}, bold, size, ""), c, 0, true, false, size*1.2*ptMM, size)
+	for _, l := range ls {
+		L.put(l)
+	}
+	L.y += L.leading() * 2.5
+	L.atTop = true // no space before the first block
+	L.place(L.blocks(blocks, c, true))
+}
+
+// truncate shortens s to fit width w at size and style, ending in "…".
+func truncate(m measurer, s string, st style, size, w float64) string {
+	if m.width(s, st, size) <= w {
+		return s
+	}
+	for s != "" {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+		if m.width(s+"…", st, size) <= w {
+			return strings.TrimSpace(s) + "…"
+		}
+	}
+	return ""
+}

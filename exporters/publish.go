@@ -1,0 +1,682 @@
+package exporters
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// TempPrefix starts the name of every temporary file or folder that Publish
+// creates beside its final outputs. Publish removes leftovers with this
+// prefix (from a run that was killed) when it starts.
+const TempPrefix = ".seedpress-tmp-"
+
+// The names of the files that Publish writes beside the editions.
+const (
+	SumsName    = "SHA256SUMS"
+	ReleaseName = "RELEASE.json"
+)
+
+// ErrInterrupted is returned by Publish when Options.Cancel was closed before
+// the outputs were committed. The output folder is left as it was.
+var ErrInterrupted = errors.New("exporters: publication interrupted")
+
+// Options tunes Publish and is handed to every format's writer. The zero
+// value is usable.
+type Options struct {
+	// Modified is the release time (from SOURCE_DATE_EPOCH), the only time
+	// that may appear in an artifact. Zero means the Unix epoch.
+	Modified time.Time
+	// Version is seedpress's version, written into the editions' generator
+	// fields and RELEASE.json. Empty means "dev".
+	Version string
+	// GoVersion is the Go toolchain that built seedpress, for RELEASE.json.
+	GoVersion string
+	// Libraries maps module paths to the versions compiled in, for
+	// RELEASE.json. Nil means none are recorded.
+	Libraries map[string]string
+	// Sequential writes the formats one after another instead of one
+	// goroutine each. The outputs are byte-identical either way.
+	Sequential bool
+	// Cancel, when closed before the outputs are committed, abandons the
+	// publication: temporary files are removed and Publish returns
+	// ErrInterrupted. Once committing has begun it is ignored, so that the
+	// renames are never cut short by the caller. Nil means never.
+	Cancel <-chan struct{}
+	// Progress, when not nil, is called (from any goroutine) after each
+	// format has been written and checked, with the format's name.
+	Progress func(format string)
+}
+
+func (o Options) modified() time.Time {
+	if o.Modified.IsZero() {
+		return time.Unix(0, 0).UTC()
+	}
+	return o.Modified.UTC()
+}
+
+func (o Options) generator() string {
+	v := o.Version
+	if v == "" {
+		v = "dev"
+	}
+	return "seedpress " + v
+}
+
+// File is one published file: its path relative to the output folder
+// (slash-separated), size and SHA-256.
+type File struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// Output is what one format published.
+type Output struct {
+	Format string
+	// Path is the output's name in the output folder: "<slug>.epub",
+	// "<slug>.pdf" or "dataset".
+	Path string
+	// Size is the output's size in bytes (for a folder, the sum of its
+	// files).
+	Size int64
+	Stats
+}
+
+// Result describes a publication: the outputs in the order of the formats
+// given, and every file listed in SHA256SUMS, sorted by path.
+type Result struct {
+	Outputs []Output
+	Files   []File
+}
+
+// staged is one format's output, written under a temporary name.
+type staged struct {
+	format Format
+	tmp    string // temporary path in the output folder
+	final  string // final name in the output folder
+	stats  Stats
+}
+
+// Publish writes the given formats of b into outDir, atomically.
+//
+// Every output is written under a temporary name beside its final one
+// (TempPrefix…), synced to disk and checked by its format's Verify; only
+// when every format has succeeded are they renamed into place, followed by
+// RELEASE.json and, last, SHA256SUMS. Until then outDir is untouched, so a
+// failed or interrupted publication leaves the previous outputs exactly as
+// they were. A folder output (the dataset) replaces the old folder by two
+// renames: the old one aside, the new one in.
+//
+// While committing, the old SHA256SUMS and RELEASE.json are removed first
+// and the new ones renamed in last, so that if the process dies during the
+// renames, a SHA256SUMS that is present always describes the files beside
+// it. A file under a final name is always complete.
+//
+// The formats run concurrently unless opts.Sequential is set; they must not
+// modify b. outDir is created if needed; leftovers of killed runs in it are
+// removed first. SHA256SUMS covers the outputs of this publication only.
+func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (Result, error) {
+	if b == nil {
+		return Result{}, errors.New("publish: no book")
+	}
+	if len(formats) == 0 {
+		return Result{}, errors.New("publish: no formats")
+	}
+	seen := map[string]bool{}
+	for _, f := range formats {
+		out := f.Output(b)
+		if seen[out] {
+			return Result{}, fmt.Errorf("publish: two formats write %s", out)
+		}
+		seen[out] = true
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return Result{}, fmt.Errorf("publish: output folder: %w", err)
+	}
+	if err := RemoveStale(outDir); err != nil {
+		return Result{}, err
+	}
+	// A final name that exists with the wrong kind (a folder where a file
+	// goes) would only fail at the renames, after other outputs moved.
+	for _, f := range formats {
+		fi, err := os.Lstat(filepath.Join(outDir, f.Output(b)))
+		if err == nil && fi.IsDir() != f.IsDir() {
+			return Result{}, fmt.Errorf("publish: %s exists and is not a %s", filepath.Join(outDir, f.Output(b)), kind(f.IsDir()))
+		}
+	}
+
+	p := &publication{dir: outDir, book: b, opts: opts}
+	defer p.cleanup()
+
+	stagedOut := make([]staged, len(formats))
+	errs := make([]error, len(formats))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var wg sync.WaitGroup
+		for i, f := range formats {
+			job := func() {
+				stagedOut[i], errs[i] = p.stage(f)
+				if errs[i] == nil && opts.Progress != nil {
+					opts.Progress(f.Name)
+				}
+			}
+			if opts.Sequential {
+				job()
+			} else {
+				wg.Go(job)
+			}
+		}
+		wg.Wait()
+	}()
+	select {
+	case <-done:
+	case <-opts.Cancel:
+		// The writers cannot be stopped; their temporary files are removed
+		// now (writes to removed files are harmless) and by the next run.
+		return Result{}, ErrInterrupted
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Result{}, err
+	}
+	select {
+	case <-opts.Cancel:
+		return Result{}, ErrInterrupted
+	default:
+	}
+
+	res, sums, release, err := p.describe(stagedOut)
+	if err != nil {
+		return Result{}, err
+	}
+	sumsTmp, err := p.writeTemp(SumsName, sums)
+	if err != nil {
+		return Result{}, err
+	}
+	releaseTmp, err := p.writeTemp(ReleaseName, release)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := p.commit(stagedOut, releaseTmp, sumsTmp); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+func kind(dir bool) string {
+	if dir {
+		return "folder"
+	}
+	return "file"
+}
+
+// RemoveStale removes the temporary files and folders that a killed
+// publication left in outDir. A missing outDir is not an error.
+func RemoveStale(outDir string) error {
+	entries, err := os.ReadDir(outDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("publish: read output folder: %w", err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), TempPrefix) {
+			if err := os.RemoveAll(filepath.Join(outDir, e.Name())); err != nil {
+				return fmt.Errorf("publish: remove leftover %s: %w", e.Name(), err)
+			}
+		}
+	}
+	return nil
+}
+
+// publication tracks the temporary paths of one Publish call so that every
+// way out (an error, an interrupt) removes them.
+type publication struct {
+	dir  string
+	book *doc.Book
+	opts Options
+
+	mu     sync.Mutex
+	temps  []string
+	closed bool // cleanup has run: later temporary paths are removed at once
+}
+
+// create makes a temporary file (or folder, when dir is set) in the output
+// folder and records it, both under the lock, so that cleanup never misses
+// one: after cleanup has run, create refuses with ErrInterrupted.
+func (p *publication) create(pattern string, dir bool) (string, *os.File, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return "", nil, ErrInterrupted
+	}
+	var name string
+	var fh *os.File
+	var err error
+	if dir {
+		name, err = os.MkdirTemp(p.dir, pattern)
+	} else if fh, err = os.CreateTemp(p.dir, pattern); err == nil {
+		name = fh.Name()
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	p.temps = append(p.temps, name)
+	return name, fh, nil
+}
+
+// cleanup removes every temporary path that has not been renamed into place.
+func (p *publication) cleanup() {
+	p.mu.Lock()
+	temps := p.temps
+	p.temps = nil
+	p.closed = true
+	p.mu.Unlock()
+	for _, t := range temps {
+		os.RemoveAll(t)
+	}
+}
+
+func (p *publication) untrack(path string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i, t := range p.temps {
+		if t == path {
+			p.temps = append(p.temps[:i], p.temps[i+1:]...)
+			return
+		}
+	}
+}
+
+// stage writes one format under a temporary name, syncs and verifies it.
+func (p *publication) stage(f Format) (staged, error) {
+	s := staged{format: f, final: f.Output(p.book)}
+	verify := f.Verify
+	if f.IsDir() {
+		tmp, _, err := p.create(TempPrefix+f.Name+"-*", true)
+		if err != nil {
+			return s, fmt.Errorf("%s: create temporary folder: %w", f.Name, err)
+		}
+		s.tmp = tmp
+		if err := os.Chmod(tmp, 0o755); err != nil {
+			return s, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if s.stats, err = f.WriteDir(tmp, p.book, p.opts); err != nil {
+			return s, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if err := syncTree(tmp); err != nil {
+			return s, fmt.Errorf("%s: sync: %w", f.Name, err)
+		}
+		if verify == nil {
+			verify = verifyNonEmptyDir
+		}
+	} else {
+		tmp, fh, err := p.create(TempPrefix+f.Name+"-*", false)
+		if err != nil {
+			return s, fmt.Errorf("%s: create temporary file: %w", f.Name, err)
+		}
+		s.tmp = tmp
+		bw := bufio.NewWriterSize(fh, 1<<20)
+		s.stats, err = f.WriteFile(bw, p.book, p.opts)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err == nil {
+			err = fh.Chmod(0o644)
+		}
+		if err == nil {
+			err = fh.Sync()
+		}
+		if cerr := fh.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return s, fmt.Errorf("%s: write %s: %w", f.Name, s.final, err)
+		}
+		if verify == nil {
+			verify = verifyNonEmptyFile
+		}
+	}
+	if err := verify(s.tmp); err != nil {
+		return s, fmt.Errorf("%s: check %s: %w", f.Name, s.final, err)
+	}
+	return s, nil
+}
+
+// syncTree fsyncs every file and folder under root.
+func syncTree(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && !d.Type().IsRegular() {
+			return fmt.Errorf("%s is not a regular file", p)
+		}
+		return syncPath(p)
+	})
+}
+
+func syncPath(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// describe hashes every staged file under its final path and renders
+// SHA256SUMS and RELEASE.json.
+func (p *publication) describe(st []staged) (Result, []byte, []byte, error) {
+	var res Result
+	for _, s := range st {
+		out := Output{Format: s.format.Name, Path: s.final, Stats: s.stats}
+		if s.format.IsDir() {
+			err := filepath.WalkDir(s.tmp, func(fp string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, err := filepath.Rel(s.tmp, fp)
+				if err != nil {
+					return err
+				}
+				f, err := hashFile(fp, path.Join(s.final, filepath.ToSlash(rel)))
+				if err != nil {
+					return err
+				}
+				out.Size += f.Size
+				res.Files = append(res.Files, f)
+				return nil
+			})
+			if err != nil {
+				return res, nil, nil, fmt.Errorf("publish: hash %s: %w", s.final, err)
+			}
+		} else {
+			f, err := hashFile(s.tmp, s.final)
+			if err != nil {
+				return res, nil, nil, fmt.Errorf("publish: hash %s: %w", s.final, err)
+			}
+			out.Size = f.Size
+			res.Files = append(res.Files, f)
+		}
+		res.Outputs = append(res.Outputs, out)
+	}
+	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
+
+	var sums bytes.Buffer
+	for _, f := range res.Files {
+		fmt.Fprintf(&sums, "%s  %s\n", f.SHA256, f.Path)
+	}
+	release, err := p.releaseJSON(res.Files)
+	if err != nil {
+		return res, nil, nil, err
+	}
+	return res, sums.Bytes(), release, nil
+}
+
+func hashFile(fsPath, name string) (File, error) {
+	f, err := os.Open(fsPath)
+	if err != nil {
+		return File{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Path: name, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// release is the content of RELEASE.json. It holds no wall-clock time, no
+// absolute path and no host name, so that it is reproducible.
+type release struct {
+	Seedpress       string            `json:"seedpress"`
+	Go              string            `json:"go"`
+	Libraries       map[string]string `json:"libraries"`
+	SourceDateEpoch int64             `json:"source_date_epoch"`
+	Modified        string            `json:"modified"`
+	Title           string            `json:"title"`
+	Files           []File            `json:"files"`
+}
+
+func (p *publication) releaseJSON(files []File) ([]byte, error) {
+	r := release{
+		Seedpress:       p.opts.Version,
+		Go:              p.opts.GoVersion,
+		Libraries:       p.opts.Libraries,
+		SourceDateEpoch: p.opts.modified().Unix(),
+		Modified:        p.opts.modified().Format(time.RFC3339),
+		Title:           p.book.Meta.Title,
+		Files:           files,
+	}
+	if r.Seedpress == "" {
+		r.Seedpress = "dev"
+	}
+	if r.Libraries == nil {
+		r.Libraries = map[string]string{}
+	}
+	// encoding/json sorts map keys, so the output is stable.
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("publish: %s: %w", ReleaseName, err)
+	}
+	return append(data, '\n'), nil
+}
+
+// writeTemp writes data to a synced temporary file in the output folder.
+func (p *publication) writeTemp(name string, data []byte) (string, error) {
+	_, fh, err := p.create(TempPrefix+name+"-*", false)
+	if err != nil {
+		return "", fmt.Errorf("publish: %s: %w", name, err)
+	}
+	_, err = fh.Write(data)
+	if err == nil {
+		err = fh.Chmod(0o644)
+	}
+	if err == nil {
+		err = fh.Sync()
+	}
+	if cerr := fh.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("publish: %s: %w", name, err)
+	}
+	return fh.Name(), nil
+}
+
+// commit renames the staged outputs into place: old checksums out first,
+// then each output, then RELEASE.json and SHA256SUMS.
+func (p *publication) commit(st []staged, releaseTmp, sumsTmp string) error {
+	for _, name := range []string{SumsName, ReleaseName} {
+		if err := os.Remove(filepath.Join(p.dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("publish: remove old %s: %w", name, err)
+		}
+	}
+	for _, s := range st {
+		final := filepath.Join(p.dir, s.final)
+		if s.format.IsDir() {
+			if err := swapDir(s.tmp, final); err != nil {
+				return err
+			}
+		} else if err := os.Rename(s.tmp, final); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+		p.untrack(s.tmp)
+	}
+	for _, r := range [][2]string{{releaseTmp, ReleaseName}, {sumsTmp, SumsName}} {
+		if err := os.Rename(r[0], filepath.Join(p.dir, r[1])); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+		p.untrack(r[0])
+	}
+	if err := syncPath(p.dir); err != nil {
+		return fmt.Errorf("publish: sync %s: %w", p.dir, err)
+	}
+	return nil
+}
+
+// swapDir replaces the folder final by tmp: the old folder is renamed aside
+// (under TempPrefix, so a killed run's leftover is cleaned up next time),
+// the new one renamed in, and the old one removed.
+func swapDir(tmp, final string) error {
+	old := ""
+	if _, err := os.Lstat(final); err == nil {
+		old = filepath.Join(filepath.Dir(final), TempPrefix+"old-"+filepath.Base(final)+"-"+filepath.Base(tmp)[len(TempPrefix):])
+		if err := os.Rename(final, old); err != nil {
+			return fmt.Errorf("publish: move old %s aside: %w", filepath.Base(final), err)
+		}
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		if old != "" {
+			os.Rename(old, final) // put the old folder back
+		}
+		return fmt.Errorf("publish: %w", err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("publish: remove old %s: %w", filepath.Base(final), err)
+		}
+	}
+	return nil
+}
+
+func verifyNonEmptyFile(p string) error {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	if fi.Size() == 0 {
+		return errors.New("empty file")
+	}
+	return nil
+}
+
+func verifyNonEmptyDir(p string) error {
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return errors.New("empty folder")
+	}
+	return nil
+}
+
+// VerifyZip checks that the file at p is a complete EPUB container: a zip
+// archive whose first entry is an uncompressed "mimetype" and whose every
+// entry reads back with a correct checksum.
+func VerifyZip(p string) error {
+	r, err := zip.OpenReader(p)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if len(r.File) == 0 {
+		return errors.New("empty archive")
+	}
+	if first := r.File[0]; first.Name != "mimetype" || first.Method != zip.Store {
+		return errors.New(`the first entry is not an uncompressed "mimetype"`)
+	}
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		_, err = io.Copy(io.Discard, rc)
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+	}
+	return nil
+}
+
+// VerifyPDF checks that the file at p looks like a complete PDF: it starts
+// with "%PDF-" and its last kilobyte holds the "%%EOF" marker.
+func VerifyPDF(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	head := make([]byte, 5)
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != "%PDF-" {
+		return errors.New("no %PDF- header")
+	}
+	n := min(fi.Size(), 1024)
+	tail := make([]byte, n)
+	if _, err := f.ReadAt(tail, fi.Size()-n); err != nil {
+		return err
+	}
+	if !bytes.Contains(tail, []byte("%%EOF")) {
+		return errors.New("no %%EOF trailer: the file is truncated")
+	}
+	return nil
+}
+
+// VerifyDataset checks that the folder at p holds a complete dataset: a
+// datapackage.json whose every resource exists with the size and SHA-256
+// that it declares.
+func VerifyDataset(p string) error {
+	data, err := os.ReadFile(filepath.Join(p, "datapackage.json"))
+	if err != nil {
+		return err
+	}
+	var pkg struct {
+		Resources []struct {
+			Name  string `json:"name"`
+			Path  string `json:"path"`
+			Bytes *int64 `json:"bytes"`
+			Hash  string `json:"hash"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(data, &pkg); err != nil {
+		return fmt.Errorf("datapackage.json: %w", err)
+	}
+	if len(pkg.Resources) == 0 {
+		return errors.New("datapackage.json lists no resources")
+	}
+	for _, r := range pkg.Resources {
+		if r.Path == "" || !filepath.IsLocal(filepath.FromSlash(r.Path)) {
+			return fmt.Errorf("datapackage.json: resource %q has a bad path %q", r.Name, r.Path)
+		}
+		f, err := hashFile(filepath.Join(p, filepath.FromSlash(r.Path)), r.Path)
+		if err != nil {
+			return fmt.Errorf("resource %s: %w", r.Path, err)
+		}
+		if r.Bytes != nil && *r.Bytes != f.Size {
+			return fmt.Errorf("resource %s: %d bytes, datapackage.json says %d", r.Path, f.Size, *r.Bytes)
+		}
+		if h, ok := strings.CutPrefix(r.Hash, "sha256:"); ok && h != f.SHA256 {
+			return fmt.Errorf("resource %s: SHA-256 does not match datapackage.json", r.Path)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,468 @@
+package exporters
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/seedpress/seedpress/internal/testtool"
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Siber Güvenlik ve İnternet Yönetimi", "siber-guvenlik-ve-internet-yonetimi"},
+		{"Dijital Çağda Türkçe", "dijital-cagda-turkce"},
+		{"ÇĞIİÖŞÜ çğıiöşü", "cgiiosu-cgiiosu"},
+		{"Kâr ve Zarar: Âdet, Îmân, Ûlfet", "kar-ve-zarar-adet-iman-ulfet"},
+		{"  --Başlık!!  2024  ", "baslik-2024"},
+		{"", "book"},
+		{"!!! ???", "book"},
+		{"東京", "book"},
+		{"Straße Œuvre", "strasse-oeuvre"},
+		{"../../etc/passwd", "etc-passwd"},
+		{strings.Repeat("uzun ", 40), strings.TrimSuffix(strings.Repeat("uzun-", 16), "-")},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.title); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+func ExampleSlug() {
+	fmt.Println(Slug("Siber Güvenlik ve İnternet Yönetimi"))
+	fmt.Println(Slug("Dijital Çağda Türkçe"))
+	fmt.Println(Slug("???"))
+	// Output:
+	// siber-guvenlik-ve-internet-yonetimi
+	// dijital-cagda-turkce
+	// book
+}
+
+func TestTable(t *testing.T) {
+	names := Names()
+	want := []string{"dataset", "epub", "pdf"}
+	if strings.Join(names, ",") != strings.Join(want, ",") {
+		t.Fatalf("Names() = %v, want %v", names, want)
+	}
+	b := &doc.Book{Meta: doc.Meta{Title: "Siber Güvenlik"}}
+	outs := map[string]string{"dataset": "dataset", "epub": "siber-guvenlik.epub", "pdf": "siber-guvenlik.pdf"}
+	for _, f := range Formats() {
+		if got := f.Output(b); got != outs[f.Name] {
+			t.Errorf("%s: Output = %q, want %q", f.Name, got, outs[f.Name])
+		}
+		if f.IsDir() != (f.WriteDir != nil) || f.IsDir() == (f.WriteFile != nil) {
+			t.Errorf("%s: IsDir %v does not match its writer", f.Name, f.IsDir())
+		}
+		if f.Verify == nil {
+			t.Errorf("%s: no Verify", f.Name)
+		}
+		if g, ok := Lookup(f.Name); !ok || g.Name != f.Name {
+			t.Errorf("Lookup(%q) failed", f.Name)
+		}
+	}
+	if _, ok := Lookup("docx"); ok {
+		t.Error(`Lookup("docx") succeeded`)
+	}
+}
+
+// fakeFile is a file format that writes content, or fails with err.
+func fakeFile(name, ext, content string, err error) Format {
+	return Format{
+		Name: name, Ext: ext,
+		WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) {
+			if _, werr := io.WriteString(w, content); werr != nil {
+				return Stats{}, werr
+			}
+			return Stats{Pages: 3}, err
+		},
+	}
+}
+
+// fakeDir is a folder format writing files (path → content) into its folder.
+func fakeDir(name string, files map[string]string) Format {
+	return Format{
+		Name: name,
+		WriteDir: func(dir string, b *doc.Book, opts Options) (Stats, error) {
+			for p, c := range files {
+				fp := filepath.Join(dir, filepath.FromSlash(p))
+				if err := os.MkdirAll(filepath.Dir(fp), 0o755); err != nil {
+					return Stats{}, err
+				}
+				if err := os.WriteFile(fp, []byte(c), 0o644); err != nil {
+					return Stats{}, err
+				}
+			}
+			return Stats{Records: map[string]int{"rows": len(files)}}, nil
+		},
+	}
+}
+
+var testBook = &doc.Book{Meta: doc.Meta{Title: "Deneme Kitabı"}}
+
+var testOpts = Options{
+	Modified:  time.Date(2024, 5, 19, 0, 0, 0, 0, time.UTC),
+	Version:   "1.2.3",
+	GoVersion: "go1.26",
+	Libraries: map[string]string{"github.com/go-pdf/fpdf": "v0.9.0"},
+}
+
+// snapshot returns every path under dir (slash-separated) with its content;
+// folders map to "<dir>".
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	snap := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			snap[filepath.ToSlash(rel)] = "<dir>"
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		snap[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+func sameSnapshot(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for p, w := range want {
+		if g, ok := got[p]; !ok {
+			t.Errorf("%s is gone", p)
+		} else if g != w {
+			t.Errorf("%s changed", p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s appeared", p)
+		}
+	}
+}
+
+func TestPublish(t *testing.T) {
+	for _, seq := range []bool{false, true} {
+		t.Run(fmt.Sprintf("sequential=%v", seq), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "dist")
+			formats := []Format{
+				fakeFile("book", ".txt", "kitap\n", nil),
+				fakeDir("dataset", map[string]string{"data/a.jsonl": "{}\n", "README.md": "# veri\n"}),
+			}
+			opts := testOpts
+			opts.Sequential = seq
+			var progressed []string
+			opts.Progress = func(name string) { progressed = append(progressed, name) }
+			if seq {
+				// Progress may be called from several goroutines only when concurrent.
+			} else {
+				opts.Progress = nil
+			}
+			res, err := Publish(out, testBook, formats, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if seq && strings.Join(progressed, ",") != "book,dataset" {
+				t.Errorf("progress = %v", progressed)
+			}
+			snap := snapshot(t, out)
+			wantFiles := map[string]string{
+				"deneme-kitabi.txt":    "kitap\n",
+				"dataset/data/a.jsonl": "{}\n",
+				"dataset/README.md":    "# veri\n",
+			}
+			var sums strings.Builder
+			for _, p := range []string{"dataset/README.md", "dataset/data/a.jsonl", "deneme-kitabi.txt"} {
+				if snap[p] != wantFiles[p] {
+					t.Errorf("%s = %q, want %q", p, snap[p], wantFiles[p])
+				}
+				h := sha256.Sum256([]byte(wantFiles[p]))
+				fmt.Fprintf(&sums, "%s  %s\n", hex.EncodeToString(h[:]), p)
+			}
+			if snap[SumsName] != sums.String() {
+				t.Errorf("SHA256SUMS =\n%s\nwant\n%s", snap[SumsName], sums.String())
+			}
+			for p := range snap {
+				if strings.Contains(p, TempPrefix) {
+					t.Errorf("temporary %s left behind", p)
+				}
+			}
+			var rel release
+			if err := json.Unmarshal([]byte(snap[ReleaseName]), &rel); err != nil {
+				t.Fatalf("RELEASE.json: %v", err)
+			}
+			if rel.SourceDateEpoch != 1716076800 || rel.Seedpress != "1.2.3" || rel.Go != "go1.26" ||
+				rel.Libraries["github.com/go-pdf/fpdf"] != "v0.9.0" || len(rel.Files) != 3 || rel.Modified != "2024-05-19T00:00:00Z" {
+				t.Errorf("RELEASE.json = %+v", rel)
+			}
+			if strings.Contains(snap[ReleaseName], out) {
+				t.Errorf("RELEASE.json holds an absolute path:\n%s", snap[ReleaseName])
+			}
+			if len(res.Outputs) != 2 || res.Outputs[0].Path != "deneme-kitabi.txt" || res.Outputs[0].Pages != 3 ||
+				res.Outputs[1].Path != "dataset" || res.Outputs[1].Size != int64(len("{}\n# veri\n")) || res.Outputs[1].Records["rows"] != 2 {
+				t.Errorf("Result.Outputs = %+v", res.Outputs)
+			}
+			for _, name := range []string{"deneme-kitabi.txt", "dataset/README.md", SumsName, ReleaseName} {
+				fi, err := os.Stat(filepath.Join(out, name))
+				if err != nil || fi.Mode().Perm() != 0o644 {
+					t.Errorf("%s: mode %v, %v; want 0644", name, fi.Mode().Perm(), err)
+				}
+			}
+
+			// The independent check: sha256sum -c in the output folder.
+			sha := testtool.Require(t, "sha256sum", "apt-get install coreutils")
+			cmd := exec.Command(sha, "--strict", "-c", SumsName)
+			cmd.Dir = out
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("sha256sum -c: %v\n%s", err, b)
+			}
+		})
+	}
+}
+
+// TestPublishReplaces publishes twice: the second run's outputs replace the
+// first's entirely, files dropped from the folder format included.
+func TestPublishReplaces(t *testing.T) {
+	out := t.TempDir()
+	first := []Format{fakeFile("book", ".txt", "bir\n", nil), fakeDir("dataset", map[string]string{"old.json": "1", "keep.json": "1"})}
+	if _, err := Publish(out, testBook, first, testOpts); err != nil {
+		t.Fatal(err)
+	}
+	second := []Format{fakeFile("book", ".txt", "iki\n", nil), fakeDir("dataset", map[string]string{"keep.json": "2"})}
+	if _, err := Publish(out, testBook, second, testOpts); err != nil {
+		t.Fatal(err)
+	}
+	snap := snapshot(t, out)
+	if snap["deneme-kitabi.txt"] != "iki\n" || snap["dataset/keep.json"] != "2" {
+		t.Errorf("outputs not replaced: %v", snap)
+	}
+	if _, ok := snap["dataset/old.json"]; ok {
+		t.Error("dataset/old.json survived the swap")
+	}
+	if len(snap) != 6 { // ., book, SHA256SUMS, RELEASE.json, dataset, dataset/keep.json
+		t.Errorf("unexpected files: %v", snap)
+	}
+}
+
+// TestPublishFailureKeepsPrevious fails a publication on purpose in each way
+// a format can fail, after other formats succeeded, and proves that the
+// previous output folder is byte-for-byte unchanged and no temporary file
+// is left.
+func TestPublishFailureKeepsPrevious(t *testing.T) {
+	good := []Format{
+		fakeFile("book", ".txt", "eski kitap\n", nil),
+		fakeDir("dataset", map[string]string{"a.json": "eski"}),
+	}
+	truncatedPDF := fakeFile("book", ".txt", "%PDF-1.7\n1 0 obj\n", nil)
+	truncatedPDF.Verify = VerifyPDF
+	tests := []struct {
+		name    string
+		formats []Format
+		want    string
+	}{
+		{"write error after success", []Format{
+			fakeFile("book", ".txt", "yeni kitap\n", nil),
+			fakeDir("dataset", map[string]string{"a.json": "yeni"}),
+			fakeFile("broken", ".bin", "half", errors.New("disk full")),
+		}, "broken: write deneme-kitabi.bin: disk full"},
+		{"folder format fails", []Format{
+			fakeFile("book", ".txt", "yeni kitap\n", nil),
+			{Name: "dataset", WriteDir: func(dir string, b *doc.Book, opts Options) (Stats, error) {
+				os.WriteFile(filepath.Join(dir, "a.json"), []byte("yarım"), 0o644)
+				return Stats{}, errors.New("record doc-0001: invalid")
+			}},
+		}, "dataset: record doc-0001: invalid"},
+		{"verification fails", []Format{truncatedPDF, fakeDir("dataset", map[string]string{"a.json": "yeni"})}, "no %%EOF trailer"},
+		{"empty output", []Format{fakeFile("book", ".txt", "", nil)}, "empty file"},
+		{"empty folder", []Format{fakeDir("dataset", nil)}, "empty folder"},
+		{"bad dataset", []Format{{Name: "dataset", WriteDir: fakeDir("dataset", map[string]string{"datapackage.json": "{"}).WriteDir, Verify: VerifyDataset}}, "datapackage.json"},
+	}
+	for _, tt := range tests {
+		for _, seq := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/sequential=%v", tt.name, seq), func(t *testing.T) {
+				out := t.TempDir()
+				if _, err := Publish(out, testBook, good, testOpts); err != nil {
+					t.Fatal(err)
+				}
+				before := snapshot(t, out)
+				opts := testOpts
+				opts.Sequential = seq
+				_, err := Publish(out, testBook, tt.formats, opts)
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("Publish error = %v, want one containing %q", err, tt.want)
+				}
+				sameSnapshot(t, snapshot(t, out), before)
+			})
+		}
+	}
+}
+
+func TestPublishInterrupted(t *testing.T) {
+	out := t.TempDir()
+	if _, err := Publish(out, testBook, []Format{fakeFile("book", ".txt", "eski\n", nil)}, testOpts); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	started := make(chan struct{})
+	release := make(chan struct{})
+	defer close(release)
+	slow := Format{Name: "slow", Ext: ".bin", WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) {
+		io.WriteString(w, "partial")
+		close(started)
+		<-release
+		return Stats{}, nil
+	}}
+	cancel := make(chan struct{})
+	go func() { <-started; close(cancel) }()
+	opts := testOpts
+	opts.Cancel = cancel
+	_, err := Publish(out, testBook, []Format{fakeFile("book", ".txt", "yeni\n", nil), slow}, opts)
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("Publish error = %v, want ErrInterrupted", err)
+	}
+	sameSnapshot(t, snapshot(t, out), before)
+}
+
+func TestPublishRemovesStale(t *testing.T) {
+	out := t.TempDir()
+	for _, p := range []string{TempPrefix + "epub-123", TempPrefix + "dataset-9/data/x.jsonl", TempPrefix + "old-dataset-1/a"} {
+		fp := filepath.Join(out, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(fp), 0o755)
+		os.WriteFile(fp, []byte("stale"), 0o644)
+	}
+	if _, err := Publish(out, testBook, []Format{fakeFile("book", ".txt", "x\n", nil)}, testOpts); err != nil {
+		t.Fatal(err)
+	}
+	for p := range snapshot(t, out) {
+		if strings.Contains(p, TempPrefix) {
+			t.Errorf("stale %s not removed", p)
+		}
+	}
+}
+
+func TestPublishUnwritable(t *testing.T) {
+	parent := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(parent, []byte("a regular file"), 0o644)
+	_, err := Publish(filepath.Join(parent, "dist"), testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
+	if err == nil || !strings.Contains(err.Error(), "publish: output folder") || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("Publish into a file's child = %v", err)
+	}
+	// A final name taken by the wrong kind is refused before anything moves.
+	out := t.TempDir()
+	os.Mkdir(filepath.Join(out, "deneme-kitabi.txt"), 0o755)
+	_, err = Publish(out, testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
+	if err == nil || !strings.Contains(err.Error(), "is not a file") {
+		t.Errorf("Publish over a folder = %v", err)
+	}
+}
+
+func TestPublishRejects(t *testing.T) {
+	out := t.TempDir()
+	if _, err := Publish(out, testBook, nil, testOpts); err == nil {
+		t.Error("no formats: no error")
+	}
+	if _, err := Publish(out, nil, []Format{fakeFile("a", ".x", "x", nil)}, testOpts); err == nil {
+		t.Error("no book: no error")
+	}
+	dup := []Format{fakeFile("a", ".x", "x", nil), fakeFile("b", ".x", "y", nil)}
+	if _, err := Publish(out, testBook, dup, testOpts); err == nil || !strings.Contains(err.Error(), "two formats") {
+		t.Errorf("duplicate outputs: %v", err)
+	}
+}
+
+func writeZip(t *testing.T, entries []string, method uint16) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range entries {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, "application/epub+zip")
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+func TestVerify(t *testing.T) {
+	good := writeZip(t, []string{"mimetype", "OEBPS/a.xhtml"}, zip.Store)
+	tests := []struct {
+		name   string
+		verify func(string) error
+		data   []byte
+		ok     bool
+	}{
+		{"zip ok", VerifyZip, good, true},
+		{"zip truncated", VerifyZip, good[:len(good)-10], false},
+		{"zip mimetype not first", VerifyZip, writeZip(t, []string{"a", "mimetype"}, zip.Store), false},
+		{"zip mimetype deflated", VerifyZip, writeZip(t, []string{"mimetype"}, zip.Deflate), false},
+		{"zip empty", VerifyZip, writeZip(t, nil, zip.Store), false},
+		{"not zip", VerifyZip, []byte("%PDF-1.7"), false},
+		{"pdf ok", VerifyPDF, []byte("%PDF-1.7\n1 0 obj\nendobj\ntrailer\n%%EOF\n"), true},
+		{"pdf truncated", VerifyPDF, []byte("%PDF-1.7\n1 0 obj\nendobj\n"), false},
+		{"pdf no header", VerifyPDF, []byte("PK\x03\x04 %%EOF"), false},
+		{"pdf tiny", VerifyPDF, []byte("%PD"), false},
+		{"pdf eof far from end", VerifyPDF, append([]byte("%PDF-1.7 %%EOF"), bytes.Repeat([]byte{' '}, 2000)...), false},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(t.TempDir(), "f")
+		os.WriteFile(p, tt.data, 0o644)
+		if err := tt.verify(p); (err == nil) != tt.ok {
+			t.Errorf("%s: err = %v, want ok=%v", tt.name, err, tt.ok)
+		}
+	}
+}
+
+func TestVerifyDataset(t *testing.T) {
+	rows := "{\"id\":\"doc-0001\"}\n"
+	h := sha256.Sum256([]byte(rows))
+	hash := "sha256:" + hex.EncodeToString(h[:])
+	pkg := func(path string, size int, hash string) string {
+		return fmt.Sprintf(`{"resources":[{"name":"documents","path":%q,"bytes":%d,"hash":%q}]}`, path, size, hash)
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		ok    bool
+	}{
+		{"ok", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), hash), "data/documents.jsonl": rows}, true},
+		{"no hash", map[string]string{"datapackage.json": `{"resources":[{"path":"data/documents.jsonl"}]}`, "data/documents.jsonl": rows}, true},
+		{"missing resource", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), hash)}, false},
+		{"short resource", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), hash), "data/documents.jsonl": rows[:5]}, false},
+		{"wrong hash", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), "sha256:00"), "data/documents.jsonl": rows}, false},
+		{"escaping path", map[string]string{"datapackage.json": pkg("../x", 1, "")}, false},
+		{"no resources", map[string]string{"datapackage.json": `{"resources":[]}`}, false},
+		{"no datapackage", map[string]string{"data/documents.jsonl": rows}, false},
+	}
+	for _, tt := range tests {
+		dir := t.TempDir()
+		for p, c := range tt.files {
+			fp := filepath.Join(dir, filepath.FromSlash(p))
+			os.MkdirAll(filepath.Dir(fp), 0o755)
+			os.WriteFile(fp, []byte(c), 0o644)
+		}
+		if err := VerifyDataset(dir); (err == nil) != tt.ok {
+			t.Errorf("%s: err = %v, want ok=%v", tt.name, err, tt.ok)
+		}
+	}
+}

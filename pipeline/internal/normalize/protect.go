@@ -1,0 +1,313 @@
+package normalize
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// region is a byte range [start, end) of a text.
+type region struct{ start, end int }
+
+// span is a text with the regions that rules must leave untouched, sorted
+// and disjoint.
+type span struct {
+	s    string
+	keep []region
+}
+
+// apply runs one rule over the parts of t outside its kept regions and
+// copies the kept regions unchanged, returning the new text and where its
+// kept regions now are. fn is called with an offset i outside every kept
+// region and lim, the start of the next kept region (or len(s)); it writes
+// its output to b and returns where to continue, in (i, lim]. It may look at
+// all of s for context.
+func (t span) apply(fn func(b *strings.Builder, s string, i, lim int) int) span {
+	var b strings.Builder
+	b.Grow(len(t.s) + len(t.s)/16)
+	out := span{keep: make([]region, 0, len(t.keep))}
+	i := 0
+	for k := 0; ; k++ {
+		lim := len(t.s)
+		if k < len(t.keep) {
+			lim = t.keep[k].start
+		}
+		for i < lim {
+			i = fn(&b, t.s, i, lim)
+		}
+		if k == len(t.keep) {
+			break
+		}
+		r := t.keep[k]
+		start := b.Len()
+		b.WriteString(t.s[r.start:r.end])
+		out.keep = append(out.keep, region{start, b.Len()})
+		i = r.end
+	}
+	out.s = b.String()
+	return out
+}
+
+// protect returns the regions of s that typography must not touch: bare
+// URLs always, and in Markdown also code spans, fenced and indented code
+// blocks (their fence lines included), raw HTML, link destinations and
+// titles, autolinks, link reference definitions and backslash escapes.
+// Code is found with goldmark's CommonMark parser, so that containers
+// (quotes, lists), unclosed fences and backtick runs of every length are
+// read exactly as the structure stage will read them.
+func protect(s string, markdown bool) []region {
+	var rs []region
+	rs = append(rs, bareURLs(s)...)
+	if markdown {
+		rs = append(rs, markdownCode(s)...)
+		rs = append(rs, linkTargets(s)...)
+	}
+	return merge(rs)
+}
+
+// merge sorts rs and joins overlapping and touching regions.
+func merge(rs []region) []region {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].start < rs[j].start })
+	out := rs[:0]
+	for _, r := range rs {
+		if r.end <= r.start {
+			continue
+		}
+		if n := len(out); n > 0 && r.start <= out[n-1].end {
+			if r.end > out[n-1].end {
+				out[n-1].end = r.end
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+var markdownParser = goldmark.New().Parser()
+
+// markdownCode returns the code and raw HTML regions of Markdown source s.
+func markdownCode(s string) []region {
+	src := []byte(s)
+	root := markdownParser.Parse(text.NewReader(src))
+	var rs []region
+	lines := func(n ast.Node) {
+		l := n.Lines()
+		for i := 0; i < l.Len(); i++ {
+			seg := l.At(i)
+			rs = append(rs, region{seg.Start, seg.Stop})
+		}
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock:
+			rs = append(rs, fencedBlock(s, n)...)
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			lines(n)
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			lines(n)
+			if n.HasClosure() {
+				rs = append(rs, region{n.ClosureLine.Start, n.ClosureLine.Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			rs = append(rs, codeSpan(s, n)...)
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				rs = append(rs, region{seg.Start, seg.Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return rs
+}
+
+// fencedBlock returns the region of a fenced code block: from the start of
+// its opening fence line to the end of its closing fence line (or of its
+// last line when the fence is never closed).
+func fencedBlock(s string, n *ast.FencedCodeBlock) []region {
+	start, end := -1, -1
+	l := n.Lines()
+	if n.Info != nil {
+		start = n.Info.Segment.Start
+	} else if l.Len() > 0 {
+		start = strings.LastIndexByte(s[:l.At(0).Start], '\n') // the end of the fence line
+		if start < 0 {
+			return nil
+		}
+	}
+	if start < 0 {
+		return nil // an empty block without info: only fence characters
+	}
+	start = strings.LastIndexByte(s[:start], '\n') + 1
+	end = start
+	if k := strings.IndexByte(s[start:], '\n'); k >= 0 {
+		end = start + k + 1
+	} else {
+		end = len(s)
+	}
+	if l.Len() > 0 {
+		end = l.At(l.Len() - 1).Stop
+	}
+	// The closing fence line, if there is one.
+	if end < len(s) {
+		next := s[end:]
+		if k := strings.IndexByte(next, '\n'); k >= 0 {
+			next = next[:k+1]
+		}
+		fence := strings.TrimRight(strings.TrimLeft(next, " >\t"), " \t\n")
+		if fence != "" && (strings.Trim(fence, "`") == "" || strings.Trim(fence, "~") == "") {
+			end += len(next)
+		}
+	}
+	return []region{{start, end}}
+}
+
+// codeSpan returns the region of a code span, backticks included.
+func codeSpan(s string, n *ast.CodeSpan) []region {
+	first, ok1 := n.FirstChild().(*ast.Text)
+	last, ok2 := n.LastChild().(*ast.Text)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	start, end := first.Segment.Start, last.Segment.Stop
+	if start > 0 && s[start-1] == ' ' {
+		start--
+	}
+	for start > 0 && s[start-1] == '`' {
+		start--
+	}
+	if end < len(s) && s[end] == ' ' {
+		end++
+	}
+	for end < len(s) && s[end] == '`' {
+		end++
+	}
+	return []region{{start, end}}
+}
+
+// linkTargets returns, line by line, the Markdown syntax that holds URLs:
+// inline link destinations and titles "](…)", autolinks "<scheme:…>" and
+// "<user@host>", the rest of a link reference definition "[id]: …", and
+// backslash escapes "\x" (a quote after a backslash is a literal character
+// the writer asked for).
+func linkTargets(s string) []region {
+	var rs []region
+	lineStart := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			lineStart = i + 1
+		case '\\':
+			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
+				rs = append(rs, region{i, i + 2})
+				i++
+			}
+		case ']':
+			if i+1 < len(s) && s[i+1] == '(' {
+				if end := closeParen(s, i+1); end > 0 {
+					rs = append(rs, region{i + 1, end})
+					i = end - 1
+				}
+			} else if i+1 < len(s) && s[i+1] == ':' && strings.HasPrefix(strings.TrimLeft(s[lineStart:i], " "), "[") {
+				end := strings.IndexByte(s[i:], '\n')
+				if end < 0 {
+					end = len(s)
+				} else {
+					end += i
+				}
+				rs = append(rs, region{i + 1, end})
+				i = end - 1
+			}
+		case '<':
+			j := i + 1
+			for j < len(s) && s[j] != '>' && s[j] != '<' && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' {
+				j++
+			}
+			if j < len(s) && s[j] == '>' && strings.ContainsAny(s[i+1:j], ":@") {
+				rs = append(rs, region{i, j + 1})
+				i = j
+			}
+		}
+	}
+	return rs
+}
+
+// closeParen returns the offset after the ")" that closes the "(" at
+// s[open], on the same line, or -1.
+func closeParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return -1
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// bareURLs returns the URLs written without Markdown syntax: from
+// "http://", "https://", "ftp://", "mailto:" or "www." to the next white
+// space or angle bracket, without trailing punctuation.
+func bareURLs(s string) []region {
+	var rs []region
+	for i := 0; i < len(s); {
+		k := strings.IndexAny(s[i:], "hfmwHW")
+		if k < 0 {
+			break
+		}
+		i += k
+		if i > 0 && wordByte(s[i-1]) || !urlStart(s[i:]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] > ' ' && s[j] != '<' && s[j] != '>' && s[j] != '"' && s[j] != '`' {
+			j++
+		}
+		end := j
+		for end > i && strings.IndexByte(".,;:!?'\")]}*_", s[end-1]) >= 0 {
+			end--
+		}
+		rs = append(rs, region{i, end})
+		i = j
+	}
+	return rs
+}
+
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func urlStart(s string) bool {
+	for _, p := range []string{"http://", "https://", "ftp://", "mailto:", "www."} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,411 @@
+package structure
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/seedpress/seedpress/pipeline/diag"
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// Messages of the warnings Markdown gives; tests compare them.
+const (
+	msgRawHTML = "raw HTML is not published; kept as text"
+	msgImage   = "images in seeds are not published yet; alt text kept as text"
+)
+
+// Markdown parses a CommonMark seed with goldmark (parse only, no
+// extensions: tables and strikethrough stay text) and walks its syntax tree
+// into blocks and inlines.
+//
+// Entities and backslash escapes are decoded ("&amp;" → "&"); exporters
+// escape. Raw HTML, block or inline, is never passed through: it becomes
+// literal text with a warning. Images keep their alt text, with a warning.
+// Links keep http, https, mailto and relative URLs; any other scheme drops
+// the link (its text stays) with a warning. Soft line breaks become a space.
+// Quotes and lists nested deeper than MaxDepth are flattened into the
+// deepest allowed container, with one warning. Empty headings are dropped
+// with a warning; paragraphs left without text (an image with no alt text)
+// are dropped. Each block's Pos is where goldmark saw it start, in runes.
+func Markdown(file, text string) ([]doc.Block, diag.List) {
+	text = sanitize(text)
+	src := []byte(text)
+	// A parser is cheap to build; building one per call keeps Markdown safe
+	// to run on many documents at once.
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+	root := p.Parse(gtext.NewReader(src))
+	c := &converter{file: file, src: src, lines: newLineIndex(text)}
+	blocks := c.blocks(root, 0, doc.Pos{File: file, Line: 1, Col: 1})
+	return blocks, c.diags
+}
+
+type converter struct {
+	file      string
+	src       []byte
+	lines     *lineIndex
+	diags     diag.List
+	flattened bool // the nesting warning was given
+}
+
+// pos returns the position of n, or def when goldmark did not record one.
+func (c *converter) pos(n ast.Node, def doc.Pos) doc.Pos {
+	if p := n.Pos(); p >= 0 {
+		return c.lines.pos(c.file, p)
+	}
+	return def
+}
+
+func (c *converter) flatten(at doc.Pos) {
+	if !c.flattened {
+		c.flattened = true
+		c.diags.Warnf(at, "quotes and lists nested deeper than %d levels are flattened into level %d", MaxDepth, MaxDepth)
+	}
+}
+
+// blocks converts the block children of parent. depth counts the quotes
+// and lists around them.
+func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.Block {
+	var out []doc.Block
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		at := c.pos(n, parentPos)
+		switch n := n.(type) {
+		case *ast.Heading:
+			ins := c.inlines(n, at)
+			if isBlank(ins) {
+				c.diags.Warnf(at, "empty heading dropped")
+				continue
+			}
+			out = append(out, &doc.Heading{Pos: at, Level: n.Level, Inlines: ins})
+		case *ast.Paragraph, *ast.TextBlock:
+			if ins := c.inlines(n, at); !isBlank(ins) {
+				out = append(out, &doc.Paragraph{Pos: at, Inlines: ins})
+			}
+		case *ast.FencedCodeBlock:
+			info := ""
+			if n.Info != nil {
+				info = strings.TrimSpace(unescape(n.Info.Segment.Value(c.src)))
+			}
+			out = append(out, &doc.CodeBlock{Pos: at, Info: info, Text: c.lineText(n)})
+		case *ast.CodeBlock:
+			out = append(out, &doc.CodeBlock{Pos: at, Text: c.lineText(n)})
+		case *ast.Blockquote:
+			if depth >= MaxDepth {
+				c.flatten(at)
+				out = append(out, c.blocks(n, depth, at)...)
+				continue
+			}
+			out = append(out, &doc.Quote{Pos: at, Blocks: c.blocks(n, depth+1, at)})
+		case *ast.List:
+			if depth >= MaxDepth {
+				c.flatten(at)
+				for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+					out = append(out, c.blocks(it, depth, c.pos(it, at))...)
+				}
+				continue
+			}
+			l := &doc.List{Pos: at, Ordered: n.IsOrdered()}
+			if l.Ordered {
+				l.Start = n.Start
+			}
+			for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+				ip := c.pos(it, at)
+				l.Items = append(l.Items, &doc.ListItem{Pos: ip, Blocks: c.blocks(it, depth+1, ip)})
+			}
+			out = append(out, l)
+		case *ast.ThematicBreak:
+			out = append(out, &doc.ThematicBreak{Pos: at})
+		case *ast.HTMLBlock:
+			c.diags.Warnf(at, msgRawHTML)
+			var b []byte
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				b = append(b, seg.Value(c.src)...)
+			}
+			if n.HasClosure() {
+				b = append(b, n.ClosureLine.Value(c.src)...)
+			}
+			if s := joinLines(string(b)); s != "" {
+				out = append(out, &doc.Paragraph{Pos: at, Inlines: []doc.Inline{&doc.Text{Value: s}}})
+			}
+		case *ast.LinkReferenceDefinition:
+			// Used by the links that name it; nothing to show.
+		default:
+			c.diags.Warnf(at, "unsupported Markdown block %s skipped", n.Kind())
+		}
+	}
+	return out
+}
+
+// lineText returns a code block's lines, each ending in "\n".
+func (c *converter) lineText(n ast.Node) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		v := seg.Value(c.src)
+		b.Write(v)
+		if !bytes.HasSuffix(v, []byte("\n")) {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// joinLines turns the line breaks of s into single spaces and trims it, as
+// a soft line break reads.
+func joinLines(s string) string {
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
+	for i := range fields {
+		fields[i] = strings.TrimSpace(fields[i])
+	}
+	return strings.TrimSpace(strings.Join(fields, " "))
+}
+
+// isBlank reports whether inlines have no text but white space.
+func isBlank(ins []doc.Inline) bool {
+	return strings.TrimSpace(doc.PlainText(ins)) == ""
+}
+
+// inlineBuilder collects inlines, merging neighbouring text.
+type inlineBuilder struct {
+	out  []doc.Inline
+	text []byte
+}
+
+func (b *inlineBuilder) addText(s string) { b.text = append(b.text, s...) }
+
+// softBreak ends a line inside a paragraph: a single space.
+func (b *inlineBuilder) softBreak() {
+	b.text = bytes.TrimRight(b.text, " \t")
+	b.text = append(b.text, ' ')
+}
+
+func (b *inlineBuilder) flush() {
+	if len(b.text) > 0 {
+		b.out = append(b.out, &doc.Text{Value: string(b.text)})
+		b.text = b.text[:0]
+	}
+}
+
+func (b *inlineBuilder) add(in doc.Inline) {
+	b.flush()
+	b.out = append(b.out, in)
+}
+
+// done returns the inlines without white space or line breaks at the end.
+func (b *inlineBuilder) done() []doc.Inline {
+	b.text = bytes.TrimRightFunc(b.text, unicode.IsSpace)
+	b.flush()
+	for len(b.out) > 0 {
+		if _, ok := b.out[len(b.out)-1].(*doc.LineBreak); !ok {
+			break
+		}
+		b.out = b.out[:len(b.out)-1]
+	}
+	return b.out
+}
+
+// inlines converts the inline children of a block.
+func (c *converter) inlines(block ast.Node, at doc.Pos) []doc.Inline {
+	var b inlineBuilder
+	c.addInlines(&b, block, 0, false, at)
+	return b.done()
+}
+
+// addInlines converts the children of parent into b. depth counts the
+// emphasis and links around them (capped like blocks at MaxDepth); inLink
+// says a link is open, so nested links keep only their text.
+func (c *converter) addInlines(b *inlineBuilder, parent ast.Node, depth int, inLink bool, at doc.Pos) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Text:
+			v := n.Value(c.src)
+			if n.IsRaw() {
+				b.addText(string(v))
+			} else {
+				b.addText(unescape(v))
+			}
+			switch {
+			case n.HardLineBreak():
+				b.add(&doc.LineBreak{})
+			case n.SoftLineBreak():
+				b.softBreak()
+			}
+		case *ast.String:
+			if n.IsCode() || n.IsRaw() {
+				b.addText(string(n.Value))
+			} else {
+				b.addText(unescape(n.Value))
+			}
+		case *ast.CodeSpan:
+			var v []byte
+			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					s := t.Segment.Value(c.src)
+					if bytes.HasSuffix(s, []byte("\n")) {
+						s = append(s[:len(s)-1:len(s)-1], ' ')
+					}
+					v = append(v, s...)
+				}
+			}
+			b.add(&doc.Code{Value: string(v)})
+		case *ast.Emphasis:
+			if depth >= MaxDepth {
+				c.flatten(c.pos(n, at))
+				c.addInlines(b, n, depth, inLink, at)
+				continue
+			}
+			var inner inlineBuilder
+			c.addInlines(&inner, n, depth+1, inLink, at)
+			inner.flush()
+			if n.Level >= 2 {
+				b.add(&doc.Strong{Inlines: inner.out})
+			} else {
+				b.add(&doc.Emph{Inlines: inner.out})
+			}
+		case *ast.Link:
+			url := string(util.URLEscape(n.Destination, true))
+			c.addLink(b, n, url, nil, depth, inLink, c.pos(n, at), at)
+		case *ast.AutoLink:
+			url := string(util.URLEscape(n.URL(c.src), false))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+				url = "mailto:" + url
+			}
+			label := string(n.Label(c.src))
+			c.addLink(b, n, url, []doc.Inline{&doc.Text{Value: label}}, depth, inLink, c.pos(n, at), at)
+		case *ast.Image:
+			c.diags.Warnf(c.pos(n, at), msgImage)
+			c.addInlines(b, n, depth, inLink, at)
+		case *ast.RawHTML:
+			c.diags.Warnf(c.pos(n, at), msgRawHTML)
+			var v []byte
+			for i := range n.Segments.Len() {
+				seg := n.Segments.At(i)
+				v = append(v, seg.Value(c.src)...)
+			}
+			b.addText(strings.ReplaceAll(strings.ReplaceAll(string(v), "\r\n", " "), "\n", " "))
+		default:
+			c.addInlines(b, n, depth, inLink, at)
+		}
+	}
+}
+
+// addLink adds a link to b, or only its text when the URL is refused or
+// another link is open. label, when not nil, is the text of an autolink.
+func (c *converter) addLink(b *inlineBuilder, n ast.Node, url string, label []doc.Inline, depth int, inLink bool, pos, at doc.Pos) {
+	ok := true
+	if scheme := urlScheme(url); scheme != "" && scheme != "http" && scheme != "https" && scheme != "mailto" {
+		c.diags.Warnf(pos, "link with URL scheme %s: dropped, its text kept", strconv.Quote(scheme+":"))
+		ok = false
+	} else if url == "" {
+		c.diags.Warnf(pos, "link without URL: dropped, its text kept")
+		ok = false
+	}
+	if !ok || inLink || depth >= MaxDepth {
+		if label != nil {
+			b.addText(doc.PlainText(label))
+		} else {
+			c.addInlines(b, n, depth, inLink, at)
+		}
+		return
+	}
+	if label == nil {
+		var inner inlineBuilder
+		c.addInlines(&inner, n, depth+1, true, at)
+		inner.flush()
+		label = inner.out
+	}
+	b.add(&doc.Link{URL: url, Inlines: label})
+}
+
+// urlScheme returns the lower-case scheme of url ("https"), or "" for a
+// relative URL.
+func urlScheme(url string) string {
+	for i, r := range url {
+		switch {
+		case r == ':':
+			if i == 0 {
+				return ""
+			}
+			return strings.ToLower(url[:i])
+		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
+		case i > 0 && ('0' <= r && r <= '9' || r == '+' || r == '-' || r == '.'):
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// unescape decodes the backslash escapes and entity references of a
+// CommonMark text span in one pass, as goldmark's HTML writer does, but
+// without escaping for HTML: the model holds plain text.
+func unescape(s []byte) string {
+	if bytes.IndexByte(s, '\\') < 0 && bytes.IndexByte(s, '&') < 0 {
+		return string(s)
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) && util.IsPunct(s[i+1]) {
+			b.WriteByte(s[i+1])
+			i++
+			continue
+		}
+		if c == '&' {
+			if r, n := entity(s[i:]); n > 0 {
+				b.WriteString(r)
+				i += n - 1
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// entity decodes the entity or numeric character reference at the start of
+// s ("&amp;", "&#351;", "&#x15F;") and returns its text and length, or 0.
+func entity(s []byte) (string, int) {
+	end := bytes.IndexByte(s, ';')
+	if end < 2 || end > 40 {
+		return "", 0
+	}
+	name := s[1:end]
+	if name[0] == '#' {
+		digits, base := name[1:], 10
+		if len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X') {
+			digits, base = digits[1:], 16
+		}
+		if len(digits) == 0 || (base == 10 && len(digits) > 7) || (base == 16 && len(digits) > 6) {
+			return "", 0
+		}
+		v, err := strconv.ParseUint(string(digits), base, 32)
+		if err != nil {
+			return "", 0
+		}
+		r := util.ToValidRune(rune(v))
+		return string(r), end + 1
+	}
+	for _, ch := range name {
+		if !util.IsAlphaNumeric(ch) {
+			return "", 0
+		}
+	}
+	if e, ok := util.LookUpHTML5EntityByName(string(name)); ok {
+		return string(e.Characters), end + 1
+	}
+	return "", 0
+}

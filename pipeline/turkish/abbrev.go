@@ -1,0 +1,158 @@
+package turkish
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The abbreviation lists below are curated by hand for sentence
+// segmentation. Sources: the abbreviation list of the Türk Dil Kurumu's
+// Yazım Kılavuzu (titles, ranks, address and bibliography terms), the
+// abbreviations that occur in the Turkish UD treebanks (news and novels),
+// and the English honorifics that appear in translated text.
+//
+// An entry is left out when the bare word is also an ordinary Turkish word
+// that often ends a sentence: "der" (says / derleyen), "bas" (press /
+// baskı), "ara" (search / Aralık), "kas" (muscle / Kasım), "av" (hunting /
+// avukat) and the like. For such words only the capitalised form is listed
+// when the capitalised form is the usual abbreviation (Av., Kas. is not).
+//
+// Matching: an entry written in lower case also matches its capitalised
+// and upper-case forms (bkz., Bkz., BKZ.); an entry written with a capital
+// matches only as written (Av. but not av.).
+
+// abbreviations never end a sentence in practice: titles and ranks stand
+// before a name, reference words stand before a number or a name.
+var abbreviations = []string{
+	// Academic and professional titles, also typed in lower case.
+	"prof", "doç", "dr", "yrd", "yard", "öğr", "öğ", "gör", "arş", "ord",
+	"uzm", "Op", "Av", "müh", "mim", "ecz", "dt", "dyt", "psk", "öğrt", "okt",
+	"Sn", "hz", "müd", "md", "bşk", "başk", "Gen", "gnl", "Sek",
+	// Military ranks.
+	"org", "korg", "tümg", "tuğg", "alb", "yb", "bnb", "yzb", "ütğm", "tğm",
+	"asteğm", "astsb", "asb", "kd", "çvş", "amr", "koramr", "tümamr", "tuğamr",
+	// English and other honorifics in translated text.
+	"mr", "mrs", "ms", "Messrs", "jr", "sr", "st", "Mt", "Ft", "Gov", "Rep",
+	"Rev", "Capt", "Col", "Sgt", "Mme", "Mlle", "Mgr", "Hon",
+	// Organisations and company forms.
+	"ltd", "şti", "koll", "Ort", "tic", "San", "inc", "Co", "corp", "Bros",
+	"A.Ş", "T.C", "T.A.Ş", "K.K.T.C", "T.B.M.M", "A.B.D",
+	// Eras.
+	"M.Ö", "M.S", "İ.Ö", "İ.S",
+	// Addresses (bul = find, böl = divide: only the capitalised forms).
+	"mah", "mh", "cad", "cd", "sok", "sk", "Bul", "blv", "apt", "ap", "no", "nu",
+	// References and bibliography (haz, yay, tel, böl are also words).
+	"bkz", "bk", "krş", "karş", "örn", "ör", "sf", "sy", "ss", "çev", "Haz",
+	"Yay", "ed", "eds", "vol", "pp", "fig", "şek", "a.g.e", "a.g.m", "age",
+	"agm", "y.a.g.e", "a.y", "bl", "Böl", "md", "mad", "fık", "cf", "e.g",
+	"i.e", "viz", "approx", "Tel", "fax",
+	// Languages (etymology notes).
+	"İng", "Fr", "Alm", "Ar", "Far", "Lat", "Yun", "İsp", "Osm",
+	// Institutions.
+	"Üniv", "Fak", "Ens", "Hast", "Müz", "Kütüp",
+	// Single letters used as reference words (sayfa, cilt, yıl, doğum,
+	// ölüm); single letters are also initials, see the segmenter.
+	"s", "c", "y", "d", "ö", "p",
+}
+
+// terminalAbbreviations often close a sentence: list closers (vb., vs.,
+// etc.) and units written with a period. A capitalised word after them
+// starts a new sentence; a lower-case word or a number continues it.
+var terminalAbbreviations = []string{
+	"vb", "v.b", "vs", "v.s", "vd", "vdd", "v.d", "etc", "vesaire", "yy",
+	"km", "cm", "mm", "kg", "gr", "lt", "ml", "dk", "sa",
+}
+
+var (
+	abbrevExact    = map[string]bool{} // capitalised entries: match as written
+	abbrevFolded   = map[string]bool{} // lower-case entries: match in any case
+	terminalFolded = map[string]bool{}
+)
+
+func init() {
+	add := func(list []string, exact, folded map[string]bool) {
+		for _, w := range list {
+			w = strings.TrimSuffix(w, ".")
+			if abbrevFold(w) == w {
+				folded[w] = true
+			} else {
+				exact[w] = true
+			}
+		}
+	}
+	add(abbreviations, abbrevExact, abbrevFolded)
+	add(terminalAbbreviations, abbrevExact, terminalFolded)
+	for w := range terminalFolded {
+		abbrevFolded[w] = true
+	}
+}
+
+// IsAbbreviation reports whether word, with or without its final period, is
+// a known abbreviation (Dr., Prof., vb., bkz., A.Ş., M.Ö., St., …). Proper
+// nouns with a suffix (ABD’de) and acronyms without periods (ABD, TBMM) are
+// not abbreviations in this sense: they end sentences like other words.
+func IsAbbreviation(word string) bool {
+	w := strings.TrimSuffix(word, ".")
+	if w == "" {
+		return false
+	}
+	if abbrevExact[w] {
+		return true
+	}
+	if !foldable(w) {
+		return false
+	}
+	return abbrevFolded[abbrevFold(w)]
+}
+
+// IsTerminalAbbreviation reports whether word (with or without its final
+// period) is an abbreviation that commonly ends a sentence, such as vb.,
+// vs., vd., etc. and units (km., kg.): after it a capitalised word starts a
+// new sentence. Every terminal abbreviation is also an [IsAbbreviation].
+func IsTerminalAbbreviation(word string) bool {
+	w := strings.TrimSuffix(word, ".")
+	if w == "" || !foldable(w) {
+		return false
+	}
+	return terminalFolded[abbrevFold(w)]
+}
+
+// foldable reports whether w is written in lower case, capitalised, or all
+// upper case, the forms in which a lower-case entry matches. Mixed forms
+// such as "bKz" match nothing.
+func foldable(w string) bool {
+	first, n := utf8.DecodeRuneInString(w)
+	rest := w[n:]
+	if !unicode.IsLetter(first) {
+		return true
+	}
+	lowerRest, upperRest := true, true
+	for _, r := range rest {
+		if unicode.IsLower(r) {
+			upperRest = false
+		}
+		if unicode.IsUpper(r) {
+			lowerRest = false
+		}
+	}
+	return lowerRest || upperRest
+}
+
+// abbrevFold lower-cases w with the Turkish rules for I and İ (I → ı,
+// İ → i), so that "BKZ" and "Bkz" both find "bkz".
+func abbrevFold(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		switch r {
+		case 'I':
+			b.WriteRune('ı')
+		case 'İ':
+			b.WriteRune('i')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,91 @@
+package turkish
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestCase(t *testing.T) {
+	tests := []struct {
+		in, upper, lower, title string
+	}{
+		{"istanbul", "İSTANBUL", "istanbul", "İstanbul"},
+		{"ISPARTA", "ISPARTA", "ısparta", "Isparta"},
+		{"İzmir", "İZMİR", "izmir", "İzmir"},
+		{"ılık ırmak", "ILIK IRMAK", "ılık ırmak", "Ilık Irmak"},
+		{"çiğ şeker ölçüsü", "ÇİĞ ŞEKER ÖLÇÜSÜ", "çiğ şeker ölçüsü", "Çiğ Şeker Ölçüsü"},
+		{"ICANN’in", "ICANN’İN", "ıcann’in", "Icann’in"},
+		{"", "", "", ""},
+	}
+	for _, tt := range tests {
+		if got := Upper(tt.in); got != tt.upper {
+			t.Errorf("Upper(%q) = %q, want %q", tt.in, got, tt.upper)
+		}
+		if got := Lower(tt.in); got != tt.lower {
+			t.Errorf("Lower(%q) = %q, want %q", tt.in, got, tt.lower)
+		}
+		if got := Title(tt.in); got != tt.title {
+			t.Errorf("Title(%q) = %q, want %q", tt.in, got, tt.title)
+		}
+	}
+}
+
+func TestUpperRune(t *testing.T) {
+	for in, want := range map[rune]rune{'i': 'İ', 'ı': 'I', 'ş': 'Ş', 'ç': 'Ç', 'a': 'A', 'İ': 'İ', 'I': 'I', '1': '1'} {
+		if got := UpperRune(in); got != want {
+			t.Errorf("UpperRune(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIsUpperWord(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"ICANN", true},
+		{"TBMM", true},
+		{"İŞ", true},
+		{"G20", true},
+		{"İnternet", false},
+		{"ıI", false},
+		{"2023", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := IsUpperWord(tt.in); got != tt.want {
+			t.Errorf("IsUpperWord(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIsCapitalized(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"İnternet", true},
+		{"Çağ", true},
+		{"ICANN", true},
+		{"ve", false},
+		{"ılık", false},
+		{"1996", false},
+		{"“Bu", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := IsCapitalized(tt.in); got != tt.want {
+			t.Errorf("IsCapitalized(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func ExampleUpper() {
+	fmt.Println(Upper("istanbul ılık"))
+	fmt.Println(Lower("IŞIK İZMİR"))
+	fmt.Println(Title("türk dil kurumu"))
+	// Output:
+	// İSTANBUL ILIK
+	// ışık izmir
+	// Türk Dil Kurumu
+}

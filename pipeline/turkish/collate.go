@@ -1,0 +1,29 @@
+package turkish
+
+import (
+	"sync"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// collators holds Turkish collators for reuse: a *collate.Collator keeps
+// buffers between calls and must not be shared between goroutines.
+var collators = sync.Pool{New: func() any { return collate.New(language.Turkish) }}
+
+// Compare compares a and b by Turkish alphabetical order (ç after c, ğ after
+// g, ı before i, ö after o, ş after s, ü after u) and returns -1, 0 or +1.
+// Upper and lower case of a letter sort together, lower case first.
+func Compare(a, b string) int {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	return c.CompareString(a, b)
+}
+
+// SortStrings sorts s in place by Turkish alphabetical order (see Compare).
+// Equal strings keep no particular order.
+func SortStrings(s []string) {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	c.SortStrings(s)
+}
