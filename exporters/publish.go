@@ -55,8 +55,9 @@ type Options struct {
 	// goroutine each. The outputs are byte-identical either way.
 	Sequential bool
 	// Cancel, when closed before the outputs are committed, abandons the
-	// publication: temporary files are removed and Publish returns
-	// ErrInterrupted. Once committing has begun it is ignored, so that the
+	// publication: temporary files are removed (once at once, and again
+	// when the writers stop, waiting up to two seconds for them) and Publish
+	// returns ErrInterrupted. Once committing has begun it is ignored, so that the
 	// renames are never cut short by the caller. Nil means never.
 	Cancel <-chan struct{}
 	// Progress, when not nil, is called (from any goroutine) after each
@@ -189,8 +190,16 @@ func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (Result
 	select {
 	case <-done:
 	case <-opts.Cancel:
-		// The writers cannot be stopped; their temporary files are removed
-		// now (writes to removed files are harmless) and by the next run.
+		// The writers cannot be stopped. Their temporary files are removed
+		// now (writing to a removed file is harmless), and once more when
+		// they finish, in case one recreated its folder; a writer still
+		// busy after interruptGrace leaves its leftovers to the next run.
+		p.cleanup()
+		select {
+		case <-done:
+		case <-time.After(interruptGrace):
+		}
+		p.sweep()
 		return Result{}, ErrInterrupted
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -254,9 +263,24 @@ type publication struct {
 	book *doc.Book
 	opts Options
 
-	mu     sync.Mutex
-	temps  []string
-	closed bool // cleanup has run: later temporary paths are removed at once
+	mu      sync.Mutex
+	temps   []string // created and not yet renamed into place
+	created []string // every temporary path created
+	closed  bool     // cleanup has run: create refuses
+}
+
+// interruptGrace is how long an interrupted Publish waits for its writers
+// to stop before it removes their temporary files a second time.
+const interruptGrace = 2 * time.Second
+
+// sweep removes every temporary path ever created, after an interrupt.
+func (p *publication) sweep() {
+	p.mu.Lock()
+	created := p.created
+	p.mu.Unlock()
+	for _, t := range created {
+		os.RemoveAll(t)
+	}
 }
 
 // create makes a temporary file (or folder, when dir is set) in the output
@@ -280,6 +304,7 @@ func (p *publication) create(pattern string, dir bool) (string, *os.File, error)
 		return "", nil, err
 	}
 	p.temps = append(p.temps, name)
+	p.created = append(p.created, name)
 	return name, fh, nil
 }
 

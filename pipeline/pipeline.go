@@ -30,9 +30,6 @@ import (
 // Options.MaxFileSize is zero: 64 MiB.
 const DefaultMaxFileSize = 64 << 20
 
-// ManifestName is the file name of the book's manifest in the seeds folder.
-const ManifestName = "book.yaml"
-
 // Options tunes Build. The zero value is the default.
 type Options struct {
 	// Workers bounds the documents processed at once; zero means GOMAXPROCS.
@@ -117,7 +114,11 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 		b.Meta.Lang = "tr"
 	}
 	if b.Meta.Title == "" {
-		b.Meta.Title = filepath.Base(filepath.Clean(seedsDir))
+		abs, err := filepath.Abs(seedsDir)
+		if err != nil {
+			abs = seedsDir
+		}
+		b.Meta.Title = filepath.Base(abs)
 		if h, ok := docs[0].Blocks[0].(*doc.Heading); ok {
 			b.Meta.Title = doc.PlainText(h.Inlines)
 		}
@@ -224,7 +225,7 @@ func noteSkipped(dir string, m *manifest.Manifest) diag.List {
 		switch {
 		case strings.HasPrefix(name, "."):
 			diags.Notef(pos, "hidden file skipped")
-		case isSeedName(name), name == ManifestName:
+		case isSeedName(name), name == manifest.FileName:
 		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
 		case e.IsDir():
 			diags.Notef(pos, "folder skipped (seeds are read from the top folder only)")

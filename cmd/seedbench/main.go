@@ -165,5 +165,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		res.Rows = append(res.Rows, rows...)
 	}
+	res.LoadEnd = loadAverage()
 	return res.write(stdout)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -168,5 +169,46 @@ func TestStrict(t *testing.T) {
 	r = seedpress(t, "build", "--quiet", "--format", "dataset", "--seeds", seeds, "--out", out)
 	if r.code != 0 || !strings.Contains(r.stderr, ": warning: "+warning) {
 		t.Errorf("build with a warning: %v", r)
+	}
+}
+
+// TestProgressBar checks when a build shows a progress bar: only on a
+// terminal, and only for long work (over 200 seeds or 5 MB of them).
+func TestProgressBar(t *testing.T) {
+	many := map[string]string{}
+	for i := range progressSeeds + 1 {
+		many[fmt.Sprintf("%03d.txt", i)] = "Bir."
+	}
+	few := map[string]string{"a.txt": "Bir.", "notes.pdf": strings.Repeat("x", progressBytes+1)}
+	tests := []struct {
+		name  string
+		files map[string]string
+		long  bool
+	}{
+		{"201 seeds", many, true},
+		{"one small seed and a big non-seed", few, false},
+		{"one big seed", map[string]string{"a.md": strings.Repeat("x", progressBytes+1)}, true},
+	}
+	for _, tt := range tests {
+		if got := longWork(writeSeeds(t, tt.files)); got != tt.long {
+			t.Errorf("%s: longWork = %v, want %v", tt.name, got, tt.long)
+		}
+	}
+	if longWork(filepath.Join(t.TempDir(), "missing")) {
+		t.Error("longWork of a missing folder")
+	}
+	f, err := os.Create(filepath.Join(t.TempDir(), "log"))
+	must(t, err)
+	defer f.Close()
+	for _, w := range []io.Writer{f, &strings.Builder{}} {
+		if isTerminal(w) {
+			t.Errorf("isTerminal(%T) = true", w)
+		}
+	}
+	// A long build to a non-terminal draws no bar.
+	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
+	r := seedpress(t, "build", "--format", "dataset", "--seeds", writeSeeds(t, many), "--out", filepath.Join(t.TempDir(), "dist"))
+	if r.code != 0 || strings.ContainsAny(r.stderr, "\r█") {
+		t.Errorf("build of 201 seeds: %v", r)
 	}
 }

@@ -54,7 +54,7 @@ func BenchmarkValidate(b *testing.B) {
 		b.Fatal(err)
 	}
 	s := Sentence{ID: "doc-0001-p0002-s0002", DocumentID: "doc-0001", ParagraphID: "doc-0001-p0002", Index: 1,
-		Text: "İnternet Tahsisli Sayılar ve İsimler Kurumu (Internet Corporation for Assigned Names and Numbers - ICANN) İnternet’in adlarını yönetir.",
+		Text:      "İnternet Tahsisli Sayılar ve İsimler Kurumu (Internet Corporation for Assigned Names and Numbers - ICANN) İnternet’in adlarını yönetir.",
 		CharStart: 26, CharEnd: 161, WordCount: 18}
 	b.SetBytes(int64(utf8.RuneCountInString(s.Text)))
 	for b.Loop() {

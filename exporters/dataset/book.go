@@ -3,8 +3,6 @@ package dataset
 import (
 	"fmt"
 
-	"github.com/invopop/jsonschema"
-
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -92,7 +90,7 @@ type Position struct {
 	Col int `json:"col" jsonschema:"minimum=0"`
 }
 
-// Block is a block-level node. Which keys are present depends on type.
+// Block is a block-level node. Besides type and pos, a heading has level, inlines and sentences; a paragraph inlines and sentences; code info and text; a quote blocks; a list ordered, start and items; a thematic_break nothing else.
 type Block struct {
 	// Node type: heading, paragraph, code, quote, list or thematic_break.
 	Type string `json:"type" jsonschema:"enum=heading,enum=paragraph,enum=code,enum=quote,enum=list,enum=thematic_break"`
@@ -136,7 +134,7 @@ type Span struct {
 	Words int `json:"words" jsonschema:"minimum=0"`
 }
 
-// Inline is an inline node. Which keys are present depends on type.
+// Inline is an inline node. Besides type, text and code have value; emph and strong inlines; a link url and inlines; an abbr value and term; a line_break nothing else.
 type Inline struct {
 	// Node type: text, emph, strong, code, link, abbr or line_break.
 	Type string `json:"type" jsonschema:"enum=text,enum=emph,enum=strong,enum=code,enum=link,enum=abbr,enum=line_break"`
@@ -174,72 +172,6 @@ type SentenceRef struct {
 	Leaf int `json:"leaf" jsonschema:"minimum=0"`
 	// 0-based sentence index in the block.
 	Sentence int `json:"sentence" jsonschema:"minimum=0"`
-}
-
-// blockKeys lists, per block type, the keys a Block of that type carries
-// besides type and pos.
-var blockKeys = map[string][]string{
-	"heading":        {"level", "inlines", "sentences"},
-	"paragraph":      {"inlines", "sentences"},
-	"code":           {"info", "text"},
-	"quote":          {"blocks"},
-	"list":           {"ordered", "start", "items"},
-	"thematic_break": {},
-}
-
-// inlineKeys lists, per inline type, the keys an Inline of that type carries
-// besides type.
-var inlineKeys = map[string][]string{
-	"text":       {"value"},
-	"emph":       {"inlines"},
-	"strong":     {"inlines"},
-	"code":       {"value"},
-	"link":       {"url", "inlines"},
-	"abbr":       {"value", "term"},
-	"line_break": {},
-}
-
-// JSONSchemaExtend makes the type discriminator exact: each block type
-// requires its own keys and allows no other.
-func (Block) JSONSchemaExtend(s *jsonschema.Schema) {
-	discriminate(s, blockKeys, "heading", "paragraph", "code", "quote", "list", "thematic_break")
-}
-
-// JSONSchemaExtend makes the type discriminator exact: each inline type
-// requires its own keys and allows no other.
-func (Inline) JSONSchemaExtend(s *jsonschema.Schema) {
-	discriminate(s, inlineKeys, "text", "emph", "strong", "code", "link", "abbr", "line_break")
-}
-
-func discriminate(s *jsonschema.Schema, keys map[string][]string, types ...string) {
-	all := map[string]bool{}
-	for _, ks := range keys {
-		for _, k := range ks {
-			all[k] = true
-		}
-	}
-	for _, t := range types {
-		props := jsonschema.NewProperties()
-		props.Set("type", &jsonschema.Schema{Const: t})
-		own := map[string]bool{}
-		for _, k := range keys[t] {
-			own[k] = true
-		}
-		var not []string
-		for pk := s.Properties.Oldest(); pk != nil; pk = pk.Next() {
-			if all[pk.Key] && !own[pk.Key] {
-				not = append(not, pk.Key)
-			}
-		}
-		sub := &jsonschema.Schema{Properties: props, Required: append([]string{"type"}, keys[t]...)}
-		if len(not) > 0 {
-			sub.Not = &jsonschema.Schema{AnyOf: nil}
-			for _, k := range not {
-				sub.Not.AnyOf = append(sub.Not.AnyOf, &jsonschema.Schema{Required: []string{k}})
-			}
-		}
-		s.OneOf = append(s.OneOf, sub)
-	}
 }
 
 // bookMeta mirrors the book's metadata.

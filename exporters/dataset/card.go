@@ -271,7 +271,6 @@ func (w *writer) card() string {
 	p("language:\n- %s\n", lang)
 	p("pretty_name: %s\n", quote(m.Title))
 	p("size_categories:\n- %s\n", sizeCategory(rows))
-	p("task_categories:\n- text-generation\n")
 	p("configs:\n")
 	for _, t := range Tables {
 		p("- config_name: %s\n", t)
@@ -320,18 +319,18 @@ Ids are strings with a type prefix and sort in reading order: every number in an
 	}
 	p(`## How the text was prepared
 
-Each seed file was decoded (UTF-8, UTF-16 or the Turkish legacy code pages, detected per file) and normalised to Unicode NFC, with typographic apostrophes and quotes unified and white space collapsed inside paragraphs. Markdown seeds were parsed into headings, paragraphs, lists, quotations and code blocks, and the markup dropped from the text; plain-text seeds are split into paragraphs at blank lines. A document's ` + "`text`" + ` is its blocks' texts joined by a blank line.
+Each seed file was decoded (UTF-8 with or without a BOM, UTF-16 with a BOM, or the Turkish legacy code pages Windows-1254 and ISO-8859-9, detected per file; the documents table says which) and normalised: Unicode NFC, line ends to LF, control and zero-width characters, stray BOMs and soft hyphens removed, runs of spaces collapsed, and Turkish typography applied (a straight apostrophe between letters or digits becomes ’ as in İnternet’in, straight quotes become “ ” and ‘ ’, three dots become …); circumflexes stay (kâr is not kar) and code is left as written. Markdown seeds were parsed into headings, paragraphs, lists, quotations and code blocks, and the markup dropped from the text; plain-text seeds are split into paragraphs at blank lines. A document's `+"`text`"+` is its blocks' texts joined by a blank line ("\n\n").
 
-Paragraphs were segmented into sentences with Turkish rules: abbreviations (Dr., Prof., vb.), ordinal numbers (19. yüzyıl), decimal and thousands separators, times and dates do not end a sentence. A word is a run of letters or digits; a suffix after an apostrophe (İnternet’in, 1996’da) belongs to its word. Code blocks are kept as written and not segmented; their word count is the number of runs of non-space characters. The glossary lists acronyms defined in the text as "Türkçe Ad (English Name - ACRONYM)" or "Türkçe Ad (ACRONYM)", with every sentence that mentions them.
+Paragraphs were split into sentences by rules for Turkish: abbreviations (Dr., Prof., vb., örn.), ordinals (19. yüzyıl), thousands and decimals (16.551.000, 3,5), dates and times (29.5.1453, 14.30’da) do not end a sentence. A suffix after an apostrophe (İnternet’in, 1996’da) belongs to its word. Code blocks are kept as written and not split; their word count is the number of runs of non-space characters. The terms table lists the acronyms defined in the text as "Türkçe Ad (English Name - ACRONYM)" or "Türkçe Ad (ACRONYM)", with every sentence that mentions them.
 
 ## Loading
 
 pandas:
 
 ` + "```python" + `
-import pandas as pd
-sentences = pd.read_json("data/sentences.jsonl", lines=True, dtype=False)
-print(sentences.head())
+import glob, pandas as pd
+files = sorted(glob.glob("data/sentences*.jsonl"))  # one file, or its shards
+sentences = pd.concat(pd.read_json(f, lines=True, dtype=False) for f in files)
 ` + "```" + `
 
 DuckDB:

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -329,6 +331,66 @@ func TestPackageName(t *testing.T) {
 	for _, tt := range tests {
 		if got := packageName(tt.id, tt.title); got != tt.want {
 			t.Errorf("packageName(%q, %q) = %q, want %q", tt.id, tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestCardFrontMatter parses the card's YAML front matter and checks that
+// every config's data_files pattern matches exactly its table's files.
+func TestCardFrontMatter(t *testing.T) {
+	for _, shard := range []int64{0, 600} {
+		dir := t.TempDir()
+		info, err := Write(dir, fixtureBook(), Options{ShardBytes: shard})
+		if err != nil {
+			t.Fatal(err)
+		}
+		card, err := os.ReadFile(filepath.Join(dir, "README.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := strings.SplitN(string(card), "---\n", 3)
+		if len(parts) != 3 || parts[0] != "" {
+			t.Fatalf("no front matter:\n%s", card)
+		}
+		var fm struct {
+			License        string   `yaml:"license"`
+			Language       []string `yaml:"language"`
+			PrettyName     string   `yaml:"pretty_name"`
+			SizeCategories []string `yaml:"size_categories"`
+			Configs        []struct {
+				Name      string `yaml:"config_name"`
+				DataFiles []struct {
+					Split string `yaml:"split"`
+					Path  string `yaml:"path"`
+				} `yaml:"data_files"`
+			} `yaml:"configs"`
+		}
+		if err := yaml.Unmarshal([]byte(parts[1]), &fm); err != nil {
+			t.Fatalf("front matter: %v\n%s", err, parts[1])
+		}
+		if fm.License != "cc-by-4.0" || strings.Join(fm.Language, ",") != "tr" || fm.PrettyName != "Dijital Çağda Türkçe" || strings.Join(fm.SizeCategories, ",") != "n<1K" {
+			t.Errorf("front matter %+v", fm)
+		}
+		if len(fm.Configs) != len(Tables) {
+			t.Fatalf("%d configs, want %d", len(fm.Configs), len(Tables))
+		}
+		for i, c := range fm.Configs {
+			if c.Name != Tables[i] || len(c.DataFiles) != 1 || c.DataFiles[0].Split != "train" {
+				t.Errorf("config %d: %+v", i, c)
+				continue
+			}
+			matches, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(c.DataFiles[0].Path)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range matches {
+				rel, _ := filepath.Rel(dir, m)
+				got = append(got, filepath.ToSlash(rel))
+			}
+			if strings.Join(got, " ") != strings.Join(info.Files[c.Name], " ") {
+				t.Errorf("shard size %d: config %s pattern %s matches %v, want %v", shard, c.Name, c.DataFiles[0].Path, got, info.Files[c.Name])
+			}
 		}
 	}
 }

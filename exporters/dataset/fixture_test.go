@@ -59,7 +59,7 @@ func fixtureBook() *doc.Book {
 			&doc.List{Pos: doc.Pos{File: "alt/02_gelecek.txt", Line: 1, Col: 1}, Ordered: true, Start: 1, Items: []*doc.ListItem{
 				{Pos: doc.Pos{File: "alt/02_gelecek.txt", Line: 1, Col: 1}, Blocks: []doc.Block{
 					&doc.Paragraph{Pos: doc.Pos{File: "alt/02_gelecek.txt", Line: 1, Col: 4},
-						Inlines: []doc.Inline{text("Açık standartlar: İnternet Mühendisliği Görev Grubu (Internet Engineering Task Force - "), &doc.Abbr{Text: "IETF", Term: 1}, text(").")},
+						Inlines:   []doc.Inline{text("Açık standartlar: İnternet Mühendisliği Görev Grubu (Internet Engineering Task Force - "), &doc.Abbr{Text: "IETF", Term: 1}, text(").")},
 						Sentences: spansOf("Açık standartlar: İnternet Mühendisliği Görev Grubu (Internet Engineering Task Force - IETF).")},
 				}},
 				{Pos: doc.Pos{File: "alt/02_gelecek.txt", Line: 2, Col: 1}, Blocks: []doc.Block{

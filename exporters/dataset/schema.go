@@ -252,7 +252,7 @@ var printer = message.NewPrinter(language.English)
 // validate checks one marshalled JSON value against s and returns the
 // reasons it fails, most specific first, as one line.
 func validate(s *validator.Schema, line []byte) error {
-	v, err := validator.UnmarshalJSON(bytes.NewReader(line))
+	v, err := decodeJSON(line)
 	if err != nil {
 		return err
 	}

@@ -83,18 +83,21 @@ func layoutBook(b *doc.Book, m measurer, g geometry) (*bookLayout, error) {
 // date at the foot.
 func (L *layouter) titlePage() {
 	L.newPage(plainPage)
+	L.spill = plainPage
+	defer func() { L.spill = bodyPage }()
 	meta := L.book.Meta
 	c := ctx{measure: L.g.measure()}
 	centred := func(text string, st style, size, y float64) float64 {
 		if strings.TrimSpace(text) == "" {
 			return y
 		}
-		L.y, L.atTop = y, true
+		L.y, L.atTop = min(y, L.bottom()-size*ptMM*2), true
 		lead := size * 1.25 * ptMM
-		for _, l := range L.setText([]run{{text: text, style: st, size: size}}, c, 0, true, true, lead, size) {
-			l.width = 0
-			L.put(l)
+		ls := L.setText([]run{{text: text, style: st, size: size}}, c, 0, centred, lead, size)
+		for i := range ls {
+			ls[i].count = 0
 		}
+		L.place(ls)
 		return L.y
 	}
 	top := L.g.top + (L.bottom()-L.g.top)*0.2
@@ -123,7 +126,7 @@ func (L *layouter) imprint() {
 			runs = append(runs, run{text: label + ": ", style: italic, size: size})
 		}
 		runs = append(runs, run{text: value, size: size})
-		lines = append(lines, L.setText(runs, c, 0, true, false, lead, size)...)
+		lines = append(lines, L.setText(runs, c, 0, ragged, lead, size)...)
 	}
 	add("", meta.Title)
 	add("", strings.Join(meta.Authors, ", "))
@@ -135,11 +138,10 @@ func (L *layouter) imprint() {
 	for _, l := range lines {
 		h += l.height
 	}
-	L.y, L.atTop = L.bottom()-h, true
-	for _, l := range lines {
-		l.width = 0
-		L.put(l)
-	}
+	L.y, L.atTop = max(L.g.top, L.bottom()-h), true
+	L.spill = plainPage
+	L.place(lines)
+	L.spill = bodyPage
 }
 
 // contents sets the table of contents with dot leaders, page numbers and
@@ -150,7 +152,7 @@ func (L *layouter) contents(marks []mark, dests []dest, offset int) {
 	L.y = L.g.top + (L.bottom()-L.g.top)*0.22
 	size := L.body() * 2
 	c := ctx{measure: L.g.measure()}
-	for _, l := range L.setText([]run{{text: L.lab.Contents, style: bold, size: size}}, c, 0, true, false, size*1.2*ptMM, size) {
+	for _, l := range L.setText([]run{{text: L.lab.Contents, style: bold, size: size}}, c, 0, balanced, size*1.2*ptMM, size) {
 		L.put(l)
 	}
 	L.y += L.leading() * 2
@@ -164,7 +166,7 @@ func (L *layouter) contents(marks []mark, dests []dest, offset int) {
 			st = bold
 		}
 		ec := ctx{x: indent, measure: c.measure - indent - numW - 3}
-		ls := L.setText([]run{{text: mk.title, style: st, size: L.body()}}, ec, 0, true, false, L.leading(), L.body())
+		ls := L.setText([]run{{text: mk.title, style: st, size: L.body()}}, ec, 0, ragged, L.leading(), L.body())
 		if len(ls) == 0 {
 			continue
 		}
@@ -205,9 +207,9 @@ func (L *layouter) glossary(terms []doc.Term) {
 	for i, t := range terms {
 		runs := []run{{text: t.Expansion, size: size}}
 		if t.ExpansionEN != "" {
-			runs = append(runs, run{text: " — ", size: size}, run{text: t.ExpansionEN, style: italic, size: size})
+			runs = append(runs, run{text: "\u00a0— ", size: size}, run{text: t.ExpansionEN, style: italic, size: size})
 		}
-		ls := L.setText(runs, c, 0, true, false, L.leading(), size)
+		ls := L.setText(runs, c, 0, ragged, L.leading(), size)
 		if len(ls) == 0 {
 			continue
 		}

@@ -38,6 +38,15 @@ type breakParams struct {
 	linePenalty float64 // added to every line's badness (TeX's \linepenalty)
 	flagged     float64 // demerits for two hyphenated lines in a row (\doublehyphendemerits)
 	fitness     float64 // demerits for lines of far-apart fitness classes (\adjdemerits)
+	// ragged, when positive, sets ragged-right text: every line, the last
+	// included, is judged by its shortfall against this much stretch
+	// instead of its glue, so that lines come out balanced; lines never
+	// shrink.
+	ragged  float64
+	balance bool // with ragged: the last line too must be full
+	// maxActive, when not nil, receives the largest size the active list
+	// reached: tests use it to show that the list stays short.
+	maxActive *int
 }
 
 var defaultParams = breakParams{tolerance: 200, linePenalty: 10, flagged: 3000, fitness: 10000}
@@ -100,10 +109,16 @@ func fitnessClass(r float64) int {
 
 // ratio returns the adjustment ratio of the line from node a to breakpoint b
 // given the running sums at b.
-func ratio(items []item, a *breakNode, b int, sumW, sumY, sumZ, measure float64) float64 {
+func ratio(items []item, a *breakNode, b int, sumW, sumY, sumZ, measure, ragged float64) float64 {
 	w := sumW - a.totalW
 	if it := items[b]; it.kind == penaltyItem {
 		w += it.width
+	}
+	if ragged > 0 {
+		if w > measure {
+			return math.Inf(-1)
+		}
+		return (measure - w) / ragged
 	}
 	switch {
 	case w < measure:
@@ -153,7 +168,10 @@ func knuthPlass(items []item, measure float64, p breakParams) ([]int, bool) {
 			var prev *breakNode
 			for a := active; a != nil; {
 				next := a.next
-				r := ratio(items, a, b, sumW, sumY, sumZ, measure)
+				r := ratio(items, a, b, sumW, sumY, sumZ, measure, p.ragged)
+				if p.ragged > 0 && !p.balance && b == last && r >= -1 {
+					r = 0 // a ragged last line may be short
+				}
 				forced := it.kind == penaltyItem && it.penalty <= -infPenalty
 				if r < -1 || forced {
 					// The line from a is overfull (or we are past a
@@ -203,6 +221,13 @@ func knuthPlass(items []item, measure float64, p breakParams) ([]int, bool) {
 			}
 			if active == nil {
 				return nil, false
+			}
+			if p.maxActive != nil {
+				n := 0
+				for a := active; a != nil; a = a.next {
+					n++
+				}
+				*p.maxActive = max(*p.maxActive, n)
 			}
 		}
 		if it.kind == glueItem {

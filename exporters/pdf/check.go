@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
 
@@ -69,7 +70,7 @@ func (c *coverage) has(buf *sfnt.Buffer, r rune, st style) bool {
 // Check reports every character of the book that the embedded fonts cannot
 // draw, before any layout: one error per character and block, at the
 // block's position, in the form "U+1F600 GRINNING FACE is not in the
-// embedded fonts". Code is checked against the monospaced face, everything
+// embedded fonts", and text that is not valid UTF-8. Code is checked against the monospaced face, everything
 // else against the text face of its style. Write refuses a book with such
 // errors rather than print empty boxes.
 func Check(b *doc.Book) diag.List {
@@ -87,6 +88,13 @@ func Check(b *doc.Book) diag.List {
 			seen, seenAt = map[rune]bool{}, pos
 		}
 		for _, r := range runs {
+			if !utf8.ValidString(r.text) {
+				if !seen[utf8.RuneError] {
+					seen[utf8.RuneError] = true
+					l.Errorf(pos, "text is not valid UTF-8")
+				}
+				continue
+			}
 			for _, ch := range r.text {
 				if seen[ch] || c.has(&buf, ch, r.style) {
 					continue

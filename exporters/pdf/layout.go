@@ -18,9 +18,9 @@ const ptMM = 25.4 / 72 // millimetres per point
 // geometry is the page and its margins, in millimetres. Inner and outer
 // margins are mirrored: the inner one is on the left of a recto (odd) page.
 type geometry struct {
-	w, h                     float64
+	w, h                      float64
 	inner, outer, top, bottom float64
-	body                     float64 // body text size, points
+	body                      float64 // body text size, points
 }
 
 // geometryFor returns the page of a manifest paper size.
@@ -115,19 +115,20 @@ type dest struct {
 
 // layouter holds the state of laying out one book.
 type layouter struct {
-	g       geometry
-	m       measurer
-	lab     labels
-	book    *doc.Book
-	pages   []*page
-	cur     *page
-	y       float64 // top of the next line, from the top edge
-	atTop   bool    // nothing flowed on the page yet
-	head    string  // running head of the pages being laid out
-	dests   []dest
-	marks   []mark
-	paraID  int
-	err     error
+	g      geometry
+	m      measurer
+	lab    labels
+	book   *doc.Book
+	pages  []*page
+	cur    *page
+	y      float64  // top of the next line, from the top edge
+	atTop  bool     // nothing flowed on the page yet
+	spill  pageKind // the kind of the pages that place adds
+	head   string   // running head of the pages being laid out
+	dests  []dest
+	marks  []mark
+	paraID int
+	err    error
 }
 
 // typographic sizes derived from the body size
@@ -205,7 +206,7 @@ func (L *layouter) place(lines []vline) {
 			need += lines[j].before + lines[j].height
 		}
 		if L.y+need > L.bottom()+eps && !L.atTop {
-			L.newPage(bodyPage)
+			L.newPage(L.spill)
 		}
 		L.put(l)
 		i++
@@ -247,7 +248,7 @@ func (L *layouter) placePara(group []vline) {
 			if L.atTop {
 				k = max(fit, 1) // the page is too short for any better choice
 			} else {
-				L.newPage(bodyPage)
+				L.newPage(L.spill)
 				continue
 			}
 		}
@@ -255,7 +256,7 @@ func (L *layouter) placePara(group []vline) {
 			L.put(l)
 		}
 		done += k
-		L.newPage(bodyPage)
+		L.newPage(L.spill)
 	}
 }
 
@@ -267,13 +268,27 @@ type ctx struct {
 	inList     bool
 }
 
+// setting is how setText sets a text's lines.
+type setting uint8
+
+const (
+	justified setting = iota // Knuth–Plass with hyphenation, lines filled to the measure
+	ragged                   // ragged right without hyphens; a short last line is free
+	balanced                 // ragged right with lines of even length (titles, headings)
+	centred                  // balanced and centred
+)
+
 // setText breaks runs into lines of width measure and returns them as
-// vlines. Justified text uses Knuth–Plass with hyphenation; ragged text
-// (headings, titles) balances its lines without hyphens. align centres
-// ragged lines when "center".
-func (L *layouter) setText(runs []run, c ctx, indent float64, ragged, center bool, leading float64, size float64) []vline {
-	items := buildItems(runs, L.m, paraOptions{measure: c.measure, indent: indent, ragged: ragged})
-	breaks, ok := lineBreaks(items, c.measure, defaultParams)
+// vlines, each line's text positioned as the setting says.
+func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leading float64, size float64) []vline {
+	isRagged, center := how != justified, how == centred
+	items := buildItems(runs, L.m, paraOptions{measure: c.measure, indent: indent, ragged: isRagged})
+	p := defaultParams
+	if isRagged {
+		p.ragged = c.measure / 2
+		p.balance = how != ragged
+	}
+	breaks, ok := lineBreaks(items, c.measure, p)
 	if !ok {
 		L.fail(fmt.Errorf("pdf: no way to break a paragraph into lines of %.1f mm", c.measure))
 		return nil
@@ -286,7 +301,7 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, ragged, center boo
 			from++
 		}
 		r := 0.0
-		if !ragged {
+		if !isRagged {
 			r = lineRatio(items, from, b, c.measure)
 		}
 		var ops []op
@@ -381,7 +396,7 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 				st = bold | italic
 			}
 			runs := flatten(nil, bl.Inlines, st, size, "")
-			ls := L.setText(runs, c, 0, true, false, size*1.25*ptMM, size)
+			ls := L.setText(runs, c, 0, balanced, size*1.25*ptMM, size)
 			if len(ls) > 0 {
 				ls[0].before = lead
 				if first && bi == 0 {
@@ -408,7 +423,7 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			if prevPara && !c.inList {
 				indent, gap = L.body()*ptMM*1.2, 0
 			}
-			ls := L.setText(runs, c, indent, false, false, lead, L.body())
+			ls := L.setText(runs, c, indent, justified, lead, L.body())
 			if len(ls) > 0 {
 				ls[0].before = gap
 			}
@@ -576,10 +591,11 @@ func (L *layouter) chapter(title string, blocks []doc.Block) {
 	L.y = L.g.top + (L.bottom()-L.g.top)*0.22
 	size := L.body() * 2
 	c := ctx{measure: L.g.measure()}
-	ls := L.setText(flatten(nil, []doc.Inline{&doc.Text{Value: title}}, bold, size, ""), c, 0, true, false, size*1.2*ptMM, size)
-	for _, l := range ls {
-		L.put(l)
+	ls := L.setText(flatten(nil, []doc.Inline{&doc.Text{Value: title}}, bold, size, ""), c, 0, balanced, size*1.2*ptMM, size)
+	for i := range ls {
+		ls[i].count = 0
 	}
+	L.place(ls)
 	L.y += L.leading() * 2.5
 	L.atTop = true // no space before the first block
 	L.place(L.blocks(blocks, c, true))

@@ -108,7 +108,7 @@ func Write(w io.Writer, b *doc.Book, opts Options) (Info, error) {
 	if err := p.Output(&buf); err != nil {
 		return Info{}, fmt.Errorf("pdf: output: %w", err)
 	}
-	out, err := linkMetadata(buf.Bytes())
+	out, err := finish(buf.Bytes())
 	if err != nil {
 		return Info{}, err
 	}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -99,6 +100,34 @@ func TestValidators(t *testing.T) {
 			out := command(t, qpdf, "--check", path)
 			if !strings.Contains(out, "No syntax or stream encoding errors found") || strings.Contains(strings.ToLower(out), "warning") {
 				t.Errorf("qpdf --check:\n%s", out)
+			}
+			// The outline mirrors the table of contents.
+			var outline struct {
+				Outlines []struct {
+					Title string `json:"title"`
+					Page  int    `json:"destpageposfrom1"`
+					Kids  []struct {
+						Title string `json:"title"`
+						Page  int    `json:"destpageposfrom1"`
+					} `json:"kids"`
+				} `json:"outlines"`
+			}
+			if err := json.Unmarshal([]byte(command(t, qpdf, "--json", "--json-key=outlines", path)), &outline); err != nil {
+				t.Fatal(err)
+			}
+			var gotOutline, wantOutline []string
+			for _, o := range outline.Outlines {
+				gotOutline = append(gotOutline, fmt.Sprintf("0 %s %d", o.Title, o.Page))
+				for _, k := range o.Kids {
+					gotOutline = append(gotOutline, fmt.Sprintf("1 %s %d", k.Title, k.Page))
+				}
+			}
+			bl, _ := layoutFor(t, b)
+			for _, mk := range bl.marks {
+				wantOutline = append(wantOutline, fmt.Sprintf("%d %s %d", mk.level, mk.title, bl.dests[mk.dest].page))
+			}
+			if !slices.Equal(gotOutline, wantOutline) || len(wantOutline) < len(b.Documents) {
+				t.Errorf("outline:\n%s\nwant (the contents):\n%s", strings.Join(gotOutline, "\n"), strings.Join(wantOutline, "\n"))
 			}
 			fonts := command(t, pdffonts, path)
 			lines := strings.Split(strings.TrimSpace(fonts), "\n")
@@ -288,8 +317,8 @@ func matchWords(t *testing.T, got []token, want []string) {
 	}
 }
 
-// firstBodyPage returns the page where the first chapter opens.
-func firstBodyPage(t *testing.T, b *doc.Book) (int, geometry) {
+// layoutFor lays b out as Write does.
+func layoutFor(t *testing.T, b *doc.Book) (*bookLayout, geometry) {
 	t.Helper()
 	g, err := geometryFor(b.Meta.PaperSize)
 	if err != nil {
@@ -303,6 +332,13 @@ func firstBodyPage(t *testing.T, b *doc.Book) (int, geometry) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return bl, g
+}
+
+// firstBodyPage returns the page where the first chapter opens.
+func firstBodyPage(t *testing.T, b *doc.Book) (int, geometry) {
+	t.Helper()
+	bl, g := layoutFor(t, b)
 	for _, pg := range bl.pages {
 		if pg.kind == openingPage && pg.chapter != labelsFor(b.Meta.Lang).Contents {
 			return pg.num, g

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-pdf/fpdf"
 
@@ -112,7 +114,7 @@ func render(p *fpdf.Fpdf, bl *bookLayout, g geometry, title string, m measurer) 
 				p.SetDrawColor(120, 120, 120)
 				p.Line(left+o.x, o.y, left+o.x+o.w, o.y+o.h)
 			case urlOp:
-				p.LinkString(left+o.x, o.y, o.w, o.h, o.r.url)
+				p.LinkString(left+o.x, o.y, o.w, o.h, asciiURL(o.r.url))
 			case gotoOp:
 				p.Link(left+o.x, o.y, o.w, o.h, links[o.dest])
 			}
@@ -147,35 +149,99 @@ func render(p *fpdf.Fpdf, bl *bookLayout, g geometry, title string, m measurer) 
 	return nil
 }
 
-// linkMetadata finishes fpdf's output: fpdf v0.9.0 writes the XMP packet
-// given to SetXmpMetadata as an object but never points the catalog at it,
-// so no reader finds it. This adds "/Metadata n 0 R" to the catalog, which
-// fpdf writes as the last object before the cross-reference table, and moves
-// the startxref offset by the bytes inserted; no other offset changes.
-func linkMetadata(pdf []byte) ([]byte, error) {
-	meta := regexp.MustCompile(`(?m)^(\d+) 0 obj\n<< /Type /Metadata /Subtype /XML`).FindSubmatch(pdf)
-	if meta == nil {
-		return nil, errors.New("pdf: finish: no XMP metadata object")
+// finish corrects fpdf's output in one place, for two things fpdf v0.9.0
+// does not do:
+//
+//   - it writes the XMP packet given to SetXmpMetadata as an object but
+//     never points the catalog at it, so no reader finds it: finish adds
+//     "/Metadata n 0 R" to the catalog;
+//   - it writes CreationDate and ModDate without a time zone, so readers
+//     take them as local time while the XMP dates are UTC: finish marks them
+//     UTC with "Z".
+//
+// The insertions shift the objects after them; finish rewrites their
+// offsets in the cross-reference table (whose length does not change) and
+// the startxref offset.
+func finish(pdf []byte) ([]byte, error) {
+	type edit struct {
+		at  int
+		ins string
 	}
+	var edits []edit
+	meta := regexp.MustCompile(`(?m)^(\d+) 0 obj\n<< /Type /Metadata /Subtype /XML`).FindSubmatch(pdf)
 	cat := bytes.LastIndex(pdf, []byte("/Type /Catalog\n"))
 	xref := bytes.LastIndex(pdf, []byte("\nxref\n"))
-	sx := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
-	loc := sx.FindSubmatchIndex(pdf)
-	if cat < 0 || xref < cat || loc == nil {
-		return nil, errors.New("pdf: finish: unexpected layout of fpdf's output")
+	if meta == nil || cat < 0 || xref < cat {
+		return nil, errors.New("pdf: finish: unexpected layout of fpdf's output (no metadata object or catalog)")
 	}
-	ins := []byte("/Metadata " + string(meta[1]) + " 0 R\n")
-	at := cat + len("/Type /Catalog\n")
-	old, err := strconv.Atoi(string(pdf[loc[2]:loc[3]]))
-	if err != nil || old != xref+1 {
-		return nil, fmt.Errorf("pdf: finish: startxref %q does not point at the xref table", pdf[loc[2]:loc[3]])
+	for _, loc := range regexp.MustCompile(`/(?:CreationDate|ModDate) \(D:\d{14}()\)`).FindAllSubmatchIndex(pdf[:xref], -1) {
+		edits = append(edits, edit{loc[2], "Z"})
+	}
+	edits = append(edits, edit{cat + len("/Type /Catalog\n"), "/Metadata " + string(meta[1]) + " 0 R\n"})
+	slices.SortFunc(edits, func(a, b edit) int { return a.at - b.at })
+	shift := func(off int) int {
+		d := 0
+		for _, e := range edits {
+			if e.at < off {
+				d += len(e.ins)
+			}
+		}
+		return d
+	}
+
+	// The cross-reference table: "xref\n0 n\n" then n entries of 20 bytes.
+	head := regexp.MustCompile(`^xref\n0 (\d+)\n`).FindSubmatch(pdf[xref+1:])
+	if head == nil {
+		return nil, errors.New("pdf: finish: no cross-reference table")
+	}
+	n, _ := strconv.Atoi(string(head[1]))
+	start := xref + 1 + len(head[0])
+	end := start + 20*n
+	tail := regexp.MustCompile(`^trailer\n<<\n[^>]*>>\nstartxref\n(\d+)\n%%EOF\n?$`).FindSubmatchIndex(pdf[end:])
+	if end > len(pdf) || tail == nil {
+		return nil, errors.New("pdf: finish: unexpected cross-reference table")
 	}
 	var out bytes.Buffer
-	out.Grow(len(pdf) + len(ins) + 4)
-	out.Write(pdf[:at])
-	out.Write(ins)
-	out.Write(pdf[at:loc[2]])
-	out.WriteString(strconv.Itoa(old + len(ins)))
-	out.Write(pdf[loc[3]:])
+	out.Grow(len(pdf) + 64)
+	last := 0
+	for _, e := range edits {
+		out.Write(pdf[last:e.at])
+		out.WriteString(e.ins)
+		last = e.at
+	}
+	out.Write(pdf[last:start])
+	for i := 0; i < n; i++ {
+		entry := pdf[start+20*i : start+20*i+20]
+		if entry[17] == 'n' {
+			off, err := strconv.Atoi(string(entry[:10]))
+			if err != nil {
+				return nil, fmt.Errorf("pdf: finish: bad xref entry %q", entry)
+			}
+			fmt.Fprintf(&out, "%010d", off+shift(off))
+			out.Write(entry[10:])
+		} else {
+			out.Write(entry)
+		}
+	}
+	sx := end + tail[2]
+	old, _ := strconv.Atoi(string(pdf[sx : end+tail[3]]))
+	out.Write(pdf[end:sx])
+	out.WriteString(strconv.Itoa(old + shift(old)))
+	out.Write(pdf[end+tail[3]:])
 	return out.Bytes(), nil
+}
+
+// asciiURL percent-encodes the bytes of u that may not stand in a PDF URI
+// (which is 7-bit ASCII), so that links with Turkish letters work.
+func asciiURL(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c >= 0x7f {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }

@@ -244,46 +244,32 @@ func dropMonoPoints(pts []int, word []segment) []int {
 	return out
 }
 
-// splitWord cuts the segments of a word at the rune indexes pts.
+// splitWord cuts the segments of a word at the rune indexes pts, in one
+// pass over the word.
 func splitWord(word []segment, pts []int) [][]segment {
 	var pieces [][]segment
 	var cur []segment
 	pos, k := 0, 0
 	for _, sg := range word {
 		s := sg.text
-		for s != "" {
-			if k < len(pts) {
-				n := pts[k] - pos // runes until the next cut
-				if n <= utf8.RuneCountInString(s) {
-					head, tail := splitRunes(s, n)
-					if head != "" {
-						cur = append(cur, segment{text: head, run: sg.run})
-					}
-					pieces = append(pieces, cur)
-					cur = nil
-					pos += n
-					k++
-					s = tail
-					continue
+		start := 0 // byte offset in s of the text not yet placed
+		for i := range s {
+			if k < len(pts) && pos == pts[k] {
+				if i > start {
+					cur = append(cur, segment{text: s[start:i], run: sg.run})
 				}
+				pieces = append(pieces, cur)
+				cur, start = nil, i
+				k++
 			}
-			cur = append(cur, segment{text: s, run: sg.run})
-			pos += utf8.RuneCountInString(s)
-			s = ""
+			pos++
+		}
+		if start < len(s) {
+			cur = append(cur, segment{text: s[start:], run: sg.run})
 		}
 	}
 	if len(cur) > 0 {
 		pieces = append(pieces, cur)
 	}
 	return pieces
-}
-
-// splitRunes splits s after n runes.
-func splitRunes(s string, n int) (string, string) {
-	i := 0
-	for j := 0; j < n && i < len(s); j++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i], s[i:]
 }

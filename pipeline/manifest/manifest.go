@@ -525,9 +525,12 @@ func (l *loader) isSeed(name string, k *yaml.Node) bool {
 		l.errorf(k, "documents: %q leads outside the seeds folder", name)
 		return false
 	}
+	// Seeds are the .txt and .md files of the folder itself, not of its
+	// subfolders, and not hidden; a symbolic link is followed (the pipeline
+	// refuses one that leads out, so this says nothing about it).
 	ext := strings.ToLower(path.Ext(clean))
-	fi, err := os.Lstat(filepath.Join(l.dir, filepath.FromSlash(clean)))
-	if err != nil || !fi.Mode().IsRegular() || (ext != ".txt" && ext != ".md") {
+	fi, err := os.Stat(filepath.Join(l.dir, filepath.FromSlash(clean)))
+	if err != nil || !fi.Mode().IsRegular() || (ext != ".txt" && ext != ".md") || strings.Contains(clean, "/") || strings.HasPrefix(clean, ".") {
 		l.warnf(k, "documents: %q is not a seed in the seeds folder (a .txt or .md file); its override is not used", name)
 		return false
 	}

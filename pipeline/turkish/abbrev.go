@@ -9,14 +9,15 @@ import (
 // The abbreviation lists below are curated by hand for sentence
 // segmentation. Sources: the abbreviation list of the Türk Dil Kurumu's
 // Yazım Kılavuzu (titles, ranks, address and bibliography terms), the
-// abbreviations that occur in the Turkish UD treebanks (news and novels),
-// and the English honorifics that appear in translated text.
+// abbreviations of Turkish news and academic prose, and the English
+// honorifics and company forms that appear in translated text.
 //
 // An entry is left out when the bare word is also an ordinary Turkish word
 // that often ends a sentence: "der" (says / derleyen), "bas" (press /
-// baskı), "ara" (search / Aralık), "kas" (muscle / Kasım), "av" (hunting /
-// avukat) and the like. For such words only the capitalised form is listed
-// when the capitalised form is the usual abbreviation (Av., Kas. is not).
+// baskı), "ara" (search / Aralık), "kas" (muscle / Kasım), "kat" (floor /
+// katı) and the like. Where the capitalised form is the usual
+// abbreviation and the lower-case form a word, only the capitalised form
+// is listed: Av. (avukat) but not av. (hunting).
 //
 // Matching: an entry written in lower case also matches its capitalised
 // and upper-case forms (bkz., Bkz., BKZ.); an entry written with a capital
@@ -30,20 +31,20 @@ var abbreviations = []string{
 	"uzm", "Op", "Av", "müh", "mim", "ecz", "dt", "dyt", "psk", "öğrt", "okt",
 	"Sn", "hz", "müd", "md", "bşk", "başk", "Gen", "gnl", "Sek",
 	// Military ranks.
-	"org", "korg", "tümg", "tuğg", "alb", "yb", "bnb", "yzb", "ütğm", "tğm",
+	"org", "Kur", "korg", "tümg", "tuğg", "alb", "yb", "bnb", "yzb", "ütğm", "tğm",
 	"asteğm", "astsb", "asb", "kd", "çvş", "amr", "koramr", "tümamr", "tuğamr",
 	// English and other honorifics in translated text.
 	"mr", "mrs", "ms", "Messrs", "jr", "sr", "st", "Mt", "Ft", "Gov", "Rep",
 	"Rev", "Capt", "Col", "Sgt", "Mme", "Mlle", "Mgr", "Hon",
 	// Organisations and company forms.
-	"ltd", "şti", "koll", "Ort", "tic", "San", "inc", "Co", "corp", "Bros",
+	"ltd", "şti", "koll", "Ort", "tic", "San", "Bros",
 	"A.Ş", "T.C", "T.A.Ş", "K.K.T.C", "T.B.M.M", "A.B.D",
 	// Eras.
 	"M.Ö", "M.S", "İ.Ö", "İ.S",
 	// Addresses (bul = find, böl = divide: only the capitalised forms).
 	"mah", "mh", "cad", "cd", "sok", "sk", "Bul", "blv", "apt", "ap", "no", "nu",
 	// References and bibliography (haz, yay, tel, böl are also words).
-	"bkz", "bk", "krş", "karş", "örn", "ör", "sf", "sy", "ss", "çev", "Haz",
+	"bkz", "bknz", "bk", "krş", "yakl", "karş", "örn", "ör", "sf", "sy", "ss", "çev", "Haz",
 	"Yay", "ed", "eds", "vol", "pp", "fig", "şek", "a.g.e", "a.g.m", "age",
 	"agm", "y.a.g.e", "a.y", "bl", "Böl", "md", "mad", "fık", "cf", "e.g",
 	"i.e", "viz", "approx", "Tel", "fax",
@@ -57,35 +58,36 @@ var abbreviations = []string{
 }
 
 // terminalAbbreviations often close a sentence: list closers (vb., vs.,
-// etc.) and units written with a period. A capitalised word after them
-// starts a new sentence; a lower-case word or a number continues it.
+// etc.), units written with a period, and the English company forms that
+// end company names in translated news (Inc., Corp., Co.; Turkish writes
+// the title after a company name in lower case: "… Inc. başkanı"). A
+// capitalised word after them starts a new sentence; a lower-case word or
+// a number continues it.
 var terminalAbbreviations = []string{
 	"vb", "v.b", "vs", "v.s", "vd", "vdd", "v.d", "etc", "vesaire", "yy",
-	"km", "cm", "mm", "kg", "gr", "lt", "ml", "dk", "sa",
+	"km", "cm", "mm", "kg", "gr", "lt", "ml", "dk", "sa", "inc", "corp", "co",
 }
 
-var (
-	abbrevExact    = map[string]bool{} // capitalised entries: match as written
-	abbrevFolded   = map[string]bool{} // lower-case entries: match in any case
-	terminalFolded = map[string]bool{}
-)
+// The lookup sets. abbrevExact holds the entries written with a capital,
+// which match only as written; abbrevFolded holds the lower-case entries
+// (terminal ones included), which match in any case; terminalFolded holds
+// the terminal entries. Every terminal entry is written in lower case.
+var abbrevExact, abbrevFolded, terminalFolded = abbrevSets()
 
-func init() {
-	add := func(list []string, exact, folded map[string]bool) {
-		for _, w := range list {
-			w = strings.TrimSuffix(w, ".")
-			if abbrevFold(w) == w {
-				folded[w] = true
-			} else {
-				exact[w] = true
-			}
+func abbrevSets() (exact, folded, terminal map[string]bool) {
+	exact, folded, terminal = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, w := range abbreviations {
+		if abbrevFold(w) == w {
+			folded[w] = true
+		} else {
+			exact[w] = true
 		}
 	}
-	add(abbreviations, abbrevExact, abbrevFolded)
-	add(terminalAbbreviations, abbrevExact, terminalFolded)
-	for w := range terminalFolded {
-		abbrevFolded[w] = true
+	for _, w := range terminalAbbreviations {
+		folded[w] = true
+		terminal[w] = true
 	}
+	return exact, folded, terminal
 }
 
 // IsAbbreviation reports whether word, with or without its final period, is

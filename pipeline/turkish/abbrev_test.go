@@ -78,6 +78,9 @@ func TestIsAbbreviation(t *testing.T) {
 // terminal abbreviation is also an abbreviation.
 func TestTerminalAreAbbreviations(t *testing.T) {
 	for _, w := range terminalAbbreviations {
+		if abbrevFold(w) != w {
+			t.Errorf("terminal entry %q must be written in lower case", w)
+		}
 		if !IsAbbreviation(w) || !IsTerminalAbbreviation(w) {
 			t.Errorf("%q: IsAbbreviation %v, IsTerminalAbbreviation %v", w, IsAbbreviation(w), IsTerminalAbbreviation(w))
 		}

@@ -233,3 +233,26 @@ func BenchmarkGlossary(b *testing.B) {
 		})
 	}
 }
+
+func FuzzDefinitions(f *testing.F) {
+	for _, s := range []string{
+		"Türk Dil Kurumu (TDK) kuralları",
+		"Dünya Sağlık Örgütü (World Health Organization – WHO) gibi",
+		"TBMM (Türkiye Büyük Millet Meclisi) toplandı.",
+		"((((TDK)))) (- A) ( – ) A (B) Ab (AB",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text := []rune(s)
+		for _, d := range Definitions(s) {
+			n := len([]rune(d.Acronym))
+			if d.At < 0 || d.At+n > len(text) || string(text[d.At:d.At+n]) != d.Acronym {
+				t.Fatalf("At %d does not point at %q in %q", d.At, d.Acronym, s)
+			}
+			if !isAcronym(d.Acronym) || d.Expansion == "" {
+				t.Fatalf("bad definition %+v", d)
+			}
+		}
+	})
+}

@@ -110,7 +110,14 @@ func markdownCode(s string) []region {
 			rs = append(rs, fencedBlock(s, n)...)
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock:
-			lines(n)
+			// Whole lines: the indentation that makes an indented code block
+			// (and any list or quote marker before it) must not change, or
+			// the block would stop being code.
+			l := n.Lines()
+			for i := 0; i < l.Len(); i++ {
+				seg := l.At(i)
+				rs = append(rs, region{strings.LastIndexByte(s[:seg.Start], '\n') + 1, seg.Stop})
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			lines(n)
@@ -281,7 +288,7 @@ func bareURLs(s string) []region {
 			break
 		}
 		i += k
-		if i > 0 && wordByte(s[i-1]) || !urlStart(s[i:]) {
+		if prev, _ := around(s, i, i); wordRune(prev) || !urlStart(s[i:]) {
 			i++
 			continue
 		}
@@ -297,10 +304,6 @@ func bareURLs(s string) []region {
 		i = j
 	}
 	return rs
-}
-
-func wordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 func urlStart(s string) bool {

@@ -188,6 +188,9 @@ func commaBelow(t span, rep *reporter) span {
 	})
 	c := newCursor(t.s)
 	out := t.apply(func(b *strings.Builder, s string, i, lim int) int {
+		if j := upTo(b, s, i, lim, &commaStops); j > i {
+			return j
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case 'ș', 'Ș':
@@ -228,6 +231,9 @@ func blankRun(s string, i, lim int) int {
 // are a hard line break; they become exactly two spaces.
 func trimTrailing(t span, markdown bool) span {
 	return t.apply(func(b *strings.Builder, s string, i, lim int) int {
+		if j := upTo(b, s, i, lim, &blankStops); j > i {
+			return j
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !blank(r) {
 			b.WriteString(s[i : i+size])
@@ -268,6 +274,9 @@ func hardBreak(s string, i, j int) bool {
 // there).
 func collapseSpaces(t span) span {
 	return t.apply(func(b *strings.Builder, s string, i, lim int) int {
+		if j := upTo(b, s, i, lim, &blankStops); j > i {
+			return j
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !blank(r) {
 			b.WriteString(s[i : i+size])
@@ -325,6 +334,9 @@ func apostrophes(t span) span {
 		return t
 	}
 	return t.apply(func(b *strings.Builder, s string, i, lim int) int {
+		if j := upTo(b, s, i, lim, &apostropheStops); j > i {
+			return j
+		}
 		if s[i] == '\'' {
 			if prev, next := around(s, i, i+1); wordRune(prev) && wordRune(next) {
 				b.WriteString("’")
@@ -343,6 +355,17 @@ func opens(prev rune) bool {
 	return prev < 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{“‘«‹–—-/", prev)
 }
 
+// beforeEmphasis returns the rune before s[i], looking past Markdown
+// emphasis marks (* and _), so that the quote in *"Bu"* opens and the one in
+// "*bu*" closes (-1 at the start of s).
+func beforeEmphasis(s string, i int) rune {
+	for i > 0 && (s[i-1] == '*' || s[i-1] == '_') {
+		i--
+	}
+	prev, _ := around(s, i, i)
+	return prev
+}
+
 // quotes turns straight double quotes into “ and ” and straight single
 // quotes (apostrophes were handled before) into ‘ and ’, opening or closing
 // by what stands before them.
@@ -351,10 +374,12 @@ func quotes(t span) span {
 		return t
 	}
 	return t.apply(func(b *strings.Builder, s string, i, lim int) int {
+		if j := upTo(b, s, i, lim, &quoteStops); j > i {
+			return j
+		}
 		switch s[i] {
 		case '"', '\'':
-			prev, _ := around(s, i, i+1)
-			open := opens(prev)
+			open := opens(beforeEmphasis(s, i))
 			switch {
 			case s[i] == '"' && open:
 				b.WriteString("“")
@@ -379,6 +404,9 @@ func ellipses(t span) span {
 		return t
 	}
 	return t.apply(func(b *strings.Builder, s string, i, lim int) int {
+		if j := upTo(b, s, i, lim, &dotStops); j > i {
+			return j
+		}
 		if s[i] != '.' {
 			b.WriteByte(s[i])
 			return i + 1
@@ -411,6 +439,9 @@ func dashes(t span) span {
 		return t
 	}
 	return t.apply(func(b *strings.Builder, s string, i, lim int) int {
+		if j := upTo(b, s, i, lim, &dashStops); j > i {
+			return j
+		}
 		if s[i] != '-' {
 			b.WriteByte(s[i])
 			return i + 1
@@ -441,7 +472,7 @@ func dashes(t span) span {
 // side, stand between text on the same line.
 func spacedDash(s string, i, j int) bool {
 	before, _ := utf8.DecodeLastRuneInString(s[:i-1])
-	if i-1 == 0 || before == utf8.RuneError || unicode.IsSpace(before) || strings.ContainsRune("|>*+-#–—", before) {
+	if i-1 == 0 || before == utf8.RuneError || unicode.IsSpace(before) || strings.ContainsRune("|>-#–—", before) {
 		return false
 	}
 	// Look back over at most 64 bytes of marker characters: a longer prefix
@@ -484,4 +515,38 @@ func onlyMarkers(line string) bool {
 			line = line[k+2:]
 		}
 	}
+}
+
+// stops is a set of bytes at which a rule has work to do.
+type stops [256]bool
+
+func stopSet(bytes string) stops {
+	var st stops
+	for i := 0; i < len(bytes); i++ {
+		st[bytes[i]] = true
+	}
+	return st
+}
+
+// The bytes each rule looks at: the first byte of ș and Ș (U+0218, U+0219),
+// of the no-break space (U+00A0), and the ASCII marks of typography.
+var (
+	commaStops      = stopSet("\xc8")
+	blankStops      = stopSet(" \t\xc2")
+	apostropheStops = stopSet("'")
+	quoteStops      = stopSet("\"'")
+	dotStops        = stopSet(".")
+	dashStops       = stopSet("-")
+)
+
+// upTo copies s[i:lim] up to the first byte in st to b and returns that
+// byte's offset (lim if there is none), so that rules skip the text they
+// have nothing to do with in one tight loop.
+func upTo(b *strings.Builder, s string, i, lim int, st *stops) int {
+	j := i
+	for j < lim && !st[s[j]] {
+		j++
+	}
+	b.WriteString(s[i:j])
+	return j
 }

@@ -197,6 +197,7 @@ func TestQuotes(t *testing.T) {
 		{"'tek' ve \"çift\"\n\"yeni satır\"", "‘tek’ ve “çift”\n“yeni satır”"},
 		{`"İç 'içe' tırnak."`, "“İç ‘içe’ tırnak.”"},
 		{"sonunda'", "sonunda’"},
+		{`*"Bu"* ve "**kalın**" ve _'eğik'_`, "*“Bu”* ve “**kalın**” ve _‘eğik’_"},
 	})
 }
 
@@ -224,6 +225,8 @@ func TestDashes(t *testing.T) {
 		{"sonda -", "sonda -"},
 		{"2020 - 2021", "2020 – 2021"},
 		{"a -b ve a- b", "a -b ve a- b"},
+		{"*vurgu* - **kalın** - son", "*vurgu* – **kalın** – son"},
+		{"* - x\n+ - y\n- - z", "* - x\n+ - y\n- - z"},
 	})
 }
 
@@ -250,7 +253,7 @@ func TestProtect(t *testing.T) {
 		{"fence with tilde", "x\n\n~~~ py\n'a' -- b\n~~~\nsonra", true, []string{"~~~ py\n'a' -- b\n~~~\n"}},
 		{"unclosed fence", "```\nkod \"x\"\n", true, []string{"```\nkod \"x\"\n"}},
 		{"fence in quote", "> ```\n> \"x\"\n> ```\n", true, []string{"> ```\n> \"x\"\n> ```\n"}},
-		{"indented code", "p\n\n    kod 'x'\n    iki\n", true, []string{"kod 'x'\n", "iki\n"}},
+		{"indented code", "p\n\n    kod 'x'\n    iki\n", true, []string{"    kod 'x'\n    iki\n"}},
 		{"link destination", `[a "b"](http://x.org/a'b--c "başlık") c`, true, []string{`(http://x.org/a'b--c "başlık")`}},
 		{"autolink", "bak <http://a.org/x--y> ve <a@b.org>", true, []string{"<http://a.org/x--y>", "<a@b.org>"}},
 		{"raw html", `a <span title="x">b</span>`, true, []string{`<span title="x">`, "</span>"}},

@@ -111,7 +111,8 @@ func evaluate(gold []string, text string, sc *score) []string {
 }
 
 // typographic applies the normaliser's typographic rules (’ for an
-// apostrophe between letters, “ ” for straight double quotes, … for ...),
+// apostrophe between letters, “ ” for straight double quotes, … for ...,
+// – for a hyphen between spaces),
 // so that the dev set is also checked in the form the pipeline produces.
 func typographic(s string) string {
 	rs := []rune(s)
@@ -129,6 +130,8 @@ func typographic(s string) string {
 				b.WriteRune('”')
 			}
 			open = !open
+		case r == '-' && i > 0 && i+1 < len(rs) && rs[i-1] == ' ' && rs[i+1] == ' ':
+			b.WriteRune('–')
 		case r == '.' && i+2 < len(rs) && rs[i+1] == '.' && rs[i+2] == '.':
 			b.WriteRune('…')
 			i += 2

@@ -58,6 +58,16 @@ func TestSentences(t *testing.T) {
 		{"pronoun o", "Gelen o. Sonra gitti.", []string{"Gelen o.", "Sonra gitti."}},
 		{"acronym ends", "Karar veren TBMM. Sonra onaylandı.", []string{"Karar veren TBMM.", "Sonra onaylandı."}},
 		{"unknown rank", "Tğm. Ali geldi.", []string{"Tğm. Ali geldi."}},
+		{"colon alone", "Bak : şuna. Sonra.", []string{"Bak : şuna.", "Sonra."}},
+		{"emoticon", "güzeldi :) yarın gel.", []string{"güzeldi :)", "yarın gel."}},
+		{"emoji after punctuation", "Harika! 😀 Sonra.", []string{"Harika! 😀", "Sonra."}},
+		{"no space", "geldi.Sonra gitti.", []string{"geldi.", "Sonra gitti."}},
+		{"no space abbreviation", "Prof.Dr. Ali geldi.", []string{"Prof.Dr. Ali geldi."}},
+		{"label noun", "Bkz. Tablo 2. Orada.", []string{"Bkz. Tablo 2.", "Orada."}},
+		{"opener after ordinal", "Puanı 85. Bu rekor.", []string{"Puanı 85.", "Bu rekor."}},
+		{"list number", "1. Bu bölümde.", []string{"1. Bu bölümde."}},
+		{"attribution", "“Gel!” Ahmet dedi. Sonra.", []string{"“Gel!” Ahmet dedi.", "Sonra."}},
+		{"straight quotes", `"Gel!" dedi. "Gelmem."`, []string{`"Gel!" dedi.`, `"Gelmem."`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,8 +30,9 @@ const (
 // literal text with a warning. Images keep their alt text, with a warning.
 // Links keep http, https, mailto and relative URLs; any other scheme drops
 // the link (its text stays) with a warning. Soft line breaks become a space.
-// Quotes and lists nested deeper than MaxDepth are flattened into the
-// deepest allowed container, with one warning. Empty headings are dropped
+// Quotes and lists nested deeper than MaxDepth, and emphasis and links
+// nested deeper than MaxDepth inside a block, are flattened into the
+// deepest allowed container, with one warning per document. Empty headings are dropped
 // with a warning; paragraphs left without text (an image with no alt text)
 // are dropped. Each block's Pos is where goldmark saw it start, in runes.
 func Markdown(file, text string) ([]doc.Block, diag.List) {
@@ -69,7 +70,7 @@ func (c *converter) pos(n ast.Node, def doc.Pos) doc.Pos {
 func (c *converter) flatten(at doc.Pos) {
 	if !c.flattened {
 		c.flattened = true
-		c.diags.Warnf(at, "quotes and lists nested deeper than %d levels are flattened into level %d", MaxDepth, MaxDepth)
+		c.diags.Warnf(at, "nesting deeper than %d levels (quotes, lists, emphasis) is flattened into level %d", MaxDepth, MaxDepth)
 	}
 }
 

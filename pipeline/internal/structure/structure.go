@@ -14,9 +14,10 @@ import (
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
-// MaxDepth is the deepest nesting of quotes and lists kept in the model.
-// Deeper containers are flattened into the deepest allowed one, so that no
-// reader of the model (exporters included) meets an unbounded tree.
+// MaxDepth is the deepest nesting of quotes and lists, and of emphasis and
+// links inside a block, kept in the model. Deeper containers are flattened
+// into the deepest allowed one, so that no reader of the model (exporters
+// included) meets an unbounded tree.
 const MaxDepth = 64
 
 // Text parses a plain-text seed. Paragraphs are separated by blank lines

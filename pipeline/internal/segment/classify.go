@@ -1,0 +1,301 @@
+package segment
+
+import (
+	"unicode"
+
+	"github.com/seedpress/seedpress/pipeline/turkish"
+)
+
+// labelNouns take a cardinal number after them: "Bölüm 3", "Tablo 2",
+// "sayfa 45", "puanı 85". A number after one of them is not an ordinal, so
+// a period after it before a capital ends the sentence: "bkz. Bölüm 3.
+// Orada …".
+var labelNouns = map[string]bool{
+	"sayısı": true, "toplam": true, "toplamı": true,
+	"puanı": true, "puan": true, "yaşı": true, "skor": true, "skoru": true,
+	"sonuç": true, "adet": true, "tel": true, "telefon": true,
+	"bölüm": true, "tablo": true, "şekil": true, "madde": true, "ek": true,
+	"sayfa": true, "s": true, "sayı": true, "numara": true, "no": true,
+	"nu": true, "cilt": true, "c": true, "oda": true, "kat": true,
+	"peron": true, "kapı": true, "saat": true, "grup": true, "daire": true,
+	"resim": true, "harita": true, "grafik": true, "örnek": true, "soru": true,
+	"alıştırma": true, "ünite": true, "kısım": true, "fıkra": true, "bent": true,
+	"paragraf": true, "satır": true, "ayet": true, "sure": true, "level": true,
+	"seviye": true, "derece": true, "sezon": true, "hafta": true, "gün": true,
+}
+
+// openerWords are capitalised words that open sentences and never follow
+// an ordinal, an initial or a title: pronouns, demonstratives,
+// conjunctions and sentence adverbs. After "85." or "Şti." they show
+// that the period ended the sentence.
+var openerWords = map[string]bool{
+	"bu": true, "şu": true, "o": true, "bunlar": true, "şunlar": true,
+	"onlar": true, "bunun": true, "onun": true, "bunu": true, "onu": true,
+	"buna": true, "ona": true, "bunda": true, "onda": true, "burada": true,
+	"orada": true, "böyle": true, "ben": true, "sen": true, "biz": true,
+	"siz": true, "ama": true, "fakat": true, "ancak": true, "ve": true,
+	"veya": true, "ya": true, "çünkü": true, "sonra": true, "ardından": true,
+	"ayrıca": true, "böylece": true, "bununla": true, "yine": true,
+	"hem": true, "ne": true, "neden": true, "niçin": true, "nasıl": true,
+	"kim": true, "şimdi": true, "artık": true, "belki": true, "evet": true,
+	"hayır": true, "işte": true, "oysa": true, "eğer": true, "hatta": true,
+	"zaten": true, "dolayısıyla": true, "üstelik": true, "yani": true,
+	"peki": true, "bugün": true, "dün": true, "yarın": true, "sonunda": true,
+	"nitekim": true, "halbuki": true,
+}
+
+// isOpenerWord reports whether w, folded to lower case, is an opener word.
+func isOpenerWord(w []rune) bool {
+	return len(w) > 0 && len(w) <= 12 && openerWords[foldTR(string(w))]
+}
+
+func foldTR(w string) string {
+	rs := []rune(w)
+	for i, r := range rs {
+		switch r {
+		case 'I':
+			rs[i] = 'ı'
+		case 'İ':
+			rs[i] = 'i'
+		default:
+			rs[i] = unicode.ToLower(r)
+		}
+	}
+	return string(rs)
+}
+
+// Word kinds before a period.
+const (
+	wordOrdinary = iota
+	wordAbbrev
+	wordTerminalAbbrev
+	wordInitial
+	wordRoman
+	wordSmallNumber
+	wordNumber
+	wordNoVowel
+)
+
+// classify tells what kind of word w is, as far as a following period is
+// concerned.
+func classify(w []rune) int {
+	s := string(w)
+	if turkish.IsTerminalAbbreviation(s) {
+		return wordTerminalAbbrev
+	}
+	if turkish.IsAbbreviation(s) {
+		return wordAbbrev
+	}
+	if len(w) == 1 && unicode.IsLetter(w[0]) {
+		// "o" is the pronoun and ends sentences ("Gelen o."); any other
+		// single letter is an initial or a reference letter (s., c.).
+		if w[0] == 'o' {
+			return wordOrdinary
+		}
+		return wordInitial
+	}
+	if n := numberKind(w); n != wordOrdinary {
+		return n
+	}
+	if isRoman(s) {
+		return wordRoman
+	}
+	if dottedInitials(w) {
+		return wordInitial
+	}
+	if noVowel(w) {
+		return wordNoVowel
+	}
+	return wordOrdinary
+}
+
+// numberKind classifies digits: wordSmallNumber for 1 to 3 plain digits,
+// wordNumber for longer numbers and numbers with inner separators
+// (16.551.000, 3,5, 29.05.2023, 14.30, 90+3), wordOrdinary for anything else
+// (1996’da, 3-1, 5km).
+func numberKind(w []rune) int {
+	digits, seps := 0, 0
+	for i, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case (r == '.' || r == ',' || r == ':' || r == '/' || r == '+') && i > 0 && i < len(w)-1 &&
+			unicode.IsDigit(w[i-1]) && unicode.IsDigit(w[i+1]):
+			seps++
+		default:
+			return wordOrdinary
+		}
+	}
+	if seps == 0 && digits <= 3 {
+		return wordSmallNumber
+	}
+	return wordNumber
+}
+
+// isRoman reports whether s is an upper-case Roman numeral (I to MMMCMXCIX).
+// "I" and "V" alone are single letters and counted as initials before this.
+func isRoman(s string) bool {
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v := romanValue(s[i])
+		if v == 0 {
+			return false
+		}
+		if i+1 < len(s) && romanValue(s[i+1]) > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	// Well-formed: writing the value back gives the same string.
+	return total > 0 && total < 4000 && toRoman(total) == s
+}
+
+func romanValue(c byte) int {
+	switch c {
+	case 'I':
+		return 1
+	case 'V':
+		return 5
+	case 'X':
+		return 10
+	case 'L':
+		return 50
+	case 'C':
+		return 100
+	case 'D':
+		return 500
+	case 'M':
+		return 1000
+	}
+	return 0
+}
+
+func toRoman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b []byte
+	for i, v := range vals {
+		for n >= v {
+			b = append(b, syms[i]...)
+			n -= v
+		}
+	}
+	return string(b)
+}
+
+// dottedInitials reports whether w is groups of letters joined by inner
+// periods, each group one to three letters long or an abbreviation: J.R.R,
+// A.Ş, Ph.D, a.g.e, Prof.Dr. Domain names (example.com) have longer groups.
+func dottedInitials(w []rune) bool {
+	groups, start := 0, 0
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && w[i] != '.' {
+			if !unicode.IsLetter(w[i]) {
+				return false
+			}
+			continue
+		}
+		n := i - start
+		if n == 0 || n > 3 && !turkish.IsAbbreviation(string(w[start:i])) {
+			return false
+		}
+		groups++
+		start = i + 1
+	}
+	return groups > 1
+}
+
+// noVowel reports whether w is a short capitalised word without a vowel:
+// Tğm, Yzb, Bnb, an unlisted title or rank. Turkish words always have a
+// vowel. All-capitals acronyms (TBMM) end sentences like other words, and
+// so do lower-case ones: the lower-case abbreviations that continue a
+// sentence are listed in turkish.IsAbbreviation, and the rest are chat
+// shorthand that ends one (tmm., slm., tşk.).
+func noVowel(w []rune) bool {
+	if len(w) < 2 || len(w) > 5 || !unicode.IsUpper(w[0]) || chatWords[foldTR(string(w))] {
+		return false
+	}
+	for _, r := range w[1:] {
+		if !unicode.IsLower(r) || isVowel(r) {
+			return false
+		}
+	}
+	return !isVowel(w[0])
+}
+
+// chatWords are vowel-less shorthand of informal writing, which ends
+// sentences: tmm (tamam), slm (selam), mrb (merhaba), tşk (teşekkürler), …
+var chatWords = map[string]bool{
+	"tmm": true, "slm": true, "mrb": true, "mrhb": true, "nbr": true,
+	"tşk": true, "tşkr": true, "tşkrlr": true, "kib": true, "cnm": true,
+	"knk": true, "bnm": true, "hşçkl": true, "grşz": true, "grşrz": true,
+	"nsl": true, "nrd": true, "bşy": true, "hrks": true, "msj": true,
+}
+
+func isVowel(r rune) bool {
+	switch unicode.ToLower(r) {
+	case 'a', 'e', 'ı', 'i', 'o', 'ö', 'u', 'ü', 'â', 'î', 'û', 'y', 'é', 'è', 'à', 'ä', 'ë', 'ï', 'ô', 'ó', 'ú', 'í', 'á':
+		return true
+	}
+	return r == 'I' || r == 'İ'
+}
+
+// isSpeechVerb reports whether w (a lower-case word) is a form of demek
+// (to say), another verb that attributes speech, or a noun such as sorusu
+// that takes the quoted words as its complement: after "Gel!" or "Nereye?"
+// such a word continues the sentence.
+func isSpeechVerb(word []rune) bool {
+	if len(word) == 0 || len(word) > 16 {
+		return false
+	}
+	w := string(word)
+	for _, p := range speechPrefixes {
+		if hasPrefix(w, p) {
+			return true
+		}
+	}
+	switch w {
+	case "der", "derdi", "deyip", "deyince", "diye", "diyerek", "şeklinde",
+		"biçiminde",
+		// Nouns that take a quoted question or exclamation as their
+		// complement: "Ne yapmalı? sorusu", "Yaşasın! sözleriyle".
+		"sorusu", "sorusunu", "sorusuna", "sorusuyla", "soruları",
+		"sorularını", "ifadesini", "ifadelerini", "sözleriyle", "sözlerini":
+		return true
+	}
+	return false
+}
+
+// speechPrefixes are stems of speech verbs whose every form attributes:
+// dedi, dediler, demiş, diyor, sordu, bağırdı, …
+var speechPrefixes = []string{
+	"dedi", "demiş", "diyor", "diyen", "derdi", "sordu", "soruyor", "bağırdı",
+	"bağırıyor", "haykırdı", "fısıldadı", "mırıldandı", "söyledi", "yanıtladı",
+	"cevapladı", "seslendi", "söylendi", "ekledi", "sızlandı", "homurdandı",
+	"kekeledi",
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// attribution reports whether one of the three tokens after token i (a
+// quotation that ends in ! ? or .) is a verb of speech in lower case and
+// no sentence punctuation comes before it: “Gel!” Ahmet dedi.
+func attribution(rs []rune, toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		n := parseNext(rs, toks[k])
+		if n.dialogue {
+			return false
+		}
+		if k > i+1 && unicode.IsLower(n.first) && isSpeechVerb(n.word) {
+			return true
+		}
+		if _, ends := parseEnding(rs, toks[k]); ends {
+			return false
+		}
+	}
+	return false
+}
