@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seedpress/seedpress/exporters/dataset"
 	"github.com/seedpress/seedpress/internal/testtool"
 )
 
@@ -210,5 +213,28 @@ func TestProgressBar(t *testing.T) {
 	r := seedpress(t, "build", "--format", "dataset", "--seeds", writeSeeds(t, many), "--out", filepath.Join(t.TempDir(), "dist"))
 	if r.code != 0 || strings.ContainsAny(r.stderr, "\r█") {
 		t.Errorf("build of 201 seeds: %v", r)
+	}
+}
+
+// TestSchema checks that schema writes every schema dataset.Schemas
+// returns, byte for byte, and leaves no temporary file.
+func TestSchema(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "schema")
+	r := seedpress(t, "schema", "--out", out)
+	if r.code != 0 {
+		t.Fatalf("schema: %v", r)
+	}
+	want, err := dataset.Schemas()
+	must(t, err)
+	entries, err := os.ReadDir(out)
+	must(t, err)
+	if len(entries) != len(want) || len(want) == 0 {
+		t.Errorf("%d files written, want %d", len(entries), len(want))
+	}
+	for name, data := range want {
+		got, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil || !bytes.Equal(got, data) || !json.Valid(got) {
+			t.Errorf("%s: written %d bytes (%v), want the %d of dataset.Schemas", name, len(got), err, len(data))
+		}
 	}
 }

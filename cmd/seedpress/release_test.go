@@ -298,7 +298,8 @@ func checkKilled(t *testing.T, dir string) {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "seedpress")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	goCmd := testtool.Require(t, "go", "install Go")
+	build := exec.Command(goCmd, "build", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	validator "github.com/santhosh-tekuri/jsonschema/v6"
@@ -61,7 +62,7 @@ type Info struct {
 }
 
 // Error is a record that fails validation: its table, its id, and why.
-// Write returns it (wrapped in nothing) for every check of the data.
+// Write returns an *Error, unwrapped, for every failed check of the data.
 type Error struct {
 	Table  string // "documents", "paragraphs", "sentences", "terms" or "book"
 	ID     string // the record's id
@@ -209,8 +210,12 @@ func (w *writer) documents() error {
 	order := make(chan chan result, 2*w.opts.Workers)
 	sem := make(chan struct{}, w.opts.Workers)
 	done := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait() // no worker outlives Write
 	defer close(done)
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
 		defer close(order)
 		for i, d := range docs {
 			ch := make(chan result, 1)
@@ -224,7 +229,9 @@ func (w *writer) documents() error {
 			case <-done:
 				return
 			}
+			wg.Add(1)
 			go func() {
+				defer wg.Done()
 				defer func() { <-sem }()
 				c, err := w.c.encodeDocument(w.docWidth, i, d, len(w.book.Glossary))
 				ch <- result{c, err}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -93,6 +94,23 @@ func TestPythonShards(t *testing.T) {
 	}
 	if s := runPythonValidator(t, sharded, "--same-rows", whole); !s.SameRows {
 		t.Errorf("validate.py did not compare rows")
+	}
+
+	// The card's pandas example loads every shard.
+	card, err := os.ReadFile(filepath.Join(sharded, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, _ := strings.Cut(string(card), "pandas:\n\n```python\n")
+	snippet, _, ok := strings.Cut(after, "```")
+	if !ok {
+		t.Fatalf("no pandas example in the card:\n%s", card)
+	}
+	cmd := exec.Command(requirePython(t), "-c", snippet+"print(len(sentences))")
+	cmd.Dir = sharded
+	out, err := cmd.CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != strconv.Itoa(info.Records[TableSentences]) {
+		t.Errorf("the card's pandas example printed %q (%v), want %d rows", out, err, info.Records[TableSentences])
 	}
 }
 

@@ -42,6 +42,7 @@ func handBook() *doc.Book {
 						&doc.Emph{Inlines: []doc.Inline{t("dijital")}}, t(" ortamda yayımlanmasını anlatır. Bkz. "),
 						&doc.Code{Value: "a < b && c"}, t(" ifadesi.")),
 					&doc.Heading{Level: 2, Inlines: []doc.Inline{t("Neden Şimdi?")}},
+					&doc.Heading{Level: 4, Inlines: []doc.Inline{t("Bir atlama: dördüncü düzey")}},
 					&doc.Quote{Blocks: []doc.Block{p(t("Dil, bir milletin hafızasıdır."), &doc.LineBreak{}, t("Onu korumak görevimizdir."))}},
 					&doc.List{Ordered: true, Start: 1, Items: []*doc.ListItem{
 						{Blocks: []doc.Block{p(t("Veri güvenliği"))}},

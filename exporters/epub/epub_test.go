@@ -324,6 +324,44 @@ func TestMarkup(t *testing.T) {
 	}
 }
 
+func TestHeadingLevels(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   []int // levels in the model; 0 is a paragraph
+		want string
+	}{
+		{"in order", []int{1, 2, 3, 2}, "h1 h2 h3 h2"},
+		{"skips are closed", []int{1, 3, 6, 2, 4}, "h1 h2 h3 h2 h3"},
+		{"chapter opens at level 1", []int{3, 4, 3}, "h1 h2 h1"},
+		{"title set as heading", []int{0, 2, 4}, "h1 h2 h3"},
+		{"out of range", []int{-1, 9}, "h1 h2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &doc.Document{Title: "Başlık"}
+			for _, l := range tc.in {
+				if l == 0 {
+					d.Blocks = append(d.Blocks, &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Value: "metin"}}})
+					continue
+				}
+				d.Blocks = append(d.Blocks, &doc.Heading{Level: l, Inlines: []doc.Inline{&doc.Text{Value: "x"}}})
+			}
+			x, err := chapterBody(&doc.Book{}, d, "b", "tr")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range strings.Fields(strings.NewReplacer("<", " <", ">", "> ").Replace(x)) {
+				if len(f) >= 3 && f[0] == '<' && f[1] == 'h' && f[2] >= '1' && f[2] <= '6' {
+					got = append(got, f[1:3])
+				}
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("levels %v gave %v, want %s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestCover(t *testing.T) {
 	t.Run("generated", func(t *testing.T) {
 		b := handBook()

@@ -32,7 +32,7 @@ func run(t *testing.T, name string, args ...string) ([]byte, error) {
 	start := time.Now()
 	cmd := exec.Command(name, args...)
 	out, err := cmd.CombinedOutput()
-	t.Logf("%s took %v", filepath.Base(name), time.Since(start).Round(time.Millisecond))
+	t.Logf("%s took %v", strings.Join(args[:min(len(args), 2)], " "), time.Since(start).Round(time.Millisecond))
 	return out, err
 }
 

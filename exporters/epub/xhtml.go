@@ -85,6 +85,9 @@ type body struct {
 	// be marked lang="en" where they stand in running text; empty in an
 	// English book.
 	english []string
+	// outline holds the open headings: each one's level in the model and
+	// its level as written.
+	outline []struct{ in, out int }
 }
 
 // newBody returns a body writer for book, written in lang.
@@ -172,7 +175,7 @@ func (w *body) blocks(blocks []doc.Block) {
 func (w *body) block(b doc.Block, id string) {
 	switch b := b.(type) {
 	case *doc.Heading:
-		n := strconv.Itoa(min(max(b.Level, 1), 6))
+		n := strconv.Itoa(w.headingLevel(b.Level))
 		w.raw("<h" + n)
 		if id != "" {
 			w.raw(` id="` + id + `"`)
@@ -294,18 +297,41 @@ func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, erro
 			w.block(h, hid)
 			blocks = blocks[1:]
 		} else {
-			w.raw(`<h1 id="` + hid + `">`)
-			w.text(d.Title)
-			w.raw("</h1>\n")
+			w.title(hid, d.Title)
 		}
 	} else {
-		w.raw(`<h1 id="` + hid + `">`)
-		w.text(d.Title)
-		w.raw("</h1>\n")
+		w.title(hid, d.Title)
 	}
 	w.blocks(blocks)
 	w.raw("</section>")
 	return w.b.String(), w.err
+}
+
+// title writes a chapter's title as its level 1 heading; the model's
+// headings go below it.
+func (w *body) title(id, title string) {
+	w.raw(`<h1 id="` + id + `">`)
+	w.text(title)
+	w.raw("</h1>\n")
+	w.outline = append(w.outline[:0], struct{ in, out int }{0, 1})
+}
+
+// headingLevel returns the level to write a heading of model level in at:
+// one below the nearest open heading of a smaller model level, and 1 for the
+// first. The outline keeps its shape, but a chapter opens at level 1 and no
+// level is skipped: screen reader users navigate by level, and a skipped
+// level reads as a missing section (Ace's heading-order rule).
+func (w *body) headingLevel(in int) int {
+	in = min(max(in, 1), 6)
+	for len(w.outline) > 0 && w.outline[len(w.outline)-1].in >= in {
+		w.outline = w.outline[:len(w.outline)-1]
+	}
+	out := 1
+	if n := len(w.outline); n > 0 {
+		out = min(w.outline[n-1].out+1, 6)
+	}
+	w.outline = append(w.outline, struct{ in, out int }{in, out})
+	return out
 }
 
 // glossaryBody renders the book's glossary as a definition list, in the

@@ -81,9 +81,20 @@ func Decode(file string, raw []byte) (text, encoding string, diags diag.List) {
 		diags.Errorf(whole, "no text: the file holds only white space")
 		return "", encoding, diags
 	}
+	if strings.IndexFunc(text, visible) < 0 {
+		diags.Errorf(whole, "no text: the file holds only white space and invisible characters")
+		return "", encoding, diags
+	}
 	text = repairDoubleUTF8(file, text, &diags)
 	text = repairWindows1252(file, text, &diags)
 	return text, encoding, diags
+}
+
+// visible reports whether r shows on a page: not white space, not a
+// control character, not an invisible format character (zero-width space,
+// byte order mark, bidirectional control).
+func visible(r rune) bool {
+	return !unicode.IsSpace(r) && !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r)
 }
 
 // decodeUTF16 decodes raw, which starts with a UTF-16 byte order mark. It

@@ -57,6 +57,7 @@ func TestDecode(t *testing.T) {
 			[]string{"a.txt: error: binary file (NUL byte at line 2 col 3)"}},
 		{"empty", nil, "", "utf-8", []string{"a.txt: error: empty file"}},
 		{"white space only", []byte(" \r\n\t"), "", "utf-8", []string{"a.txt: error: no text: the file holds only white space"}},
+		{"invisible only", []byte("\u200b\r\n\u202e\x07"), "", "utf-8", []string{"a.txt: error: no text: the file holds only white space and invisible characters"}},
 		{"bom only", []byte("\xEF\xBB\xBF"), "", "utf-8-bom", []string{"a.txt: error: no text: the file holds only white space"}},
 		{"windows-1254", encode(charmap.Windows1254, "Işık “güzel” ğüşiöç…"), "Işık “güzel” ğüşiöç…", "windows-1254",
 			[]string{"a.txt: warning: a.txt is not valid UTF-8; read it as windows-1254 (a Turkish legacy encoding); save it as UTF-8 to silence this warning"}},

@@ -17,7 +17,8 @@
 //     (turkish.IsAbbreviation), ordinal numbers (19. yüzyıl, 2. Dünya
 //     Savaşı, XV. yüzyıl) and initials (A. Yılmaz, J.R.R.) do not, unless a
 //     word that only opens sentences follows (… puanı 85. Bu bir rekor.) or,
-//     for a number, a label noun precedes it (Bölüm 3. Orada …). List
+//     for a number, a label noun precedes it (Bölüm 3. Orada …); titles
+//     without later punctuation stay whole (Bölüm 2. Yöntem). List
 //     closers and units (vb., vs., km.) end the sentence before a capital;
 //   - the words after it: a lower-case word after a closing quote or
 //     bracket continues the sentence that holds the quotation (“Gel!”
@@ -48,9 +49,17 @@ func Sentences(text string) []doc.Sentence {
 	}
 	var out []doc.Sentence
 	closers := standaloneClosers(rs, toks)
+	lastTerm := -1 // index of the last sentence punctuation
+	for k := len(rs) - 1; k >= 0; k-- {
+		if isTerminal(rs[k]) {
+			lastTerm = k
+			break
+		}
+	}
 	start, first := toks[0].start, 0
 	for i := range toks {
-		if i+1 < len(toks) && boundaryAfter(rs, toks, closers, i, i == first) {
+		more := lastTerm >= toks[i].end
+		if i+1 < len(toks) && boundaryAfter(rs, toks, closers, i, i == first, more) {
 			out = append(out, span(rs, start, toks[i].end))
 			start, first = toks[i+1].start, i+1
 		}
@@ -222,8 +231,9 @@ func standaloneClosers(rs []rune, toks []token) []bool {
 
 // boundaryAfter reports whether a sentence ends with token i. closers marks
 // the standalone closers (see standaloneClosers); first says that token i
-// is the first token of its sentence.
-func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first bool) bool {
+// is the first token of its sentence; more says that sentence punctuation
+// follows somewhere after token i.
+func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first, more bool) bool {
 	// Smileys close the sentence before them, so a boundary waits for
 	// them ("Harika! 😀 Sonra …"); after one, a capital or a digit starts
 	// a new sentence, and after an emoticon typed in ASCII (":)") even a
@@ -300,7 +310,7 @@ func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first bool) b
 	if i > 0 {
 		prev = rs[toks[i-1].start:toks[i-1].end]
 	}
-	return periodBoundary(e, n, upper, lower, prev, first)
+	return periodBoundary(e, n, upper, lower, prev, first, more)
 }
 
 // prevWord returns the first run of letters of token t, lower-cased with
@@ -343,7 +353,7 @@ func isLabel(prev []rune) bool {
 }
 
 // periodBoundary decides a single period after e.word.
-func periodBoundary(e ending, n next, upper, lower bool, prev []rune, first bool) bool {
+func periodBoundary(e ending, n next, upper, lower bool, prev []rune, first, more bool) bool {
 	w := e.word
 	if len(w) == 0 || e.wordClose || e.closed {
 		// "gitti .", "(2000). Sonra", "dedi.” Sonra": the period closes the
@@ -375,12 +385,15 @@ func periodBoundary(e ending, n next, upper, lower bool, prev []rune, first bool
 		if n.dash {
 			return false
 		}
-		return n.dialogue || upper && (isLabel(prev) || isOpenerWord(n.word) && !first)
+		// Without sentence punctuation later on, the rest is a title
+		// ("Bölüm 2. Yöntem"), not a sentence of its own.
+		return n.dialogue || upper && more && (isLabel(prev) || isOpenerWord(n.word) && !first)
 	case wordNumber:
 		// Years and other long numbers end sentences before a capital
 		// (… 1881. Ölüm yılı …) but are ordinals before a lower-case word
-		// (1453. yıl, 5.000. ziyaretçi).
-		return upper || n.dialogue
+		// (1453. yıl, 5.000. ziyaretçi), and in titles without sentence
+		// punctuation later on ("2023. Yıl Değerlendirmesi").
+		return n.dialogue || upper && more
 	case wordNoVowel:
 		// Unlisted vowel-less capitalised abbreviations are titles.
 		return upper && isOpenerWord(n.word) && !first

@@ -66,6 +66,7 @@ func TestSentences(t *testing.T) {
 		{"label noun", "Bkz. Tablo 2. Orada.", []string{"Bkz. Tablo 2.", "Orada."}},
 		{"opener after ordinal", "Puanı 85. Bu rekor.", []string{"Puanı 85.", "Bu rekor."}},
 		{"list number", "1. Bu bölümde.", []string{"1. Bu bölümde."}},
+		{"title with label", "Bölüm 2. Yöntem ve Bulgular", []string{"Bölüm 2. Yöntem ve Bulgular"}},
 		{"attribution", "“Gel!” Ahmet dedi. Sonra.", []string{"“Gel!” Ahmet dedi.", "Sonra."}},
 		{"straight quotes", `"Gel!" dedi. "Gelmem."`, []string{`"Gel!" dedi.`, `"Gelmem."`}},
 	}
