@@ -59,7 +59,7 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 	}
 	seeds, ds := listSeeds(seedsDir)
 	diags.Append(ds)
-	if diags.HasErrors() {
+	if len(seeds) == 0 { // listSeeds said why
 		diags.Sort()
 		return nil, diags
 	}
@@ -144,7 +144,8 @@ func isSeedName(name string) bool {
 }
 
 // listSeeds returns the seeds of dir in reading order, with the errors that
-// make a seed unusable (its entry is then left out).
+// make a seed unusable (its entry is then left out). It returns no seeds
+// only with an error.
 func listSeeds(dir string) ([]seedFile, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: dir}

@@ -255,8 +255,9 @@ func TestBadFolders(t *testing.T) {
 			write(t, dir, "b.txt", "")
 			write(t, dir, "a.md", "---\n")
 			write(t, dir, "d.txt", "iyi")
+			symlink(t, "yok.md", filepath.Join(dir, "e.md"))
 			return dir
-		}, Options{}, "a.md: error: no text to publish\nb.txt: error: empty file\nc.md:1:1: warning: raw HTML is not published; kept as text\nc.md:1:7: warning: raw HTML is not published; kept as text", false},
+		}, Options{}, "a.md: error: no text to publish\nb.txt: error: empty file\nc.md:1:1: warning: raw HTML is not published; kept as text\nc.md:1:7: warning: raw HTML is not published; kept as text\ne.md: error: cannot read: no such file or directory", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -83,8 +83,10 @@ const stageName = ".partial"
 // record id and the reason, and leaves data/ and every top-level file
 // unwritten: records go to a staging folder that is moved into place only
 // once every record and every cross-table invariant has passed, and removed
-// otherwise. Write reads nothing but b: no clock, no randomness, so the same
-// book gives the same bytes.
+// otherwise. Only the last check, which re-reads the files in place against
+// datapackage.json, fails after they are in place; dir is then to be
+// discarded, as after any error. Write reads nothing but b: no clock, no
+// randomness, so the same book gives the same bytes.
 func Write(dir string, b *doc.Book, opts Options) (info Info, err error) {
 	if b == nil {
 		return Info{}, errors.New("dataset: no book")

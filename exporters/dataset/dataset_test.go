@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -239,7 +240,7 @@ func TestWriteShards(t *testing.T) {
 			if len(b) > 600 && bytes.Count(b, []byte("\n")) > 1 {
 				t.Errorf("%s: %d bytes in %d records, over the shard size", f, len(b), bytes.Count(b, []byte("\n")))
 			}
-			if len(files) > 1 && !strings.HasSuffix(f, "-0000"+string(rune('0'+i))+"-of-0000"+string(rune('0'+len(files)))+".jsonl") {
+			if want := fmt.Sprintf("data/%s-%05d-of-%05d.jsonl", table, i, len(files)); len(files) > 1 && f != want {
 				t.Errorf("shard %d is named %s", i, f)
 			}
 			got = append(got, b...)

@@ -223,7 +223,7 @@ func plan(b *doc.Book, opts Options) (*book, error) {
 	}
 	if len(b.Glossary) > 0 {
 		p.items = append(p.items, &item{ID: "kisaltmalar", Href: "xhtml/kisaltmalar.xhtml", MediaType: "application/xhtml+xml",
-			Linear: true, TOC: l.Glossary, Landmark: "glossary", Label: l.Glossary, Title: l.Glossary, Body: glossaryBody(b, l)})
+			Linear: true, TOC: l.Glossary, Landmark: "glossary", Label: l.Glossary, Title: l.Glossary, Body: glossaryBody(b, l, m.Lang)})
 	}
 	p.items = append(p.items, &item{ID: "ncx", Href: "toc.ncx", MediaType: "application/x-dtbncx+xml"})
 	return p, nil

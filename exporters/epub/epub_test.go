@@ -319,6 +319,18 @@ func TestMarkup(t *testing.T) {
 			t.Errorf("%s lacks\n%s\n---\n%s", tc.entry, tc.want, files[tc.entry])
 		}
 	}
+	// In a book that is not in Turkish, the Turkish expansions are marked.
+	b := handBook()
+	b.Meta.Lang = "en"
+	en, _ := unzip(t, write(t, b, Options{}))
+	for _, tc := range []struct{ entry, want string }{
+		{"EPUB/xhtml/bolum-001.xhtml", `(Internet Corporation for Assigned Names and Numbers - <abbr lang="tr" xml:lang="tr" title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
+		{"EPUB/xhtml/kisaltmalar.xhtml", `<dd><span lang="tr" xml:lang="tr">İnternet Mühendisliği Görev Grubu</span> (<span lang="en" xml:lang="en">Internet Engineering Task Force</span>)</dd>`},
+	} {
+		if !strings.Contains(string(en[tc.entry]), tc.want) {
+			t.Errorf("English book: %s lacks\n%s\n---\n%s", tc.entry, tc.want, en[tc.entry])
+		}
+	}
 	if strings.Contains(string(files["EPUB/xhtml/bolum-002.xhtml"]), "javascript:") {
 		t.Error("a javascript: link reached the book")
 	}

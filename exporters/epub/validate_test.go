@@ -187,12 +187,12 @@ func TestValidatorsHandBook(t *testing.T) {
 }
 
 // TestValidatorsEnglish checks a book whose language is English, with no
-// subtitle or authors, and glossary terms without a
-// Turkish expansion.
+// subtitle or authors, whose Turkish expansions are marked lang="tr", and a
+// glossary term without expansions.
 func TestValidatorsEnglish(t *testing.T) {
 	b := handBook()
 	b.Meta = doc.Meta{Title: "An English Book", Lang: "en"}
 	b.Documents = b.Documents[1:]
-	b.Glossary = []doc.Term{{Acronym: "ICANN"}, {Acronym: "IETF", ExpansionEN: "Internet Engineering Task Force"}}
+	b.Glossary = []doc.Term{{Acronym: "ICANN"}, {Acronym: "IETF", Expansion: "İnternet Mühendisliği Görev Grubu", ExpansionEN: "Internet Engineering Task Force"}}
 	validate(t, b)
 }

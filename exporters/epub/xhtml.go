@@ -85,6 +85,9 @@ type body struct {
 	// be marked lang="en" where they stand in running text; empty in an
 	// English book.
 	english []string
+	// turkish is true when the book is in Turkish; otherwise the glossary's
+	// Turkish expansions are marked lang="tr".
+	turkish bool
 	// outline holds the open headings: each one's level in the model and
 	// its level as written.
 	outline []struct{ in, out int }
@@ -92,8 +95,9 @@ type body struct {
 
 // newBody returns a body writer for book, written in lang.
 func newBody(book *doc.Book, lang string) *body {
-	w := &body{book: book}
-	if primary, _, _ := strings.Cut(strings.ToLower(lang), "-"); primary == "en" || book == nil {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	w := &body{book: book, turkish: primary == "tr"}
+	if primary == "en" || book == nil {
 		return w
 	}
 	seen := map[string]bool{}
@@ -272,11 +276,15 @@ func (w *body) inlines(inlines []doc.Inline) {
 }
 
 // abbr writes an acronym with its Turkish expansion as the title. The title
-// attribute carries one language, the document's, so the English expansion
-// is left to the glossary, where it is marked lang="en".
+// attribute carries one language, its element's, so the English expansion
+// is left to the glossary, where it is marked lang="en"; in a book that is
+// not in Turkish the abbr is marked lang="tr".
 func (w *body) abbr(text string, t doc.Term) {
 	w.raw("<abbr")
 	if t.Expansion != "" {
+		if !w.turkish {
+			w.raw(` lang="tr" xml:lang="tr"`)
+		}
 		w.raw(` title="` + esc(t.Expansion) + `"`)
 	}
 	w.raw(">")
@@ -336,8 +344,8 @@ func (w *body) headingLevel(in int) int {
 
 // glossaryBody renders the book's glossary as a definition list, in the
 // model's (Turkish) order.
-func glossaryBody(book *doc.Book, l labels) string {
-	w := &body{book: book}
+func glossaryBody(book *doc.Book, l labels, lang string) string {
+	w := newBody(book, lang)
 	w.raw(`<section epub:type="glossary" role="doc-glossary" aria-labelledby="kisaltmalar-baslik">` + "\n")
 	w.raw(`<h1 id="kisaltmalar-baslik">`)
 	w.text(l.Glossary)
@@ -346,7 +354,13 @@ func glossaryBody(book *doc.Book, l labels) string {
 		w.raw("<dt>")
 		w.abbr(t.Acronym, t)
 		w.raw("</dt>\n<dd>")
-		w.text(t.Expansion)
+		if t.Expansion != "" && !w.turkish {
+			w.raw(`<span lang="tr" xml:lang="tr">`)
+			w.text(t.Expansion)
+			w.raw("</span>")
+		} else {
+			w.text(t.Expansion)
+		}
 		if t.ExpansionEN != "" {
 			if t.Expansion != "" {
 				w.raw(" (")

@@ -188,18 +188,25 @@ func codeSpan(s string, n *ast.CodeSpan) []region {
 	if !ok1 || !ok2 {
 		return nil
 	}
+	// The segments hold the content without the space goldmark strips next
+	// to the backticks and without the indentation of continuation lines;
+	// widen to the backtick runs, which lie past white space only.
 	start, end := first.Segment.Start, last.Segment.Stop
-	if start > 0 && s[start-1] == ' ' {
-		start--
+	k := start
+	for k > 0 && strings.IndexByte(" \t\n", s[k-1]) >= 0 {
+		k--
 	}
-	for start > 0 && s[start-1] == '`' {
-		start--
+	if k > 0 && s[k-1] == '`' {
+		for start = k; start > 0 && s[start-1] == '`'; start-- {
+		}
 	}
-	if end < len(s) && s[end] == ' ' {
-		end++
+	k = end
+	for k < len(s) && strings.IndexByte(" \t\n", s[k]) >= 0 {
+		k++
 	}
-	for end < len(s) && s[end] == '`' {
-		end++
+	if k < len(s) && s[k] == '`' {
+		for end = k; end < len(s) && s[end] == '`'; end++ {
+		}
 	}
 	return []region{{start, end}}
 }

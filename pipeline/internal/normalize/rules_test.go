@@ -248,6 +248,7 @@ func TestProtect(t *testing.T) {
 	}{
 		{"code span", "a `b 'c'` d", true, []string{"`b 'c'`"}},
 		{"double backticks", "a ``b ` c`` d", true, []string{"``b ` c``"}},
+		{"code span over lines", "a `b\n\t'c'\n  ` d", true, []string{"`b\n\t'c'\n  `"}},
 		{"unclosed backtick", "a `b 'c' d", true, nil},
 		{"unmatched run lengths", "a ``b` c", true, nil},
 		{"fence with tilde", "x\n\n~~~ py\n'a' -- b\n~~~\nsonra", true, []string{"~~~ py\n'a' -- b\n~~~\n"}},
