@@ -120,9 +120,11 @@ type staged struct {
 // Every output is written under a temporary name beside its final one
 // (TempPrefix…), synced to disk and checked by its format's Verify; only
 // when every format has succeeded are they renamed into place, followed by
-// RELEASE.json and, last, SHA256SUMS. Until then outDir is untouched, so a
-// failed or interrupted publication leaves the previous outputs exactly as
-// they were. A folder output (the dataset) replaces the old folder by two
+// RELEASE.json and, last, SHA256SUMS. Until then no final name in outDir
+// changes, so a failed or interrupted publication leaves the previous
+// outputs exactly as they were (and removes outDir again if it created it
+// and it is empty). A format whose writer panics fails like one that
+// returns an error. A folder output (the dataset) replaces the old folder by two
 // renames: the old one aside, the new one in.
 //
 // While committing, the old SHA256SUMS and RELEASE.json are removed first
@@ -133,7 +135,7 @@ type staged struct {
 // The formats run concurrently unless opts.Sequential is set; they must not
 // modify b. outDir is created if needed; leftovers of killed runs in it are
 // removed first. SHA256SUMS covers the outputs of this publication only.
-func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (Result, error) {
+func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (_ Result, err error) {
 	if b == nil {
 		return Result{}, errors.New("publish: no book")
 	}
@@ -147,6 +149,13 @@ func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (Result
 			return Result{}, fmt.Errorf("publish: two formats write %s", out)
 		}
 		seen[out] = true
+	}
+	if _, err := os.Stat(outDir); errors.Is(err, fs.ErrNotExist) {
+		defer func() {
+			if err != nil {
+				os.Remove(outDir) // only if empty: nothing was published
+			}
+		}()
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return Result{}, fmt.Errorf("publish: output folder: %w", err)
@@ -174,6 +183,11 @@ func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (Result
 		var wg sync.WaitGroup
 		for i, f := range formats {
 			job := func() {
+				defer func() {
+					if r := recover(); r != nil {
+						errs[i] = fmt.Errorf("%s: internal error (a bug in seedpress): %v", f.Name, r)
+					}
+				}()
 				stagedOut[i], errs[i] = p.stage(f)
 				if errs[i] == nil && opts.Progress != nil {
 					opts.Progress(f.Name)

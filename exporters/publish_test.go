@@ -293,6 +293,9 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 		}, "dataset: record doc-0001: invalid"},
 		{"verification fails", []Format{truncatedPDF, fakeDir("dataset", map[string]string{"a.json": "yeni"})}, "no %%EOF trailer"},
 		{"empty output", []Format{fakeFile("book", ".txt", "", nil)}, "empty file"},
+		{"writer panics", []Format{fakeFile("book", ".txt", "yeni\n", nil), {Name: "panicky", Ext: ".bin",
+			WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) { panic("index out of range") }}},
+			"panicky: internal error (a bug in seedpress): index out of range"},
 		{"empty folder", []Format{fakeDir("dataset", nil)}, "empty folder"},
 		{"bad dataset", []Format{{Name: "dataset", WriteDir: fakeDir("dataset", map[string]string{"datapackage.json": "{"}).WriteDir, Verify: VerifyDataset}}, "datapackage.json"},
 	}
@@ -311,6 +314,16 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 					t.Fatalf("Publish error = %v, want one containing %q", err, tt.want)
 				}
 				sameSnapshot(t, snapshot(t, out), before)
+
+				// A publication that fails into a new folder does not leave
+				// the folder behind.
+				fresh := filepath.Join(t.TempDir(), "dist")
+				if _, err := Publish(fresh, testBook, tt.formats, opts); err == nil {
+					t.Fatal("no error")
+				}
+				if _, err := os.Stat(fresh); !errors.Is(err, fs.ErrNotExist) {
+					t.Errorf("a failed publication left %s: %v", fresh, err)
+				}
 			})
 		}
 	}

@@ -18,15 +18,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -156,12 +159,20 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("build seedpress: %w", err)
 		}
 	}
-	b := &bench{config: c, log: stderr, r: &runner{timeBin: c.timeBin, timeout: c.timeout, scratch: c.work}}
+	// The measured commands run in process groups of their own, which a
+	// terminal's Ctrl-C does not reach: an interrupt cancels ctx, and that
+	// kills the running one.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	b := &bench{config: c, log: stderr, r: &runner{ctx: ctx, timeBin: c.timeBin, timeout: c.timeout, scratch: c.work}}
 	res := &results{Machine: describeMachine(c), Pandoc: c.pandoc != ""}
 	for _, n := range c.sizes {
 		rows, err := b.size(n)
 		if err != nil {
 			return err
+		}
+		if ctx.Err() != nil {
+			return errors.New("interrupted")
 		}
 		res.Rows = append(res.Rows, rows...)
 	}

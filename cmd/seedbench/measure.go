@@ -41,6 +41,9 @@ func (m Measurement) CPU() time.Duration { return m.User + m.Sys }
 
 // runner runs commands under a resource meter.
 type runner struct {
+	// ctx, when cancelled (on an interrupt), kills the running command.
+	// Nil means context.Background().
+	ctx context.Context
 	// timeBin is the path of GNU time; "" means measuring with the Go
 	// runtime's rusage of the child instead.
 	timeBin string
@@ -65,7 +68,10 @@ func (r *runner) measure(dir, name string, args ...string) Measurement {
 		defer os.Remove(report)
 		argv = append([]string{r.timeBin, "-v", "-o", report}, argv...)
 	}
-	ctx := context.Background()
+	ctx := r.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if r.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, r.timeout)
@@ -73,8 +79,10 @@ func (r *runner) measure(dir, name string, args ...string) Measurement {
 	}
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = dir
+	// The command runs in a process group of its own, and time forks the
+	// measured command: on a timeout or an interrupt the whole group is
+	// killed.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	// time forks the measured command: kill the whole group on timeout.
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 5 * time.Second
 	var stderr tailBuffer
@@ -95,7 +103,10 @@ func (r *runner) measure(dir, name string, args ...string) Measurement {
 	} else if cmd.ProcessState != nil {
 		m = rusage(cmd.ProcessState, wall)
 	}
-	if ctx.Err() == context.DeadlineExceeded {
+	if r.ctx != nil && r.ctx.Err() != nil {
+		m.ExitCode = -1
+		m.Err = "interrupted"
+	} else if ctx.Err() == context.DeadlineExceeded {
 		m.TimedOut = true
 		m.ExitCode = -1
 		m.Wall = wall

@@ -63,7 +63,7 @@ var badInputs = []badInput{
 			must(t, os.Symlink("kayip.txt", filepath.Join(seeds, "b.txt")))
 			return ""
 		},
-		want: []string{"SEEDS/b.txt: error: cannot read: "}},
+		want: []string{"SEEDS/b.txt: error: cannot read: no such file or directory"}},
 	{name: "unreadable: a folder named like a seed",
 		files: map[string]string{"a.txt": "Bir cümle."},
 		setup: func(t *testing.T, seeds string) string {

@@ -53,8 +53,10 @@ func drawCover(m *meta) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	img := image.NewRGBA(image.Rect(0, 0, coverWidth, coverHeight))
-	draw.Draw(img, img.Bounds(), image.NewUniform(coverBackground), image.Point{}, draw.Src)
+	// The text is drawn as coverage into an alpha mask, then the mask is
+	// turned into a paletted image of the background blended towards the
+	// ink: a quarter of the bytes of RGBA to compress, and a smaller file.
+	img := image.NewAlpha(image.Rect(0, 0, coverWidth, coverHeight))
 	width := coverWidth - 2*coverMargin
 
 	// The title: the largest size at which it fits in five lines.
@@ -70,19 +72,15 @@ func drawCover(m *meta) ([]byte, error) {
 			break
 		}
 	}
-	y = drawLines(img, face, lines, y, 5, coverInk)
-	for x := coverWidth/2 - 120; x < coverWidth/2+120; x++ {
-		for dy := 0; dy < 8; dy++ {
-			img.Set(x, y+40+dy, coverAccent)
-		}
-	}
+	y = drawLines(img, face, lines, y, 5)
+	accent := image.Rect(coverWidth/2-120, y+40, coverWidth/2+120, y+48)
 	y += 130
 	if m.Subtitle != "" {
 		f, err := newFace(fs["italic"], 60)
 		if err != nil {
 			return nil, err
 		}
-		drawLines(img, f, wrapText(f, m.Subtitle, width, 4), y, 4, coverInk)
+		drawLines(img, f, wrapText(f, m.Subtitle, width, 4), y, 4)
 	}
 	if len(m.Authors) > 0 {
 		f, err := newFace(fs["regular"], 56)
@@ -91,13 +89,35 @@ func drawCover(m *meta) ([]byte, error) {
 		}
 		lines := wrapText(f, strings.Join(m.Authors, ", "), width, 3)
 		n := min(len(lines), 3)
-		drawLines(img, f, lines, coverHeight-coverMargin-lineHeight(f)*n, 3, coverInk)
+		drawLines(img, f, lines, coverHeight-coverMargin-lineHeight(f)*n, 3)
 	}
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
+	if err := png.Encode(&buf, paletted(img, accent)); err != nil {
 		return nil, fmt.Errorf("epub: cover: encode: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// paletted turns the ink coverage of mask into the cover's colours: 255
+// shades from the background to the ink, and the accent inside accent.
+func paletted(mask *image.Alpha, accent image.Rectangle) *image.Paletted {
+	pal := make(color.Palette, 256)
+	lerp := func(a, b uint8, i int) uint8 { return uint8((int(a)*(254-i) + int(b)*i + 127) / 254) }
+	for i := 0; i < 255; i++ {
+		pal[i] = color.RGBA{
+			lerp(coverBackground.R, coverInk.R, i),
+			lerp(coverBackground.G, coverInk.G, i),
+			lerp(coverBackground.B, coverInk.B, i),
+			0xff,
+		}
+	}
+	pal[255] = coverAccent
+	img := image.NewPaletted(mask.Bounds(), pal)
+	for i, a := range mask.Pix {
+		img.Pix[i] = uint8((int(a)*254 + 127) / 255)
+	}
+	draw.Draw(img, accent, image.NewUniform(coverAccent), image.Point{}, draw.Src)
+	return img
 }
 
 func newFace(f *opentype.Font, size float64) (font.Face, error) {
@@ -110,14 +130,15 @@ func newFace(f *opentype.Font, size float64) (font.Face, error) {
 
 func lineHeight(f font.Face) int { return f.Metrics().Height.Ceil() }
 
-// drawLines draws at most max lines centred, the first baseline at y plus
-// the ascent, and returns the baseline of the last line drawn. Lines past max
-// are dropped and the last one drawn ends in an ellipsis.
-func drawLines(img draw.Image, f font.Face, lines []string, y, max int, ink color.Color) int {
+// drawLines draws at most max lines centred, as ink coverage in img, the
+// first baseline at y plus the ascent, and returns the baseline of the last
+// line drawn. Lines past max are dropped and the last one drawn ends in an
+// ellipsis.
+func drawLines(img draw.Image, f font.Face, lines []string, y, max int) int {
 	if len(lines) > max {
 		lines = append(lines[:max-1:max-1], strings.TrimSpace(lines[max-1])+"…")
 	}
-	d := &font.Drawer{Dst: img, Src: image.NewUniform(ink), Face: f}
+	d := &font.Drawer{Dst: img, Src: image.Opaque, Face: f}
 	lh := lineHeight(f)
 	y += f.Metrics().Ascent.Ceil()
 	last := y

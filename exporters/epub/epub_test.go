@@ -167,7 +167,6 @@ func TestGolden(t *testing.T) {
 }
 
 func TestMetadata(t *testing.T) {
-	hand := handBook()
 	for _, tc := range []struct {
 		name string
 		book func() *doc.Book
@@ -250,7 +249,6 @@ func TestMetadata(t *testing.T) {
 			}
 		})
 	}
-	_ = hand
 }
 
 // TestLanguage checks that every XHTML document carries the book's language

@@ -68,11 +68,15 @@ func (c *coverage) has(buf *sfnt.Buffer, r rune, st style) bool {
 }
 
 // Check reports every character of the book that the embedded fonts cannot
-// draw, before any layout: one error per character and block, at the
-// block's position, in the form "U+1F600 GRINNING FACE is not in the
-// embedded fonts", and text that is not valid UTF-8. Code is checked against the monospaced face, everything
+// draw, before any layout: one error per character and block, in the form
+// "U+1F600 GRINNING FACE is not in the embedded fonts", and text that is
+// not valid UTF-8. Code is checked against the monospaced face, everything
 // else against the text face of its style. Write refuses a book with such
 // errors rather than print empty boxes.
+//
+// An error in a paragraph stands at the character's column when the
+// character is on the paragraph's first line (see charPos); every other
+// error stands at its block's position.
 func Check(b *doc.Book) diag.List {
 	var l diag.List
 	c, err := loadCoverage()
@@ -83,24 +87,33 @@ func Check(b *doc.Book) diag.List {
 	var buf sfnt.Buffer
 	var seen map[rune]bool
 	var seenAt doc.Pos
-	checkRuns := func(pos doc.Pos, runs []run) {
+	// checkRuns checks the runs of the block at pos. With cols, an error
+	// stands at the character's column while the runs' text has had no
+	// line break (the runs of flatten spell the block's plain text).
+	checkRuns := func(pos doc.Pos, runs []run, cols bool) {
 		if seen == nil || pos != seenAt {
 			seen, seenAt = map[rune]bool{}, pos
 		}
+		off := 0 // runes before ch in the block's first line; -1 past it
 		for _, r := range runs {
 			if !utf8.ValidString(r.text) {
 				if !seen[utf8.RuneError] {
 					seen[utf8.RuneError] = true
-					l.Errorf(pos, "text is not valid UTF-8")
+					l.Errorf(charPos(pos, off, cols), "text is not valid UTF-8")
 				}
+				off = -1 // the rune count of invalid text is no column
 				continue
 			}
 			for _, ch := range r.text {
-				if seen[ch] || c.has(&buf, ch, r.style) {
-					continue
+				if !seen[ch] && !c.has(&buf, ch, r.style) {
+					seen[ch] = true
+					l.Errorf(charPos(pos, off, cols), "%s is not in the embedded fonts", runeName(ch))
 				}
-				seen[ch] = true
-				l.Errorf(pos, "%s is not in the embedded fonts", runeName(ch))
+				if ch == '\n' {
+					off = -1
+				} else if off >= 0 {
+					off++
+				}
 			}
 		}
 	}
@@ -110,31 +123,31 @@ func Check(b *doc.Book) diag.List {
 	for _, s := range append([]string{m.Title, m.Subtitle, m.Publisher, m.Rights, m.Date, m.Description}, m.Authors...) {
 		metaRuns = append(metaRuns, run{text: s})
 	}
-	checkRuns(metaPos, metaRuns)
+	checkRuns(metaPos, metaRuns, false)
 	metaRuns = metaRuns[:0]
 	for _, s := range []string{m.Title, m.Subtitle} {
 		metaRuns = append(metaRuns, run{text: s, style: bold}, run{text: s, style: italic})
 	}
-	checkRuns(metaPos, metaRuns)
+	checkRuns(metaPos, metaRuns, false)
 
 	var walk func(d *doc.Document, blocks []doc.Block)
 	walk = func(d *doc.Document, blocks []doc.Block) {
 		for _, bl := range blocks {
 			switch bl := bl.(type) {
 			case *doc.Heading:
-				checkRuns(bl.Pos, flatten(nil, bl.Inlines, bold, 1, ""))
+				checkRuns(bl.Pos, flatten(nil, bl.Inlines, bold, 1, ""), false)
 			case *doc.Paragraph:
 				runs := flatten(nil, bl.Inlines, 0, 1, "")
-				checkRuns(bl.Pos, runs)
+				checkRuns(bl.Pos, runs, true)
 				// Quotes and glossary entries set the same text in italic.
 				for i := range runs {
 					if runs[i].style&mono == 0 {
 						runs[i].style ^= italic
 					}
 				}
-				checkRuns(bl.Pos, runs)
+				checkRuns(bl.Pos, runs, true)
 			case *doc.CodeBlock:
-				checkRuns(bl.Pos, []run{{text: bl.Text, style: mono}})
+				checkRuns(bl.Pos, []run{{text: bl.Text, style: mono}}, false)
 			case *doc.Quote:
 				walk(d, bl.Blocks)
 			case *doc.List:
@@ -149,14 +162,38 @@ func Check(b *doc.Book) diag.List {
 	}
 	for _, d := range b.Documents {
 		pos := doc.Pos{File: d.Source}
-		checkRuns(pos, []run{{text: d.Title, style: bold}, {text: d.Title, style: italic}})
+		checkRuns(pos, []run{{text: d.Title, style: bold}, {text: d.Title, style: italic}}, false)
 		walk(d, d.Blocks)
 	}
 	for _, t := range b.Glossary {
 		pos := termPos(b, t)
-		checkRuns(pos, []run{{text: t.Acronym, style: bold}, {text: t.Expansion}, {text: t.ExpansionEN, style: italic}})
+		checkRuns(pos, []run{{text: t.Acronym, style: bold}, {text: t.Expansion}, {text: t.ExpansionEN, style: italic}}, false)
 	}
 	return l
+}
+
+// charPos returns the position of a character off runes into the first
+// line of a paragraph at pos: pos.Col + off on pos.Line. It returns pos
+// itself when cols is false, when off < 0 (the character follows a hard
+// line break: the model does not say on which seed line) or when pos has no
+// line.
+//
+// The column is exact only when the paragraph's plain text spells its seed
+// line up to the character. It is approximate, too far left, when markup,
+// escapes or entities come before the character (**, `, [text](url), \*,
+// &amp;: the model keeps their text, not their spelling), and it is wrong,
+// too far right, when the seed wraps the paragraph before the character:
+// the model joins soft line breaks into single spaces, so Check cannot
+// tell, and counts on along the first line. Headings and code blocks are
+// not given columns at all: their Pos is that of the block's marker or
+// fence ("# ", "```"), not of their text, and the model does not keep the
+// marker's width.
+func charPos(pos doc.Pos, off int, cols bool) doc.Pos {
+	if !cols || off < 0 || pos.Line <= 0 || pos.Col <= 0 {
+		return pos
+	}
+	pos.Col += off
+	return pos
 }
 
 // termPos returns where a glossary term is defined, as far as the model

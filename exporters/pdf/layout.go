@@ -261,11 +261,38 @@ func (L *layouter) placePara(group []vline) {
 }
 
 // ctx is the horizontal context of a block: its left edge and width, and
-// the quote bars to its left.
+// how deep it sits in quotes and lists.
 type ctx struct {
 	x, measure float64
-	bars       []float64
+	depth      int // the quotes and lists around the block
 	inList     bool
+}
+
+// indentLevels is how many levels of quotes and lists indent their content.
+// Deeper levels are set at the indentation of the last of these, so that any
+// model the pipeline can build (nesting up to 64 levels) keeps a measure
+// that text can be set in; a deeper list shows its depth in its markers
+// instead (see listMarker), a deeper quote only by its spacing.
+const indentLevels = 4
+
+// minMeasure is the narrowest measure that nesting may leave: half the
+// page's. A level whose indentation would go below it is not indented, even
+// within the first indentLevels (an ordered list with very long numbers).
+func (L *layouter) minMeasure() float64 { return L.g.measure() / 2 }
+
+// nest returns the context inside a quote or list in c: one level deeper,
+// and, while c is less than indentLevels deep and the measure stays at least
+// minMeasure, indented by left and narrowed by left+right. indented reports
+// whether it was.
+func (L *layouter) nest(c ctx, left, right float64) (in ctx, indented bool) {
+	in = c
+	in.depth++
+	if c.depth >= indentLevels || c.measure-left-right < L.minMeasure() {
+		return in, false
+	}
+	in.x += left
+	in.measure -= left + right
+	return in, true
 }
 
 // setting is how setText sets a text's lines.
@@ -418,12 +445,11 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			prevPara = false
 			continue
 		case *doc.Paragraph:
-			runs := flatten(nil, bl.Inlines, 0, L.body(), "")
 			indent := 0.0
 			if prevPara && !c.inList {
 				indent, gap = L.body()*ptMM*1.2, 0
 			}
-			ls := L.setText(runs, c, indent, justified, lead, L.body())
+			ls := L.paragraph(bl, c, indent)
 			if len(ls) > 0 {
 				ls[0].before = gap
 			}
@@ -433,11 +459,16 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			out = append(out, L.code(bl.Text, c, gap)...)
 			prevPara = false
 		case *doc.Quote:
-			q := c
-			q.bars = append(append([]float64(nil), c.bars...), c.x+1)
-			q.x += 6
-			q.measure -= 10
+			q, indented := L.nest(c, 6, 4)
 			ls := L.blocks(bl.Blocks, q, false)
+			if indented {
+				// The quote's bar runs beside every line of it, in the
+				// indentation. A quote too deep to indent draws none: it
+				// would cover its parent's bar.
+				for i := range ls {
+					ls[i].ops = append(ls[i].ops, op{kind: ruleOp, x: c.x + 1, y: -ls[i].base, h: ls[i].height})
+				}
+			}
 			if len(ls) > 0 {
 				ls[0].before = gap
 			}
@@ -460,55 +491,109 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			panic("pdf: unknown block type")
 		}
 	}
-	// Quote bars run beside every line of the quote.
-	if len(c.bars) > 0 {
-		for i := range out {
-			for _, bx := range c.bars[len(c.bars)-1:] {
-				out[i].ops = append(out[i].ops, op{kind: ruleOp, x: bx, y: -out[i].base, h: out[i].height})
-			}
-		}
-	}
 	return out
+}
+
+// paragraph sets a paragraph justified in c, its first line indented by
+// indent.
+func (L *layouter) paragraph(p *doc.Paragraph, c ctx, indent float64) []vline {
+	runs := flatten(nil, p.Inlines, 0, L.body(), "")
+	return L.setText(runs, c, indent, justified, L.leading(), L.body())
 }
 
 // ornament marks a thematic break. The text faces have no U+2042 ASTERISM.
 const ornament = "*\u2003*\u2003*"
 
-// list lays out a list with its markers in a hanging indent.
+// list lays out a list with its markers in a hanging indent. A list too
+// deep to indent (see nest) runs its markers in instead: each item's marker
+// opens the first line of its first paragraph, or stands on a line of its
+// own above any other first block.
 func (L *layouter) list(l *doc.List, c ctx) []vline {
 	var out []vline
+	gap := L.body() * ptMM * 0.6 // between a marker and its text
 	hang := L.body() * ptMM * 1.8
 	if l.Ordered {
 		last := strconv.Itoa(l.Start+len(l.Items)-1) + "."
-		hang = max(hang, L.m.width(last, 0, L.body())+L.body()*ptMM*0.6)
+		hang = max(hang, L.m.width(last, 0, L.body())+gap)
 	}
-	inner := c
-	inner.x += hang
-	inner.measure -= hang
+	inner, hanging := L.nest(c, hang, 0)
 	inner.inList = true
 	for i, it := range l.Items {
-		ls := L.blocks(it.Blocks, inner, true)
-		if len(ls) == 0 {
-			ls = []vline{{height: L.leading(), base: L.leading() * 0.75}}
-		}
-		marker := "•"
-		if l.Ordered {
-			marker = strconv.Itoa(l.Start+i) + "."
-		}
+		marker := listMarker(l, i, inner.depth, !hanging)
 		w := L.m.width(marker, 0, L.body())
-		x := inner.x - L.body()*ptMM*0.6 - w
-		if !l.Ordered {
-			x = c.x + (hang-w)/2 - L.body()*ptMM*0.2
+		var ls []vline
+		if hanging {
+			ls = L.blocks(it.Blocks, inner, true)
+			if len(ls) == 0 {
+				ls = []vline{L.emptyLine()}
+			}
+			x := inner.x - gap - w
+			if !l.Ordered {
+				x = c.x + (hang-w)/2 - L.body()*ptMM*0.2
+			}
+			// The marker comes first in the content stream, so that text
+			// extraction reads it before the item.
+			ls[0].ops = append([]op{{kind: textOp, x: x, w: w, r: run{text: marker, size: L.body()}}}, ls[0].ops...)
+		} else {
+			ls = L.runIn(it.Blocks, inner, op{kind: textOp, x: inner.x, w: w, r: run{text: marker, size: L.body()}}, w+gap)
 		}
-		// The marker comes first in the content stream, so that text
-		// extraction reads it before the item.
-		ls[0].ops = append([]op{{kind: textOp, x: x, w: w, r: run{text: marker, size: L.body()}}}, ls[0].ops...)
 		if i > 0 {
 			ls[0].before = L.leading() / 4
 		}
 		out = append(out, ls...)
 	}
 	return out
+}
+
+// runIn lays out the blocks of a list item with its marker run in: the
+// marker mk opens the first paragraph, whose first line is indented by
+// indent to make room for it; any other first block gets a line of its own
+// for the marker, kept with what follows.
+func (L *layouter) runIn(blocks []doc.Block, c ctx, mk op, indent float64) []vline {
+	if len(blocks) > 0 {
+		if p, ok := blocks[0].(*doc.Paragraph); ok {
+			if ls := L.paragraph(p, c, indent); len(ls) > 0 {
+				ls[0].ops = append([]op{mk}, ls[0].ops...)
+				return append(ls, L.blocks(blocks[1:], c, false)...)
+			}
+		}
+	}
+	head := L.emptyLine()
+	head.ops = []op{mk}
+	head.width = mk.x + mk.w
+	head.keep = 2
+	return append([]vline{head}, L.blocks(blocks, c, true)...)
+}
+
+// emptyLine is a line of body text with nothing on it.
+func (L *layouter) emptyLine() vline {
+	lead, size := L.leading(), L.body()
+	return vline{height: lead, base: (lead-size*ptMM)/2 + 0.78*size*ptMM}
+}
+
+// listMarker returns the marker of item i of l: a bullet, or the item's
+// number and a full stop. A run-in marker (a list too deep to indent) is
+// preceded by the list's depth in superscript digits, "⁵•" or "⁵3.", since
+// the indentation no longer shows it.
+func listMarker(l *doc.List, i, depth int, runIn bool) string {
+	m := "•"
+	if l.Ordered {
+		m = strconv.Itoa(l.Start+i) + "."
+	}
+	if runIn {
+		m = superscript(depth) + m
+	}
+	return m
+}
+
+// superscript writes n, which is not negative, in superscript digits.
+func superscript(n int) string {
+	digits := []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
+	var b strings.Builder
+	for _, d := range strconv.Itoa(n) {
+		b.WriteRune(digits[d-'0'])
+	}
+	return b.String()
 }
 
 // code lays out a code block in the monospaced face, wrapping lines that

@@ -33,27 +33,36 @@ func TestLinesWithinMeasure(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", paper, err)
 		}
-		lines := 0
-		for _, pg := range bl.pages {
-			for _, w := range pg.lines {
-				lines++
-				if w > g.measure()+1e-6 {
-					t.Errorf("%s: page %d: a line is %.3f mm wide, measure %.3f", paper, pg.num, w, g.measure())
-				}
-			}
-			for _, o := range pg.ops {
-				if o.kind == textOp && (o.x < -20 || o.x+o.w > g.measure()+1e-6) {
-					t.Errorf("%s: page %d: %.30q drawn from %.2f to %.2f mm, measure %.2f", paper, pg.num, o.r.text, o.x, o.x+o.w, g.measure())
-				}
-				if o.kind == textOp && (o.y < g.top-10 || o.y > g.h-g.bottom+1) {
-					t.Errorf("%s: page %d: %.30q drawn at y = %.2f mm, outside the text block", paper, pg.num, o.r.text, o.y)
-				}
-			}
-		}
+		lines := checkWithinMeasure(t, paper, bl, g)
 		if lines < 100 {
 			t.Errorf("%s: only %d lines laid out", paper, lines)
 		}
 	}
+}
+
+// checkWithinMeasure checks that every drawn line of bl ends inside the
+// text block and every text is drawn inside the page's text area, and
+// returns the number of text lines.
+func checkWithinMeasure(t *testing.T, paper string, bl *bookLayout, g geometry) int {
+	t.Helper()
+	lines := 0
+	for _, pg := range bl.pages {
+		for _, w := range pg.lines {
+			lines++
+			if w > g.measure()+1e-6 {
+				t.Errorf("%s: page %d: a line is %.3f mm wide, measure %.3f", paper, pg.num, w, g.measure())
+			}
+		}
+		for _, o := range pg.ops {
+			if o.kind == textOp && (o.x < -20 || o.x+o.w > g.measure()+1e-6) {
+				t.Errorf("%s: page %d: %.30q drawn from %.2f to %.2f mm, measure %.2f", paper, pg.num, o.r.text, o.x, o.x+o.w, g.measure())
+			}
+			if o.kind == textOp && (o.y < g.top-10 || o.y > g.h-g.bottom+1) {
+				t.Errorf("%s: page %d: %.30q drawn at y = %.2f mm, outside the text block", paper, pg.num, o.r.text, o.y)
+			}
+		}
+	}
+	return lines
 }
 
 // TestNoWidowsOrOrphans flows paragraphs of every length from 1 to 14

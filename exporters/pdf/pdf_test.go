@@ -39,10 +39,10 @@ var fontSums = func() (s [5][32]byte) {
 var testOpts = Options{Modified: time.Date(2024, 5, 19, 12, 0, 0, 0, time.UTC), Producer: "seedpress test"}
 
 // books returns the books every validator test runs on: the hand-built one,
-// the shipped seeds and the Markdown corpus.
+// the deeply nested one, the shipped seeds and the Markdown corpus.
 func books(t *testing.T) map[string]*doc.Book {
 	t.Helper()
-	out := map[string]*doc.Book{"hand": handBook()}
+	out := map[string]*doc.Book{"hand": handBook(), "deep": deepBook()}
 	root := testtool.Root()
 	for name, dir := range map[string]string{"seeds": filepath.Join(root, "seeds"), "corpus": filepath.Join(root, "testdata", "corpus")} {
 		b, diags := pipeline.Build(dir, pipeline.Options{})
@@ -197,12 +197,14 @@ func xmlEscape(s string) string {
 
 // expectedWords returns the words the body pages should show, in reading
 // order: each chapter's title and blocks (list markers and the ornament
-// included), then the glossary.
+// included), then the glossary. Lists deeper than indentLevels are expected
+// with run-in markers; the books tested have no list whose numbers are so
+// wide that a shallower one runs in (see nest).
 func expectedWords(b *doc.Book) []string {
 	lab := labelsFor(b.Meta.Lang)
 	var words []string
-	var walk func(blocks []doc.Block)
-	walk = func(blocks []doc.Block) {
+	var walk func(blocks []doc.Block, depth int)
+	walk = func(blocks []doc.Block, depth int) {
 		for _, bl := range blocks {
 			switch bl := bl.(type) {
 			case *doc.Heading:
@@ -212,15 +214,11 @@ func expectedWords(b *doc.Book) []string {
 			case *doc.CodeBlock:
 				words = append(words, strings.Fields(bl.Text)...)
 			case *doc.Quote:
-				walk(bl.Blocks)
+				walk(bl.Blocks, depth+1)
 			case *doc.List:
 				for i, it := range bl.Items {
-					if bl.Ordered {
-						words = append(words, strconv.Itoa(bl.Start+i)+".")
-					} else {
-						words = append(words, "•")
-					}
-					walk(it.Blocks)
+					words = append(words, listMarker(bl, i, depth+1, depth >= indentLevels))
+					walk(it.Blocks, depth+1)
 				}
 			case *doc.ThematicBreak:
 				words = append(words, "*", "*", "*")
@@ -239,7 +237,7 @@ func expectedWords(b *doc.Book) []string {
 				blocks = blocks[1:]
 			}
 		}
-		walk(blocks)
+		walk(blocks, 0)
 	}
 	if len(b.Glossary) > 0 {
 		words = append(words, strings.Fields(lab.Glossary)...)
@@ -407,12 +405,24 @@ func TestCheck(t *testing.T) {
 	b := handBook()
 	d := b.Documents[0]
 	d.Blocks = append(d.Blocks, &doc.Paragraph{Pos: doc.Pos{File: "el.md", Line: 30, Col: 1}, Inlines: []doc.Inline{text("Gülen yüz 😀 ve 中 karakteri.")}},
-		&doc.CodeBlock{Pos: doc.Pos{File: "el.md", Line: 32, Col: 1}, Text: "x := \"\u2042\"\n"})
+		&doc.CodeBlock{Pos: doc.Pos{File: "el.md", Line: 32, Col: 1}, Text: "x := \"\u2042\"\n"},
+		// Columns count the runes of the first line from the block's column,
+		// through markup; after a hard line break only the block's position
+		// is known.
+		&doc.Quote{Blocks: []doc.Block{&doc.Paragraph{Pos: doc.Pos{File: "el.md", Line: 34, Col: 3}, Inlines: []doc.Inline{
+			text("İki "), &doc.Strong{Inlines: []doc.Inline{text("kalın ☃")}}, text(" ve "), &doc.Code{Value: "x中"}, &doc.LineBreak{}, text("alt satırda ❌")}}}},
+		&doc.Heading{Pos: doc.Pos{File: "el.md", Line: 37, Col: 1}, Level: 2, Inlines: []doc.Inline{text("Başlıkta 😀")}},
+		&doc.Paragraph{Pos: doc.Pos{File: "el.md"}, Inlines: []doc.Inline{text("Satırsız 😀")}})
 	got := Check(b)
 	want := []string{
-		"el.md:30:1: error: U+1F600 GRINNING FACE is not in the embedded fonts",
-		"el.md:30:1: error: U+4E2D CJK UNIFIED IDEOGRAPH-4E2D is not in the embedded fonts",
+		"el.md:30:11: error: U+1F600 GRINNING FACE is not in the embedded fonts",
+		"el.md:30:16: error: U+4E2D CJK UNIFIED IDEOGRAPH-4E2D is not in the embedded fonts",
 		"el.md:32:1: error: U+2042 ASTERISM is not in the embedded fonts",
+		"el.md:34:13: error: U+2603 SNOWMAN is not in the embedded fonts",
+		"el.md:34:19: error: U+4E2D CJK UNIFIED IDEOGRAPH-4E2D is not in the embedded fonts",
+		"el.md:34:3: error: U+274C CROSS MARK is not in the embedded fonts",
+		"el.md:37:1: error: U+1F600 GRINNING FACE is not in the embedded fonts",
+		"el.md: error: U+1F600 GRINNING FACE is not in the embedded fonts",
 	}
 	var lines []string
 	for _, dg := range got {
