@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,5 +169,21 @@ func TestMeasureTimeout(t *testing.T) {
 	m := r.measure(t.TempDir(), "sleep", "30")
 	if !m.TimedOut || m.OK() || !strings.Contains(m.Err, "timed out") {
 		t.Errorf("run over the limit: %+v", m)
+	}
+}
+
+// TestMeasureInterrupt checks that cancelling the runner's context (as an
+// interrupt does) kills the running command and says so.
+func TestMeasureInterrupt(t *testing.T) {
+	timeBin := testtool.Require(t, "/usr/bin/time", "apt-get install time")
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &runner{ctx: ctx, timeBin: timeBin, timeout: time.Minute, scratch: t.TempDir()}
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		cancel()
+	}()
+	m := r.measure(t.TempDir(), "sleep", "30")
+	if m.OK() || m.Err != "interrupted" || m.TimedOut {
+		t.Errorf("interrupted run: %+v", m)
 	}
 }

@@ -39,5 +39,5 @@ func ExampleCheck() {
 		fmt.Println(d)
 	}
 	// Output:
-	// a.md:3:1: error: U+1F600 GRINNING FACE is not in the embedded fonts
+	// a.md:3:9: error: U+1F600 GRINNING FACE is not in the embedded fonts
 }
