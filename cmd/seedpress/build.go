@@ -195,8 +195,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 
 	b, diags := load(*seeds, *workers, formats, *strict)
-	if bar != nil && diags.HasErrors() {
-		bar.Clear()
+	if bar != nil && len(diags) > 0 {
+		bar.Clear() // the diagnostics go on lines of their own
 	}
 	report(stderr, diags, !*quiet, false)
 	if diags.HasErrors() {

@@ -12,6 +12,7 @@ package decode
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -272,10 +273,17 @@ func fmtPairs(pairs [][2]string, used map[string]bool) string {
 	return strings.Join(parts, ", ")
 }
 
-// wordAt widens text[start:end] to the word (letters and apostrophes)
-// around it.
-func wordAt(text string, start, end int) (int, int) {
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) || r == '\'' || r == '’' }
+// wordAt widens text[start:end] to the word (letters and apostrophes, and
+// with damaged also every character that mojibake is made of) around it.
+func wordAt(text string, start, end int, damaged bool) (int, int) {
+	isWord := func(r rune) bool {
+		if damaged && r >= 0x80 {
+			if _, ok := win1252[r]; ok {
+				return true
+			}
+		}
+		return unicode.IsLetter(r) || unicode.IsMark(r) || r == '\'' || r == '’'
+	}
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(text[:start])
 		if !isWord(r) {
@@ -374,7 +382,7 @@ func repairDoubleUTF8(file string, text string, diags *diag.List) string {
 	first := hits[0]
 	line, col := position(text, first.off)
 	pos := doc.Pos{File: file, Line: line, Col: col}
-	ws, we := wordAt(text, first.off, first.off+first.n)
+	ws, we := wordAt(text, first.off, first.off+first.n, true)
 	word := text[ws:we]
 	fixed := text[ws:first.off] + string(first.r) + text[first.off+first.n:we]
 	if len(hits) == 1 {
@@ -390,7 +398,7 @@ func repairDoubleUTF8(file string, text string, diags *diag.List) string {
 		b.WriteString(text[last:h.off])
 		b.WriteRune(h.r)
 		last = h.off + h.n
-		k := text[h.off:last] + "→" + string(h.r)
+		k := graphic(text[h.off:last]) + "→" + string(h.r)
 		if !seen[k] {
 			seen[k] = true
 			pairs = append(pairs, k)
@@ -402,6 +410,20 @@ func repairDoubleUTF8(file string, text string, diags *diag.List) string {
 	}
 	diags.Warnf(pos, "%q looks like UTF-8 encoded twice (read as Windows-1252 and saved as UTF-8), probably %q; repaired %d sequences (%s)",
 		word, repairWord(fixed), len(hits), strings.Join(pairs, ", "))
+	return b.String()
+}
+
+// graphic shows the invisible characters of s (C1 controls that stand for
+// Windows-1252's undefined bytes) as \u escapes.
+func graphic(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsGraphic(r) {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
 	return b.String()
 }
 
@@ -472,7 +494,7 @@ func repairWindows1252(file string, text string, diags *diag.List) string {
 	line, col := position(text, firstOff)
 	pos := doc.Pos{File: file, Line: line, Col: col}
 	_, firstSize := utf8.DecodeRuneInString(text[firstOff:])
-	ws, we := wordAt(text, firstOff, firstOff+firstSize)
+	ws, we := wordAt(text, firstOff, firstOff+firstSize, false)
 	word := text[ws:we]
 	fixed := mapMisdecoded(word)
 	if genuine > 0 {

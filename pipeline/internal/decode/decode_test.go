@@ -76,6 +76,8 @@ func TestDecode(t *testing.T) {
 		{"one lone ý is a name, not mojibake", []byte("Ýr kalesi"), "Ýr kalesi", "utf-8", nil},
 		{"double utf-8", []byte("Ä°nternet ÅŸirketi\nÃ§ok gÃ¼zel"), "İnternet şirketi\nçok güzel", "utf-8",
 			[]string{`a.txt:1:1: warning: "Ä°nternet" looks like UTF-8 encoded twice (read as Windows-1252 and saved as UTF-8), probably "İnternet"; repaired 4 sequences (Ä°→İ, ÅŸ→ş, Ã§→ç, Ã¼→ü)`}},
+		{"double utf-8 of three-byte characters", []byte("Ä°nternetâ€™in â€œilkâ€\u009d"), "İnternet’in “ilk”", "utf-8",
+			[]string{`a.txt:1:1: warning: "Ä°nternetâ€™in" looks like UTF-8 encoded twice (read as Windows-1252 and saved as UTF-8), probably "İnternet’in"; repaired 4 sequences (Ä°→İ, â€™→’, â€œ→“, â€\u009d→”)`}},
 		{"one double utf-8 sequence", []byte("Kafe: CafÃ© güzel"), "Kafe: CafÃ© güzel", "utf-8",
 			[]string{`a.txt:1:10: warning: "CafÃ©" may be UTF-8 encoded twice ("Ã©" for "é"); left as it is`}},
 	}

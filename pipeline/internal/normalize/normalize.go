@@ -44,8 +44,8 @@ import (
 // Normalize applies every rule to text in order. markdown says whether text
 // is Markdown (code spans and blocks are then left untouched). The result is
 // valid UTF-8 in NFC with no control characters other than "\n" and "\t"
-// (tabs survive only inside Markdown code), and normalising it again changes
-// nothing.
+// (tabs survive only in the Markdown regions that are left untouched: code,
+// raw HTML, link destinations), and normalising it again changes nothing.
 func Normalize(file, text string, markdown bool) (string, diag.List) {
 	var diags diag.List
 	rep := &reporter{file: file, diags: &diags}
