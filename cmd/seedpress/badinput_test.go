@@ -105,11 +105,11 @@ var badInputs = []badInput{
 	// Characters that no embedded font covers: the PDF's pre-flight check.
 	{name: "emoji",
 		files: map[string]string{"a.txt": "Bir cümle.\n\nGülen yüz 😀 burada."},
-		want:  []string{"SEEDS/a.txt:3:", ": error: U+1F600 GRINNING FACE is not in the embedded fonts"}},
+		want:  []string{"SEEDS/a.txt:3:11: error: U+1F600 GRINNING FACE is not in the embedded fonts"}},
 	{name: "CJK",
 		files: map[string]string{"a.md": "# Başlık\n\nTokyo 東京 demek."},
-		want: []string{"SEEDS/a.md:3:", ": error: U+6771 CJK UNIFIED IDEOGRAPH-6771 is not in the embedded fonts",
-			": error: U+4EAC CJK UNIFIED IDEOGRAPH-4EAC is not in the embedded fonts"}},
+		want: []string{"SEEDS/a.md:3:7: error: U+6771 CJK UNIFIED IDEOGRAPH-6771 is not in the embedded fonts",
+			"SEEDS/a.md:3:8: error: U+4EAC CJK UNIFIED IDEOGRAPH-4EAC is not in the embedded fonts"}},
 }
 
 // yamlBomb is the "billion laughs": nine levels of aliases, each expanding
