@@ -690,10 +690,13 @@ func VerifyDataset(p string) error {
 	}
 	var pkg struct {
 		Resources []struct {
-			Name  string `json:"name"`
-			Path  string `json:"path"`
-			Bytes *int64 `json:"bytes"`
-			Hash  string `json:"hash"`
+			Name string `json:"name"`
+			// Path is one file, or the ordered list of a sharded
+			// table's files; Bytes and Hash then describe the shards
+			// concatenated in that order.
+			Path  json.RawMessage `json:"path"`
+			Bytes *int64          `json:"bytes"`
+			Hash  string          `json:"hash"`
 		} `json:"resources"`
 	}
 	if err := json.Unmarshal(data, &pkg); err != nil {
@@ -703,18 +706,35 @@ func VerifyDataset(p string) error {
 		return errors.New("datapackage.json lists no resources")
 	}
 	for _, r := range pkg.Resources {
-		if r.Path == "" || !filepath.IsLocal(filepath.FromSlash(r.Path)) {
-			return fmt.Errorf("datapackage.json: resource %q has a bad path %q", r.Name, r.Path)
+		var paths []string
+		var one string
+		if err := json.Unmarshal(r.Path, &one); err == nil {
+			paths = []string{one}
+		} else if err := json.Unmarshal(r.Path, &paths); err != nil || len(paths) == 0 {
+			return fmt.Errorf("datapackage.json: resource %q has a bad path %s", r.Name, r.Path)
 		}
-		f, err := hashFile(filepath.Join(p, filepath.FromSlash(r.Path)), r.Path)
-		if err != nil {
-			return fmt.Errorf("resource %s: %w", r.Path, err)
+		h := sha256.New()
+		var size int64
+		for _, rp := range paths {
+			if rp == "" || !filepath.IsLocal(filepath.FromSlash(rp)) {
+				return fmt.Errorf("datapackage.json: resource %q has a bad path %q", r.Name, rp)
+			}
+			f, err := os.Open(filepath.Join(p, filepath.FromSlash(rp)))
+			if err != nil {
+				return fmt.Errorf("resource %s: %w", rp, err)
+			}
+			n, err := io.Copy(h, f)
+			f.Close()
+			if err != nil {
+				return fmt.Errorf("resource %s: %w", rp, err)
+			}
+			size += n
 		}
-		if r.Bytes != nil && *r.Bytes != f.Size {
-			return fmt.Errorf("resource %s: %d bytes, datapackage.json says %d", r.Path, f.Size, *r.Bytes)
+		if r.Bytes != nil && *r.Bytes != size {
+			return fmt.Errorf("resource %s: %d bytes, datapackage.json says %d", r.Name, size, *r.Bytes)
 		}
-		if h, ok := strings.CutPrefix(r.Hash, "sha256:"); ok && h != f.SHA256 {
-			return fmt.Errorf("resource %s: SHA-256 does not match datapackage.json", r.Path)
+		if want, ok := strings.CutPrefix(r.Hash, "sha256:"); ok && want != hex.EncodeToString(h.Sum(nil)) {
+			return fmt.Errorf("resource %s: SHA-256 does not match datapackage.json", r.Name)
 		}
 	}
 	return nil

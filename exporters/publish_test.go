@@ -453,6 +453,10 @@ func TestVerifyDataset(t *testing.T) {
 	pkg := func(path string, size int, hash string) string {
 		return fmt.Sprintf(`{"resources":[{"name":"documents","path":%q,"bytes":%d,"hash":%q}]}`, path, size, hash)
 	}
+	// A sharded table: bytes and hash describe the shards concatenated.
+	shards := func(size int, hash string) string {
+		return fmt.Sprintf(`{"resources":[{"name":"d","path":["data/d-00000-of-00002.jsonl","data/d-00001-of-00002.jsonl"],"bytes":%d,"hash":%q}]}`, size, hash)
+	}
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -466,6 +470,10 @@ func TestVerifyDataset(t *testing.T) {
 		{"escaping path", map[string]string{"datapackage.json": pkg("../x", 1, "")}, false},
 		{"no resources", map[string]string{"datapackage.json": `{"resources":[]}`}, false},
 		{"no datapackage", map[string]string{"data/documents.jsonl": rows}, false},
+		{"shards", map[string]string{"datapackage.json": shards(len(rows), hash), "data/d-00000-of-00002.jsonl": rows[:7], "data/d-00001-of-00002.jsonl": rows[7:]}, true},
+		{"shards swapped", map[string]string{"datapackage.json": shards(len(rows), hash), "data/d-00000-of-00002.jsonl": rows[7:], "data/d-00001-of-00002.jsonl": rows[:7]}, false},
+		{"shard missing", map[string]string{"datapackage.json": shards(len(rows), hash), "data/d-00000-of-00002.jsonl": rows[:7]}, false},
+		{"empty path list", map[string]string{"datapackage.json": `{"resources":[{"name":"d","path":[]}]}`}, false},
 	}
 	for _, tt := range tests {
 		dir := t.TempDir()

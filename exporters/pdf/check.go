@@ -248,7 +248,7 @@ func runeName(r rune) string {
 	}
 	for name, t := range unicode.Scripts {
 		if name != "Common" && name != "Inherited" && unicode.Is(t, r) {
-			return fmt.Sprintf("%s (a %s character)", code, name)
+			return fmt.Sprintf("%s (%s script)", code, name)
 		}
 	}
 	return code

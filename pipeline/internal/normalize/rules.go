@@ -80,7 +80,8 @@ func invisible(r rune) bool {
 		return true
 	case r == 0x00AD: // soft hyphen
 		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069: // bidi controls
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, // bidi embeddings, overrides, isolates
+		r == 0x200E, r == 0x200F, r == 0x061C: // bidi marks (LRM, RLM, ALM)
 		return true
 	}
 	return false

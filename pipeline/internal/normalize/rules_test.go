@@ -81,6 +81,8 @@ func TestRemoveInvisible(t *testing.T) {
 			"f:1:1: warning: removed U+FEFF ZERO WIDTH NO-BREAK SPACE\nf:2:1: warning: removed U+00AD SOFT HYPHEN (2 on this line)"},
 		{"x\u202eevil\u202c\u2066y\u2069", "xevily",
 			"f:1:2: warning: removed U+202E RIGHT-TO-LEFT OVERRIDE\nf:1:7: warning: removed U+202C POP DIRECTIONAL FORMATTING\nf:1:8: warning: removed U+2066 LEFT-TO-RIGHT ISOLATE\nf:1:10: warning: removed U+2069 POP DIRECTIONAL ISOLATE"},
+		{"a\u200eb\u200fc\u061cd", "abcd",
+			"f:1:2: warning: removed U+200E LEFT-TO-RIGHT MARK\nf:1:4: warning: removed U+200F RIGHT-TO-LEFT MARK\nf:1:6: warning: removed U+061C ARABIC LETTER MARK"},
 		{"c1\u0085\u009f\x7f", "c1", "f:1:3: warning: removed U+0085 NEXT LINE\nf:1:4: warning: removed U+009F CONTROL CHARACTER\nf:1:5: warning: removed U+007F DELETE"},
 		{"ZWJ\u200d ZWNJ\u200c WJ\u2060", "ZWJ ZWNJ WJ",
 			"f:1:4: warning: removed U+200D ZERO WIDTH JOINER\nf:1:10: warning: removed U+200C ZERO WIDTH NON-JOINER\nf:1:14: warning: removed U+2060 WORD JOINER"},
