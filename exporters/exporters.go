@@ -12,7 +12,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/seedpress/seedpress/pipeline/turkish"
 
 	"github.com/seedpress/seedpress/exporters/dataset"
 	"github.com/seedpress/seedpress/exporters/epub"
@@ -113,13 +113,6 @@ func Lookup(name string) (Format, bool) {
 	return Format{}, false
 }
 
-// slugMap transliterates the letters that Unicode decomposition does not
-// reduce to ASCII (ı has no dot to strip) and a few ligatures.
-var slugMap = map[rune]string{
-	'ı': "i", 'İ': "i", 'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
-	'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d", 'ł': "l", 'Ł': "l", 'þ': "th", 'Þ': "th",
-}
-
 // maxSlug bounds a slug's length in bytes, so file names stay portable.
 const maxSlug = 80
 
@@ -131,18 +124,8 @@ const maxSlug = 80
 func Slug(title string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range norm.NFD.String(title) {
-		if s, ok := slugMap[r]; ok {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteString(s)
-			continue
-		}
+	for _, r := range turkish.ASCIIFold(title) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			// a combining mark left by decomposition: ç = c + U+0327
 		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

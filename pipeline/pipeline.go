@@ -24,6 +24,7 @@ import (
 	"github.com/seedpress/seedpress/pipeline/internal/segment"
 	"github.com/seedpress/seedpress/pipeline/internal/structure"
 	"github.com/seedpress/seedpress/pipeline/manifest"
+	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
 // DefaultMaxFileSize is the largest seed Build reads when
@@ -356,11 +357,11 @@ func segmentBlocks(blocks []doc.Block) {
 	}
 }
 
-// documentID derives a document ID from a seed's file name: the stem in
-// lower case, with every character other than a-z, 0-9, '_' and '-'
-// replaced by '-'.
+// documentID derives a document ID from a seed's file name: the stem
+// folded to ASCII (Ünite → unite) in lower case, with every character other
+// than a-z, 0-9, '_' and '-' replaced by '-'.
 func documentID(name string) string {
-	stem := strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name)))
+	stem := strings.ToLower(turkish.ASCIIFold(strings.TrimSuffix(name, filepath.Ext(name))))
 	var b strings.Builder
 	for _, r := range stem {
 		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '_' || r == '-' {

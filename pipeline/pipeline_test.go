@@ -299,7 +299,7 @@ func TestDocumentID(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"000_0e50c0d65c5fae10.txt", "000_0e50c0d65c5fae10"},
 		{"01_Giris.MD", "01_giris"},
-		{"Ünite 1.md", "-nite-1"},
+		{"Ünite 1.md", "unite-1"},
 		{"a.b.txt", "a-b"},
 		{"x-y_z.txt", "x-y_z"},
 	}

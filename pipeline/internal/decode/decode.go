@@ -325,7 +325,11 @@ func doubleUTF8At(text string, i int) (n int, orig rune) {
 	var buf [4]byte
 	lead, size := utf8.DecodeRuneInString(text[i:])
 	b0, ok := win1252[lead]
-	if !ok || b0 < 0xC2 || b0 > 0xF4 {
+	// Only the lead bytes that doubly encoded Turkish text produces count:
+	// C3 (ç ö ü â î û Ç Ö Ü), C4 (ğ ı İ Ğ), C5 (ş Ş) and E2 (’ “ ” – — …).
+	// Others would turn ordinary Turkish into false hits: "Ü’" is DC 92 in
+	// Windows-1252, a valid UTF-8 sequence for U+0712.
+	if !ok || b0 != 0xC3 && b0 != 0xC4 && b0 != 0xC5 && b0 != 0xE2 {
 		return 0, 0
 	}
 	want := 2

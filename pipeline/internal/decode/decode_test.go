@@ -80,6 +80,10 @@ func TestDecode(t *testing.T) {
 			[]string{`a.txt:1:1: warning: "Ä°nternetâ€™in" looks like UTF-8 encoded twice (read as Windows-1252 and saved as UTF-8), probably "İnternet’in"; repaired 4 sequences (Ä°→İ, â€™→’, â€œ→“, â€\u009d→”)`}},
 		{"one double utf-8 sequence", []byte("Kafe: CafÃ© güzel"), "Kafe: CafÃ© güzel", "utf-8",
 			[]string{`a.txt:1:10: warning: "CafÃ©" may be UTF-8 encoded twice ("Ã©" for "é"); left as it is`}},
+		// Upper-case Turkish letters before an apostrophe look like a
+		// two-byte sequence in Windows-1252 (Ü’ = DC 92 = U+0712) but are
+		// ordinary text.
+		{"Ü’ Ö’ Ç’ are not double utf-8", []byte("ODTÜ’de, İTÜ’nün ve KÖÇ’ün ÇÖ’sü"), "ODTÜ’de, İTÜ’nün ve KÖÇ’ün ÇÖ’sü", "utf-8", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
