@@ -2,9 +2,10 @@
 // accessible (EPUB Accessibility 1.1, checked with Ace by DAISY) and
 // reproducible (the same book and options give the same bytes).
 //
-// go-epub (github.com/go-shiori/go-epub) writes the archive and the XHTML
-// section files; finishArchive then rewrites its output where go-epub falls
-// short (see finish.go). The exporter reads the model alone.
+// go-epub (github.com/go-shiori/go-epub) writes the archive's skeleton and
+// the cover page; finishArchive writes the other sections itself, in
+// go-epub's template, and rewrites go-epub's output where it falls short
+// (see finish.go). The exporter reads the model alone.
 package epub
 
 import (
@@ -141,12 +142,17 @@ type item struct {
 	Landmark   string // epub:type of its landmark; "" when none
 	Label      string // landmark label
 	Title      string // the document's <title>
-	Body       string // XHTML body, for go-epub
+	Body       string // XHTML body
+	// Doc is the document of a chapter, whose body finishArchive renders
+	// (Body is then empty): one at a time, so that the bodies of a long
+	// book are never all in memory.
+	Doc *doc.Document
 }
 
 // book is everything finishArchive needs to know: the metadata, the labels
 // and the files in reading order.
 type book struct {
+	book   *doc.Book
 	meta   *meta
 	labels labels
 	items  []*item
@@ -176,7 +182,7 @@ func Write(w io.Writer, b *doc.Book, opts Options) error {
 func plan(b *doc.Book, opts Options) (*book, error) {
 	m := resolveMeta(b, opts)
 	l := labelsFor(m.Lang)
-	p := &book{meta: m, labels: l}
+	p := &book{book: b, meta: m, labels: l}
 	p.items = append(p.items, &item{ID: "stil", Href: "css/style.css", MediaType: "text/css"})
 
 	img, mediaType := []byte(nil), ""
@@ -206,16 +212,12 @@ func plan(b *doc.Book, opts Options) (*book, error) {
 	)
 	for i, d := range b.Documents {
 		id := fmt.Sprintf("bolum-%03d", i+1)
-		body, err := chapterBody(b, d, id, m.Lang)
-		if err != nil {
-			return nil, fmt.Errorf("epub: document %s: %w", d.Source, err)
-		}
 		title := strings.TrimSpace(clean(d.Title))
 		if title == "" {
 			title = fmt.Sprintf("%d", i+1)
 		}
 		it := &item{ID: id, Href: "xhtml/" + id + ".xhtml", MediaType: "application/xhtml+xml", Linear: true,
-			TOC: title, Title: title, Body: body}
+			TOC: title, Title: title, Doc: d}
 		if i == 0 {
 			it.Landmark, it.Label = "bodymatter", l.Start
 		}
@@ -235,9 +237,11 @@ func dataURL(mediaType string, data []byte) string {
 	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(data)
 }
 
-// goEPUB has go-epub write the archive: the stylesheet, the cover image and
-// every XHTML section. Its package document, nav and NCX are replaced by
-// finishArchive.
+// goEPUB has go-epub write the archive's skeleton: mimetype,
+// META-INF/container.xml, the stylesheet, the cover image and one section,
+// the cover page (the reference rendering that finishArchive checks its own
+// sections against). Its package document, nav and NCX are replaced, and the
+// other sections are written, by finishArchive (see there why).
 func (p *book) goEPUB() ([]byte, error) {
 	e, err := goepub.NewEpub(p.meta.Title)
 	if err != nil {
@@ -249,13 +253,17 @@ func (p *book) goEPUB() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("epub: add stylesheet: %w", err)
 	}
+	if cssPath != sectionCSS {
+		return nil, fmt.Errorf("epub: go-epub put the stylesheet at %s, not %s", cssPath, sectionCSS)
+	}
+	ref := p.reference()
 	for _, it := range p.items {
 		switch {
 		case it.MediaType == "image/png" || it.MediaType == "image/jpeg":
 			if _, err := e.AddImage(dataURL(it.MediaType, []byte(it.Body)), strings.TrimPrefix(it.Href, "images/")); err != nil {
 				return nil, fmt.Errorf("epub: add %s: %w", it.Href, err)
 			}
-		case strings.HasPrefix(it.Href, "xhtml/"):
+		case it == ref:
 			if _, err := e.AddSection(it.Body, it.Title, strings.TrimPrefix(it.Href, "xhtml/"), cssPath); err != nil {
 				return nil, fmt.Errorf("epub: add %s: %w", it.Href, err)
 			}
@@ -267,3 +275,17 @@ func (p *book) goEPUB() ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// reference returns the section that go-epub writes, the first (the cover
+// page), or nil when there is none.
+func (p *book) reference() *item {
+	for _, it := range p.items {
+		if isSection(it) {
+			return it
+		}
+	}
+	return nil
+}
+
+// isSection reports whether it is an XHTML section (not the nav).
+func isSection(it *item) bool { return strings.HasPrefix(it.Href, "xhtml/") }

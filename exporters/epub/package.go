@@ -3,6 +3,7 @@ package epub
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -173,7 +174,8 @@ func (p *book) ncxDocument() []byte {
 			continue
 		}
 		n++
-		fmt.Fprintf(&b, "    <navPoint id=\"navpoint-%d\" playOrder=\"%d\">\n", n, n)
+		num := strconv.Itoa(n)
+		b.WriteString(`    <navPoint id="navpoint-` + num + `" playOrder="` + num + `">` + "\n")
 		b.WriteString("      <navLabel>\n        <text>" + esc(it.TOC) + "</text>\n      </navLabel>\n")
 		b.WriteString(`      <content src="` + it.Href + `"/>` + "\n    </navPoint>\n")
 	}

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"sort"
@@ -77,7 +78,7 @@ func esc(s string) string { return escaper.Replace(clean(s)) }
 // body renders the XHTML bodies of a book's sections. It keeps the first
 // error and ignores later writes, like bufio.Writer.
 type body struct {
-	b      strings.Builder
+	b      *bytes.Buffer
 	book   *doc.Book
 	inLink int
 	err    error
@@ -96,7 +97,7 @@ type body struct {
 // newBody returns a body writer for book, written in lang.
 func newBody(book *doc.Book, lang string) *body {
 	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	w := &body{book: book, turkish: primary == "tr"}
+	w := &body{b: new(bytes.Buffer), book: book, turkish: primary == "tr"}
 	if primary == "en" || book == nil {
 		return w
 	}
@@ -119,7 +120,11 @@ func newBody(book *doc.Book, lang string) *body {
 
 func (w *body) raw(s string) { w.b.WriteString(s) }
 
-func (w *body) text(s string) { w.b.WriteString(esc(s)) }
+// text writes s cleaned and escaped.
+func (w *body) text(s string) { escaper.WriteString(w.b, clean(s)) }
+
+// cleanText writes s, which clean has already passed, escaped.
+func (w *body) cleanText(s string) { escaper.WriteString(w.b, s) }
 
 // running writes running text, marking every English expansion of the
 // glossary in it (as in "Kurumu (Internet Corporation for Assigned Names and
@@ -137,13 +142,13 @@ func (w *body) running(s string) {
 		if at < 0 {
 			break
 		}
-		w.text(s[:at])
+		w.cleanText(s[:at])
 		w.raw(`<span lang="en" xml:lang="en">`)
-		w.text(name)
+		w.cleanText(name)
 		w.raw("</span>")
 		s = s[at+len(name):]
 	}
-	w.text(s)
+	w.cleanText(s)
 }
 
 // safeURL returns u when it is an absolute http, https or mailto URL that
@@ -297,6 +302,14 @@ func (w *body) abbr(text string, t doc.Term) {
 // as one.
 func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, error) {
 	w := newBody(book, lang)
+	w.chapter(d, id)
+	return w.b.String(), w.err
+}
+
+// chapter writes document d as the chapter id to w.b (see chapterBody); the
+// first error is left in w.err. w may have written other chapters before.
+func (w *body) chapter(d *doc.Document, id string) {
+	w.err, w.inLink, w.outline = nil, 0, w.outline[:0]
 	hid := id + "-baslik"
 	w.raw(`<section epub:type="chapter" role="doc-chapter" aria-labelledby="` + hid + `">` + "\n")
 	blocks := d.Blocks
@@ -312,7 +325,6 @@ func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, erro
 	}
 	w.blocks(blocks)
 	w.raw("</section>")
-	return w.b.String(), w.err
 }
 
 // title writes a chapter's title as its level 1 heading; the model's
@@ -381,7 +393,7 @@ func glossaryBody(book *doc.Book, l labels, lang string) string {
 // titlePageBody renders the title page: title, subtitle, authors and the
 // imprint (publisher, date, rights, identifier).
 func titlePageBody(m *meta, l labels) string {
-	w := &body{}
+	w := &body{b: new(bytes.Buffer)}
 	w.raw(`<section epub:type="titlepage" class="titlepage" aria-labelledby="kitap-adi">` + "\n")
 	w.raw(`<h1 id="kitap-adi" class="title">`)
 	w.text(m.Title)
