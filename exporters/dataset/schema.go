@@ -202,11 +202,13 @@ var (
 
 // schemas compiles the committed schema files once per process.
 func schemas() (*compiled, error) {
-	compileOnce.Do(func() { compiledSet, compileErr = compileSchemas(schema.FS) })
+	compileOnce.Do(func() { compiledSet, compileErr = compileSchemas(schema.FS, true) })
 	return compiledSet, compileErr
 }
 
-func compileSchemas(fsys fs.FS) (*compiled, error) {
+// compileSchemas compiles the schema files of fsys; with fastInts it
+// finishes them with intSchemas.
+func compileSchemas(fsys fs.FS, fastInts bool) (*compiled, error) {
 	c := &compiled{tables: map[string]*validator.Schema{}, files: map[string][]byte{}}
 	comp := validator.NewCompiler()
 	comp.DefaultDraft(validator.Draft2020)
@@ -244,19 +246,22 @@ func compileSchemas(fsys fs.FS) (*compiled, error) {
 	if c.bookDoc, err = comp.Compile(SchemaID("book") + "#/$defs/BookDocument"); err != nil {
 		return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
 	}
+	if fastInts {
+		roots := []*validator.Schema{c.book, c.bookDoc}
+		for _, t := range Tables {
+			roots = append(roots, c.tables[t])
+		}
+		intSchemas(roots...)
+	}
 	return c, nil
 }
 
 var printer = message.NewPrinter(language.English)
 
-// validate checks one marshalled JSON value against s and returns the
+// validate checks one decoded JSON value against s and returns the
 // reasons it fails, most specific first, as one line.
-func validate(s *validator.Schema, line []byte) error {
-	v, err := decodeJSON(line)
-	if err != nil {
-		return err
-	}
-	err = s.Validate(v)
+func validate(s *validator.Schema, v any) error {
+	err := s.Validate(v)
 	if err == nil {
 		return nil
 	}

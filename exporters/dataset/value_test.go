@@ -1,0 +1,299 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	validator "github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/seedpress/seedpress/internal/corpus"
+	"github.com/seedpress/seedpress/pipeline"
+	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/schema"
+)
+
+// marshal is the reference encoding: encoding/json with HTML escaping off,
+// without the newline.
+func marshal(t testing.TB, v any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// numbersAsJSON turns the ints of a validator value into json.Number, the
+// form decodeJSON gives, so the two can be compared.
+func numbersAsJSON(v any) any {
+	switch v := v.(type) {
+	case int:
+		return json.Number(strconv.Itoa(v))
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[k] = numbersAsJSON(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = numbersAsJSON(x)
+		}
+		return out
+	}
+	return v
+}
+
+// checkFastPath fails unless rec's hand-written JSON (when it has one) is
+// encoding/json's, and its validator value (when it builds one) is what
+// decoding that JSON gives.
+func checkFastPath(t *testing.T, name string, rec any) {
+	t.Helper()
+	want := marshal(t, rec)
+	a, isA := rec.(appender)
+	v, isV := rec.(valuer)
+	if !isA && !isV {
+		t.Fatalf("%s: %T has no fast path", name, rec)
+	}
+	if isA {
+		if got := a.appendJSON(nil); !bytes.Equal(got, want) {
+			t.Errorf("%s: appendJSON\n%s\nwant\n%s", name, got, want)
+		}
+	}
+	if isV {
+		dec, err := decodeJSON(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := numbersAsJSON(v.value()); !reflect.DeepEqual(got, dec) {
+			t.Errorf("%s: value\n%#v\nwant\n%#v", name, got, dec)
+		}
+	}
+}
+
+// checkBook runs checkFastPath on every record Write would validate with
+// the fast path.
+func checkBook(t *testing.T, b *doc.Book) (records int) {
+	t.Helper()
+	c, err := schemas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := width(len(b.Documents))
+	for i, d := range b.Documents {
+		ch, err := c.encodeDocument(w, i, d, len(b.Glossary))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFastPath(t, ch.doc.ID, ch.doc)
+		for _, p := range ch.paras {
+			checkFastPath(t, p.ID, p)
+		}
+		for _, s := range ch.sents {
+			checkFastPath(t, s.ID, s)
+		}
+		bd, err := bookDocument(ch.doc.ID, d, len(b.Glossary))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFastPath(t, "book "+ch.doc.ID, bd)
+		records += 2 + len(ch.paras) + len(ch.sents)
+	}
+	checkFastPath(t, "book skeleton", Book{Meta: bookMeta(b.Meta), Documents: []BookDocument{}, Glossary: bookGlossary(b.Glossary)})
+	for i, term := range b.Glossary {
+		rec := Term{ID: "term-" + strconv.Itoa(i), Acronym: term.Acronym, Expansion: term.Expansion, Occurrences: term.Occurrences}
+		if term.ExpansionEN != "" {
+			rec.ExpansionEN = &term.ExpansionEN
+		}
+		for _, u := range term.Uses {
+			rec.SentenceIDs = append(rec.SentenceIDs, u.String())
+		}
+		checkFastPath(t, "term "+term.Acronym, rec)
+	}
+	return records
+}
+
+// TestRecordFastPath checks the hand-written JSON and validator values
+// against encoding/json and decodeJSON on the fixture, on records with
+// every escape and every optional field, and on a generated corpus built
+// by the real pipeline.
+func TestRecordFastPath(t *testing.T) {
+	checkBook(t, fixtureBook())
+
+	odd := "tırnak \" ters \\ <b>&amp; \x00\x01\b\f\n\r\t\x1f\x7f \u2028\u2029 geçersiz \xff\xc3( son \xe2\x82"
+	checkFastPath(t, "odd document", Document{ID: odd, Index: 1 << 40, Source: odd, Title: "", SHA256: odd, Encoding: odd, Format: odd, Text: odd, CharCount: -3})
+	checkFastPath(t, "odd paragraph", Paragraph{ID: odd, DocumentID: odd, Kind: odd, Text: odd, CharStart: -1, CharEnd: 12345678})
+	checkFastPath(t, "odd sentence", Sentence{ID: odd, DocumentID: odd, ParagraphID: odd, Text: odd, WordCount: -1 << 62})
+	checkFastPath(t, "zero records", Document{})
+	checkFastPath(t, "zero book document", BookDocument{})
+	blocks := []Block{
+		{},
+		{Type: odd, Inlines: []Inline{}, Sentences: []Span{}, Blocks: []Block{}, Items: []ListItem{}},
+		{Type: "list", Level: ptr(0), Info: ptr(""), Text: ptr(odd), Ordered: ptr(false), Start: ptr(-2),
+			Items: []ListItem{{}, {Pos: Position{Line: 3, Col: 4}, Blocks: []Block{{Type: "quote", Blocks: []Block{{}}}}}}},
+		{Type: "paragraph", Inlines: []Inline{{}, {Type: odd, Value: ptr(odd), URL: ptr(""), Term: ptr(0),
+			Inlines: []Inline{{Inlines: []Inline{}}}}}, Sentences: []Span{{Start: 1, End: 2, Words: 3}}},
+	}
+	checkFastPath(t, "odd book document", BookDocument{ID: odd, Name: odd, Index: 7, Blocks: blocks})
+	checkFastPath(t, "zero book", Book{})
+	checkFastPath(t, "zero term", Term{})
+	checkFastPath(t, "odd book", Book{
+		Meta:      BookMeta{Title: odd, Authors: []string{odd, ""}, Subjects: []string{}, Cover: &CoverImage{Name: odd, Width: 3, Data: []byte("\x00\xff görsel")}},
+		Documents: []BookDocument{{ID: odd, Blocks: blocks}, {}},
+		Glossary:  []GlossaryEntry{{Acronym: odd, Uses: []SentenceRef{{Doc: 1, Leaf: 2, Sentence: 3}}}, {Uses: []SentenceRef{}}}})
+	checkFastPath(t, "book with an empty cover", Book{Meta: BookMeta{Cover: &CoverImage{}}})
+
+	seeds := t.TempDir()
+	if _, err := corpus.Generate(seeds, 40, 1); err != nil {
+		t.Fatal(err)
+	}
+	b, diags := pipeline.Build(seeds, pipeline.Options{})
+	if b == nil || diags.HasErrors() {
+		t.Fatalf("pipeline.Build: %v", diags.Err())
+	}
+	if n := checkBook(t, b); n < 1000 {
+		t.Errorf("checked %d records of the generated corpus, want at least 1000", n)
+	}
+}
+
+// FuzzAppendString checks appendString and jsonString against
+// encoding/json on any string.
+func FuzzAppendString(f *testing.F) {
+	f.Fuzz(func(t *testing.T, s string) {
+		want := marshal(t, s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+		}
+		var dec string
+		if err := json.Unmarshal(want, &dec); err != nil {
+			t.Fatal(err)
+		}
+		if got := jsonString(s); got != dec {
+			t.Fatalf("jsonString(%q) = %q, want %q", s, got, dec)
+		}
+	})
+}
+
+// TestIntKeywords validates records whose integers are replaced by valid
+// and invalid values of every number type (and by non-numbers) against the
+// schemas as compiled and as finished by intSchemas, and checks that both
+// give the same verdict and the same reasons.
+func TestIntKeywords(t *testing.T) {
+	plain, err := compileSchemas(schema.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast, err := compileSchemas(schema.FS, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rewritten := 0
+	intSchemasSeen(fast, func(s *validator.Schema) {
+		for _, e := range s.Extensions {
+			if _, ok := e.(*intKeywords); ok {
+				rewritten++
+			}
+		}
+	})
+	if rewritten < 10 {
+		t.Fatalf("%d integer subschemas rewritten, want at least 10", rewritten)
+	}
+	variants := []any{0, 1, 5, 6, 7, -1, 9, 1 << 62, -1 << 62, int64(-5), int64(3), uint(3), float64(2), float64(2.5), float64(-3),
+		json.Number("4"), json.Number("-2"), json.Number("1.5"), json.Number("1e2"), json.Number("-0.0"),
+		"7", nil, true, []any{}, map[string]any{}}
+	reasons := func(s *validator.Schema, v any) string {
+		err := validate(s, v)
+		if err == nil {
+			return "ok"
+		}
+		r := strings.Split(err.Error(), "; ")
+		sort.Strings(r)
+		return strings.Join(r, "; ")
+	}
+	failures := 0
+	try := func(name string, s, f *validator.Schema, rec map[string]any, set func(any)) {
+		for _, v := range variants {
+			set(v)
+			want, got := reasons(s, rec), reasons(f, rec)
+			if got != want {
+				t.Errorf("%s = %#v: fast schemas say\n%s\nthe validator says\n%s", name, v, got, want)
+			}
+			if want != "ok" {
+				failures++
+			}
+		}
+	}
+	b := fixtureBook()
+	ch, err := fast.encodeDocument(4, 0, b.Documents[0], len(b.Glossary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := []struct {
+		table string
+		rec   valuer
+	}{{TableDocuments, ch.doc}, {TableParagraphs, ch.paras[1]}, {TableSentences, ch.sents[0]}}
+	for _, tt := range tables {
+		rec := tt.rec.value().(map[string]any)
+		for key, orig := range rec {
+			if _, ok := orig.(int); !ok {
+				continue
+			}
+			try(tt.table+"."+key, plain.tables[tt.table], fast.tables[tt.table], rec, func(v any) { rec[key] = v })
+			rec[key] = orig
+		}
+	}
+	bd, err := bookDocument("doc-0001", b.Documents[0], len(b.Glossary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := bd.value().(map[string]any)
+	heading := rec["blocks"].([]any)[0].(map[string]any)
+	span := heading["sentences"].([]any)[0].(map[string]any)
+	pos := heading["pos"].(map[string]any)
+	for _, f := range []struct {
+		name string
+		m    map[string]any
+		key  string
+	}{{"index", rec, "index"}, {"level", heading, "level"}, {"start", span, "start"}, {"words", span, "words"}, {"line", pos, "line"}} {
+		orig := f.m[f.key]
+		try("book."+f.name, plain.bookDoc, fast.bookDoc, rec, func(v any) { f.m[f.key] = v })
+		f.m[f.key] = orig
+	}
+	if failures < 50 {
+		t.Errorf("only %d invalid variants, want at least 50", failures)
+	}
+}
+
+// intSchemasSeen calls f on every subschema of c's schemas, each once.
+func intSchemasSeen(c *compiled, f func(*validator.Schema)) {
+	seen := map[*validator.Schema]bool{}
+	var walk func(s *validator.Schema)
+	walk = func(s *validator.Schema) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		f(s)
+		walk(s.Ref)
+		walk(s.Items2020)
+		for _, p := range s.Properties {
+			walk(p)
+		}
+		for _, o := range s.OneOf {
+			walk(o)
+		}
+	}
+	walk(c.book)
+	walk(c.bookDoc)
+	for _, s := range c.tables {
+		walk(s)
+	}
+}
