@@ -15,13 +15,39 @@ type bookLayout struct {
 	marks []mark // the table of contents, in order
 }
 
-// layoutBook lays out the whole book: the body (chapters and the glossary)
-// first, so that the table of contents knows its page numbers, then the
-// front matter (title page, imprint, contents), whose length only shifts the
-// body by an even number of pages.
+// layoutBook lays out the whole book and keeps every page: the body
+// (chapters and the glossary) first, so that the table of contents knows its
+// page numbers, then the front matter, whose length only shifts the body by
+// an even number of pages. Write does the same in two passes over the body
+// instead (see Write), so as not to keep the pages.
 func layoutBook(b *doc.Book, m measurer, g geometry) (*bookLayout, error) {
+	body, err := layoutBody(b, m, g, nil, false, nil)
+	if err != nil {
+		return nil, err
+	}
+	F, err := layoutFront(b, m, g, body)
+	if err != nil {
+		return nil, err
+	}
+	offset := len(F.pages)
+	out := &bookLayout{pages: F.pages, marks: body.marks, dests: shiftDests(body.dests, offset)}
+	for _, p := range body.pages {
+		p.num += offset
+		out.pages = append(out.pages, p)
+	}
+	return out, nil
+}
+
+// layoutBody lays out the body: every chapter on a new recto, then the
+// glossary. Its pages are numbered from 1; the returned layouter has the
+// body's destinations and marks, and its page count in npages. With emit
+// set, each page goes to emit as soon as it is complete and is not kept.
+// With count set, the pages have no text on them (see layouter.countOnly)
+// and the returned layouter has the line breaks of every text in breaks;
+// given such breaks from an earlier pass, layoutBody reuses them.
+func layoutBody(b *doc.Book, m measurer, g geometry, emit func(*page), count bool, breaks [][]int) (*layouter, error) {
 	lab := labelsFor(b.Meta.Lang)
-	body := &layouter{g: g, m: m, lab: lab, book: b}
+	body := &layouter{g: g, m: m, lab: lab, book: b, emit: emit, countOnly: count, breaks: breaks}
 	for i, d := range b.Documents {
 		title := strings.TrimSpace(d.Title)
 		if title == "" {
@@ -44,10 +70,16 @@ func layoutBook(b *doc.Book, m measurer, g geometry) (*bookLayout, error) {
 	if body.err != nil {
 		return nil, body.err
 	}
+	body.endPage()
+	return body, nil
+}
 
-	// Front matter, laid out twice: once to count the contents' pages, once
-	// with the real page numbers (the numbers' width is reserved, so the
-	// count does not change).
+// layoutFront lays out the front matter (title page, imprint, contents) of
+// the laid-out body, an even number of pages. It is laid out twice: once to
+// count the contents' pages, once with the real page numbers (the numbers'
+// width is reserved, so the count does not change).
+func layoutFront(b *doc.Book, m measurer, g geometry, body *layouter) (*layouter, error) {
+	lab := labelsFor(b.Meta.Lang)
 	front := func(offset int) *layouter {
 		F := &layouter{g: g, m: m, lab: lab, book: b}
 		F.titlePage()
@@ -67,16 +99,17 @@ func layoutBook(b *doc.Book, m measurer, g geometry) (*bookLayout, error) {
 	if len(F.pages) != offset {
 		return nil, fmt.Errorf("pdf: the table of contents changed length (%d, then %d pages)", offset, len(F.pages))
 	}
-	out := &bookLayout{pages: F.pages, marks: body.marks}
-	for _, p := range body.pages {
-		p.num += offset
-		out.pages = append(out.pages, p)
-	}
-	for _, d := range body.dests {
+	return F, nil
+}
+
+// shiftDests returns dests with offset added to their pages.
+func shiftDests(dests []dest, offset int) []dest {
+	out := make([]dest, len(dests))
+	for i, d := range dests {
 		d.page += offset
-		out.dests = append(out.dests, d)
+		out[i] = d
 	}
-	return out, nil
+	return out
 }
 
 // titlePage sets the title, subtitle and authors, with the publisher and

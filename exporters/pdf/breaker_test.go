@@ -246,3 +246,12 @@ func BenchmarkBreakParagraph(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkBuildItems(b *testing.B) {
+	m := testMeasurer(b)
+	runs := []run{{text: longParagraph(20_000), size: 10}}
+	b.ReportAllocs()
+	for b.Loop() {
+		buildItems(runs, m, paraOptions{measure: 116})
+	}
+}

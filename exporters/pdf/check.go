@@ -67,6 +67,47 @@ func (c *coverage) has(buf *sfnt.Buffer, r rune, st style) bool {
 	return err == nil && g != 0
 }
 
+// glyphs memoises coverage.has for one Check: sfnt looks each character up
+// in the font's cmap, which is slow next to an array or map lookup, and a
+// book asks about the same few hundred characters millions of times.
+type glyphs struct {
+	c    *coverage
+	buf  sfnt.Buffer
+	low  [8][0x250]uint8 // Latin, by style: 0 not asked yet, 1 drawn, 2 missing
+	high [8]map[rune]bool
+}
+
+// has is c.has, remembered.
+func (g *glyphs) has(r rune, st style) bool {
+	i := st & (bold | italic | mono)
+	if st&mono != 0 {
+		i = mono
+	}
+	if r >= 0 && r < 0x250 {
+		switch g.low[i][r] {
+		case 1:
+			return true
+		case 2:
+			return false
+		}
+		ok := g.c.has(&g.buf, r, st)
+		g.low[i][r] = 2
+		if ok {
+			g.low[i][r] = 1
+		}
+		return ok
+	}
+	if v, ok := g.high[i][r]; ok {
+		return v
+	}
+	if g.high[i] == nil {
+		g.high[i] = map[rune]bool{}
+	}
+	ok := g.c.has(&g.buf, r, st)
+	g.high[i][r] = ok
+	return ok
+}
+
 // Check reports every character of the book that the embedded fonts cannot
 // draw, before any layout: one error per character and block, in the form
 // "U+1F600 GRINNING FACE is not in the embedded fonts", and text that is
@@ -84,7 +125,7 @@ func Check(b *doc.Book) diag.List {
 		l.Errorf(doc.Pos{}, "%v", err)
 		return l
 	}
-	var buf sfnt.Buffer
+	gl := &glyphs{c: c}
 	var seen map[rune]bool
 	var seenAt doc.Pos
 	// checkRuns checks the runs of the block at pos. With cols, an error
@@ -105,7 +146,7 @@ func Check(b *doc.Book) diag.List {
 				continue
 			}
 			for _, ch := range r.text {
-				if !seen[ch] && !c.has(&buf, ch, r.style) {
+				if !gl.has(ch, r.style) && !seen[ch] {
 					seen[ch] = true
 					l.Errorf(charPos(pos, off, cols), "%s is not in the embedded fonts", runeName(ch))
 				}

@@ -11,7 +11,8 @@ import (
 
 // This file lays the book out into pages of positioned drawing operations.
 // Nothing here touches fpdf except through the measurer, so the layout can
-// be tested on its own and drawn in one pass afterwards (render.go).
+// be tested on its own and drawn afterwards (render.go), either page by page
+// as each page is complete (emit) or all at once.
 
 const ptMM = 25.4 / 72 // millimetres per point
 
@@ -115,11 +116,29 @@ type dest struct {
 
 // layouter holds the state of laying out one book.
 type layouter struct {
-	g      geometry
-	m      measurer
-	lab    labels
-	book   *doc.Book
-	pages  []*page
+	g    geometry
+	m    measurer
+	lab  labels
+	book *doc.Book
+	// emit, when not nil, receives each page as soon as it is complete (see
+	// endPage), and pages stays empty, so that a long book's layout is not
+	// kept: only the page being filled and the lines of one chapter are.
+	// emit must not keep the page: its buffers are reused.
+	emit   func(*page)
+	pages  []*page // the laid-out pages, when emit is nil
+	npages int     // the number of pages begun
+	// countOnly leaves out the drawing operations of text: the layout
+	// only counts pages and places destinations (Write's first pass). It
+	// records the line breaks of every text it sets in breaks.
+	countOnly bool
+	// breaks, when not countOnly, are the line breaks of a countOnly pass
+	// over the same text, which setText takes in order instead of running
+	// the line breaker again; next is the next one to take.
+	breaks [][]int
+	next   int
+	spare  *page // a page emitted and drawn, whose buffers newPage reuses
+	ib     itemBuilder
+	items  []item // the last paragraph's items, for ib to reuse
 	cur    *page
 	y      float64  // top of the next line, from the top edge
 	atTop  bool     // nothing flowed on the page yet
@@ -136,16 +155,34 @@ func (L *layouter) body() float64    { return L.g.body }
 func (L *layouter) leading() float64 { return L.g.body * 1.3 * ptMM }
 
 func (L *layouter) newPage(kind pageKind) {
-	p := &page{num: len(L.pages) + 1, kind: kind, chapter: L.head}
-	L.pages = append(L.pages, p)
+	L.endPage()
+	L.npages++
+	p := &page{num: L.npages, kind: kind, chapter: L.head}
+	if L.spare != nil {
+		p.ops, p.lines, p.marks = L.spare.ops[:0], L.spare.lines[:0], L.spare.marks[:0]
+		L.spare = nil
+	}
+	if L.emit == nil {
+		L.pages = append(L.pages, p)
+	}
 	L.cur = p
 	L.y = L.g.top
 	L.atTop = true
 }
 
+// endPage ends the current page: it hands it to emit, if set. Nothing may
+// be placed after endPage before the next newPage.
+func (L *layouter) endPage() {
+	if L.cur != nil && L.emit != nil {
+		L.emit(L.cur)
+		L.spare = L.cur
+	}
+	L.cur = nil
+}
+
 // newRecto starts a new odd page, leaving a blank verso when needed.
 func (L *layouter) newRecto(kind pageKind) {
-	if len(L.pages)%2 == 1 {
+	if L.npages%2 == 1 {
 		L.newPage(plainPage)
 	}
 	L.newPage(kind)
@@ -309,21 +346,36 @@ const (
 // vlines, each line's text positioned as the setting says.
 func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leading float64, size float64) []vline {
 	isRagged, center := how != justified, how == centred
-	items := buildItems(runs, L.m, paraOptions{measure: c.measure, indent: indent, ragged: isRagged})
+	items := L.ib.build(L.items, runs, L.m, paraOptions{measure: c.measure, indent: indent, ragged: isRagged})
+	defer func() { L.items = items[:0] }() // nothing below keeps items
 	p := defaultParams
 	if isRagged {
 		p.ragged = c.measure / 2
 		p.balance = how != ragged
 	}
-	breaks, ok := lineBreaks(items, c.measure, p)
+	breaks, ok := L.replayBreaks(len(items))
+	if !ok {
+		breaks, ok = lineBreaks(items, c.measure, p)
+		if ok && L.countOnly {
+			L.breaks = append(L.breaks, breaks)
+		}
+	}
 	if !ok {
 		L.fail(fmt.Errorf("pdf: no way to break a paragraph into lines of %.1f mm", c.measure))
 		return nil
 	}
 	L.paraID++
-	var out []vline
+	out := make([]vline, 0, len(breaks))
+	if L.countOnly {
+		for range breaks {
+			out = append(out, vline{height: leading, base: (leading-size*ptMM)/2 + 0.78*size*ptMM, para: L.paraID})
+		}
+	}
 	from := 0
 	for _, b := range breaks {
+		if L.countOnly {
+			break
+		}
 		for from < b && items[from].kind != boxItem {
 			from++
 		}
@@ -369,12 +421,21 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 		if center {
 			shift += (c.measure - end) / 2
 		}
-		var lineOps []op
-		for _, o := range ops {
-			o.x += shift
-			lineOps = append(lineOps, o)
-			if o.r.url != "" {
-				lineOps = append(lineOps, op{kind: urlOp, x: o.x, y: -size * ptMM * 0.8, w: o.w, h: size * ptMM, r: o.r})
+		urls := 0
+		for i := range ops {
+			ops[i].x += shift
+			if ops[i].r.url != "" {
+				urls++
+			}
+		}
+		lineOps := ops
+		if urls > 0 {
+			lineOps = make([]op, 0, len(ops)+urls)
+			for _, o := range ops {
+				lineOps = append(lineOps, o)
+				if o.r.url != "" {
+					lineOps = append(lineOps, op{kind: urlOp, x: o.x, y: -size * ptMM * 0.8, w: o.w, h: size * ptMM, r: o.r})
+				}
 			}
 		}
 		out = append(out, vline{height: leading, base: (leading-size*ptMM)/2 + 0.78*size*ptMM,
@@ -385,6 +446,20 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 		out[i].idx, out[i].count = i, len(out)
 	}
 	return out
+}
+
+// replayBreaks returns the next recorded line breaks, when there are any
+// and they fit a text of n items (they end at its last item).
+func (L *layouter) replayBreaks(n int) ([]int, bool) {
+	if L.countOnly || L.next >= len(L.breaks) {
+		return nil, false
+	}
+	b := L.breaks[L.next]
+	L.next++
+	if len(b) == 0 || b[len(b)-1] != n-1 {
+		return nil, false
+	}
+	return b, true
 }
 
 func abs(x float64) float64 {

@@ -15,7 +15,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html"
@@ -68,7 +67,20 @@ func Write(w io.Writer, b *doc.Book, opts Options) (Info, error) {
 		return Info{}, err
 	}
 	m := newFontMeasurer(p)
-	bl, err := layoutBook(b, m, g)
+	// The body is laid out twice, so that no more than one chapter's layout
+	// is live at a time: pass 1 only counts its pages and finds where its
+	// headings land, for the table of contents and the links, and records
+	// every paragraph's line breaks; pass 2, after the front matter is
+	// drawn, lays the body out again with those breaks and draws each page
+	// as soon as it is laid out.
+	// Both passes measure the same text, so pass 2 finds every width in the
+	// measurer's cache and does not change fpdf's current font while it
+	// draws.
+	body, err := layoutBody(b, m, g, func(*page) {}, true, nil)
+	if err != nil {
+		return Info{}, err
+	}
+	front, err := layoutFront(b, m, g, body)
 	if err != nil {
 		return Info{}, err
 	}
@@ -101,21 +113,49 @@ func Write(w io.Writer, b *doc.Book, opts Options) (Info, error) {
 	p.SetLang(pdfString(lang))
 	p.SetXmpMetadata(xmp(meta, lang, producer, mod))
 
-	if err := render(p, bl, g, meta.Title, m); err != nil {
-		return Info{}, err
+	offset := len(front.pages)
+	d := newDrawer(p, g, meta.Title, m, shiftDests(body.dests, offset))
+	for _, pg := range front.pages {
+		d.draw(pg)
 	}
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
-		return Info{}, fmt.Errorf("pdf: output: %w", err)
-	}
-	out, err := finish(buf.Bytes())
+	again, err := layoutBody(b, m, g, func(pg *page) {
+		pg.num += offset
+		d.draw(pg)
+	}, false, body.breaks)
 	if err != nil {
 		return Info{}, err
 	}
-	if _, err := w.Write(out); err != nil {
-		return Info{}, fmt.Errorf("pdf: write: %w", err)
+	if d.err != nil {
+		return Info{}, d.err
 	}
-	return Info{Pages: len(bl.pages)}, nil
+	if again.npages != body.npages || again.next != len(body.breaks) {
+		return Info{}, fmt.Errorf("pdf: the body changed between passes (%d, then %d pages; %d of %d paragraphs' breaks used)",
+			body.npages, again.npages, again.next, len(body.breaks))
+	}
+	var out keeper
+	if err := p.Output(&out); err != nil {
+		return Info{}, fmt.Errorf("pdf: output: %w", err)
+	}
+	if err := finish(w, out.b); err != nil {
+		return Info{}, err
+	}
+	return Info{Pages: offset + body.npages}, nil
+}
+
+// keeper receives fpdf's output. fpdf.Output hands its whole finished
+// file to a single Write and never touches that buffer again, so keeper
+// keeps the first slice it is given instead of copying it, against the
+// letter of io.Writer: that saves a copy of the whole file, hundreds of
+// megabytes for a long book. Any later Write appends as usual.
+type keeper struct{ b []byte }
+
+func (k *keeper) Write(p []byte) (int, error) {
+	if k.b == nil {
+		k.b = p
+	} else {
+		k.b = append(k.b[:len(k.b):len(k.b)], p...)
+	}
+	return len(p), nil
 }
 
 // subject is the document's Subject: the description, else the subtitle.

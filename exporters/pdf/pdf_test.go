@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -315,7 +316,7 @@ func matchWords(t *testing.T, got []token, want []string) {
 	}
 }
 
-// layoutFor lays b out as Write does.
+// layoutFor lays b out as Write does (see TestPassesAgree).
 func layoutFor(t *testing.T, b *doc.Book) (*bookLayout, geometry) {
 	t.Helper()
 	g, err := geometryFor(b.Meta.PaperSize)
@@ -494,6 +495,37 @@ func BenchmarkWrite(b *testing.B) {
 	for b.Loop() {
 		var buf bytes.Buffer
 		if _, err := Write(&buf, book, testOpts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// longBook repeats the documents of handBook n times.
+func longBook(n int) *doc.Book {
+	b := handBook()
+	docs := b.Documents
+	b.Documents = nil
+	for range n {
+		b.Documents = append(b.Documents, docs...)
+	}
+	return b
+}
+
+func BenchmarkWriteLong(b *testing.B) {
+	book := longBook(40)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Write(io.Discard, book, testOpts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	book := longBook(40)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Check(book).Err(); err != nil {
 			b.Fatal(err)
 		}
 	}

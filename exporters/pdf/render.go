@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -89,64 +91,82 @@ func (m *fontMeasurer) width(s string, st style, size float64) float64 {
 	return float64(units) * size / 1000 * ptMM
 }
 
-// render draws the laid-out book.
-func render(p *fpdf.Fpdf, bl *bookLayout, g geometry, title string, m measurer) error {
-	links := make([]int, len(bl.dests))
-	for i, d := range bl.dests {
-		links[i] = p.AddLink()
-		p.SetLink(links[i], d.y, d.page)
+// drawer draws laid-out pages into fpdf, in order, one at a time.
+type drawer struct {
+	p     *fpdf.Fpdf
+	g     geometry
+	title string // the running head of versos
+	m     measurer
+	links []int // fpdf's link of each destination
+	err   error // the first error; draw does nothing after it
+}
+
+// newDrawer returns a drawer for a book whose link destinations are dests
+// (final page numbers). It registers every destination with fpdf before the
+// first page, so that links may point forward.
+func newDrawer(p *fpdf.Fpdf, g geometry, title string, m measurer, dests []dest) *drawer {
+	d := &drawer{p: p, g: g, title: title, m: m, links: make([]int, len(dests))}
+	for i, ds := range dests {
+		d.links[i] = p.AddLink()
+		p.SetLink(d.links[i], ds.y, ds.page)
 	}
+	return d
+}
+
+// draw adds pg, whose num is its final page number, as fpdf's next page.
+func (d *drawer) draw(pg *page) {
+	if d.err != nil {
+		return
+	}
+	p, g, m := d.p, d.g, d.m
 	headSize := g.body * 0.85
-	for _, pg := range bl.pages {
-		p.AddPage()
-		left := g.left(pg.num)
-		setFont(p, 0, g.body) // Bookmark encodes its title as the current font does
-		for _, mk := range pg.marks {
-			p.Bookmark(mk.title, mk.level, mk.y)
-		}
-		for _, o := range pg.ops {
-			switch o.kind {
-			case textOp:
-				setFont(p, o.r.style, o.r.size)
-				p.Text(left+o.x, o.y, o.r.text)
-			case ruleOp:
-				p.SetLineWidth(0.3)
-				p.SetDrawColor(120, 120, 120)
-				p.Line(left+o.x, o.y, left+o.x+o.w, o.y+o.h)
-			case urlOp:
-				p.LinkString(left+o.x, o.y, o.w, o.h, asciiURL(o.r.url))
-			case gotoOp:
-				p.Link(left+o.x, o.y, o.w, o.h, links[o.dest])
-			}
-		}
-		// Running head and folio.
-		folio := strconv.Itoa(pg.num)
-		switch pg.kind {
-		case openingPage:
-			setFont(p, 0, headSize)
-			w := m.width(folio, 0, headSize)
-			p.Text(left+(g.measure()-w)/2, g.h-g.bottom+9, folio)
-		case bodyPage:
-			head := title
-			if pg.num%2 == 1 {
-				head = pg.chapter
-			}
-			head = truncate(m, head, italic, headSize, g.measure()-25)
-			y := g.top - 7
-			setFont(p, italic, headSize)
-			p.Text(left+(g.measure()-m.width(head, italic, headSize))/2, y, head)
-			setFont(p, 0, headSize)
-			if pg.num%2 == 1 {
-				p.Text(left+g.measure()-m.width(folio, 0, headSize), y, folio)
-			} else {
-				p.Text(left, y, folio)
-			}
-		}
-		if err := p.Error(); err != nil {
-			return fmt.Errorf("pdf: draw page %d: %w", pg.num, err)
+	p.AddPage()
+	left := g.left(pg.num)
+	setFont(p, 0, g.body) // Bookmark encodes its title as the current font does
+	for _, mk := range pg.marks {
+		p.Bookmark(mk.title, mk.level, mk.y)
+	}
+	for _, o := range pg.ops {
+		switch o.kind {
+		case textOp:
+			setFont(p, o.r.style, o.r.size)
+			p.Text(left+o.x, o.y, o.r.text)
+		case ruleOp:
+			p.SetLineWidth(0.3)
+			p.SetDrawColor(120, 120, 120)
+			p.Line(left+o.x, o.y, left+o.x+o.w, o.y+o.h)
+		case urlOp:
+			p.LinkString(left+o.x, o.y, o.w, o.h, asciiURL(o.r.url))
+		case gotoOp:
+			p.Link(left+o.x, o.y, o.w, o.h, d.links[o.dest])
 		}
 	}
-	return nil
+	// Running head and folio.
+	folio := strconv.Itoa(pg.num)
+	switch pg.kind {
+	case openingPage:
+		setFont(p, 0, headSize)
+		w := m.width(folio, 0, headSize)
+		p.Text(left+(g.measure()-w)/2, g.h-g.bottom+9, folio)
+	case bodyPage:
+		head := d.title
+		if pg.num%2 == 1 {
+			head = pg.chapter
+		}
+		head = truncate(m, head, italic, headSize, g.measure()-25)
+		y := g.top - 7
+		setFont(p, italic, headSize)
+		p.Text(left+(g.measure()-m.width(head, italic, headSize))/2, y, head)
+		setFont(p, 0, headSize)
+		if pg.num%2 == 1 {
+			p.Text(left+g.measure()-m.width(folio, 0, headSize), y, folio)
+		} else {
+			p.Text(left, y, folio)
+		}
+	}
+	if err := p.Error(); err != nil {
+		d.err = fmt.Errorf("pdf: draw page %d: %w", pg.num, err)
+	}
 }
 
 // finish corrects fpdf's output in one place, for two things fpdf v0.9.0
@@ -161,23 +181,36 @@ func render(p *fpdf.Fpdf, bl *bookLayout, g geometry, title string, m measurer) 
 //
 // The insertions shift the objects after them; finish rewrites their
 // offsets in the cross-reference table (whose length does not change) and
-// the startxref offset.
-func finish(pdf []byte) ([]byte, error) {
+// the startxref offset. It writes the corrected file to w, and nothing when
+// fpdf's output is not as expected. It looks for the objects with plain
+// byte searches rather than regular expressions: the file of a long book
+// is hundreds of megabytes.
+func finish(w io.Writer, pdf []byte) error {
 	type edit struct {
 		at  int
 		ins string
 	}
 	var edits []edit
-	meta := regexp.MustCompile(`(?m)^(\d+) 0 obj\n<< /Type /Metadata /Subtype /XML`).FindSubmatch(pdf)
+	meta := metadataObject(pdf)
 	cat := bytes.LastIndex(pdf, []byte("/Type /Catalog\n"))
 	xref := bytes.LastIndex(pdf, []byte("\nxref\n"))
-	if meta == nil || cat < 0 || xref < cat {
-		return nil, errors.New("pdf: finish: unexpected layout of fpdf's output (no metadata object or catalog)")
+	if meta == "" || cat < 0 || xref < cat {
+		return errors.New("pdf: finish: unexpected layout of fpdf's output (no metadata object or catalog)")
 	}
-	for _, loc := range regexp.MustCompile(`/(?:CreationDate|ModDate) \(D:\d{14}()\)`).FindAllSubmatchIndex(pdf[:xref], -1) {
-		edits = append(edits, edit{loc[2], "Z"})
+	for _, key := range []string{"/CreationDate (D:", "/ModDate (D:"} {
+		for from := 0; ; {
+			i := bytes.Index(pdf[from:xref], []byte(key))
+			if i < 0 {
+				break
+			}
+			at := from + i + len(key)
+			if at+15 <= xref && digits(pdf[at:at+14]) && pdf[at+14] == ')' {
+				edits = append(edits, edit{at + 14, "Z"})
+			}
+			from = at
+		}
 	}
-	edits = append(edits, edit{cat + len("/Type /Catalog\n"), "/Metadata " + string(meta[1]) + " 0 R\n"})
+	edits = append(edits, edit{cat + len("/Type /Catalog\n"), "/Metadata " + meta + " 0 R\n"})
 	slices.SortFunc(edits, func(a, b edit) int { return a.at - b.at })
 	shift := func(off int) int {
 		d := 0
@@ -192,17 +225,31 @@ func finish(pdf []byte) ([]byte, error) {
 	// The cross-reference table: "xref\n0 n\n" then n entries of 20 bytes.
 	head := regexp.MustCompile(`^xref\n0 (\d+)\n`).FindSubmatch(pdf[xref+1:])
 	if head == nil {
-		return nil, errors.New("pdf: finish: no cross-reference table")
+		return errors.New("pdf: finish: no cross-reference table")
 	}
 	n, _ := strconv.Atoi(string(head[1]))
 	start := xref + 1 + len(head[0])
 	end := start + 20*n
-	tail := regexp.MustCompile(`^trailer\n<<\n[^>]*>>\nstartxref\n(\d+)\n%%EOF\n?$`).FindSubmatchIndex(pdf[end:])
-	if end > len(pdf) || tail == nil {
-		return nil, errors.New("pdf: finish: unexpected cross-reference table")
+	if end > len(pdf) {
+		return errors.New("pdf: finish: unexpected cross-reference table")
 	}
-	var out bytes.Buffer
-	out.Grow(len(pdf) + 64)
+	tail := regexp.MustCompile(`^trailer\n<<\n[^>]*>>\nstartxref\n(\d+)\n%%EOF\n?$`).FindSubmatchIndex(pdf[end:])
+	if tail == nil {
+		return errors.New("pdf: finish: unexpected cross-reference table")
+	}
+	offs := make([]int, n)
+	for i := range offs {
+		entry := pdf[start+20*i : start+20*i+20]
+		offs[i] = -1
+		if entry[17] == 'n' {
+			off, err := strconv.Atoi(string(entry[:10]))
+			if err != nil {
+				return fmt.Errorf("pdf: finish: bad xref entry %q", entry)
+			}
+			offs[i] = off
+		}
+	}
+	out := bufio.NewWriterSize(w, 64<<10)
 	last := 0
 	for _, e := range edits {
 		out.Write(pdf[last:e.at])
@@ -210,25 +257,55 @@ func finish(pdf []byte) ([]byte, error) {
 		last = e.at
 	}
 	out.Write(pdf[last:start])
-	for i := 0; i < n; i++ {
+	for i, off := range offs {
 		entry := pdf[start+20*i : start+20*i+20]
-		if entry[17] == 'n' {
-			off, err := strconv.Atoi(string(entry[:10]))
-			if err != nil {
-				return nil, fmt.Errorf("pdf: finish: bad xref entry %q", entry)
-			}
-			fmt.Fprintf(&out, "%010d", off+shift(off))
-			out.Write(entry[10:])
-		} else {
+		if off < 0 {
 			out.Write(entry)
+			continue
 		}
+		fmt.Fprintf(out, "%010d", off+shift(off))
+		out.Write(entry[10:])
 	}
 	sx := end + tail[2]
 	old, _ := strconv.Atoi(string(pdf[sx : end+tail[3]]))
 	out.Write(pdf[end:sx])
 	out.WriteString(strconv.Itoa(old + shift(old)))
 	out.Write(pdf[end+tail[3]:])
-	return out.Bytes(), nil
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("pdf: write: %w", err)
+	}
+	return nil
+}
+
+// metadataObject returns the number of the first object that starts a line
+// with "n 0 obj\n<< /Type /Metadata /Subtype /XML", or "".
+func metadataObject(pdf []byte) string {
+	key := []byte(" 0 obj\n<< /Type /Metadata /Subtype /XML")
+	for from := 0; ; {
+		i := bytes.Index(pdf[from:], key)
+		if i < 0 {
+			return ""
+		}
+		at := from + i
+		j := at
+		for j > 0 && pdf[j-1] >= '0' && pdf[j-1] <= '9' {
+			j--
+		}
+		if j < at && (j == 0 || pdf[j-1] == '\n') {
+			return string(pdf[j:at])
+		}
+		from = at + 1
+	}
+}
+
+// digits reports whether b is all ASCII digits.
+func digits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiURL percent-encodes the bytes of u that may not stand in a PDF URI

@@ -98,14 +98,39 @@ const (
 // buildItems turns runs into boxes, glue and penalties, ending with the
 // usual finishing glue and forced break.
 func buildItems(runs []run, m measurer, o paraOptions) []item {
-	var items []item
+	var ib itemBuilder
+	return ib.build(nil, runs, m, o)
+}
+
+// itemBuilder builds the items of paragraphs. It keeps its buffers from one
+// word to the next, and the caller may pass the items of the last paragraph
+// back to build when it is done with them, so that setting a long book does
+// not allocate per word.
+type itemBuilder struct {
+	word    []segment // the segments of the word being collected
+	pieces  []segment // the word cut at its break points, piece after piece
+	ends    []int     // ends[i] is the end in pieces of piece i
+	cutPrev []rune    // the character before each cut, or -1
+	widths  []float64 // the width of each of pieces
+	full    []byte    // the text of a word of several segments
+
+	// The hyphen's width in the last style and size asked for.
+	hyphenStyle style
+	hyphenSize  float64
+	hyphenW     float64
+	hyphenOK    bool
+}
+
+// build appends to items[:0] the items of runs.
+func (ib *itemBuilder) build(items []item, runs []run, m measurer, o paraOptions) []item {
+	items = items[:0]
 	if o.indent > 0 {
 		items = append(items, item{kind: boxItem, width: o.indent})
 	}
-	var word []segment
+	word := ib.word[:0]
 	flush := func() {
 		if len(word) > 0 {
-			items = appendWord(items, word, m, o)
+			items = ib.appendWord(items, word, m, o)
 			word = word[:0]
 		}
 	}
@@ -150,6 +175,7 @@ func buildItems(runs []run, m measurer, o paraOptions) []item {
 		}
 	}
 	flush()
+	ib.word = word[:0]
 	// Drop trailing glue, then finish the paragraph.
 	for len(items) > 0 && items[len(items)-1].kind == glueItem {
 		items = items[:len(items)-1]
@@ -160,31 +186,45 @@ func buildItems(runs []run, m measurer, o paraOptions) []item {
 		item{kind: penaltyItem, penalty: -infPenalty})
 }
 
+// hyphenWidth returns the width of a hyphen in st at size.
+func (ib *itemBuilder) hyphenWidth(m measurer, st style, size float64) float64 {
+	if !ib.hyphenOK || ib.hyphenStyle != st || ib.hyphenSize != size {
+		ib.hyphenStyle, ib.hyphenSize, ib.hyphenW, ib.hyphenOK = st, size, m.width("-", st, size), true
+	}
+	return ib.hyphenW
+}
+
 // appendWord appends the boxes of one word, with penalties at its
 // hyphenation points, or at every character when a piece between two
 // points is wider than the measure.
-func appendWord(items []item, word []segment, m measurer, o paraOptions) []item {
-	var full strings.Builder
-	for _, sg := range word {
-		full.WriteString(sg.text)
+func (ib *itemBuilder) appendWord(items []item, word []segment, m measurer, o paraOptions) []item {
+	w := word[0].text
+	if len(word) > 1 {
+		ib.full = ib.full[:0]
+		for _, sg := range word {
+			ib.full = append(ib.full, sg.text...)
+		}
+		w = string(ib.full)
 	}
-	w := full.String()
 	var pts []int
 	if !o.ragged {
 		pts = turkish.HyphenationPoints(w)
 		pts = dropMonoPoints(pts, word)
 	}
-	pieces := splitWord(word, pts)
+	ib.split(word, pts, m)
 	emergency := false
-	for _, pc := range pieces {
+	from := 0
+	for _, end := range ib.ends {
 		var pw float64
-		for _, sg := range pc {
-			pw += m.width(sg.text, sg.run.style, sg.run.size)
+		for _, sw := range ib.widths[from:end] {
+			pw += sw
 		}
-		if pw+m.width("-", pc[len(pc)-1].run.style, pc[len(pc)-1].run.size) > o.measure-o.indent {
+		last := ib.pieces[end-1].run
+		if pw+ib.hyphenWidth(m, last.style, last.size) > o.measure-o.indent {
 			emergency = true
 			break
 		}
+		from = end
 	}
 	if emergency {
 		// Break anywhere: one piece per character, no hyphen shown.
@@ -193,27 +233,32 @@ func appendWord(items []item, word []segment, m measurer, o paraOptions) []item 
 		for i := 1; i < n; i++ {
 			pts = append(pts, i)
 		}
-		pieces = splitWord(word, pts)
+		ib.split(word, pts, m)
 	}
-	for i, pc := range pieces {
-		for _, sg := range pc {
-			items = append(items, item{kind: boxItem, width: m.width(sg.text, sg.run.style, sg.run.size), run: segmentRun(sg)})
+	from = 0
+	for i, end := range ib.ends {
+		for j := from; j < end; j++ {
+			items = append(items, item{kind: boxItem, width: ib.widths[j], run: segmentRun(ib.pieces[j])})
 		}
-		if i == len(pieces)-1 {
+		if i == len(ib.ends)-1 {
 			break
 		}
 		if emergency {
 			items = append(items, item{kind: penaltyItem, penalty: emergencyPenalty})
+			from = end
 			continue
 		}
-		lastSeg := pc[len(pc)-1]
-		if turkish.BreakTakesHyphen(w, pts[i]) {
-			hr := run{text: "-", style: lastSeg.run.style, size: lastSeg.run.size}
+		// The break takes a hyphen unless it follows an apostrophe (as
+		// turkish.BreakTakesHyphen says, without decoding the word again).
+		if !turkish.IsApostrophe(ib.cutPrev[i]) {
+			last := ib.pieces[end-1].run
+			hr := run{text: "-", style: last.style, size: last.size}
 			items = append(items, item{kind: penaltyItem, penalty: hyphenPenalty, flagged: true,
-				width: m.width("-", hr.style, hr.size), run: hr})
+				width: ib.hyphenWidth(m, hr.style, hr.size), run: hr})
 		} else {
 			items = append(items, item{kind: penaltyItem, penalty: apostrophePenalty})
 		}
+		from = end
 	}
 	return items
 }
@@ -227,6 +272,13 @@ func segmentRun(sg segment) run {
 // dropMonoPoints removes hyphenation points that touch code.
 func dropMonoPoints(pts []int, word []segment) []int {
 	if len(pts) == 0 {
+		return pts
+	}
+	anyMono := false
+	for _, sg := range word {
+		anyMono = anyMono || sg.run.style&mono != 0
+	}
+	if !anyMono {
 		return pts
 	}
 	var monoAt []bool
@@ -244,32 +296,39 @@ func dropMonoPoints(pts []int, word []segment) []int {
 	return out
 }
 
-// splitWord cuts the segments of a word at the rune indexes pts, in one
-// pass over the word.
-func splitWord(word []segment, pts []int) [][]segment {
-	var pieces [][]segment
-	var cur []segment
+// split cuts the segments of a word at the rune indexes pts, in one pass
+// over the word, into ib.pieces, ib.ends and ib.cutPrev, and measures the
+// pieces' segments into ib.widths.
+func (ib *itemBuilder) split(word []segment, pts []int, m measurer) {
+	pieces, ends, prevs := ib.pieces[:0], ib.ends[:0], ib.cutPrev[:0]
 	pos, k := 0, 0
+	prev := rune(-1)
 	for _, sg := range word {
 		s := sg.text
 		start := 0 // byte offset in s of the text not yet placed
-		for i := range s {
+		for i, r := range s {
 			if k < len(pts) && pos == pts[k] {
 				if i > start {
-					cur = append(cur, segment{text: s[start:i], run: sg.run})
+					pieces = append(pieces, segment{text: s[start:i], run: sg.run})
 				}
-				pieces = append(pieces, cur)
-				cur, start = nil, i
+				ends = append(ends, len(pieces))
+				prevs = append(prevs, prev)
+				start = i
 				k++
 			}
 			pos++
+			prev = r
 		}
 		if start < len(s) {
-			cur = append(cur, segment{text: s[start:], run: sg.run})
+			pieces = append(pieces, segment{text: s[start:], run: sg.run})
 		}
 	}
-	if len(cur) > 0 {
-		pieces = append(pieces, cur)
+	if n := len(ends); n == 0 && len(pieces) > 0 || n > 0 && len(pieces) > ends[n-1] {
+		ends = append(ends, len(pieces))
 	}
-	return pieces
+	widths := ib.widths[:0]
+	for _, sg := range pieces {
+		widths = append(widths, m.width(sg.text, sg.run.style, sg.run.size))
+	}
+	ib.pieces, ib.ends, ib.cutPrev, ib.widths = pieces, ends, prevs, widths
 }
