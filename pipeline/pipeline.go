@@ -124,7 +124,7 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 			b.Meta.Title = doc.PlainText(h.Inlines)
 		}
 	}
-	diags.Append(enrich.Glossary(b))
+	diags.Append(enrich.GlossaryWorkers(b, workers))
 	diags.Sort()
 	if diags.HasErrors() {
 		return nil, diags
@@ -304,11 +304,15 @@ func readLimited(path string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	tooBig := fmt.Errorf("file is over the size limit of %s for one seed", sizeString(limit))
-	if fi, err := f.Stat(); err == nil && fi.Size() > limit {
-		return nil, tooBig
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > limit {
+			return nil, tooBig
+		}
+		size = fi.Size()
 	}
 	// The file may grow after Stat: read one byte past the limit to know.
-	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
+	raw, err := readAll(io.LimitReader(f, limit+1), size)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %s", osMessage(err))
 	}
@@ -316,6 +320,26 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, tooBig
 	}
 	return raw, nil
+}
+
+// readAll is io.ReadAll with a first buffer for size bytes: one allocation
+// for a file whose size Stat gave, where io.ReadAll grows its buffer from
+// 512 bytes and copies the text about a dozen times.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, size+1) // +1: reaching EOF needs room for one more read
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append pick the next capacity
+		}
+	}
 }
 
 // sizeString formats n bytes for people: "64 MiB", "10 KiB", "100 bytes".
@@ -329,11 +353,72 @@ func sizeString(n int64) string {
 	return strconv.FormatInt(n, 10) + " bytes"
 }
 
-// hasText reports whether any leaf of d has more than white space.
+// hasText reports whether any leaf of d has more than white space. It walks
+// the blocks and inlines in place rather than building d.Leaves, whose
+// plain texts it would only throw away.
 func hasText(d *doc.Document) bool {
-	for _, l := range d.Leaves() {
-		if strings.TrimSpace(l.Text) != "" {
-			return true
+	return blocksHaveText(d.Blocks)
+}
+
+func blocksHaveText(blocks []doc.Block) bool {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *doc.Heading:
+			if inlinesHaveText(b.Inlines) {
+				return true
+			}
+		case *doc.Paragraph:
+			if inlinesHaveText(b.Inlines) {
+				return true
+			}
+		case *doc.CodeBlock:
+			if strings.TrimSpace(b.Text) != "" {
+				return true
+			}
+		case *doc.Quote:
+			if blocksHaveText(b.Blocks) {
+				return true
+			}
+		case *doc.List:
+			for _, it := range b.Items {
+				if blocksHaveText(it.Blocks) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inlinesHaveText reports whether the plain text of inlines (see
+// doc.PlainText) has more than white space.
+func inlinesHaveText(inlines []doc.Inline) bool {
+	for _, in := range inlines {
+		switch in := in.(type) {
+		case *doc.Text:
+			if strings.TrimSpace(in.Value) != "" {
+				return true
+			}
+		case *doc.Code:
+			if strings.TrimSpace(in.Value) != "" {
+				return true
+			}
+		case *doc.Abbr:
+			if strings.TrimSpace(in.Text) != "" {
+				return true
+			}
+		case *doc.Emph:
+			if inlinesHaveText(in.Inlines) {
+				return true
+			}
+		case *doc.Strong:
+			if inlinesHaveText(in.Inlines) {
+				return true
+			}
+		case *doc.Link:
+			if inlinesHaveText(in.Inlines) {
+				return true
+			}
 		}
 	}
 	return false

@@ -234,9 +234,45 @@ func (*LineBreak) inline() {}
 // PlainText returns the text of inlines with all markup dropped: the text
 // that sentence offsets count in.
 func PlainText(inlines []Inline) string {
+	if len(inlines) == 1 {
+		// The common block of one text run: its value, without a copy.
+		switch in := inlines[0].(type) {
+		case *Text:
+			return in.Value
+		case *Code:
+			return in.Value
+		case *Abbr:
+			return in.Text
+		}
+	}
 	var b strings.Builder
+	b.Grow(plainLen(inlines))
 	appendPlain(&b, inlines)
 	return b.String()
+}
+
+// plainLen returns the length in bytes of the plain text of inlines.
+func plainLen(inlines []Inline) int {
+	n := 0
+	for _, in := range inlines {
+		switch in := in.(type) {
+		case *Text:
+			n += len(in.Value)
+		case *Emph:
+			n += plainLen(in.Inlines)
+		case *Strong:
+			n += plainLen(in.Inlines)
+		case *Code:
+			n += len(in.Value)
+		case *Link:
+			n += plainLen(in.Inlines)
+		case *Abbr:
+			n += len(in.Text)
+		case *LineBreak:
+			n++
+		}
+	}
+	return n
 }
 
 func appendPlain(b *strings.Builder, inlines []Inline) {
@@ -310,6 +346,9 @@ const LeafSeparator = "\n\n"
 // have no text and no leaf.
 func (d *Document) Leaves() []Leaf {
 	var leaves []Leaf
+	if n := countLeaves(d.Blocks); n > 0 {
+		leaves = make([]Leaf, 0, n)
+	}
 	pos := 0
 	var walk func(blocks []Block, kind LeafKind)
 	walk = func(blocks []Block, kind LeafKind) {
@@ -346,6 +385,25 @@ func (d *Document) Leaves() []Leaf {
 	}
 	walk(d.Blocks, KindParagraph)
 	return leaves
+}
+
+// countLeaves returns the number of leaves in blocks, so that Leaves
+// allocates its slice once.
+func countLeaves(blocks []Block) int {
+	n := 0
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *Heading, *Paragraph, *CodeBlock:
+			n++
+		case *Quote:
+			n += countLeaves(b.Blocks)
+		case *List:
+			for _, it := range b.Items {
+				n += countLeaves(it.Blocks)
+			}
+		}
+	}
+	return n
 }
 
 // Text returns the document's normalised text: the texts of its leaves

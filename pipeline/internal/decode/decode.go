@@ -360,6 +360,11 @@ func doubleUTF8At(text string, i int) (n int, orig rune) {
 	return j - i, r
 }
 
+// leadSecond reports whether b is the second UTF-8 byte of Ã, Ä, Å or â,
+// the characters that the lead bytes C3, C4, C5 and E2 of doubly encoded
+// Turkish text become (see doubleUTF8At).
+func leadSecond(b byte) bool { return b == 0x83 || b == 0x84 || b == 0x85 || b == 0xA2 }
+
 // repairDoubleUTF8 finds UTF-8 that was encoded twice. With two or more
 // damaged sequences it repairs them all and says so in a warning; a single
 // one may be a real "Ã" followed by a symbol, so it is only reported.
@@ -370,8 +375,11 @@ func repairDoubleUTF8(file string, text string, diags *diag.List) string {
 	}
 	var hits []hit
 	for i := 0; i < len(text); {
-		// Every lead character (Â to ô, U+00C2 to U+00F4) is 0xC3 in UTF-8.
-		if text[i] == 0xC3 {
+		// Every lead character (Â to ô, U+00C2 to U+00F4) is 0xC3 in UTF-8,
+		// and the only ones doubleUTF8At accepts are Ã Ä Å â (C3 83, C3 84,
+		// C3 85, C3 A2): testing the second byte here skips the ç ö ü of
+		// ordinary Turkish text without decoding them.
+		if text[i] == 0xC3 && i+1 < len(text) && leadSecond(text[i+1]) {
 			if n, r := doubleUTF8At(text, i); n > 0 {
 				hits = append(hits, hit{i, n, r})
 				i += n
@@ -473,6 +481,9 @@ func misdecoded(r rune) (rune, bool) {
 // through Windows-1252 as a whole), it repairs them and says so; otherwise
 // it warns and leaves the text alone.
 func repairWindows1252(file string, text string, diags *diag.List) string {
+	if countMisdecoded(text) < 2 {
+		return text // fewer than two suspects: the common case, found by bytes
+	}
 	suspects, genuine, firstOff := 0, 0, -1
 	used := map[string]bool{}
 	prev := rune(-1)
@@ -522,6 +533,25 @@ func repairWindows1252(file string, text string, diags *diag.List) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// countMisdecoded counts the characters of text that misdecoded maps (Ý Þ
+// ð ý þ Ð: C3 9D, C3 9E, C3 B0, C3 BD, C3 BE, C3 90 in UTF-8), wherever
+// they stand.
+func countMisdecoded(text string) int {
+	n := 0
+	for i := strings.IndexByte(text, 0xC3); i >= 0 && i+1 < len(text); {
+		switch text[i+1] {
+		case 0x9D, 0x9E, 0xB0, 0xBD, 0xBE, 0x90:
+			n++
+		}
+		j := strings.IndexByte(text[i+2:], 0xC3)
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return n
 }
 
 func mapMisdecoded(w string) string {

@@ -139,3 +139,26 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestByteFilters checks the byte tests that let the repairs skip ordinary
+// text against the rune rules they stand for.
+func TestByteFilters(t *testing.T) {
+	for r := rune(0xC0); r <= 0xFF; r++ {
+		b0, ok := win1252[r]
+		want := ok && (b0 == 0xC3 || b0 == 0xC4 || b0 == 0xC5 || b0 == 0xE2)
+		if got := leadSecond(string(r)[1]); got != want {
+			t.Errorf("leadSecond(%q) = %v, want %v", r, got, want)
+		}
+	}
+	for _, s := range []string{"", "çöü", "ÝÞðýþÐ", "aÝbçþ", "ð", "\xc3", "İŞğışĞ", "ÃÄÅâ ý"} {
+		want := 0
+		for _, r := range s {
+			if _, ok := misdecoded(r); ok {
+				want++
+			}
+		}
+		if got := countMisdecoded(s); got != want {
+			t.Errorf("countMisdecoded(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

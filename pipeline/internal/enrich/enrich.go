@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,38 +28,51 @@ import (
 // defined again differently keeps its first definition, with a warning.
 // Mentions are found in one pass over the text with a map lookup per
 // word, so the work grows with the text, not with text × glossary.
-func Glossary(b *doc.Book) diag.List {
+func Glossary(b *doc.Book) diag.List { return GlossaryWorkers(b, 1) }
+
+// GlossaryWorkers is Glossary with the per-document work (flattening into
+// leaves, finding definitions, marking mentions) done by up to workers
+// goroutines at once. The findings are merged in reading order, so the
+// result is the same for every number of workers.
+func GlossaryWorkers(b *doc.Book, workers int) diag.List {
 	var diags diag.List
+	docs := b.Documents
+	// The leaves of every document, computed once for both passes: marking
+	// mentions changes the inlines but not the plain text (see above).
+	leaves := make([][]doc.Leaf, len(docs))
+	found := make([][]foundDef, len(docs))
+	eachDocument(len(docs), workers, func(di int) {
+		leaves[di] = docs[di].Leaves()
+		found[di] = documentDefinitions(leaves[di])
+	})
+
 	var terms []doc.Term
 	first := map[string]int{} // acronym → index in terms, in reading order
-	for di, d := range b.Documents {
-		for li, leaf := range d.Leaves() {
-			if leaf.Kind == doc.KindCode {
+	for di, d := range docs {
+		for _, f := range found[di] {
+			def := f.def
+			if i, ok := first[def.Acronym]; ok {
+				t := terms[i]
+				if t.Expansion != def.Expansion || t.ExpansionEN != def.ExpansionEN {
+					pos := leaves[di][f.leaf].Block.Position()
+					if pos.File == "" {
+						pos.File = d.Source
+					}
+					diags.Warnf(pos, "acronym %s defined again as %q; the first definition, %q, is kept",
+						def.Acronym, longForm(def.Expansion, def.ExpansionEN), longForm(t.Expansion, t.ExpansionEN))
+				}
 				continue
 			}
-			for _, def := range Definitions(leaf.Text) {
-				if i, ok := first[def.Acronym]; ok {
-					t := terms[i]
-					if t.Expansion != def.Expansion || t.ExpansionEN != def.ExpansionEN {
-						pos := leaf.Block.Position()
-						if pos.File == "" {
-							pos.File = d.Source
-						}
-						diags.Warnf(pos, "acronym %s defined again as %q; the first definition, %q, is kept",
-							def.Acronym, longForm(def.Expansion, def.ExpansionEN), longForm(t.Expansion, t.ExpansionEN))
-					}
-					continue
-				}
-				first[def.Acronym] = len(terms)
-				terms = append(terms, doc.Term{
-					Acronym:     def.Acronym,
-					Expansion:   def.Expansion,
-					ExpansionEN: def.ExpansionEN,
-					Defined:     doc.Ref{Doc: di, Leaf: li, Sentence: sentenceAt(leaf.Sentences(), def.At)},
-				})
-			}
+			first[def.Acronym] = len(terms)
+			terms = append(terms, doc.Term{
+				Acronym:     def.Acronym,
+				Expansion:   def.Expansion,
+				ExpansionEN: def.ExpansionEN,
+				Defined:     doc.Ref{Doc: di, Leaf: f.leaf, Sentence: sentenceAt(leaves[di][f.leaf].Sentences(), def.At)},
+			})
 		}
 	}
+	found = nil
 	slices.SortStableFunc(terms, func(a, b doc.Term) int { return turkish.Compare(a.Acronym, b.Acronym) })
 	index := make(map[string]int, len(terms))
 	for i, t := range terms {
@@ -68,35 +83,102 @@ func Glossary(b *doc.Book) diag.List {
 		return diags
 	}
 
-	for di, d := range b.Documents {
-		for li, leaf := range d.Leaves() {
-			if leaf.Kind == doc.KindCode {
-				continue
-			}
-			text := []rune(leaf.Text)
-			ms := mentions(text, index)
-			if len(ms) == 0 {
-				continue
-			}
-			r := &replacer{text: text, ms: ms}
-			switch blk := leaf.Block.(type) {
-			case *doc.Heading:
-				blk.Inlines = r.inlines(blk.Inlines)
-			case *doc.Paragraph:
-				blk.Inlines = r.inlines(blk.Inlines)
-			}
-			sents := leaf.Sentences()
-			for _, m := range r.done {
-				t := &b.Glossary[m.term]
-				t.Occurrences++
-				ref := doc.Ref{Doc: di, Leaf: li, Sentence: sentenceAt(sents, m.start)}
-				if n := len(t.Uses); n == 0 || t.Uses[n-1] != ref {
-					t.Uses = append(t.Uses, ref)
-				}
+	uses := make([][]use, len(docs))
+	eachDocument(len(docs), workers, func(di int) {
+		uses[di] = markMentions(di, leaves[di], index)
+		leaves[di] = nil
+	})
+	for _, us := range uses {
+		for _, u := range us {
+			t := &b.Glossary[u.term]
+			t.Occurrences++
+			if n := len(t.Uses); n == 0 || t.Uses[n-1] != u.ref {
+				t.Uses = append(t.Uses, u.ref)
 			}
 		}
 	}
 	return diags
+}
+
+// eachDocument calls fn(i) for every i in [0, n), on up to workers
+// goroutines at once (one when workers < 2).
+func eachDocument(n, workers int, fn func(i int)) {
+	if workers < 2 || n < 2 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// foundDef is a definition found in leaf of a document.
+type foundDef struct {
+	leaf int
+	def  Definition
+}
+
+// documentDefinitions returns the definitions in the leaves of one
+// document, in reading order.
+func documentDefinitions(leaves []doc.Leaf) []foundDef {
+	var found []foundDef
+	for li, leaf := range leaves {
+		if leaf.Kind == doc.KindCode {
+			continue
+		}
+		for _, def := range Definitions(leaf.Text) {
+			found = append(found, foundDef{leaf: li, def: def})
+		}
+	}
+	return found
+}
+
+// use is one mention of glossary term term, in sentence ref.
+type use struct {
+	term int
+	ref  doc.Ref
+}
+
+// markMentions replaces the mentions of the glossary (index) in the leaves
+// of document di by Abbr inlines and returns them in reading order.
+func markMentions(di int, leaves []doc.Leaf, index map[string]int) []use {
+	var us []use
+	for li, leaf := range leaves {
+		if leaf.Kind == doc.KindCode {
+			continue
+		}
+		ms := mentions(leaf.Text, index)
+		if len(ms) == 0 {
+			continue
+		}
+		r := &replacer{ms: ms}
+		switch blk := leaf.Block.(type) {
+		case *doc.Heading:
+			blk.Inlines = r.inlines(blk.Inlines)
+		case *doc.Paragraph:
+			blk.Inlines = r.inlines(blk.Inlines)
+		}
+		sents := leaf.Sentences()
+		for _, m := range r.done {
+			us = append(us, use{term: m.term, ref: doc.Ref{Doc: di, Leaf: li, Sentence: sentenceAt(sents, m.start)}})
+		}
+	}
+	return us
 }
 
 func longForm(tr, en string) string {
@@ -116,42 +198,66 @@ func sentenceAt(sents []doc.Sentence, pos int) int {
 	return max(i-1, 0)
 }
 
-// mention is a defined acronym at runes [start, end) of a leaf's text.
+// mention is a defined acronym at runes [start, end), bytes [bstart,
+// bend), of a leaf's text.
 type mention struct {
-	start, end, term int
+	start, end   int
+	bstart, bend int
+	term         int
 }
 
 // mentions returns every word of text that is a glossary acronym, in order.
 // A word is a maximal run of letters and digits, so "ICANN’in" holds the
-// word "ICANN" and "ICANNs" holds none.
-func mentions(text []rune, index map[string]int) []mention {
+// word "ICANN" and "ICANNs" holds none. It reads text in place: no copy of
+// the text is made.
+func mentions(text string, index map[string]int) []mention {
 	var ms []mention
+	n := 0 // runes before i
 	for i := 0; i < len(text); {
-		if !isWordRune(text[i]) {
-			i++
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			n++
 			continue
 		}
-		j := i
-		for j < len(text) && isWordRune(text[j]) {
-			j++
+		j, m := i, n
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+			m++
 		}
-		if j-i >= 2 && isAcronymStart(text[i]) {
-			if t, ok := index[string(text[i:j])]; ok {
-				ms = append(ms, mention{i, j, t})
+		if m-n >= 2 && isAcronymStart(r) {
+			if t, ok := index[text[i:j]]; ok {
+				ms = append(ms, mention{start: n, end: m, bstart: i, bend: j, term: t})
 			}
 		}
-		i = j
+		i, n = j, m
 	}
 	return ms
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isWordRune reports whether r is a letter or a digit. ASCII and the
+// Turkish letters outside Latin-1 (ı ğ ş İ Ğ Ş) are answered without the
+// Unicode tables.
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	switch r {
+	case 'ı', 'ğ', 'ş', 'İ', 'Ğ', 'Ş':
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
-// replacer splits the text inlines of one leaf around its mentions.
+// replacer splits the text inlines of one leaf around its mentions. The
+// new Text and Abbr values are slices of the Text values they split.
 type replacer struct {
-	text []rune    // the leaf's plain text
 	ms   []mention // mentions still to place, in order
-	pos  int       // rune offset of the next inline in text
+	pos  int       // byte offset of the next inline in the leaf's plain text
 	done []mention // mentions that became an Abbr
 }
 
@@ -164,27 +270,27 @@ func (r *replacer) inlines(ins []doc.Inline) []doc.Inline {
 		switch in := in.(type) {
 		case *doc.Text:
 			start := r.pos
-			end := start + utf8.RuneCountInString(in.Value)
+			end := start + len(in.Value)
 			r.pos = end
 			cut := start
-			for len(r.ms) > 0 && r.ms[0].start < end {
+			for len(r.ms) > 0 && r.ms[0].bstart < end {
 				m := r.ms[0]
 				r.ms = r.ms[1:]
-				if m.start < start || m.end > end {
+				if m.bstart < start || m.bend > end {
 					continue
 				}
-				if m.start > cut {
-					out = append(out, &doc.Text{Value: string(r.text[cut:m.start])})
+				if m.bstart > cut {
+					out = append(out, &doc.Text{Value: in.Value[cut-start : m.bstart-start]})
 				}
-				out = append(out, &doc.Abbr{Text: string(r.text[m.start:m.end]), Term: m.term})
+				out = append(out, &doc.Abbr{Text: in.Value[m.bstart-start : m.bend-start], Term: m.term})
 				r.done = append(r.done, m)
-				cut = m.end
+				cut = m.bend
 			}
 			switch {
 			case cut == start:
 				out = append(out, in)
 			case cut < end:
-				out = append(out, &doc.Text{Value: string(r.text[cut:end])})
+				out = append(out, &doc.Text{Value: in.Value[cut-start:]})
 			}
 		case *doc.Emph:
 			in.Inlines = r.inlines(in.Inlines)
@@ -196,13 +302,13 @@ func (r *replacer) inlines(ins []doc.Inline) []doc.Inline {
 			in.Inlines = r.inlines(in.Inlines)
 			out = append(out, in)
 		case *doc.Code:
-			r.pos += utf8.RuneCountInString(in.Value)
+			r.pos += len(in.Value)
 			out = append(out, in)
 		case *doc.Abbr:
-			r.pos += utf8.RuneCountInString(in.Text)
+			r.pos += len(in.Text)
 			out = append(out, in)
 		case *doc.LineBreak:
-			r.pos++
+			r.pos += len("\n")
 			out = append(out, in)
 		default:
 			panic("enrich: unknown inline type")
@@ -244,6 +350,9 @@ const (
 // English name, as ICANN does). Without a Turkish long form there is no
 // definition.
 func Definitions(s string) []Definition {
+	if strings.IndexByte(s, '(') < 0 {
+		return nil // every shape has a parenthesis
+	}
 	text := []rune(s)
 	var defs []Definition
 	for open := 0; open < len(text); open++ {
@@ -468,7 +577,11 @@ func firstRune(s string) (rune, bool) {
 }
 
 func isAcronymStart(r rune) bool {
-	return 'A' <= r && r <= 'Z' || strings.ContainsRune("ÇĞİÖŞÜ", r)
+	switch r {
+	case 'Ç', 'Ğ', 'İ', 'Ö', 'Ş', 'Ü':
+		return true
+	}
+	return 'A' <= r && r <= 'Z'
 }
 
 // isAcronym reports whether s is an acronym: two or more of A–Z, Ç, Ğ, İ,

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -255,4 +256,47 @@ func FuzzDefinitions(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestGlossaryWorkers checks that the glossary, the marked inlines and the
+// warnings do not depend on the number of workers.
+func TestGlossaryWorkers(t *testing.T) {
+	dump := func(workers int) string {
+		b := testBook()
+		// More documents than workers, with a definition given again
+		// differently in a later document, so that order matters.
+		for i := range 5 {
+			b.Documents = append(b.Documents, &doc.Document{Source: fmt.Sprintf("c%d.md", i), Blocks: []doc.Block{
+				para(txt("Türk Dil Kurumu (TDK) ve ÇAĞ."), &doc.Emph{Inlines: []doc.Inline{txt("WHO’nun TDK’si")}}),
+				para(txt(fmt.Sprintf("Türk Dili Kurultayı %d (TDK) yine.", i))),
+			}})
+		}
+		diags := GlossaryWorkers(b, workers)
+		var out strings.Builder
+		if err := doc.Dump(&out, b); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range diags {
+			out.WriteString(d.String() + "\n")
+		}
+		return out.String()
+	}
+	want := dump(1)
+	if !strings.Contains(want, "defined again") {
+		t.Fatalf("test book gives no redefinition warning:\n%s", want)
+	}
+	for _, workers := range []int{2, 3, 8} {
+		if got := dump(workers); got != want {
+			t.Errorf("GlossaryWorkers(%d) differs from one worker:\n%s\nwant:\n%s", workers, got, want)
+		}
+	}
+}
+
+// TestIsWordRune checks isWordRune's fast paths against the Unicode tables.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= 0x2FFF; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
 }

@@ -58,7 +58,9 @@ func Normalize(file, text string, markdown bool) (string, diag.List) {
 	s = lineEndings(s)
 	s, m = removeInvisible(s, rep)
 	rep.push(m)
-	if !norm.NFC.IsNormalString(s) {
+	// Only a removal can make the text leave NFC (lineEndings cannot):
+	// without one the second quick check is skipped.
+	if len(m) > 0 && !norm.NFC.IsNormalString(s) {
 		s, m = nfc(s)
 		rep.push(m)
 	}

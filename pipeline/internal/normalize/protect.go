@@ -91,6 +91,23 @@ var markdownParser = goldmark.New().Parser()
 
 // markdownCode returns the code and raw HTML regions of Markdown source s.
 func markdownCode(s string) []region {
+	if !mayHoldCode(s) {
+		return nil // the common case: no parse needed
+	}
+	return parseCode(s)
+}
+
+// mayHoldCode reports whether Markdown source s can hold code or raw HTML.
+// Each needs one of these: a backquote (code span, fence), a tilde (fence),
+// "<" (raw HTML, HTML block, autolink), or indentation of four columns
+// (indented code, also inside quotes and lists), which is a tab or four
+// spaces in a row.
+func mayHoldCode(s string) bool {
+	return strings.ContainsAny(s, "`~<\t") || strings.Contains(s, "    ")
+}
+
+// parseCode is markdownCode without its fast path: it parses s.
+func parseCode(s string) []region {
 	src := []byte(s)
 	root := markdownParser.Parse(text.NewReader(src))
 	var rs []region

@@ -14,7 +14,7 @@ import (
 // the lines it changed. Lines end at "\n", "\r\n" or a lone "\r", none of
 // which takes part in normalisation, so each line is normalised on its own.
 func nfc(s string) (string, shifts) {
-	if norm.NFC.IsNormalString(s) {
+	if isNFC(s) {
 		return s, nil
 	}
 	var b strings.Builder
@@ -60,6 +60,32 @@ func nfc(s string) (string, shifts) {
 	return b.String(), m
 }
 
+// isNFC reports whether s is in NFC, like norm.NFC.IsNormalString, and
+// answers without the normalisation tables when every character of s is
+// below U+0300 (ASCII, Latin-1, the Turkish letters) or typographic
+// punctuation from U+2010 to U+205E: each of those is a starter that is
+// quick-check Yes for NFC and never composes with its neighbour (checked by
+// TestIsNFCFastRanges), so such a text is normalised. Other text goes to
+// the tables.
+func isNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c < 0xCC: // lead bytes C2–CB: U+0080–U+02FF
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r < 0x2010 || r > 0x205E {
+				return norm.NFC.IsNormalString(s)
+			}
+			i += size
+		}
+	}
+	return true
+}
+
 // lineEndings turns "\r\n" and a lone "\r" into "\n".
 func lineEndings(s string) string {
 	if strings.IndexByte(s, '\r') < 0 {
@@ -85,6 +111,23 @@ func invisible(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// indexInvisible returns strings.IndexFunc(s, invisible), looking at bytes:
+// only the lead bytes of the invisible characters above ASCII (C2, D8, E2,
+// EF) make it decode a character.
+func indexInvisible(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 && c != '\n' && c != '\t', c == 0x7F:
+			return i
+		case c == 0xC2 || c == 0xD8 || c == 0xE2 || c == 0xEF:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); invisible(r) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // controlNames names the control characters, which the Unicode name list
@@ -117,7 +160,7 @@ func charName(r rune) string {
 // warning per character per line. s has "\n" line ends. It returns the
 // column shifts of the removals.
 func removeInvisible(s string, rep *reporter) (string, shifts) {
-	i := strings.IndexFunc(s, invisible)
+	i := indexInvisible(s)
 	if i < 0 {
 		return s, nil
 	}
@@ -155,7 +198,9 @@ func removeInvisible(s string, rep *reporter) (string, shifts) {
 // lost before the file reached seedpress, which no rule can bring back. It
 // changes nothing.
 func warnReplacement(s string, rep *reporter) {
-	i := strings.IndexRune(s, utf8.RuneError)
+	// s is valid UTF-8: look for the character's bytes, which IndexRune
+	// would not do for utf8.RuneError (it matches invalid bytes too).
+	i := strings.Index(s, "\uFFFD")
 	if i < 0 {
 		return
 	}
@@ -231,6 +276,14 @@ func blankRun(s string, i, lim int) int {
 // each line. In Markdown, two or more spaces before a line that is not blank
 // are a hard line break; they become exactly two spaces.
 func trimTrailing(t span, markdown bool) span {
+	if !hasTrailingBlank(t.s) {
+		return t // the common case: nothing to trim, no copy
+	}
+	return trimTrailingAll(t, markdown)
+}
+
+// trimTrailingAll is trimTrailing without its fast path.
+func trimTrailingAll(t span, markdown bool) span {
 	return t.apply(func(b *strings.Builder, s string, i, lim int) int {
 		if j := upTo(b, s, i, lim, &blankStops); j > i {
 			return j
@@ -250,6 +303,30 @@ func trimTrailing(t span, markdown bool) span {
 		}
 		return j
 	})
+}
+
+// hasTrailingBlank reports whether a blank (space, tab, no-break space)
+// ends a line of s or s itself: the only places trimTrailing changes.
+func hasTrailingBlank(s string) bool {
+	if s == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); blank(r) {
+		return true
+	}
+	for i := strings.IndexByte(s, '\n'); i >= 0; {
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); blank(r) {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '\n')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // hardBreak reports whether the blanks s[i:j], which end a line, are a
@@ -274,6 +351,14 @@ func hardBreak(s string, i, j int) bool {
 // the end of a line is left to trimTrailing (only a hard line break is
 // there).
 func collapseSpaces(t span) span {
+	if !mayCollapse(t) {
+		return t // the common case: nothing to collapse, no copy
+	}
+	return collapseSpacesAll(t)
+}
+
+// collapseSpacesAll is collapseSpaces without its fast path.
+func collapseSpacesAll(t span) span {
 	return t.apply(func(b *strings.Builder, s string, i, lim int) int {
 		if j := upTo(b, s, i, lim, &blankStops); j > i {
 			return j
@@ -308,6 +393,44 @@ func collapseSpaces(t span) span {
 		}
 		return j
 	})
+}
+
+// mayCollapse reports whether collapseSpaces could change t. It is false
+// only when t has no tab, every two neighbouring blanks stand in the
+// indentation at the start of a line (kept as it is when it has no tab),
+// and no kept region is followed by a blank (a run cut there would no
+// longer start its line).
+func mayCollapse(t span) bool {
+	s := t.s
+	if strings.IndexByte(s, '\t') >= 0 {
+		return true
+	}
+	for _, r := range t.keep {
+		if r.end < len(s) && (s[r.end] == ' ' || s[r.end] == 0xC2) {
+			return true
+		}
+	}
+	lead := true // s[:i] since the last line start is all blanks
+	prevBlank := false
+	for i := 0; i < len(s); i++ {
+		// Bytes, not runes: a blank is " " or the no-break space C2 A0, and
+		// no other character holds the byte C2 or 20.
+		switch c := s[i]; {
+		case c == '\n':
+			lead, prevBlank = true, false
+		case c == ' ', c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+			if prevBlank && !lead {
+				return true
+			}
+			prevBlank = true
+			if c == 0xC2 {
+				i++
+			}
+		default:
+			lead, prevBlank = false, false
+		}
+	}
+	return false
 }
 
 // around returns the runes before and after s[i:j] (-1 at either end of s).

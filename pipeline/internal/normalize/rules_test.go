@@ -1,9 +1,13 @@
 package normalize
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/seedpress/seedpress/pipeline/diag"
 )
@@ -272,5 +276,104 @@ func TestProtect(t *testing.T) {
 				t.Errorf("protect(%q) kept %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// checkFastPaths fails when a rule's fast path would skip work that the
+// rule without it does on s.
+func checkFastPaths(t *testing.T, s string, markdown bool) {
+	t.Helper()
+	s = lineEndings(strings.ToValidUTF8(s, "\uFFFD"))
+	sp := span{s: s, keep: protect(s, markdown)}
+	if !mayHoldCode(s) {
+		if rs := parseCode(s); len(rs) > 0 {
+			t.Errorf("mayHoldCode(%q) = false, but it has code or HTML at %v", s, rs)
+		}
+	}
+	if !hasTrailingBlank(s) {
+		if got := trimTrailingAll(sp, markdown).s; got != s {
+			t.Errorf("hasTrailingBlank(%q) = false, but trimTrailing gives %q", s, got)
+		}
+	}
+	if !mayCollapse(sp) {
+		if got := collapseSpacesAll(sp).s; got != s {
+			t.Errorf("mayCollapse(%q) = false, but collapseSpaces gives %q", s, got)
+		}
+	}
+}
+
+func TestFastPaths(t *testing.T) {
+	tests := []string{
+		"a b\nc d", "a  b", "  girinti\n    iki", "a \nb", "a\u00a0b", "\u00a0\u00a0a", "a\u00a0 b",
+		"son ", "satır  \nsonraki", "`kod`  sonra", "    kod  blok\n\nmetin", "- madde\n  - iç madde  iki",
+		"> alıntı\n>  iki", "http://a.b/c  d", "a `b` c", "~~~\nx\n~~~", "a <b>c</b>", "<div>\nx\n</div>",
+		"-     kod", ">     kod", "1.  a\n\n        kod", "\tkod", "   üç boşluk", "- a\n   - b\n      - c", "[a](http://x)  b", "\\  a", "",
+	}
+	for _, md := range []bool{false, true} {
+		for _, s := range tests {
+			checkFastPaths(t, s, md)
+		}
+		for _, name := range []string{"in/tricky.md", "in/typography.txt"} {
+			data, err := os.ReadFile(filepath.Join("testdata", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFastPaths(t, string(data), md)
+		}
+	}
+}
+
+// FuzzFastPaths checks that trimTrailing and collapseSpaces skip only text
+// they would leave unchanged.
+func FuzzFastPaths(f *testing.F) {
+	f.Add("a  b\n  c \u00a0", true)
+	f.Add("`x`  y\n    kod  \n", true)
+	f.Fuzz(func(t *testing.T, s string, markdown bool) {
+		checkFastPaths(t, s, markdown)
+	})
+}
+
+// TestIsNFCFastRanges checks what isNFC assumes of the characters it
+// passes without the tables: each is a starter (combining class 0), normal
+// on its own and after any other of them.
+func TestIsNFCFastRanges(t *testing.T) {
+	var fast []rune
+	for r := rune(0); r < 0x300; r++ {
+		fast = append(fast, r)
+	}
+	for r := rune(0x2010); r <= 0x205E; r++ {
+		fast = append(fast, r)
+	}
+	for _, r := range fast {
+		if ccc := norm.NFC.PropertiesString(string(r)).CCC(); ccc != 0 {
+			t.Errorf("%U has combining class %d", r, ccc)
+		}
+		if !norm.NFC.IsNormalString(string(r)) {
+			t.Errorf("%U is not NFC", r)
+		}
+	}
+	for _, a := range fast {
+		for _, b := range fast {
+			if s := string([]rune{a, b}); !norm.NFC.IsNormalString(s) {
+				t.Errorf("%U %U is not NFC", a, b)
+			}
+		}
+	}
+	for _, s := range []string{"", "abc", "çğıİşŞöü’“”–…", "e\u0301", "\u2000", "a\u2126", "İ\u0307", "\u205F", "\xff"} {
+		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("isNFC(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestIndexInvisible checks indexInvisible against strings.IndexFunc for
+// every character up to U+FFFF, alone and after text.
+func TestIndexInvisible(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		for _, s := range []string{string(r), "çalış " + string(r) + " son"} {
+			if got, want := indexInvisible(s), strings.IndexFunc(s, invisible); got != want {
+				t.Fatalf("indexInvisible(%q) = %d, want %d", s, got, want)
+			}
+		}
 	}
 }

@@ -31,6 +31,7 @@
 package segment
 
 import (
+	"sync"
 	"unicode"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -42,13 +43,21 @@ import (
 // every rune of text that is not white space. Text with no such rune gives
 // no spans. Each span's Words is [Words] of its text.
 func Sentences(text string) []doc.Sentence {
-	rs := []rune(text)
-	toks := tokenize(rs)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	rs := sc.rs[:0]
+	for _, r := range text {
+		rs = append(rs, r)
+	}
+	sc.rs = rs
+	toks := tokenize(sc.toks[:0], rs)
+	sc.toks = toks
 	if len(toks) == 0 {
 		return nil
 	}
-	var out []doc.Sentence
-	closers := standaloneClosers(rs, toks)
+	out := sc.out[:0]
+	closers := standaloneClosers(sc.closers[:0], rs, toks)
+	sc.closers = closers
 	lastTerm := -1 // index of the last sentence punctuation
 	for k := len(rs) - 1; k >= 0; k-- {
 		if isTerminal(rs[k]) {
@@ -65,7 +74,31 @@ func Sentences(text string) []doc.Sentence {
 		}
 	}
 	out = append(out, span(rs, start, toks[len(toks)-1].end))
-	return out
+	sc.out = out
+	// The spans stay in the model: give them a slice of their own size.
+	return append([]doc.Sentence(nil), out...)
+}
+
+// scratch holds the working buffers of one Sentences call, reused across
+// calls: the runes of the text, its tokens, the closer marks and the spans.
+type scratch struct {
+	rs      []rune
+	toks    []token
+	closers []bool
+	out     []doc.Sentence
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxScratch bounds the runes of a buffer kept for reuse, so that one huge
+// block does not pin its buffers.
+const maxScratch = 1 << 16
+
+func (sc *scratch) release() {
+	if cap(sc.rs) > maxScratch {
+		return
+	}
+	scratchPool.Put(sc)
 }
 
 func span(rs []rune, start, end int) doc.Sentence {
@@ -204,8 +237,8 @@ func onlyOpeners(rs []rune, t token) bool {
 // brackets, written apart from the punctuation they close: "… belirleyecektir.
 // ” vurgusu yapıldı." A straight double quote alone is a closer when an odd
 // number of straight double quotes come before it.
-func standaloneClosers(rs []rune, toks []token) []bool {
-	marks := make([]bool, len(toks))
+func standaloneClosers(marks []bool, rs []rune, toks []token) []bool {
+	marks = append(marks[:0], make([]bool, len(toks))...)
 	quotes := 0
 	for k, t := range toks {
 		w := rs[t.start:t.end]

@@ -9,8 +9,8 @@ import (
 // token is a maximal run of non-space runes, [start, end) in runes.
 type token struct{ start, end int }
 
-func tokenize(rs []rune) []token {
-	var toks []token
+// tokenize appends the tokens of rs to toks.
+func tokenize(toks []token, rs []rune) []token {
 	start := -1
 	for i, r := range rs {
 		sp := unicode.IsSpace(r)
@@ -246,4 +246,4 @@ func isDash(r rune) bool {
 	return false
 }
 
-func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isAlnum(r rune) bool { return isWordRune(r) }

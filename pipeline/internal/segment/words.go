@@ -37,7 +37,19 @@ func wordsRunes(rs []rune) int {
 	return n
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isWordRune reports whether r is a letter or a digit. ASCII and the
+// Turkish letters outside Latin-1 (ı ğ ş İ Ğ Ş) are answered without the
+// Unicode tables.
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	switch r {
+	case 'ı', 'ğ', 'ş', 'İ', 'Ğ', 'Ş':
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // joins reports whether connector c between prev and next keeps one word.
 func joins(prev, c, next rune) bool {

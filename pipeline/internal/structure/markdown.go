@@ -38,25 +38,29 @@ const (
 func Markdown(file, text string) ([]doc.Block, diag.List) {
 	text = sanitize(text)
 	src := []byte(text)
-	// A parser is cheap to build; building one per call keeps Markdown safe
-	// to run on many documents at once.
-	p := parser.NewParser(
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	)
-	root := p.Parse(gtext.NewReader(src))
+	root := markdownParser.Parse(gtext.NewReader(src))
 	c := &converter{file: file, src: src, lines: newLineIndex(text)}
 	blocks := c.blocks(root, 0, doc.Pos{File: file, Line: 1, Col: 1})
 	return blocks, c.diags
 }
+
+// markdownParser is goldmark's CommonMark parser without extensions. It is
+// built once: a goldmark parser keeps all per-document state in the parse
+// context, so one may parse many documents at once, and building one per
+// document cost about a tenth of the stage's allocations.
+var markdownParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
 
 type converter struct {
 	file      string
 	src       []byte
 	lines     *lineIndex
 	diags     diag.List
-	flattened bool // the nesting warning was given
+	flattened bool   // the nesting warning was given
+	text      []byte // the text buffer of inlines, reused
 }
 
 // pos returns the position of n, or def when goldmark did not record one.
@@ -176,7 +180,37 @@ func joinLines(s string) string {
 
 // isBlank reports whether inlines have no text but white space.
 func isBlank(ins []doc.Inline) bool {
-	return strings.TrimSpace(doc.PlainText(ins)) == ""
+	// Part by part, without joining the plain text: it is blank when every
+	// part is.
+	for _, in := range ins {
+		switch in := in.(type) {
+		case *doc.Text:
+			if strings.TrimSpace(in.Value) != "" {
+				return false
+			}
+		case *doc.Code:
+			if strings.TrimSpace(in.Value) != "" {
+				return false
+			}
+		case *doc.Abbr:
+			if strings.TrimSpace(in.Text) != "" {
+				return false
+			}
+		case *doc.Emph:
+			if !isBlank(in.Inlines) {
+				return false
+			}
+		case *doc.Strong:
+			if !isBlank(in.Inlines) {
+				return false
+			}
+		case *doc.Link:
+			if !isBlank(in.Inlines) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // inlineBuilder collects inlines, merging neighbouring text.
@@ -186,6 +220,8 @@ type inlineBuilder struct {
 }
 
 func (b *inlineBuilder) addText(s string) { b.text = append(b.text, s...) }
+
+func (b *inlineBuilder) addBytes(s []byte) { b.text = append(b.text, s...) }
 
 // softBreak ends a line inside a paragraph: a single space.
 func (b *inlineBuilder) softBreak() {
@@ -220,9 +256,13 @@ func (b *inlineBuilder) done() []doc.Inline {
 
 // inlines converts the inline children of a block.
 func (c *converter) inlines(block ast.Node, at doc.Pos) []doc.Inline {
-	var b inlineBuilder
+	// The text buffer is the converter's, reused from block to block (an
+	// emphasis or link inside builds its own).
+	b := inlineBuilder{text: c.text[:0]}
 	c.addInlines(&b, block, 0, false, at)
-	return b.done()
+	out := b.done()
+	c.text = b.text[:0]
+	return out
 }
 
 // addInlines converts the children of parent into b. depth counts the
@@ -234,9 +274,9 @@ func (c *converter) addInlines(b *inlineBuilder, parent ast.Node, depth int, inL
 		case *ast.Text:
 			v := n.Value(c.src)
 			if n.IsRaw() {
-				b.addText(string(v))
+				b.addBytes(v)
 			} else {
-				b.addText(unescape(v))
+				b.text = appendUnescaped(b.text, v)
 			}
 			switch {
 			case n.HardLineBreak():
@@ -246,9 +286,9 @@ func (c *converter) addInlines(b *inlineBuilder, parent ast.Node, depth int, inL
 			}
 		case *ast.String:
 			if n.IsCode() || n.IsRaw() {
-				b.addText(string(n.Value))
+				b.addBytes(n.Value)
 			} else {
-				b.addText(unescape(n.Value))
+				b.text = appendUnescaped(b.text, n.Value)
 			}
 		case *ast.CodeSpan:
 			var v []byte
@@ -357,24 +397,31 @@ func unescape(s []byte) string {
 	if bytes.IndexByte(s, '\\') < 0 && bytes.IndexByte(s, '&') < 0 {
 		return string(s)
 	}
-	var b strings.Builder
+	return string(appendUnescaped(nil, s))
+}
+
+// appendUnescaped appends the unescaped text of s (see unescape) to b.
+func appendUnescaped(b []byte, s []byte) []byte {
+	if bytes.IndexByte(s, '\\') < 0 && bytes.IndexByte(s, '&') < 0 {
+		return append(b, s...)
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == '\\' && i+1 < len(s) && util.IsPunct(s[i+1]) {
-			b.WriteByte(s[i+1])
+			b = append(b, s[i+1])
 			i++
 			continue
 		}
 		if c == '&' {
 			if r, n := entity(s[i:]); n > 0 {
-				b.WriteString(r)
+				b = append(b, r...)
 				i += n - 1
 				continue
 			}
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 	}
-	return b.String()
+	return b
 }
 
 // entity decodes the entity or numeric character reference at the start of

@@ -65,7 +65,9 @@ func Text(file, text string) ([]doc.Block, diag.List) {
 // sanitize makes text valid UTF-8 without NUL characters (CommonMark
 // replaces U+0000 by U+FFFD), keeping every line break where it was.
 func sanitize(text string) string {
-	text = strings.ToValidUTF8(text, "\uFFFD")
+	if !utf8.ValidString(text) { // the pipeline's text always is: skip the copy
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
 	if strings.IndexByte(text, 0) >= 0 {
 		text = strings.ReplaceAll(text, "\x00", "\uFFFD")
 	}
