@@ -215,7 +215,7 @@ func mentions(text string, index map[string]int) []mention {
 	n := 0 // runes before i
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if !turkish.IsWordRune(r) {
 			i += size
 			n++
 			continue
@@ -223,7 +223,7 @@ func mentions(text string, index map[string]int) []mention {
 		j, m := i, n
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r) {
+			if !turkish.IsWordRune(r) {
 				break
 			}
 			j += size
@@ -237,20 +237,6 @@ func mentions(text string, index map[string]int) []mention {
 		i, n = j, m
 	}
 	return ms
-}
-
-// isWordRune reports whether r is a letter or a digit. ASCII and the
-// Turkish letters outside Latin-1 (ı ğ ş İ Ğ Ş) are answered without the
-// Unicode tables.
-func isWordRune(r rune) bool {
-	if r < 0x80 {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	switch r {
-	case 'ı', 'ğ', 'ş', 'İ', 'Ğ', 'Ş':
-		return true
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // replacer splits the text inlines of one leaf around its mentions. The
@@ -493,7 +479,7 @@ func isNameWord(w string) bool {
 		return false
 	}
 	for _, r := range w {
-		if !isWordRune(r) && r != '-' {
+		if !turkish.IsWordRune(r) && r != '-' {
 			return false
 		}
 	}

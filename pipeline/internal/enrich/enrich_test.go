@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -288,15 +287,6 @@ func TestGlossaryWorkers(t *testing.T) {
 	for _, workers := range []int{2, 3, 8} {
 		if got := dump(workers); got != want {
 			t.Errorf("GlossaryWorkers(%d) differs from one worker:\n%s\nwant:\n%s", workers, got, want)
-		}
-	}
-}
-
-// TestIsWordRune checks isWordRune's fast paths against the Unicode tables.
-func TestIsWordRune(t *testing.T) {
-	for r := rune(0); r <= 0x2FFF; r++ {
-		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
-			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -336,12 +336,3 @@ func ExampleWords() {
 	fmt.Println(Words("İnternet’in 1996’da 16.551.000 kullanıcısı vardı; e-posta yaygınlaştı."))
 	// Output: 7
 }
-
-// TestIsWordRune checks isWordRune's fast paths against the Unicode tables.
-func TestIsWordRune(t *testing.T) {
-	for r := rune(0); r <= 0x2FFF; r++ {
-		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
-			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
-		}
-	}
-}

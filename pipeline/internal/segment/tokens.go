@@ -246,4 +246,4 @@ func isDash(r rune) bool {
 	return false
 }
 
-func isAlnum(r rune) bool { return isWordRune(r) }
+func isAlnum(r rune) bool { return turkish.IsWordRune(r) }

@@ -1,6 +1,10 @@
 package segment
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/seedpress/seedpress/pipeline/turkish"
+)
 
 // Words counts the words of s: maximal runs of letters and digits (with
 // their combining marks), where a run continues over
@@ -21,7 +25,7 @@ func wordsRunes(rs []rune) int {
 	in := false
 	for i, r := range rs {
 		switch {
-		case isWordRune(r):
+		case turkish.IsWordRune(r):
 			if !in {
 				n++
 				in = true
@@ -37,30 +41,16 @@ func wordsRunes(rs []rune) int {
 	return n
 }
 
-// isWordRune reports whether r is a letter or a digit. ASCII and the
-// Turkish letters outside Latin-1 (ı ğ ş İ Ğ Ş) are answered without the
-// Unicode tables.
-func isWordRune(r rune) bool {
-	if r < 0x80 {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	switch r {
-	case 'ı', 'ğ', 'ş', 'İ', 'Ğ', 'Ş':
-		return true
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
 // joins reports whether connector c between prev and next keeps one word.
 func joins(prev, c, next rune) bool {
-	if !isWordRune(prev) && !unicode.IsMark(prev) {
+	if !turkish.IsWordRune(prev) && !unicode.IsMark(prev) {
 		return false
 	}
 	switch c {
 	case '’', '\'', 'ʼ':
 		return unicode.IsLetter(next)
 	case '-', '‐', '‑', '.', '@', '_':
-		return isWordRune(next)
+		return turkish.IsWordRune(next)
 	case ',', ':', '/':
 		return unicode.IsDigit(prev) && unicode.IsDigit(next)
 	}
