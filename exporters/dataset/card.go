@@ -289,7 +289,11 @@ func (w *writer) card() string {
 	if m.Description != "" {
 		p("%s\n\n", m.Description)
 	}
-	p("A dataset of Turkish text published by seedpress from %d documents: %d paragraphs, %d sentences and %d glossary terms.", w.tables[TableDocuments].records, w.tables[TableParagraphs].records, w.tables[TableSentences].records, w.tables[TableTerms].records)
+	p("A dataset of Turkish text published by seedpress from %s: %s, %s and %s.",
+		count(w.tables[TableDocuments].records, "document", "documents"),
+		count(w.tables[TableParagraphs].records, "paragraph", "paragraphs"),
+		count(w.tables[TableSentences].records, "sentence", "sentences"),
+		count(w.tables[TableTerms].records, "glossary term", "glossary terms"))
 	if m.Rights != "" {
 		p(" Rights: %s.", m.Rights)
 	}
@@ -360,4 +364,12 @@ func (w *writer) tableDescription(table string) string {
 	}
 	_ = json.Unmarshal(w.c.files[SchemaFile(table)], &js)
 	return js.Description
+}
+
+// count formats n with the singular or plural noun: "1 document", "2 documents".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
