@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/seedpress/seedpress/exporters/dataset"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -680,62 +681,6 @@ func VerifyPDF(p string) error {
 	return nil
 }
 
-// VerifyDataset checks that the folder at p holds a complete dataset: a
-// datapackage.json whose every resource exists with the size and SHA-256
-// that it declares.
-func VerifyDataset(p string) error {
-	data, err := os.ReadFile(filepath.Join(p, "datapackage.json"))
-	if err != nil {
-		return err
-	}
-	var pkg struct {
-		Resources []struct {
-			Name string `json:"name"`
-			// Path is one file, or the ordered list of a sharded
-			// table's files; Bytes and Hash then describe the shards
-			// concatenated in that order.
-			Path  json.RawMessage `json:"path"`
-			Bytes *int64          `json:"bytes"`
-			Hash  string          `json:"hash"`
-		} `json:"resources"`
-	}
-	if err := json.Unmarshal(data, &pkg); err != nil {
-		return fmt.Errorf("datapackage.json: %w", err)
-	}
-	if len(pkg.Resources) == 0 {
-		return errors.New("datapackage.json lists no resources")
-	}
-	for _, r := range pkg.Resources {
-		var paths []string
-		var one string
-		if err := json.Unmarshal(r.Path, &one); err == nil {
-			paths = []string{one}
-		} else if err := json.Unmarshal(r.Path, &paths); err != nil || len(paths) == 0 {
-			return fmt.Errorf("datapackage.json: resource %q has a bad path %s", r.Name, r.Path)
-		}
-		h := sha256.New()
-		var size int64
-		for _, rp := range paths {
-			if rp == "" || !filepath.IsLocal(filepath.FromSlash(rp)) {
-				return fmt.Errorf("datapackage.json: resource %q has a bad path %q", r.Name, rp)
-			}
-			f, err := os.Open(filepath.Join(p, filepath.FromSlash(rp)))
-			if err != nil {
-				return fmt.Errorf("resource %s: %w", rp, err)
-			}
-			n, err := io.Copy(h, f)
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("resource %s: %w", rp, err)
-			}
-			size += n
-		}
-		if r.Bytes != nil && *r.Bytes != size {
-			return fmt.Errorf("resource %s: %d bytes, datapackage.json says %d", r.Name, size, *r.Bytes)
-		}
-		if want, ok := strings.CutPrefix(r.Hash, "sha256:"); ok && want != hex.EncodeToString(h.Sum(nil)) {
-			return fmt.Errorf("resource %s: SHA-256 does not match datapackage.json", r.Name)
-		}
-	}
-	return nil
-}
+// VerifyDataset checks that the folder at p holds a complete dataset; see
+// dataset.Verify.
+func VerifyDataset(p string) error { return dataset.Verify(p) }

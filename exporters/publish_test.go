@@ -463,7 +463,7 @@ func TestVerifyDataset(t *testing.T) {
 		ok    bool
 	}{
 		{"ok", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), hash), "data/documents.jsonl": rows}, true},
-		{"no hash", map[string]string{"datapackage.json": `{"resources":[{"path":"data/documents.jsonl"}]}`, "data/documents.jsonl": rows}, true},
+		{"no size or hash", map[string]string{"datapackage.json": `{"resources":[{"path":"data/documents.jsonl"}]}`, "data/documents.jsonl": rows}, false},
 		{"missing resource", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), hash)}, false},
 		{"short resource", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), hash), "data/documents.jsonl": rows[:5]}, false},
 		{"wrong hash", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), "sha256:00"), "data/documents.jsonl": rows}, false},

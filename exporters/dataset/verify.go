@@ -1,0 +1,52 @@
+package dataset
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Verify checks that dir holds a complete dataset as Write leaves it:
+// datapackage.json lists at least one resource, and each resource's files
+// (one path, or the ordered list of a sharded table's paths) lie inside dir
+// and together hold the number of bytes and the SHA-256 that the descriptor
+// declares. It reads the files; it does not validate records.
+func Verify(dir string) error {
+	data, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
+	if err != nil {
+		return fmt.Errorf("dataset: verify: %w", err)
+	}
+	var raw struct {
+		Resources []struct {
+			Name  string          `json:"name"`
+			Path  json.RawMessage `json:"path"`
+			Bytes int64           `json:"bytes"`
+			Hash  string          `json:"hash"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return fmt.Errorf("dataset: verify: datapackage.json: %w", err)
+	}
+	if len(raw.Resources) == 0 {
+		return errors.New("dataset: verify: datapackage.json lists no resources")
+	}
+	pkg := &dataPackage{}
+	for _, r := range raw.Resources {
+		var paths []string
+		var one string
+		if err := json.Unmarshal(r.Path, &one); err == nil {
+			paths = []string{one}
+		} else if err := json.Unmarshal(r.Path, &paths); err != nil || len(paths) == 0 {
+			return fmt.Errorf("dataset: verify: resource %q has a bad path %s", r.Name, r.Path)
+		}
+		for _, p := range paths {
+			if p == "" || !filepath.IsLocal(filepath.FromSlash(p)) {
+				return fmt.Errorf("dataset: verify: resource %q has a bad path %q", r.Name, p)
+			}
+		}
+		pkg.Resources = append(pkg.Resources, resource{Name: r.Name, Path: paths, Bytes: r.Bytes, Hash: r.Hash})
+	}
+	return verifyResources(dir, pkg)
+}
