@@ -328,7 +328,7 @@ const (
 // An acronym is two or more upper-case Turkish letters (A–Z, Ç, Ğ, İ, Ö, Ş,
 // Ü) and digits, starting with a letter. The Turkish long form before the
 // parenthesis is a run of capitalised words, which may hold the function
-// words "ve", "ile", "için", "de" and "da", ending just before "(". When a
+// words of turkish.IsLongFormJoiner ("ve", "ile", "için", "de", "da"), ending just before "(". When a
 // tail of that run has initials that spell the acronym, the shortest such
 // tail is taken ("Bugün Türk Dil Kurumu (TDK)" gives "Türk Dil Kurumu");
 // else the whole run, which must hold two capitalised words unless an
@@ -459,7 +459,7 @@ func wordsBefore(text []rune, end int) []string {
 			k--
 		}
 		w := string(text[k:j])
-		if !isNameWord(w) && !functionWords[w] {
+		if !isNameWord(w) && !turkish.IsLongFormJoiner(w) {
 			break
 		}
 		rev = append(rev, w)
@@ -468,9 +468,6 @@ func wordsBefore(text []rune, end int) []string {
 	slices.Reverse(rev)
 	return rev
 }
-
-// functionWords may stand inside a long form in lower case.
-var functionWords = map[string]bool{"ve": true, "ile": true, "için": true, "de": true, "da": true}
 
 // isNameWord reports whether w is a capitalised word of letters, digits
 // and inner hyphens ("Sağlık", "Kuzey-Batı", "ICANN").
@@ -490,7 +487,7 @@ func isNameWord(w string) bool {
 // and function words, starting and ending with a name word.
 func isNameRun(words []string) bool {
 	for _, w := range words {
-		if !isNameWord(w) && !functionWords[w] {
+		if !isNameWord(w) && !turkish.IsLongFormJoiner(w) {
 			return false
 		}
 	}

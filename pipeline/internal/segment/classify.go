@@ -6,62 +6,11 @@ import (
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
-// labelNouns take a cardinal number after them: "Bölüm 3", "Tablo 2",
-// "sayfa 45", "puanı 85". A number after one of them is not an ordinal, so
-// a period after it before a capital ends the sentence: "bkz. Bölüm 3.
-// Orada …".
-var labelNouns = map[string]bool{
-	"sayısı": true, "toplam": true, "toplamı": true,
-	"puanı": true, "puan": true, "yaşı": true, "skor": true, "skoru": true,
-	"sonuç": true, "adet": true, "tel": true, "telefon": true,
-	"bölüm": true, "tablo": true, "şekil": true, "madde": true, "ek": true,
-	"sayfa": true, "s": true, "sayı": true, "numara": true, "no": true,
-	"nu": true, "cilt": true, "c": true, "oda": true, "kat": true,
-	"peron": true, "kapı": true, "saat": true, "grup": true, "daire": true,
-	"resim": true, "harita": true, "grafik": true, "örnek": true, "soru": true,
-	"alıştırma": true, "ünite": true, "kısım": true, "fıkra": true, "bent": true,
-	"paragraf": true, "satır": true, "ayet": true, "sure": true, "level": true,
-	"seviye": true, "derece": true, "sezon": true, "hafta": true, "gün": true,
-}
-
-// openerWords are capitalised words that open sentences and never follow
-// an ordinal, an initial or a title: pronouns, demonstratives,
-// conjunctions and sentence adverbs. After "85." or "Şti." they show
-// that the period ended the sentence.
-var openerWords = map[string]bool{
-	"bu": true, "şu": true, "o": true, "bunlar": true, "şunlar": true,
-	"onlar": true, "bunun": true, "onun": true, "bunu": true, "onu": true,
-	"buna": true, "ona": true, "bunda": true, "onda": true, "burada": true,
-	"orada": true, "böyle": true, "ben": true, "sen": true, "biz": true,
-	"siz": true, "ama": true, "fakat": true, "ancak": true, "ve": true,
-	"veya": true, "ya": true, "çünkü": true, "sonra": true, "ardından": true,
-	"ayrıca": true, "böylece": true, "bununla": true, "yine": true,
-	"hem": true, "ne": true, "neden": true, "niçin": true, "nasıl": true,
-	"kim": true, "şimdi": true, "artık": true, "belki": true, "evet": true,
-	"hayır": true, "işte": true, "oysa": true, "eğer": true, "hatta": true,
-	"zaten": true, "dolayısıyla": true, "üstelik": true, "yani": true,
-	"peki": true, "bugün": true, "dün": true, "yarın": true, "sonunda": true,
-	"nitekim": true, "halbuki": true,
-}
-
-// isOpenerWord reports whether w, folded to lower case, is an opener word.
+// isOpenerWord reports whether w is a sentence opener (see
+// turkish.IsSentenceOpener). Words longer than 12 letters are not
+// openers and are not converted.
 func isOpenerWord(w []rune) bool {
-	return len(w) > 0 && len(w) <= 12 && openerWords[foldTR(string(w))]
-}
-
-func foldTR(w string) string {
-	rs := []rune(w)
-	for i, r := range rs {
-		switch r {
-		case 'I':
-			rs[i] = 'ı'
-		case 'İ':
-			rs[i] = 'i'
-		default:
-			rs[i] = unicode.ToLower(r)
-		}
-	}
-	return string(rs)
+	return len(w) > 0 && len(w) <= 12 && turkish.IsSentenceOpener(string(w))
 }
 
 // Word kinds before a period.
@@ -214,9 +163,10 @@ func dottedInitials(w []rune) bool {
 // vowel. All-capitals acronyms (TBMM) end sentences like other words, and
 // so do lower-case ones: the lower-case abbreviations that continue a
 // sentence are listed in turkish.IsAbbreviation, and the rest are chat
-// shorthand that ends one (tmm., slm., tşk.).
+// shorthand that ends one (tmm., slm., tşk.), capitalised or not (see
+// turkish.IsChatShorthand).
 func noVowel(w []rune) bool {
-	if len(w) < 2 || len(w) > 5 || !unicode.IsUpper(w[0]) || chatWords[foldTR(string(w))] {
+	if len(w) < 2 || len(w) > 5 || !unicode.IsUpper(w[0]) || turkish.IsChatShorthand(string(w)) {
 		return false
 	}
 	for _, r := range w[1:] {
@@ -227,15 +177,6 @@ func noVowel(w []rune) bool {
 	return !isVowel(w[0])
 }
 
-// chatWords are vowel-less shorthand of informal writing, which ends
-// sentences: tmm (tamam), slm (selam), mrb (merhaba), tşk (teşekkürler), …
-var chatWords = map[string]bool{
-	"tmm": true, "slm": true, "mrb": true, "mrhb": true, "nbr": true,
-	"tşk": true, "tşkr": true, "tşkrlr": true, "kib": true, "cnm": true,
-	"knk": true, "bnm": true, "hşçkl": true, "grşz": true, "grşrz": true,
-	"nsl": true, "nrd": true, "bşy": true, "hrks": true, "msj": true,
-}
-
 func isVowel(r rune) bool {
 	switch unicode.ToLower(r) {
 	case 'a', 'e', 'ı', 'i', 'o', 'ö', 'u', 'ü', 'â', 'î', 'û', 'y', 'é', 'è', 'à', 'ä', 'ë', 'ï', 'ô', 'ó', 'ú', 'í', 'á':
@@ -244,42 +185,11 @@ func isVowel(r rune) bool {
 	return r == 'I' || r == 'İ'
 }
 
-// isSpeechVerb reports whether w (a lower-case word) is a form of demek
-// (to say), another verb that attributes speech, or a noun such as sorusu
-// that takes the quoted words as its complement: after "Gel!" or "Nereye?"
-// such a word continues the sentence.
+// isSpeechVerb reports whether word, a lower-case word of at most 16
+// letters, is a speech verb (see turkish.IsSpeechVerb).
 func isSpeechVerb(word []rune) bool {
-	if len(word) == 0 || len(word) > 16 {
-		return false
-	}
-	w := string(word)
-	for _, p := range speechPrefixes {
-		if hasPrefix(w, p) {
-			return true
-		}
-	}
-	switch w {
-	case "der", "derdi", "deyip", "deyince", "diye", "diyerek", "şeklinde",
-		"biçiminde",
-		// Nouns that take a quoted question or exclamation as their
-		// complement: "Ne yapmalı? sorusu", "Yaşasın! sözleriyle".
-		"sorusu", "sorusunu", "sorusuna", "sorusuyla", "soruları",
-		"sorularını", "ifadesini", "ifadelerini", "sözleriyle", "sözlerini":
-		return true
-	}
-	return false
+	return len(word) > 0 && len(word) <= 16 && turkish.IsSpeechVerb(string(word))
 }
-
-// speechPrefixes are stems of speech verbs whose every form attributes:
-// dedi, dediler, demiş, diyor, sordu, bağırdı, …
-var speechPrefixes = []string{
-	"dedi", "demiş", "diyor", "diyen", "derdi", "sordu", "soruyor", "bağırdı",
-	"bağırıyor", "haykırdı", "fısıldadı", "mırıldandı", "söyledi", "yanıtladı",
-	"cevapladı", "seslendi", "söylendi", "ekledi", "sızlandı", "homurdandı",
-	"kekeledi",
-}
-
-func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
 // attribution reports whether one of the three tokens after token i (a
 // quotation that ends in ! ? or .) is a verb of speech in lower case and

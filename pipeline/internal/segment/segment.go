@@ -35,6 +35,7 @@ import (
 	"unicode"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
 // Sentences splits text, the plain text of one paragraph or heading, into
@@ -376,13 +377,13 @@ func prevWord(t []rune) string {
 }
 
 // isLabel reports whether prev, the token before a number, makes the
-// number a cardinal: a label noun (see labelNouns) or another number
+// number a cardinal: a label noun (see turkish.IsLabelNoun) or another number
 // ("0212 555 55 55.").
 func isLabel(prev []rune) bool {
 	if len(prev) == 0 {
 		return false
 	}
-	return numberKind(prev) != wordOrdinary || labelNouns[prevWord(prev)]
+	return numberKind(prev) != wordOrdinary || turkish.IsLabelNoun(prevWord(prev))
 }
 
 // periodBoundary decides a single period after e.word.
