@@ -30,15 +30,7 @@ schema: ## regenerate the committed JSON Schemas in schema/
 	$(GO) run ./cmd/seedpress schema --out schema
 
 fuzz: ## run every Fuzz* target of the module for FUZZTIME each (default 15s), one at a time
-	@set -euo pipefail; \
-	targets=$$($(GO) test -list '^Fuzz' ./... | awk '/^Fuzz/ { t = t " " $$1; next } /^ok/ { if (t != "") print $$2 t; t = "" }'); \
-	if [[ -z "$$targets" ]]; then echo "no fuzz targets found" >&2; exit 1; fi; \
-	while read -r pkg names; do \
-		for name in $$names; do \
-			echo "== fuzz $$pkg $$name for $(FUZZTIME)"; \
-			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "$$pkg"; \
-		done; \
-	done <<< "$$targets"
+	GO=$(GO) FUZZTIME=$(FUZZTIME) bash .ci/fuzz
 
 clean: ## remove bin/ and dist/
 	rm -rf bin $(DIST)
