@@ -374,7 +374,7 @@ func (c *compiled) encode(s *validator.Schema, table, id string, v any) ([]byte,
 		val = vr.value()
 	} else {
 		var err error
-		if val, err = decodeJSON(line); err != nil {
+		if val, err = validator.UnmarshalJSON(bytes.NewReader(line)); err != nil {
 			return nil, &Error{Table: table, ID: id, Reason: err.Error()}
 		}
 	}

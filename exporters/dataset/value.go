@@ -16,7 +16,7 @@ import (
 
 // valuer is a record that builds its validator value itself.
 type valuer interface {
-	// value returns the record as decodeJSON would decode its JSON,
+	// value returns the record as jsonschema.UnmarshalJSON would decode its JSON,
 	// with numbers as int rather than json.Number (the validator reads
 	// both alike).
 	value() any
