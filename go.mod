@@ -29,3 +29,5 @@ require (
 	golang.org/x/net v0.19.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )
+
+replace github.com/go-pdf/fpdf => ./third_party/fpdf

@@ -55,7 +55,11 @@ func buildVersions() versions {
 		for _, lib := range libraries {
 			if d.Path == lib {
 				ver := d.Version
-				if d.Replace != nil && d.Replace.Version != "" {
+				switch {
+				case d.Replace != nil && (strings.HasPrefix(d.Replace.Path, "./") || strings.HasPrefix(d.Replace.Path, "../")):
+					// A patched copy in the repository (go.mod's replace).
+					ver += "+patched (" + strings.TrimPrefix(d.Replace.Path, "./") + ")"
+				case d.Replace != nil && d.Replace.Version != "":
 					ver = d.Replace.Version
 				}
 				v.Libraries[lib] = ver

@@ -114,7 +114,7 @@ func Write(w io.Writer, b *doc.Book, opts Options) (Info, error) {
 	p.SetXmpMetadata(xmp(meta, lang, producer, mod))
 
 	offset := len(front.pages)
-	d := newDrawer(p, g, meta.Title, m, shiftDests(body.dests, offset))
+	d := newDrawer(p, m.font, g, meta.Title, m, shiftDests(body.dests, offset))
 	for _, pg := range front.pages {
 		d.draw(pg)
 	}

@@ -37,18 +37,47 @@ func addFonts(p *fpdf.Fpdf) error {
 	return nil
 }
 
-func setFont(p *fpdf.Fpdf, st style, size float64) {
-	switch {
-	case st&mono != 0:
-		p.SetFont(monoFamily, "", size)
-	case st&(bold|italic) == bold|italic:
-		p.SetFont(textFamily, "BI", size)
-	case st&bold != 0:
-		p.SetFont(textFamily, "B", size)
-	case st&italic != 0:
-		p.SetFont(textFamily, "I", size)
+// face returns the embedded face that draws st: mono, or the text family
+// in bold, italic or both.
+func face(st style) style {
+	if st&mono != 0 {
+		return mono
+	}
+	return st & (bold | italic)
+}
+
+// fontSwitch selects fpdf's current font. fpdf v0.9.0 writes a font
+// selection operator into the page on every SetFont call, even one that
+// changes nothing: 59 bytes before every word, half of a page's content
+// and of the memory fpdf holds until Output. Every font change of one
+// Fpdf goes through its fontSwitch, which calls SetFont only when the face
+// or size differs from the current one. AddPage keeps fpdf's current font
+// and selects it on the new page, so the state holds across pages.
+type fontSwitch struct {
+	p    *fpdf.Fpdf
+	face style
+	size float64
+	set  bool // face and size are fpdf's current font
+}
+
+// to makes st at size points the current font.
+func (f *fontSwitch) to(st style, size float64) {
+	fc := face(st)
+	if f.set && f.face == fc && f.size == size {
+		return
+	}
+	f.face, f.size, f.set = fc, size, true
+	switch fc {
+	case mono:
+		f.p.SetFont(monoFamily, "", size)
+	case bold | italic:
+		f.p.SetFont(textFamily, "BI", size)
+	case bold:
+		f.p.SetFont(textFamily, "B", size)
+	case italic:
+		f.p.SetFont(textFamily, "I", size)
 	default:
-		p.SetFont(textFamily, "", size)
+		f.p.SetFont(textFamily, "", size)
 	}
 }
 
@@ -57,11 +86,12 @@ func setFont(p *fpdf.Fpdf, st style, size float64) {
 // are cached per style.
 type fontMeasurer struct {
 	p     *fpdf.Fpdf
+	font  *fontSwitch     // shared with the drawer of the same Fpdf
 	cache [8]map[rune]int // glyph units per em of 1000
 }
 
 func newFontMeasurer(p *fpdf.Fpdf) *fontMeasurer {
-	m := &fontMeasurer{p: p}
+	m := &fontMeasurer{p: p, font: &fontSwitch{p: p}}
 	for i := range m.cache {
 		m.cache[i] = map[rune]int{}
 	}
@@ -69,10 +99,7 @@ func newFontMeasurer(p *fpdf.Fpdf) *fontMeasurer {
 }
 
 func (m *fontMeasurer) width(s string, st style, size float64) float64 {
-	st &= bold | italic | mono
-	if st&mono != 0 {
-		st = mono
-	}
+	st = face(st)
 	c := m.cache[st]
 	units := 0
 	set := false
@@ -80,7 +107,7 @@ func (m *fontMeasurer) width(s string, st style, size float64) float64 {
 		u, ok := c[r]
 		if !ok {
 			if !set {
-				setFont(m.p, st, 10)
+				m.font.to(st, 10)
 				set = true
 			}
 			u = m.p.GetStringSymbolWidth(string(r))
@@ -94,6 +121,7 @@ func (m *fontMeasurer) width(s string, st style, size float64) float64 {
 // drawer draws laid-out pages into fpdf, in order, one at a time.
 type drawer struct {
 	p     *fpdf.Fpdf
+	font  *fontSwitch
 	g     geometry
 	title string // the running head of versos
 	m     measurer
@@ -103,9 +131,10 @@ type drawer struct {
 
 // newDrawer returns a drawer for a book whose link destinations are dests
 // (final page numbers). It registers every destination with fpdf before the
-// first page, so that links may point forward.
-func newDrawer(p *fpdf.Fpdf, g geometry, title string, m measurer, dests []dest) *drawer {
-	d := &drawer{p: p, g: g, title: title, m: m, links: make([]int, len(dests))}
+// first page, so that links may point forward. font is the fontSwitch of
+// p, shared with the measurer m.
+func newDrawer(p *fpdf.Fpdf, font *fontSwitch, g geometry, title string, m measurer, dests []dest) *drawer {
+	d := &drawer{p: p, font: font, g: g, title: title, m: m, links: make([]int, len(dests))}
 	for i, ds := range dests {
 		d.links[i] = p.AddLink()
 		p.SetLink(d.links[i], ds.y, ds.page)
@@ -122,14 +151,14 @@ func (d *drawer) draw(pg *page) {
 	headSize := g.body * 0.85
 	p.AddPage()
 	left := g.left(pg.num)
-	setFont(p, 0, g.body) // Bookmark encodes its title as the current font does
+	d.font.to(0, g.body) // Bookmark encodes its title as the current font does
 	for _, mk := range pg.marks {
 		p.Bookmark(mk.title, mk.level, mk.y)
 	}
 	for _, o := range pg.ops {
 		switch o.kind {
 		case textOp:
-			setFont(p, o.r.style, o.r.size)
+			d.font.to(o.r.style, o.r.size)
 			p.Text(left+o.x, o.y, o.r.text)
 		case ruleOp:
 			p.SetLineWidth(0.3)
@@ -145,7 +174,7 @@ func (d *drawer) draw(pg *page) {
 	folio := strconv.Itoa(pg.num)
 	switch pg.kind {
 	case openingPage:
-		setFont(p, 0, headSize)
+		d.font.to(0, headSize)
 		w := m.width(folio, 0, headSize)
 		p.Text(left+(g.measure()-w)/2, g.h-g.bottom+9, folio)
 	case bodyPage:
@@ -155,9 +184,9 @@ func (d *drawer) draw(pg *page) {
 		}
 		head = truncate(m, head, italic, headSize, g.measure()-25)
 		y := g.top - 7
-		setFont(p, italic, headSize)
+		d.font.to(italic, headSize)
 		p.Text(left+(g.measure()-m.width(head, italic, headSize))/2, y, head)
-		setFont(p, 0, headSize)
+		d.font.to(0, headSize)
 		if pg.num%2 == 1 {
 			p.Text(left+g.measure()-m.width(folio, 0, headSize), y, folio)
 		} else {
