@@ -42,6 +42,10 @@ type Format struct {
 	WriteFile func(w io.Writer, b *doc.Book, opts Options) (Stats, error)
 	// WriteDir writes a folder format's output into dir, an empty folder.
 	WriteDir func(dir string, b *doc.Book, opts Options) (Stats, error)
+	// Stream, when set, returns a writer that writes a folder format's
+	// output into dir, an empty folder, from a stream of documents (see
+	// PublishStream). A format that streams has no Check.
+	Stream func(dir string, opts Options) (StreamWriter, error)
 	// Verify checks a written output at path before it is published. Nil
 	// means only that it is not empty.
 	Verify func(path string) error
@@ -59,6 +63,11 @@ func (f Format) Output(b *doc.Book) string {
 	return Slug(b.Meta.Title) + f.Ext
 }
 
+// datasetStream adapts a dataset.Writer to StreamWriter.
+type datasetStream struct{ *dataset.Writer }
+
+func (d datasetStream) Stats() Stats { return Stats{Records: d.Info().Records} }
+
 // formats is the table of every edition, sorted by name. It is the one
 // place a new format is registered.
 var formats = []Format{
@@ -67,6 +76,13 @@ var formats = []Format{
 		WriteDir: func(dir string, b *doc.Book, opts Options) (Stats, error) {
 			info, err := dataset.Write(dir, b, dataset.Options{})
 			return Stats{Records: info.Records}, err
+		},
+		Stream: func(dir string, opts Options) (StreamWriter, error) {
+			w, err := dataset.NewWriter(dir, dataset.Options{})
+			if err != nil {
+				return nil, err
+			}
+			return datasetStream{w}, nil
 		},
 		Verify: VerifyDataset,
 	},

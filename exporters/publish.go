@@ -136,16 +136,161 @@ type staged struct {
 // The formats run concurrently unless opts.Sequential is set; they must not
 // modify b. outDir is created if needed; leftovers of killed runs in it are
 // removed first. SHA256SUMS covers the outputs of this publication only.
-func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (_ Result, err error) {
+func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (Result, error) {
 	if b == nil {
 		return Result{}, errors.New("publish: no book")
 	}
+	p := &publication{dir: outDir, book: b, opts: opts}
+	return p.run(formats, func() ([]staged, error) {
+		stagedOut := make([]staged, len(formats))
+		errs := make([]error, len(formats))
+		var wg sync.WaitGroup
+		for i, f := range formats {
+			job := func() {
+				defer func() {
+					if r := recover(); r != nil {
+						errs[i] = fmt.Errorf("%s: internal error (a bug in seedpress): %v", f.Name, r)
+					}
+				}()
+				stagedOut[i], errs[i] = p.stage(f)
+				if errs[i] == nil && opts.Progress != nil {
+					opts.Progress(f.Name)
+				}
+			}
+			if opts.Sequential {
+				job()
+			} else {
+				wg.Go(job)
+			}
+		}
+		wg.Wait()
+		return stagedOut, errors.Join(errs...)
+	})
+}
+
+// Source gives a book to a sink one document at a time: it calls the
+// sink's methods as doc.Sink says and returns an error when the book could
+// not be given whole (pipeline.Stream, bound to a seeds folder).
+type Source func(sink doc.Sink) error
+
+// PublishStream is Publish for formats that write from a stream of
+// documents (every format must have Stream): the book comes from src, one
+// document at a time, and goes to every format at once, so that memory does
+// not grow with the book. Publishing is atomic as with Publish; when src
+// returns an error nothing is published and PublishStream returns that
+// error.
+func PublishStream(outDir string, src Source, formats []Format, opts Options) (Result, error) {
+	if src == nil {
+		return Result{}, errors.New("publish: no source")
+	}
+	for _, f := range formats {
+		if f.Stream == nil {
+			return Result{}, fmt.Errorf("publish: %s cannot be written from a stream", f.Name)
+		}
+	}
+	p := &publication{dir: outDir, book: &doc.Book{}, opts: opts}
+	return p.run(formats, func() (_ []staged, err error) {
+		stagedOut := make([]staged, len(formats))
+		writers := make([]StreamWriter, len(formats))
+		defer func() {
+			for _, w := range writers {
+				if w != nil {
+					if cerr := w.Close(); err == nil && cerr != nil {
+						err = cerr
+					}
+				}
+			}
+			if r := recover(); r != nil {
+				err = fmt.Errorf("internal error (a bug in seedpress): %v", r)
+			}
+		}()
+		for i, f := range formats {
+			if stagedOut[i], err = p.stageDir(f); err != nil {
+				return nil, err
+			}
+			if writers[i], err = f.Stream(stagedOut[i].tmp, opts); err != nil {
+				return nil, fmt.Errorf("%s: %w", f.Name, err)
+			}
+		}
+		if err := src(&tee{p: p, formats: formats, writers: writers}); err != nil {
+			return nil, err
+		}
+		for i, f := range formats {
+			stagedOut[i].stats = writers[i].Stats()
+			err := writers[i].Close()
+			writers[i] = nil
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f.Name, err)
+			}
+			if err := p.check(&stagedOut[i]); err != nil {
+				return nil, err
+			}
+			if opts.Progress != nil {
+				opts.Progress(f.Name)
+			}
+		}
+		return stagedOut, nil
+	})
+}
+
+// StreamWriter writes a format's output as a book streams by (see
+// Format.Stream). Stats is valid after End; Close releases what the writer
+// holds and is called whether or not End was.
+type StreamWriter interface {
+	doc.Sink
+	Stats() Stats
+	Close() error
+}
+
+// tee gives a stream to every format's writer, and the book's metadata to
+// the publication for RELEASE.json.
+type tee struct {
+	p       *publication
+	formats []Format
+	writers []StreamWriter
+}
+
+func (t *tee) Begin(meta doc.Meta, documents int) error {
+	t.p.book = &doc.Book{Meta: meta}
+	for i, w := range t.writers {
+		if err := w.Begin(meta, documents); err != nil {
+			return fmt.Errorf("%s: %w", t.formats[i].Name, err)
+		}
+	}
+	return nil
+}
+
+func (t *tee) Document(d *doc.Document) error {
+	for i, w := range t.writers {
+		if err := w.Document(d); err != nil {
+			return fmt.Errorf("%s: %w", t.formats[i].Name, err)
+		}
+	}
+	return nil
+}
+
+func (t *tee) End(glossary []doc.Term) error {
+	t.p.book.Glossary = glossary
+	for i, w := range t.writers {
+		if err := w.End(glossary); err != nil {
+			return fmt.Errorf("%s: %w", t.formats[i].Name, err)
+		}
+	}
+	return nil
+}
+
+// run publishes formats into p.dir: it prepares the folder, calls stage to
+// write every output under a temporary name (watching opts.Cancel while it
+// runs), then writes SHA256SUMS and RELEASE.json and commits. On any error
+// or interrupt every temporary path is removed.
+func (p *publication) run(formats []Format, stage func() ([]staged, error)) (_ Result, err error) {
+	outDir, opts := p.dir, p.opts
 	if len(formats) == 0 {
 		return Result{}, errors.New("publish: no formats")
 	}
 	seen := map[string]bool{}
 	for _, f := range formats {
-		out := f.Output(b)
+		out := f.Output(p.book)
 		if seen[out] {
 			return Result{}, fmt.Errorf("publish: two formats write %s", out)
 		}
@@ -167,40 +312,19 @@ func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (_ Resu
 	// A final name that exists with the wrong kind (a folder where a file
 	// goes) would only fail at the renames, after other outputs moved.
 	for _, f := range formats {
-		fi, err := os.Lstat(filepath.Join(outDir, f.Output(b)))
+		fi, err := os.Lstat(filepath.Join(outDir, f.Output(p.book)))
 		if err == nil && fi.IsDir() != f.IsDir() {
-			return Result{}, fmt.Errorf("publish: %s exists and is not a %s", filepath.Join(outDir, f.Output(b)), kind(f.IsDir()))
+			return Result{}, fmt.Errorf("publish: %s exists and is not a %s", filepath.Join(outDir, f.Output(p.book)), kind(f.IsDir()))
 		}
 	}
-
-	p := &publication{dir: outDir, book: b, opts: opts}
 	defer p.cleanup()
 
-	stagedOut := make([]staged, len(formats))
-	errs := make([]error, len(formats))
+	var stagedOut []staged
+	var stageErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		var wg sync.WaitGroup
-		for i, f := range formats {
-			job := func() {
-				defer func() {
-					if r := recover(); r != nil {
-						errs[i] = fmt.Errorf("%s: internal error (a bug in seedpress): %v", f.Name, r)
-					}
-				}()
-				stagedOut[i], errs[i] = p.stage(f)
-				if errs[i] == nil && opts.Progress != nil {
-					opts.Progress(f.Name)
-				}
-			}
-			if opts.Sequential {
-				job()
-			} else {
-				wg.Go(job)
-			}
-		}
-		wg.Wait()
+		stagedOut, stageErr = stage()
 	}()
 	select {
 	case <-done:
@@ -217,8 +341,8 @@ func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (_ Resu
 		p.sweep()
 		return Result{}, ErrInterrupted
 	}
-	if err := errors.Join(errs...); err != nil {
-		return Result{}, err
+	if stageErr != nil {
+		return Result{}, stageErr
 	}
 	select {
 	case <-opts.Cancel:
@@ -348,57 +472,77 @@ func (p *publication) untrack(path string) {
 
 // stage writes one format under a temporary name, syncs and verifies it.
 func (p *publication) stage(f Format) (staged, error) {
-	s := staged{format: f, final: f.Output(p.book)}
-	verify := f.Verify
 	if f.IsDir() {
-		tmp, _, err := p.create(TempPrefix+f.Name+"-*", true)
+		s, err := p.stageDir(f)
 		if err != nil {
-			return s, fmt.Errorf("%s: create temporary folder: %w", f.Name, err)
+			return s, err
 		}
-		s.tmp = tmp
-		if err := os.Chmod(tmp, 0o755); err != nil {
+		if s.stats, err = f.WriteDir(s.tmp, p.book, p.opts); err != nil {
 			return s, fmt.Errorf("%s: %w", f.Name, err)
 		}
-		if s.stats, err = f.WriteDir(tmp, p.book, p.opts); err != nil {
-			return s, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		if err := syncTree(tmp); err != nil {
-			return s, fmt.Errorf("%s: sync: %w", f.Name, err)
-		}
-		if verify == nil {
-			verify = verifyNonEmptyDir
-		}
-	} else {
-		tmp, fh, err := p.create(TempPrefix+f.Name+"-*", false)
-		if err != nil {
-			return s, fmt.Errorf("%s: create temporary file: %w", f.Name, err)
-		}
-		s.tmp = tmp
-		bw := bufio.NewWriterSize(fh, 1<<20)
-		s.stats, err = f.WriteFile(bw, p.book, p.opts)
-		if err == nil {
-			err = bw.Flush()
-		}
-		if err == nil {
-			err = fh.Chmod(0o644)
-		}
-		if err == nil {
-			err = fh.Sync()
-		}
-		if cerr := fh.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return s, fmt.Errorf("%s: write %s: %w", f.Name, s.final, err)
-		}
-		if verify == nil {
-			verify = verifyNonEmptyFile
-		}
+		return s, p.check(&s)
+	}
+	s := staged{format: f, final: f.Output(p.book)}
+	tmp, fh, err := p.create(TempPrefix+f.Name+"-*", false)
+	if err != nil {
+		return s, fmt.Errorf("%s: create temporary file: %w", f.Name, err)
+	}
+	s.tmp = tmp
+	bw := bufio.NewWriterSize(fh, 1<<20)
+	s.stats, err = f.WriteFile(bw, p.book, p.opts)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = fh.Chmod(0o644)
+	}
+	if err == nil {
+		err = fh.Sync()
+	}
+	if cerr := fh.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return s, fmt.Errorf("%s: write %s: %w", f.Name, s.final, err)
+	}
+	verify := f.Verify
+	if verify == nil {
+		verify = verifyNonEmptyFile
 	}
 	if err := verify(s.tmp); err != nil {
 		return s, fmt.Errorf("%s: check %s: %w", f.Name, s.final, err)
 	}
 	return s, nil
+}
+
+// stageDir creates the temporary folder of a folder format.
+func (p *publication) stageDir(f Format) (staged, error) {
+	s := staged{format: f, final: f.Output(p.book)}
+	tmp, _, err := p.create(TempPrefix+f.Name+"-*", true)
+	if err != nil {
+		return s, fmt.Errorf("%s: create temporary folder: %w", f.Name, err)
+	}
+	s.tmp = tmp
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return s, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return s, nil
+}
+
+// check syncs a folder output written under s.tmp to disk and verifies it.
+func (p *publication) check(s *staged) error {
+	f := s.format
+	if err := syncTree(s.tmp); err != nil {
+		return fmt.Errorf("%s: sync: %w", f.Name, err)
+	}
+	verify := f.Verify
+	if verify == nil {
+		verify = verifyNonEmptyDir
+	}
+	if err := verify(s.tmp); err != nil {
+		return fmt.Errorf("%s: check %s: %w", f.Name, s.final, err)
+	}
+	return nil
 }
 
 // syncTree fsyncs every file and folder under root.

@@ -14,7 +14,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -42,18 +41,41 @@ type Options struct {
 }
 
 // Build reads every seed of seedsDir and returns the book and every problem
-// found. The book is nil when diags has errors.
+// found. The book is nil when diags has errors. It is Stream into a
+// doc.Collect: the same book, all of it in memory.
+func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
+	var c doc.Collect
+	diags, err := Stream(seedsDir, opts, &c)
+	if err != nil { // doc.Collect never fails
+		panic(err)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return &c.Book, diags
+}
+
+// Stream reads every seed of seedsDir and gives the book to sink one
+// document at a time, in reading order (see doc.Sink), with every problem
+// found. It returns the first error of the sink; the sink's End is called
+// only when the seeds have no errors.
 //
 // The seeds are the *.txt and *.md files directly in seedsDir (the
 // extension in any case), read in byte order of their names; book.yaml is
 // the manifest. Hidden files, subfolders and other files are skipped with a
 // note. A symbolic link is followed only when it stays inside seedsDir.
-// Each document is decoded, normalised, structured and split into
-// sentences, several at once (Options.Workers) with the same result as one
-// at a time; then the glossary is found over the whole book. Diagnostics of
-// all files are collected and sorted by file, line and column: Build never
-// stops at the first bad seed.
-func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
+// Each document is decoded, normalised, structured, split into sentences
+// and searched for acronym definitions by up to Options.Workers goroutines
+// at once; then, in reading order, it gets its id and title, its mentions
+// of the glossary so far are marked (see enrich.Builder), and it goes to
+// the sink. At most a few documents per worker are in memory at once, so
+// memory does not grow with the book unless the sink keeps the documents.
+// The result does not depend on the number of workers.
+//
+// Diagnostics of all files are collected and sorted by file, line and
+// column: Stream never stops at the first bad seed, but it stops giving
+// documents to the sink at the first error.
+func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	var diags diag.List
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
@@ -62,7 +84,7 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 	diags.Append(ds)
 	if len(seeds) == 0 { // listSeeds said why
 		diags.Sort()
-		return nil, diags
+		return diags, nil
 	}
 
 	m, ds := manifest.Load(seedsDir)
@@ -71,65 +93,131 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 		m = &manifest.Manifest{}
 	}
 	diags.Append(noteSkipped(seedsDir, m))
+	meta := m.Meta
+	if meta.Lang == "" {
+		meta.Lang = "tr"
+	}
+	lang := bookLang(m.Meta)
 
-	docs := make([]*doc.Document, len(seeds))
-	docDiags := make([]diag.List, len(seeds))
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, len(seeds)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				docs[i], docDiags[i] = readDocument(seeds[i], i, opts.MaxFileSize)
-			}
-		}()
-	}
-	for i := range seeds {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	for _, ds := range docDiags {
-		diags.Append(ds)
-	}
+	rd := startReading(seeds, workers, opts.MaxFileSize)
 
-	b := &doc.Book{Meta: m.Meta, Documents: docs}
+	var sinkErr error
+	feeding := !diags.HasErrors() // the sink gets nothing once an error is known
+	stop := func(err error) {
+		if sinkErr == nil {
+			sinkErr = err
+		}
+		feeding = false
+	}
+	g := enrich.NewBuilder()
 	ids := map[string]bool{}
-	for _, d := range docs {
-		if d == nil {
+	for i := range seeds {
+		r := rd.take()
+		diags.Append(r.diags)
+		d := r.doc
+		if d == nil || r.diags.HasErrors() {
+			feeding = false
 			continue
 		}
 		d.ID = uniqueID(documentID(d.Source), ids)
-		d.Title = documentTitle(d, m.Documents[d.Source].Title, bookLang(m.Meta))
-	}
-	if diags.HasErrors() {
-		diags.Sort()
-		return nil, diags
-	}
-	if b.Meta.Lang == "" {
-		b.Meta.Lang = "tr"
-	}
-	if b.Meta.Title == "" {
-		abs, err := filepath.Abs(seedsDir)
-		if err != nil {
-			abs = seedsDir
+		d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
+		diags.Append(g.Add(d, r.found))
+		if !feeding {
+			continue
 		}
-		b.Meta.Title = filepath.Base(abs)
-		if h, ok := docs[0].Blocks[0].(*doc.Heading); ok {
-			b.Meta.Title = doc.PlainText(h.Inlines)
+		if i == 0 {
+			if meta.Title == "" {
+				meta.Title = fallbackTitle(seedsDir, d)
+			}
+			if err := sink.Begin(meta, len(seeds)); err != nil {
+				stop(err)
+				continue
+			}
+		}
+		if err := sink.Document(d); err != nil {
+			stop(err)
 		}
 	}
-	diags.Append(enrich.GlossaryWorkers(b, workers))
 	diags.Sort()
-	if diags.HasErrors() {
-		return nil, diags
+	if feeding && !diags.HasErrors() {
+		if err := sink.End(g.Terms()); err != nil {
+			stop(err)
+		}
 	}
-	return b, diags
+	return diags, sinkErr
+}
+
+// fallbackTitle is the book's title when the manifest gives none: the
+// first document's leading heading, else the seeds folder's name.
+func fallbackTitle(seedsDir string, first *doc.Document) string {
+	if h, ok := first.Blocks[0].(*doc.Heading); ok {
+		return doc.PlainText(h.Inlines)
+	}
+	abs, err := filepath.Abs(seedsDir)
+	if err != nil {
+		abs = seedsDir
+	}
+	return filepath.Base(abs)
+}
+
+// read is one seed read by a worker: the document (nil when it has
+// errors), its definitions and its diagnostics.
+type read struct {
+	doc   *doc.Document
+	found *enrich.Found
+	diags diag.List
+}
+
+// reader reads seeds on worker goroutines, at most 2×workers seeds ahead of
+// the one the caller takes next, so that few documents are in memory at
+// once whatever the number of seeds.
+type reader struct {
+	results []chan read // results[i] delivers seed i's read; nil once taken
+	window  chan struct{}
+	next    int
+}
+
+// startReading starts reading seeds on workers goroutines. The caller must
+// take every seed's read, in order.
+func startReading(seeds []seedFile, workers int, limit int64) *reader {
+	r := &reader{results: make([]chan read, len(seeds)), window: make(chan struct{}, 2*workers)}
+	for i := range r.results {
+		r.results[i] = make(chan read, 1)
+	}
+	jobs := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i := range seeds {
+			r.window <- struct{}{} // freed by take
+			jobs <- i
+		}
+	}()
+	for range min(workers, len(seeds)) {
+		go func() {
+			for i := range jobs {
+				d, ds := readDocument(seeds[i], i, limit)
+				var found *enrich.Found
+				if d != nil {
+					found = enrich.Find(d)
+				}
+				r.results[i] <- read{doc: d, found: found, diags: ds}
+			}
+		}()
+	}
+	return r
+}
+
+// take returns the read of the next seed, waiting for it.
+func (r *reader) take() read {
+	res := <-r.results[r.next]
+	r.results[r.next] = nil
+	r.next++
+	<-r.window
+	return res
 }
 
 // seedFile is one seed found in the seeds folder.

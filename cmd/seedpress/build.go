@@ -22,6 +22,7 @@ import (
 	"github.com/seedpress/seedpress/pipeline"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/manifest"
 )
 
 // load runs every stage on seedsDir and, when a book came out, the
@@ -194,17 +195,36 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		bar.RenderBlank()
 	}
 
-	b, diags := load(*seeds, *workers, formats, *strict)
-	if bar != nil && len(diags) > 0 {
-		bar.Clear() // the diagnostics go on lines of their own
+	// Formats that all write from a stream (the dataset alone) get the
+	// book one document at a time, in memory that does not grow with it;
+	// the others need the whole book first.
+	streaming := true
+	for _, f := range formats {
+		streaming = streaming && f.Stream != nil
 	}
-	report(stderr, diags, !*quiet, false)
-	if diags.HasErrors() {
-		return errReported
+	var b *doc.Book
+	date := ""
+	if streaming {
+		// The manifest is read again by the pipeline, which reports its
+		// problems; here only its date is needed, before the book.
+		if m, _ := manifest.Load(*seeds); m != nil {
+			date = m.Meta.Date
+		}
+	} else {
+		var diags diag.List
+		b, diags = load(*seeds, *workers, formats, *strict)
+		if bar != nil && len(diags) > 0 {
+			bar.Clear() // the diagnostics go on lines of their own
+		}
+		report(stderr, diags, !*quiet, false)
+		if diags.HasErrors() {
+			return errReported
+		}
+		date = b.Meta.Date
 	}
 
 	modified, source, err := releaseTime(epochInputs{
-		lookup: os.LookupEnv, gitTime: gitCommitTime, seedsDir: *seeds, date: b.Meta.Date,
+		lookup: os.LookupEnv, gitTime: gitCommitTime, seedsDir: *seeds, date: date,
 	})
 	if err != nil {
 		return err
@@ -230,7 +250,41 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	// files and leaves the output folder as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	opts.Cancel = ctx.Done()
-	res, err := exporters.Publish(*out, b, formats, opts)
+	var res exporters.Result
+	var n counts
+	if streaming {
+		var diags diag.List
+		src := func(sink doc.Sink) error {
+			c := &counter{Sink: sink}
+			ds, err := pipeline.Stream(*seeds, pipeline.Options{Workers: *workers}, c)
+			if *strict {
+				ds = ds.Strict()
+			}
+			diags = prefixed(*seeds, ds)
+			diags.Sort()
+			n = c.counts
+			if err == nil && diags.HasErrors() {
+				err = errReported
+			}
+			return err
+		}
+		res, err = exporters.PublishStream(*out, src, formats, opts)
+		// After an interrupt the pipeline may still be running: its
+		// diagnostics are not read.
+		if !errors.Is(err, exporters.ErrInterrupted) {
+			if bar != nil && len(diags) > 0 {
+				bar.Clear()
+			}
+			report(stderr, diags, !*quiet, false)
+			if diags.HasErrors() {
+				stop()
+				return errReported
+			}
+		}
+	} else {
+		res, err = exporters.Publish(*out, b, formats, opts)
+		n = bookCounts(b)
+	}
 	stop()
 	if bar != nil {
 		bar.Finish()
@@ -242,7 +296,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("build: %w (%s is unchanged)", err, *out)
 	}
 	if !*quiet {
-		summary(stderr, b, res, *out, modified, source, time.Since(start))
+		summary(stderr, n, res, *out, modified, source, time.Since(start))
 	}
 	return nil
 }
@@ -273,20 +327,54 @@ func longWork(dir string) bool {
 	return n > progressSeeds || size > progressBytes
 }
 
-// summary prints what a build published: counts from the model, each
-// output with its size, the release time and how long it took.
-func summary(w io.Writer, b *doc.Book, res exporters.Result, outDir string, modified time.Time, source epochSource, took time.Duration) {
-	words, sentences := 0, 0
-	for _, d := range b.Documents {
-		for _, l := range d.Leaves() {
-			for _, s := range l.Sentences() {
-				words += s.Words
-				sentences++
-			}
+// counts is what the summary says of a book.
+type counts struct {
+	title                       string
+	documents, words, sentences int
+}
+
+// add counts d.
+func (c *counts) add(d *doc.Document) {
+	c.documents++
+	for _, l := range d.Leaves() {
+		for _, s := range l.Sentences() {
+			c.words += s.Words
+			c.sentences++
 		}
 	}
+}
+
+// bookCounts counts a whole book.
+func bookCounts(b *doc.Book) counts {
+	c := counts{title: b.Meta.Title}
+	for _, d := range b.Documents {
+		c.add(d)
+	}
+	return c
+}
+
+// counter is a doc.Sink that counts what passes through it on the way to
+// Sink.
+type counter struct {
+	doc.Sink
+	counts
+}
+
+func (c *counter) Begin(m doc.Meta, documents int) error {
+	c.title = m.Title
+	return c.Sink.Begin(m, documents)
+}
+
+func (c *counter) Document(d *doc.Document) error {
+	c.add(d)
+	return c.Sink.Document(d)
+}
+
+// summary prints what a build published: counts from the model, each
+// output with its size, the release time and how long it took.
+func summary(w io.Writer, n counts, res exporters.Result, outDir string, modified time.Time, source epochSource, took time.Duration) {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s: %s, %s, %s\n", b.Meta.Title, plural(len(b.Documents), "document"), plural(words, "word"), plural(sentences, "sentence"))
+	fmt.Fprintf(bw, "%s: %s, %s, %s\n", n.title, plural(n.documents, "document"), plural(n.words, "word"), plural(n.sentences, "sentence"))
 	for _, o := range res.Outputs {
 		name := filepath.Join(outDir, o.Path)
 		extra := ""

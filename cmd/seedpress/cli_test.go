@@ -169,6 +169,13 @@ func TestStrict(t *testing.T) {
 	if tree(t, out) != before {
 		t.Error("build --strict changed the output folder")
 	}
+	r = seedpress(t, "build", "--strict", "--format", "dataset", "--seeds", seeds, "--out", out)
+	if r.code != 1 || !strings.Contains(r.stderr, ": error: "+warning) {
+		t.Errorf("build --strict --format dataset: %v", r)
+	}
+	if tree(t, out) != before {
+		t.Error("build --strict --format dataset changed the output folder")
+	}
 	r = seedpress(t, "build", "--quiet", "--format", "dataset", "--seeds", seeds, "--out", out)
 	if r.code != 0 || !strings.Contains(r.stderr, ": warning: "+warning) {
 		t.Errorf("build with a warning: %v", r)

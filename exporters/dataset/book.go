@@ -14,7 +14,7 @@ type Book struct {
 	Meta BookMeta `json:"meta"`
 	// Documents in reading order.
 	Documents []BookDocument `json:"documents"`
-	// Acronyms defined in the book, sorted by Turkish collation of the acronym; terms.jsonl is this list as a table.
+	// Acronyms defined in the book, in the order they are defined (reading order of the definitions); an abbr's term indexes this list, and terms.jsonl is this list as a table.
 	Glossary []GlossaryEntry `json:"glossary"`
 }
 
@@ -204,15 +204,26 @@ func bookGlossary(g []doc.Term) []GlossaryEntry {
 	return out
 }
 
-// bookDocument mirrors one document; id is its documents-table id and
-// nTerms the size of the glossary its abbreviations index.
-func bookDocument(id string, d *doc.Document, nTerms int) (BookDocument, error) {
-	blocks, err := bookBlocks(d.Blocks, nTerms)
+// termUse is the largest glossary index the abbreviations of a document
+// use, and the first abbreviation that uses it: the glossary is complete
+// only at the end of the book, so the index is checked against its size
+// then.
+type termUse struct {
+	max  int    // -1 when the document has no abbreviation
+	text string // the abbreviation's text
+}
+
+// bookDocument mirrors one document; id is its documents-table id. It
+// fails on an abbreviation with a negative term index and returns the
+// largest index used, which the caller checks against the glossary.
+func bookDocument(id string, d *doc.Document) (BookDocument, termUse, error) {
+	use := termUse{max: -1}
+	blocks, err := bookBlocks(d.Blocks, &use)
 	if err != nil {
-		return BookDocument{}, err
+		return BookDocument{}, termUse{}, err
 	}
 	return BookDocument{ID: id, Name: d.ID, Index: d.Index, Source: d.Source, SHA256: d.SHA256,
-		Encoding: d.Encoding, Format: d.Format, Title: d.Title, Blocks: blocks}, nil
+		Encoding: d.Encoding, Format: d.Format, Title: d.Title, Blocks: blocks}, use, nil
 }
 
 func pos(p doc.Pos) Position { return Position{Line: p.Line, Col: p.Col} }
@@ -234,19 +245,19 @@ func spans(ss []doc.Sentence) []Span {
 	return out
 }
 
-func bookBlocks(blocks []doc.Block, nTerms int) ([]Block, error) {
+func bookBlocks(blocks []doc.Block, use *termUse) ([]Block, error) {
 	out := make([]Block, 0, len(blocks))
 	for _, b := range blocks {
 		var nb Block
 		switch b := b.(type) {
 		case *doc.Heading:
-			ins, err := bookInlines(b.Inlines, nTerms)
+			ins, err := bookInlines(b.Inlines, use)
 			if err != nil {
 				return nil, err
 			}
 			nb = Block{Type: "heading", Pos: pos(b.Pos), Level: ptr(b.Level), Inlines: ins, Sentences: spans(b.Sentences)}
 		case *doc.Paragraph:
-			ins, err := bookInlines(b.Inlines, nTerms)
+			ins, err := bookInlines(b.Inlines, use)
 			if err != nil {
 				return nil, err
 			}
@@ -254,7 +265,7 @@ func bookBlocks(blocks []doc.Block, nTerms int) ([]Block, error) {
 		case *doc.CodeBlock:
 			nb = Block{Type: "code", Pos: pos(b.Pos), Info: ptr(b.Info), Text: ptr(b.Text)}
 		case *doc.Quote:
-			inner, err := bookBlocks(b.Blocks, nTerms)
+			inner, err := bookBlocks(b.Blocks, use)
 			if err != nil {
 				return nil, err
 			}
@@ -262,7 +273,7 @@ func bookBlocks(blocks []doc.Block, nTerms int) ([]Block, error) {
 		case *doc.List:
 			items := make([]ListItem, 0, len(b.Items))
 			for _, it := range b.Items {
-				inner, err := bookBlocks(it.Blocks, nTerms)
+				inner, err := bookBlocks(it.Blocks, use)
 				if err != nil {
 					return nil, err
 				}
@@ -279,7 +290,7 @@ func bookBlocks(blocks []doc.Block, nTerms int) ([]Block, error) {
 	return out, nil
 }
 
-func bookInlines(inlines []doc.Inline, nTerms int) ([]Inline, error) {
+func bookInlines(inlines []doc.Inline, use *termUse) ([]Inline, error) {
 	out := make([]Inline, 0, len(inlines))
 	for _, in := range inlines {
 		var ni Inline
@@ -287,13 +298,13 @@ func bookInlines(inlines []doc.Inline, nTerms int) ([]Inline, error) {
 		case *doc.Text:
 			ni = Inline{Type: "text", Value: ptr(in.Value)}
 		case *doc.Emph:
-			inner, err := bookInlines(in.Inlines, nTerms)
+			inner, err := bookInlines(in.Inlines, use)
 			if err != nil {
 				return nil, err
 			}
 			ni = Inline{Type: "emph", Inlines: inner}
 		case *doc.Strong:
-			inner, err := bookInlines(in.Inlines, nTerms)
+			inner, err := bookInlines(in.Inlines, use)
 			if err != nil {
 				return nil, err
 			}
@@ -301,14 +312,17 @@ func bookInlines(inlines []doc.Inline, nTerms int) ([]Inline, error) {
 		case *doc.Code:
 			ni = Inline{Type: "code", Value: ptr(in.Value)}
 		case *doc.Link:
-			inner, err := bookInlines(in.Inlines, nTerms)
+			inner, err := bookInlines(in.Inlines, use)
 			if err != nil {
 				return nil, err
 			}
 			ni = Inline{Type: "link", URL: ptr(in.URL), Inlines: inner}
 		case *doc.Abbr:
-			if in.Term < 0 || in.Term >= nTerms {
-				return nil, fmt.Errorf("abbreviation %q: term %d does not exist (%d terms)", in.Text, in.Term, nTerms)
+			if in.Term < 0 {
+				return nil, fmt.Errorf("abbreviation %q: term %d does not exist (negative index)", in.Text, in.Term)
+			}
+			if in.Term > use.max {
+				use.max, use.text = in.Term, in.Text
 			}
 			ni = Inline{Type: "abbr", Value: ptr(in.Text), Term: ptr(in.Term)}
 		case *doc.LineBreak:

@@ -90,8 +90,8 @@ func fk(col, table string) foreignKey {
 // datapackage describes the written files. Each resource's bytes and hash
 // are those of its files concatenated in order, which for a sharded table
 // are those of the unsharded file.
-func (w *writer) datapackage() *dataPackage {
-	m := w.book.Meta
+func (w *Writer) datapackage() *dataPackage {
+	m := w.meta
 	pkg := &dataPackage{Profile: DataPackageProfile, Name: packageName(m.Identifier, m.Title),
 		Title: m.Title, Description: m.Description, Keywords: m.Subjects}
 	if spdx, _ := licenseID(m.Rights); spdx != "" {
@@ -116,7 +116,7 @@ func (w *writer) datapackage() *dataPackage {
 // tableSchema derives a Frictionless Table Schema from a table's record
 // type (column order and types) and its JSON Schema (descriptions and
 // constraints), so that both descriptors say the same.
-func (w *writer) tableSchema(table string) *tableSchema {
+func (w *Writer) tableSchema(table string) *tableSchema {
 	var js struct {
 		Properties map[string]struct {
 			Description string `json:"description"`
@@ -244,8 +244,8 @@ func quote(s string) string {
 }
 
 // card returns README.md: a Hugging Face dataset card.
-func (w *writer) card() string {
-	m := w.book.Meta
+func (w *Writer) card() string {
+	m := w.meta
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	_, hf := licenseID(m.Rights)
@@ -325,7 +325,7 @@ Ids are strings with a type prefix and sort in reading order: every number in an
 
 Each seed file was decoded (UTF-8 with or without a BOM, UTF-16 with a BOM, or the Turkish legacy code pages Windows-1254 and ISO-8859-9, detected per file; the documents table says which) and normalised: Unicode NFC, line ends to LF, control and zero-width characters, stray BOMs and soft hyphens removed, runs of spaces collapsed, and Turkish typography applied (a straight apostrophe between letters or digits becomes ’ as in İnternet’in, straight quotes become “ ” and ‘ ’, three dots become …); circumflexes stay (kâr is not kar) and code is left as written. Markdown seeds were parsed into headings, paragraphs, lists, quotations and code blocks, and the markup dropped from the text; plain-text seeds are split into paragraphs at blank lines. A document's ` + "`text`" + ` is its blocks' texts joined by a blank line ("\n\n").
 
-Paragraphs were split into sentences by rules for Turkish: abbreviations (Dr., Prof., vb., örn.), ordinals (19. yüzyıl), thousands and decimals (16.551.000, 3,5), dates and times (29.5.1453, 14.30’da) do not end a sentence. A suffix after an apostrophe (İnternet’in, 1996’da) belongs to its word. Code blocks are kept as written and not split; their word count is the number of runs of non-space characters. The terms table lists the acronyms defined in the text as "Türkçe Ad (English Name - ACRONYM)" or "Türkçe Ad (ACRONYM)", with every sentence that mentions them.
+Paragraphs were split into sentences by rules for Turkish: abbreviations (Dr., Prof., vb., örn.), ordinals (19. yüzyıl), thousands and decimals (16.551.000, 3,5), dates and times (29.5.1453, 14.30’da) do not end a sentence. A suffix after an apostrophe (İnternet’in, 1996’da) belongs to its word. Code blocks are kept as written and not split; their word count is the number of runs of non-space characters. The terms table lists the acronyms defined in the text as "Türkçe Ad (English Name - ACRONYM)" or "Türkçe Ad (ACRONYM)", in the order they are defined (reading order), with every sentence that mentions them.
 
 ## Loading
 
@@ -358,7 +358,7 @@ print(sentences[0])
 
 // tableDescription returns the description of a table's record type from
 // its JSON Schema.
-func (w *writer) tableDescription(table string) string {
+func (w *Writer) tableDescription(table string) string {
 	var js struct {
 		Description string `json:"description"`
 	}

@@ -7,9 +7,13 @@
 // written, and so is what a schema cannot say: ids are unique and in reading
 // order, every foreign key resolves, every offset pair reproduces its text,
 // counts agree across tables, and the sizes and hashes in datapackage.json
-// match the files. Write streams: it encodes and checks documents in
-// parallel, writes them in reading order as they come, and never holds a
-// whole table in memory.
+// match the files.
+//
+// Write writes a whole doc.Book through a Writer, a doc.Sink that takes the
+// book one document at a time: documents are encoded and checked in
+// parallel, written in reading order as they come and dropped once
+// written, so that a Writer holds no whole table, and no more than a few
+// documents, in memory.
 package dataset
 
 import (
@@ -39,7 +43,7 @@ import (
 // Face datasets read comfortably in parallel.
 const DefaultShardBytes = 256 << 20
 
-// Options tunes Write. The zero value is the default.
+// Options tunes Write and Writer. The zero value is the default.
 type Options struct {
 	// ShardBytes bounds the size of one data file. A table whose records
 	// pass it is split into numbered shards, data/<table>-00000-of-0000N.jsonl,
@@ -52,7 +56,7 @@ type Options struct {
 	Workers int
 }
 
-// Info describes what Write wrote.
+// Info describes what Write, or a Writer, wrote.
 type Info struct {
 	// Records counts the rows of each table.
 	Records map[string]int
@@ -62,7 +66,8 @@ type Info struct {
 }
 
 // Error is a record that fails validation: its table, its id, and why.
-// Write returns an *Error, unwrapped, for every failed check of the data.
+// Write and Writer return an *Error, unwrapped, for every failed check of
+// the data.
 type Error struct {
 	Table  string // "documents", "paragraphs", "sentences", "terms" or "book"
 	ID     string // the record's id
@@ -71,7 +76,7 @@ type Error struct {
 
 func (e *Error) Error() string { return "dataset: " + e.Table + " " + e.ID + ": " + e.Reason }
 
-// stageName is the folder under dir where Write builds its files before
+// stageName is the folder under dir where a Writer builds its files before
 // moving them into place; it is removed on success and on failure.
 const stageName = ".partial"
 
@@ -87,44 +92,76 @@ const stageName = ".partial"
 // datapackage.json, fails after they are in place; dir is then to be
 // discarded, as after any error. Write reads nothing but b: no clock, no
 // randomness, so the same book gives the same bytes.
-func Write(dir string, b *doc.Book, opts Options) (info Info, err error) {
+//
+// Write is a Writer given the whole book: NewWriter, Begin, Document for
+// each document, End and Close. A producer that makes documents one at a
+// time can use a Writer itself and never hold the book.
+func Write(dir string, b *doc.Book, opts Options) (Info, error) {
 	if b == nil {
 		return Info{}, errors.New("dataset: no book")
 	}
-	c, err := schemas()
+	w, err := NewWriter(dir, opts)
 	if err != nil {
 		return Info{}, err
 	}
-	stage := filepath.Join(dir, stageName)
-	if err := os.MkdirAll(stage, 0o755); err != nil {
-		return Info{}, fmt.Errorf("dataset: %w", err)
+	err = w.writeBook(b)
+	if cerr := w.Close(); err == nil {
+		err = cerr
 	}
-	defer func() {
-		if rerr := os.RemoveAll(stage); rerr != nil && err == nil {
-			err = fmt.Errorf("dataset: remove staging folder: %w", rerr)
-		}
-	}()
-	w := &writer{c: c, book: b, dir: dir, stage: stage, opts: opts}
-	if w.opts.ShardBytes <= 0 {
-		w.opts.ShardBytes = DefaultShardBytes
-	}
-	if w.opts.Workers <= 0 {
-		w.opts.Workers = runtime.GOMAXPROCS(0)
-	}
-	defer w.close()
-	if err := w.run(); err != nil {
+	if err != nil {
 		return Info{}, err
 	}
-	return w.info(), nil
+	return w.Info(), nil
 }
 
-// writer is one run of Write.
-type writer struct {
-	c      *compiled
-	book   *doc.Book
-	dir    string
-	stage  string
-	opts   Options
+// writeBook gives b to w as a stream.
+func (w *Writer) writeBook(b *doc.Book) error {
+	if err := w.Begin(b.Meta, len(b.Documents)); err != nil {
+		return err
+	}
+	for _, d := range b.Documents {
+		if err := w.Document(d); err != nil {
+			return err
+		}
+	}
+	return w.End(b.Glossary)
+}
+
+// Writer writes a dataset folder from a stream of documents; it is a
+// doc.Sink. NewWriter makes one for a folder, Begin gives the book's
+// metadata and its number of documents, Document each document in reading
+// order, End the complete glossary, and Close, which must always follow
+// (defer it), releases what is left. After a successful End the folder
+// holds, byte for byte, what Write writes for the same book, under the same
+// contract: the files are built in a staging folder that End moves into
+// place only once every record and every cross-table check has passed.
+//
+// Document encodes and validates documents on up to Options.Workers
+// goroutines and writes them in reading order as they complete. At most
+// 2×Workers documents are in flight: Document blocks while the window is
+// full, and a document is dropped once written, keeping only the few
+// numbers per document that resolve the glossary's references, so memory
+// does not grow with the number of documents.
+//
+// The first error (a validation *Error, an I/O error, a call out of order)
+// is returned by the Document or End call that sees it, which may come
+// after the call given the faulty document, and by every later call; no
+// goroutine outlives the call that returns it, nor End, nor Close. A
+// Writer is not safe for concurrent use.
+type Writer struct {
+	c     *compiled
+	dir   string
+	stage string
+	opts  Options
+	state writerState
+	err   error // the first error; every later call returns it
+
+	meta      doc.Meta
+	metaJSON  []byte // book.json's "meta", as written at Begin
+	documents int    // the number of documents Begin announced
+	docWidth  int
+	given     int // documents given to Document so far
+
 	tables map[string]*tableWriter
 	bookF  *countingFile
 	// leafSentences[d][l] is the number of sentences of leaf l of document
@@ -133,7 +170,65 @@ type writer struct {
 	// paraWidths[d] and sentWidths[d][l] are the id widths used.
 	paraWidths []int
 	sentWidths [][]int
-	docWidth   int
+	// termUses lists, in reading order, the documents whose abbreviations
+	// raised the largest glossary index used so far: the first document
+	// that indexes past the glossary End gets is among them.
+	termUses []docTerms
+
+	// pending holds the documents in flight, oldest first; each channel
+	// receives its document's result once. sem bounds the goroutines that
+	// encode them, wg waits for those.
+	pending []chan result
+	sem     chan struct{}
+	wg      sync.WaitGroup
+}
+
+// writerState is where a Writer is in its sequence of calls.
+type writerState int
+
+const (
+	stateNew    writerState = iota // made, Begin not called
+	stateBegun                     // Begin called, End not
+	stateEnded                     // End called
+	stateClosed                    // Close called
+)
+
+// docTerms is the largest glossary index document doc uses.
+type docTerms struct {
+	doc int
+	termUse
+}
+
+// result is one document's records, encoded and checked.
+type result struct {
+	chunk *chunk
+	err   error
+}
+
+// NewWriter returns a Writer that writes a dataset under dir, which should
+// be empty, as Write's. It compiles the schemas and creates the staging
+// folder dir/.partial (and dir if need be); Close removes it.
+func NewWriter(dir string, opts Options) (*Writer, error) {
+	c, err := schemas()
+	if err != nil {
+		return nil, err
+	}
+	if opts.ShardBytes <= 0 {
+		opts.ShardBytes = DefaultShardBytes
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	stage := filepath.Join(dir, stageName)
+	if err := os.MkdirAll(stage, 0o755); err != nil {
+		return nil, fmt.Errorf("dataset: create staging folder: %w", err)
+	}
+	w := &Writer{c: c, dir: dir, stage: stage, opts: opts, sem: make(chan struct{}, opts.Workers),
+		tables: make(map[string]*tableWriter)}
+	for _, t := range Tables {
+		w.tables[t] = &tableWriter{name: t, stage: stage, limit: opts.ShardBytes, hash: sha256.New()}
+	}
+	return w, nil
 }
 
 // width returns the number of digits of ids numbering n items: four, or
@@ -142,46 +237,308 @@ func width(n int) int { return max(4, len(strconv.Itoa(n))) }
 
 func docID(w, i int) string { return fmt.Sprintf("doc-%0*d", w, i+1) }
 
-func (w *writer) run() error {
-	b := w.book
-	w.docWidth = width(len(b.Documents))
-	w.tables = make(map[string]*tableWriter)
-	for _, t := range Tables {
-		w.tables[t] = &tableWriter{name: t, stage: w.stage, limit: w.opts.ShardBytes, hash: sha256.New()}
+// Begin implements doc.Sink: it validates the book's metadata and starts
+// book.json with it. documents, the number of documents that will follow,
+// sets the width of the document ids; End fails unless exactly that many
+// were given.
+func (w *Writer) Begin(meta doc.Meta, documents int) error {
+	if w.err != nil {
+		return w.err
 	}
-	f, err := newCountingFile(filepath.Join(w.stage, "book.json"))
-	if err != nil {
-		return err
+	if err := w.want(stateNew, "Begin"); err != nil {
+		return w.fail(err)
 	}
-	w.bookF = f
+	w.state = stateBegun
+	if documents < 0 {
+		return w.fail(fmt.Errorf("dataset: Begin: %d documents, want 0 or more", documents))
+	}
+	w.meta, w.documents, w.docWidth = meta, documents, width(documents)
+	w.leafSentences = make([][]int, 0, documents)
+	w.paraWidths = make([]int, 0, documents)
+	w.sentWidths = make([][]int, 0, documents)
 
 	// book.json is written as it goes: the skeleton (meta and glossary,
-	// with no documents) is validated against the root schema, each
-	// document against the schema of one element of "documents".
-	skel := Book{Meta: bookMeta(b.Meta), Documents: []BookDocument{}, Glossary: bookGlossary(b.Glossary)}
-	skelLine, err := w.c.encode(w.c.book, "book", "book", skel)
+	// with no documents) is validated against the root schema, here with
+	// an empty glossary and at End with the real one, and each document
+	// against the schema of one element of "documents".
+	metaJSON, _, err := w.skeleton(nil)
 	if err != nil {
-		return err
+		return w.fail(err)
 	}
-	metaJSON, glossJSON, err := splitSkeleton(skelLine)
+	w.metaJSON = metaJSON
+	f, err := newCountingFile(filepath.Join(w.stage, "book.json"))
 	if err != nil {
-		return err
+		return w.fail(err)
 	}
+	w.bookF = f
 	f.WriteString(`{"meta":`)
 	f.Write(metaJSON)
 	f.WriteString(`,"documents":[`)
+	if f.err != nil {
+		return w.fail(f.err)
+	}
+	return nil
+}
 
-	if err := w.documents(); err != nil {
+// Document implements doc.Sink: it queues d, the next document in reading
+// order, whose Index must be the number of documents given before it, for
+// encoding and validation, and writes the documents before it that are
+// ready. It blocks while 2×Workers documents are in flight. It does not
+// keep d once written. The term indexes of d's abbreviations are checked
+// at End, against the complete glossary; a negative one fails here.
+func (w *Writer) Document(d *doc.Document) error {
+	if w.err != nil {
+		return w.err
+	}
+	if err := w.want(stateBegun, "Document"); err != nil {
+		return w.fail(err)
+	}
+	i := w.given
+	if i >= w.documents {
+		return w.failAfterPending(fmt.Errorf("dataset: document %d given, but Begin announced only %d", i+1, w.documents))
+	}
+	id := docID(w.docWidth, i)
+	if d == nil {
+		return w.failAfterPending(&Error{Table: TableDocuments, ID: id, Reason: "no document"})
+	}
+	if d.Index != i {
+		return w.failAfterPending(&Error{Table: TableDocuments, ID: id,
+			Reason: fmt.Sprintf("index %d, want %d (the document's position in reading order)", d.Index, i)})
+	}
+	w.given++
+	for len(w.pending) >= 2*w.opts.Workers {
+		if err := w.writeNext(); err != nil {
+			return err
+		}
+	}
+	ch := make(chan result, 1)
+	w.sem <- struct{}{}
+	w.wg.Add(1)
+	go func() {
+		defer w.wg.Done()
+		defer func() { <-w.sem }()
+		c, err := w.c.encodeDocument(w.docWidth, i, d)
+		ch <- result{c, err}
+	}()
+	w.pending = append(w.pending, ch)
+	return w.writeReady()
+}
+
+// End implements doc.Sink: it writes the documents still in flight, checks
+// that Begin's count of them arrived and that every abbreviation's term
+// index is in glossary, writes the terms table and the rest of book.json,
+// moves the files into place, writes the schemas, datapackage.json and
+// README.md, checks the files against datapackage.json and removes the
+// staging folder: what Write does after the last document.
+func (w *Writer) End(glossary []doc.Term) error {
+	if w.err != nil {
+		return w.err
+	}
+	if err := w.want(stateBegun, "End"); err != nil {
+		return w.fail(err)
+	}
+	w.state = stateEnded
+	if err := w.drain(); err != nil {
 		return err
 	}
+	if w.given != w.documents {
+		return w.fail(fmt.Errorf("dataset: End after %d of the %d documents Begin announced", w.given, w.documents))
+	}
+	if err := w.end(glossary); err != nil {
+		return w.fail(err)
+	}
+	return nil
+}
 
-	f.WriteString(`],"glossary":`)
-	f.Write(glossJSON)
-	f.WriteString("}\n")
-	if err := w.terms(); err != nil {
+func (w *Writer) end(glossary []doc.Term) error {
+	metaJSON, glossJSON, err := w.skeleton(glossary)
+	if err != nil {
 		return err
 	}
-	return w.finish()
+	if !bytes.Equal(metaJSON, w.metaJSON) {
+		return errors.New("dataset: book: the metadata encodes differently at End than at Begin (was doc.Meta changed in between?)")
+	}
+	for _, t := range w.termUses {
+		if t.max >= len(glossary) {
+			return &Error{Table: "book", ID: docID(w.docWidth, t.doc),
+				Reason: fmt.Sprintf("abbreviation %q: term %d does not exist (%d terms)", t.text, t.max, len(glossary))}
+		}
+	}
+	w.bookF.WriteString(`],"glossary":`)
+	w.bookF.Write(glossJSON)
+	w.bookF.WriteString("}\n")
+	if w.bookF.err != nil {
+		return w.bookF.err
+	}
+	if err := w.terms(glossary); err != nil {
+		return err
+	}
+	if err := w.finish(); err != nil {
+		return err
+	}
+	if err := os.RemoveAll(w.stage); err != nil {
+		return fmt.Errorf("dataset: remove staging folder: %w", err)
+	}
+	return nil
+}
+
+// Info describes what the Writer wrote; it is valid after a successful
+// End.
+func (w *Writer) Info() Info {
+	in := Info{Records: map[string]int{}, Files: map[string][]string{}}
+	for _, t := range Tables {
+		in.Records[t] = w.tables[t].records
+		in.Files[t] = w.tables[t].final
+	}
+	return in
+}
+
+// Close waits for the documents in flight, closes the open files and
+// removes the staging folder. Call it always, after End or after a
+// failure: then nothing remains in dir but what Write leaves on failure.
+// It returns an error only when the staging folder cannot be removed; a
+// second call does nothing. Every call but Info fails after Close.
+func (w *Writer) Close() error {
+	if w.state == stateClosed {
+		return nil
+	}
+	w.state = stateClosed
+	w.wg.Wait()
+	clear(w.pending)
+	w.pending = nil
+	for _, t := range w.tables {
+		if t.f != nil {
+			t.f.Close()
+			t.f = nil
+		}
+	}
+	if w.bookF != nil {
+		w.bookF.f.Close()
+	}
+	if err := os.RemoveAll(w.stage); err != nil {
+		return fmt.Errorf("dataset: remove staging folder: %w", err)
+	}
+	return nil
+}
+
+// want returns an error unless the Writer is in state s, for method.
+func (w *Writer) want(s writerState, method string) error {
+	if w.state == s {
+		return nil
+	}
+	switch w.state {
+	case stateNew:
+		return fmt.Errorf("dataset: %s before Begin", method)
+	case stateBegun:
+		return fmt.Errorf("dataset: %s after Begin", method)
+	case stateEnded:
+		return fmt.Errorf("dataset: %s after End", method)
+	}
+	return fmt.Errorf("dataset: %s after Close", method)
+}
+
+// fail records err unless an error is recorded already, waits for the
+// documents in flight and drops them, and returns the recorded error.
+func (w *Writer) fail(err error) error {
+	if w.err == nil {
+		w.err = err
+	}
+	w.wg.Wait()
+	clear(w.pending)
+	w.pending = w.pending[:0]
+	return w.err
+}
+
+// failAfterPending is fail for a problem of the next document: the
+// documents before it are written first, so that an error of theirs, which
+// comes first in reading order, wins.
+func (w *Writer) failAfterPending(err error) error {
+	if derr := w.drain(); derr != nil {
+		return derr
+	}
+	return w.fail(err)
+}
+
+// writeNext waits for the oldest document in flight and writes it.
+func (w *Writer) writeNext() error {
+	return w.write(<-w.pop())
+}
+
+// writeReady writes the oldest documents in flight that are encoded,
+// without waiting for the others.
+func (w *Writer) writeReady() error {
+	for len(w.pending) > 0 {
+		select {
+		case r := <-w.pending[0]:
+			w.pop()
+			if err := w.write(r); err != nil {
+				return err
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// drain writes every document in flight.
+func (w *Writer) drain() error {
+	for len(w.pending) > 0 {
+		if err := w.writeNext(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pop removes the oldest document in flight and returns its channel.
+func (w *Writer) pop() chan result {
+	ch := w.pending[0]
+	w.pending[0] = nil
+	w.pending = w.pending[1:]
+	return ch
+}
+
+// write writes one document's result, or fails with its error.
+func (w *Writer) write(r result) error {
+	if r.err != nil {
+		return w.fail(r.err)
+	}
+	if err := w.writeChunk(r.chunk); err != nil {
+		return w.fail(err)
+	}
+	return nil
+}
+
+// skeleton encodes book.json with no documents and the given glossary,
+// validates it, and returns its "meta" and "glossary" parts.
+//
+// The glossary entries are validated one at a time against the schema of
+// one element of "glossary", like the documents: an entry lists every
+// sentence that uses its acronym, and the validator's value of all of them
+// at once is tens of megabytes for a large corpus.
+func (w *Writer) skeleton(glossary []doc.Term) (meta, gloss []byte, err error) {
+	skel := Book{Meta: bookMeta(w.meta), Documents: []BookDocument{}, Glossary: []GlossaryEntry{}}
+	line, err := w.c.encode(w.c.book, "book", "book", skel)
+	if err != nil {
+		return nil, nil, err
+	}
+	if meta, _, err = splitSkeleton(line); err != nil {
+		return nil, nil, err
+	}
+	gloss = append(gloss, '[')
+	tw := width(len(glossary))
+	for i, e := range bookGlossary(glossary) {
+		line, err := w.c.encode(w.c.bookTerm, "book", fmt.Sprintf("glossary term-%0*d", tw, i+1), e)
+		if err != nil {
+			return nil, nil, err
+		}
+		if i > 0 {
+			gloss = append(gloss, ',')
+		}
+		gloss = append(gloss, line[:len(line)-1]...)
+	}
+	return meta, append(gloss, ']'), nil
 }
 
 // splitSkeleton returns the JSON of "meta" and "glossary" of a marshalled
@@ -197,66 +554,16 @@ func splitSkeleton(line []byte) (meta, gloss []byte, err error) {
 	return parts.Meta, parts.Glossary, nil
 }
 
-// result is one document's records, encoded and checked.
-type result struct {
-	chunk *chunk
-	err   error
-}
-
-// documents encodes the documents in parallel and writes them in order.
-func (w *writer) documents() error {
-	docs := w.book.Documents
-	w.leafSentences = make([][]int, len(docs))
-	w.paraWidths = make([]int, len(docs))
-	w.sentWidths = make([][]int, len(docs))
-	order := make(chan chan result, 2*w.opts.Workers)
-	sem := make(chan struct{}, w.opts.Workers)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	defer wg.Wait() // no worker outlives Write
-	defer close(done)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		defer close(order)
-		for i, d := range docs {
-			ch := make(chan result, 1)
-			select {
-			case order <- ch:
-			case <-done:
-				return
-			}
-			select {
-			case sem <- struct{}{}:
-			case <-done:
-				return
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer func() { <-sem }()
-				c, err := w.c.encodeDocument(w.docWidth, i, d, len(w.book.Glossary))
-				ch <- result{c, err}
-			}()
-		}
-	}()
-	for ch := range order {
-		r := <-ch
-		if r.err != nil {
-			return r.err
-		}
-		if err := w.writeChunk(r.chunk); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (w *writer) writeChunk(c *chunk) error {
+// writeChunk writes one document's records, which come in reading order,
+// and keeps what the glossary needs to resolve references into it.
+func (w *Writer) writeChunk(c *chunk) error {
 	i := c.doc.Index
-	w.leafSentences[i] = c.leafSentences
-	w.paraWidths[i] = c.paraWidth
-	w.sentWidths[i] = c.sentWidths
+	w.leafSentences = append(w.leafSentences, c.leafSentences)
+	w.paraWidths = append(w.paraWidths, c.paraWidth)
+	w.sentWidths = append(w.sentWidths, c.sentWidths)
+	if n := len(w.termUses); c.terms.max >= 0 && (n == 0 || c.terms.max > w.termUses[n-1].max) {
+		w.termUses = append(w.termUses, docTerms{doc: i, termUse: c.terms})
+	}
 	if err := w.tables[TableDocuments].write(c.doc.ID, c.docLine); err != nil {
 		return err
 	}
@@ -279,7 +586,7 @@ func (w *writer) writeChunk(c *chunk) error {
 
 // sentenceID returns the id of the sentence r points at, or a reason why
 // it resolves to none.
-func (w *writer) sentenceID(r doc.Ref) (string, string) {
+func (w *Writer) sentenceID(r doc.Ref) (string, string) {
 	if r.Doc < 0 || r.Doc >= len(w.leafSentences) {
 		return "", fmt.Sprintf("document %d does not exist (%d documents)", r.Doc, len(w.leafSentences))
 	}
@@ -304,9 +611,8 @@ func refLess(a, b doc.Ref) bool {
 	return a.Sentence < b.Sentence
 }
 
-// terms writes the glossary, resolving every reference to a sentence id.
-func (w *writer) terms() error {
-	g := w.book.Glossary
+// terms writes the glossary g, resolving every reference to a sentence id.
+func (w *Writer) terms(g []doc.Term) error {
 	tw := width(len(g))
 	for i, t := range g {
 		id := fmt.Sprintf("term-%0*d", tw, i+1)
@@ -386,7 +692,7 @@ func (c *compiled) encode(s *validator.Schema, table, id string, v any) ([]byte,
 
 // finish closes the files, moves them into place, writes the descriptors
 // and checks the written files against them.
-func (w *writer) finish() error {
+func (w *Writer) finish() error {
 	if err := w.bookF.Close(); err != nil {
 		return err
 	}
@@ -452,27 +758,6 @@ func verifyResources(dir string, pkg *dataPackage) error {
 		}
 	}
 	return nil
-}
-
-func (w *writer) info() Info {
-	in := Info{Records: map[string]int{}, Files: map[string][]string{}}
-	for _, t := range Tables {
-		in.Records[t] = w.tables[t].records
-		in.Files[t] = w.tables[t].final
-	}
-	return in
-}
-
-// close releases open files after a failure.
-func (w *writer) close() {
-	for _, t := range w.tables {
-		if t.f != nil {
-			t.f.Close()
-		}
-	}
-	if w.bookF != nil {
-		w.bookF.f.Close()
-	}
 }
 
 // tableWriter writes one table into numbered temporary shards, hashing as

@@ -23,11 +23,14 @@ type chunk struct {
 	leafSentences []int // sentences per leaf
 	paraWidth     int
 	sentWidths    []int
+	terms         termUse // the largest glossary index its abbreviations use
 }
 
 // encodeDocument builds, checks and encodes the records of document i.
-// It reports the first problem in reading order as an *Error.
-func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document, nTerms int) (ch *chunk, err error) {
+// It reports the first problem in reading order as an *Error. The terms its
+// abbreviations index are not checked against the glossary, which is
+// complete only at the end of the book: ch.terms says which it uses.
+func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, err error) {
 	id := docID(docWidth, i)
 	fail := func(table, id, format string, args ...any) error {
 		return &Error{Table: table, ID: id, Reason: fmt.Sprintf(format, args...)}
@@ -131,7 +134,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document, nTerms int) 
 			return nil, err
 		}
 	}
-	bd, err := bookDocument(id, d, nTerms)
+	bd, use, err := bookDocument(id, d)
 	if err != nil {
 		return nil, fail("book", id, "%v", err)
 	}
@@ -140,6 +143,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document, nTerms int) 
 		return nil, err
 	}
 	ch.bookLine = line[:len(line)-1]
+	ch.terms = use
 	return ch, nil
 }
 

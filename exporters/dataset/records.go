@@ -87,7 +87,7 @@ type Sentence struct {
 // defined in the text as "Türkçe Ad (English Name - ACRONYM)" or
 // "Türkçe Ad (ACRONYM)".
 type Term struct {
-	// Term id: "term-" and the 1-based number in glossary order (Turkish collation of the acronym), e.g. "term-0001".
+	// Term id: "term-" and the 1-based number in glossary order, the order in which the acronyms are defined (reading order), so that term ids, like every other id, sort in reading order, e.g. "term-0001".
 	ID string `json:"id" jsonschema:"pattern=^term-[0-9]{4\\,}$"`
 	// The acronym as written, e.g. "ICANN".
 	Acronym string `json:"acronym" jsonschema:"pattern=^[0-9A-ZÇĞİÖŞÜ][0-9A-Za-zÇĞİÖŞÜçğıöşü&.-]*$"`

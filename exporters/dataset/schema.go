@@ -188,10 +188,11 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // compiled holds the dataset's compiled schemas.
 type compiled struct {
-	tables  map[string]*validator.Schema
-	book    *validator.Schema // book.json with an empty documents list
-	bookDoc *validator.Schema // one element of book.json's documents
-	files   map[string][]byte // the committed schema files, by file name
+	tables   map[string]*validator.Schema
+	book     *validator.Schema // book.json with an empty documents list
+	bookDoc  *validator.Schema // one element of book.json's documents
+	bookTerm *validator.Schema // one element of book.json's glossary
+	files    map[string][]byte // the committed schema files, by file name
 }
 
 var (
@@ -246,8 +247,11 @@ func compileSchemas(fsys fs.FS, fastInts bool) (*compiled, error) {
 	if c.bookDoc, err = comp.Compile(SchemaID("book") + "#/$defs/BookDocument"); err != nil {
 		return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
 	}
+	if c.bookTerm, err = comp.Compile(SchemaID("book") + "#/$defs/GlossaryEntry"); err != nil {
+		return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
+	}
 	if fastInts {
-		roots := []*validator.Schema{c.book, c.bookDoc}
+		roots := []*validator.Schema{c.book, c.bookDoc, c.bookTerm}
 		for _, t := range Tables {
 			roots = append(roots, c.tables[t])
 		}

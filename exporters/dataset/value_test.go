@@ -90,7 +90,7 @@ func checkBook(t *testing.T, b *doc.Book) (records int) {
 	}
 	w := width(len(b.Documents))
 	for i, d := range b.Documents {
-		ch, err := c.encodeDocument(w, i, d, len(b.Glossary))
+		ch, err := c.encodeDocument(w, i, d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -101,7 +101,7 @@ func checkBook(t *testing.T, b *doc.Book) (records int) {
 		for _, s := range ch.sents {
 			checkFastPath(t, s.ID, s)
 		}
-		bd, err := bookDocument(ch.doc.ID, d, len(b.Glossary))
+		bd, _, err := bookDocument(ch.doc.ID, d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +233,7 @@ func TestIntKeywords(t *testing.T) {
 		}
 	}
 	b := fixtureBook()
-	ch, err := fast.encodeDocument(4, 0, b.Documents[0], len(b.Glossary))
+	ch, err := fast.encodeDocument(4, 0, b.Documents[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +251,7 @@ func TestIntKeywords(t *testing.T) {
 			rec[key] = orig
 		}
 	}
-	bd, err := bookDocument("doc-0001", b.Documents[0], len(b.Glossary))
+	bd, _, err := bookDocument("doc-0001", b.Documents[0])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/seedpress/seedpress/internal/testtool"
 	"github.com/seedpress/seedpress/pipeline"
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
 // buildBook runs the pipeline on a seeds folder.
@@ -137,7 +138,8 @@ func TestRoundTrip(t *testing.T) {
 			}
 			if len(b.Glossary) > 0 {
 				want = append(want, words(labelsFor(b.Meta.Lang).Glossary)...)
-				for _, term := range b.Glossary {
+				// The glossary chapter is in Turkish alphabetical order.
+				for _, term := range turkish.Sorted(b.Glossary, func(t doc.Term) string { return t.Acronym }) {
 					want = append(want, words(term.Acronym+" "+term.Expansion+" "+term.ExpansionEN)...)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
 // clean makes s safe to carry in XML 1.0 and HTML text: invalid UTF-8
@@ -354,15 +355,15 @@ func (w *body) headingLevel(in int) int {
 	return out
 }
 
-// glossaryBody renders the book's glossary as a definition list, in the
-// model's (Turkish) order.
+// glossaryBody renders the book's glossary as a definition list, in
+// Turkish collation order of the acronyms.
 func glossaryBody(book *doc.Book, l labels, lang string) string {
 	w := newBody(book, lang)
 	w.raw(`<section epub:type="glossary" role="doc-glossary" aria-labelledby="kisaltmalar-baslik">` + "\n")
 	w.raw(`<h1 id="kisaltmalar-baslik">`)
 	w.text(l.Glossary)
 	w.raw("</h1>\n<dl>\n")
-	for _, t := range book.Glossary {
+	for _, t := range turkish.Sorted(book.Glossary, func(t doc.Term) string { return t.Acronym }) {
 		w.raw("<dt>")
 		w.abbr(t.Acronym, t)
 		w.raw("</dt>\n<dd>")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
 // bookLayout is a laid-out book, ready to draw.
@@ -65,7 +66,7 @@ func layoutBody(b *doc.Book, m measurer, g geometry, emit func(*page), count boo
 		}
 	}
 	if len(b.Glossary) > 0 {
-		body.glossary(b.Glossary)
+		body.glossary(turkish.Sorted(b.Glossary, func(t doc.Term) string { return t.Acronym }))
 	}
 	if body.err != nil {
 		return nil, body.err

@@ -242,7 +242,8 @@ func expectedWords(b *doc.Book) []string {
 	}
 	if len(b.Glossary) > 0 {
 		words = append(words, strings.Fields(lab.Glossary)...)
-		for _, t := range b.Glossary {
+		// The glossary appendix is in Turkish alphabetical order.
+		for _, t := range turkish.Sorted(b.Glossary, func(t doc.Term) string { return t.Acronym }) {
 			words = append(words, t.Acronym)
 			words = append(words, strings.Fields(t.Expansion)...)
 			if t.ExpansionEN != "" {

@@ -28,8 +28,9 @@ type Pos struct {
 type Book struct {
 	Meta      Meta
 	Documents []*Document
-	// Glossary holds the acronyms defined in the book, sorted by Turkish
-	// collation of Acronym.
+	// Glossary holds the acronyms defined in the book, in the reading order
+	// of their definitions; Abbr.Term indexes it. An exporter that lists the
+	// glossary sorts it itself (Turkish collation of Acronym).
 	Glossary []Term
 }
 

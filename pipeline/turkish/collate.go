@@ -1,6 +1,7 @@
 package turkish
 
 import (
+	"slices"
 	"sync"
 
 	"golang.org/x/text/collate"
@@ -26,4 +27,12 @@ func SortStrings(s []string) {
 	c := collators.Get().(*collate.Collator)
 	defer collators.Put(c)
 	c.SortStrings(s)
+}
+
+// Sorted returns a sorted copy of items, in Turkish alphabetical order (see
+// Compare) of key(item); items with equal keys keep their order.
+func Sorted[T any](items []T, key func(T) string) []T {
+	out := slices.Clone(items)
+	slices.SortStableFunc(out, func(a, b T) int { return Compare(key(a), key(b)) })
+	return out
 }

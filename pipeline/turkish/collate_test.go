@@ -71,3 +71,17 @@ func ExampleSortStrings() {
 	// Output:
 	// [cam çay ılık ilik su şehir]
 }
+
+func ExampleSorted() {
+	type term struct{ acronym, expansion string }
+	terms := []term{{"WHO", "Dünya Sağlık Örgütü"}, {"ÇAĞ", "Çağdaş Araştırmalar Grubu"}, {"CERN", "Avrupa Nükleer Araştırma Merkezi"}, {"İHA", "insansız hava aracı"}, {"IETF", "İnternet Mühendisliği Görev Grubu"}}
+	for _, t := range Sorted(terms, func(t term) string { return t.acronym }) {
+		fmt.Println(t.acronym)
+	}
+	// Output:
+	// CERN
+	// ÇAĞ
+	// IETF
+	// İHA
+	// WHO
+}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,116 +14,122 @@ import (
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
-// Glossary finds the acronym definitions of b, sets b.Glossary sorted by
-// Turkish collation of the acronyms, and replaces every mention of a
-// defined acronym in the documents' text inlines (inside emphasis, strong
-// and link text too; never in code or URLs) by a *doc.Abbr naming its term.
-// A suffixed mention (ICANN’in) gives an Abbr for the acronym alone; the
-// suffix stays text. Mentions before the definition are marked too. The
-// plain text of every block is unchanged, so sentence spans stay valid.
-//
-// Definitions are read in three shapes (see Definitions). An acronym
-// defined again differently keeps its first definition, with a warning.
-// Mentions are found in one pass over the text with a map lookup per
-// word, so the work grows with the text, not with text × glossary.
-func Glossary(b *doc.Book) diag.List { return GlossaryWorkers(b, 1) }
-
-// GlossaryWorkers is Glossary with the per-document work (flattening into
-// leaves, finding definitions, marking mentions) done by up to workers
-// goroutines at once. The findings are merged in reading order, so the
-// result is the same for every number of workers.
-func GlossaryWorkers(b *doc.Book, workers int) diag.List {
+// Glossary finds the acronym glossary of a whole book: it gives every
+// document of b, in order, to a Builder and sets b.Glossary. See Builder
+// for what is found and marked.
+func Glossary(b *doc.Book) diag.List {
 	var diags diag.List
-	docs := b.Documents
-	// The leaves of every document, computed once for both passes: marking
-	// mentions changes the inlines but not the plain text (see above).
-	leaves := make([][]doc.Leaf, len(docs))
-	found := make([][]foundDef, len(docs))
-	eachDocument(len(docs), workers, func(di int) {
-		leaves[di] = docs[di].Leaves()
-		found[di] = documentDefinitions(leaves[di])
-	})
+	g := NewBuilder()
+	for _, d := range b.Documents {
+		diags.Append(g.Add(d, Find(d)))
+	}
+	b.Glossary = g.Terms()
+	return diags
+}
 
-	var terms []doc.Term
-	first := map[string]int{} // acronym → index in terms, in reading order
-	for di, d := range docs {
-		for _, f := range found[di] {
-			def := f.def
-			if i, ok := first[def.Acronym]; ok {
-				t := terms[i]
-				if t.Expansion != def.Expansion || t.ExpansionEN != def.ExpansionEN {
-					pos := leaves[di][f.leaf].Block.Position()
-					if pos.File == "" {
-						pos.File = d.Source
-					}
-					diags.Warnf(pos, "acronym %s defined again as %q; the first definition, %q, is kept",
-						def.Acronym, longForm(def.Expansion, def.ExpansionEN), longForm(t.Expansion, t.ExpansionEN))
-				}
-				continue
+// Builder builds a book's acronym glossary one document at a time, in
+// reading order, so that a book can be enriched as it streams by: nothing
+// of a document is kept once it has been added, only the terms.
+//
+// A term is added where its definition stands (see Definitions for the
+// three shapes), and every mention of it in that document and in every
+// later one is replaced in the text inlines (inside emphasis, strong and
+// link text too; never in code or URLs) by a *doc.Abbr naming the term. A
+// suffixed mention (ICANN’in) gives an Abbr for the acronym alone; the
+// suffix stays text. The plain text of every block is unchanged, so
+// sentence spans stay valid. Mentions in a document before the one that
+// defines the acronym stay text: the first of them gets a warning, since a
+// reader meets the acronym before it is explained. An acronym defined
+// again differently keeps its first definition, with a warning. Mentions
+// are found in one pass over the text with a map lookup per word, so the
+// work grows with the text, not with text × glossary.
+type Builder struct {
+	terms []doc.Term
+	index map[string]int // acronym → index in terms
+	// early holds the first place of every acronym-shaped word met while
+	// it was not (yet) a term.
+	early map[string]earlyUse
+}
+
+// earlyUse is where an acronym-shaped word was first met, undefined.
+type earlyUse struct {
+	pos doc.Pos
+	doc int
+}
+
+// NewBuilder returns an empty glossary builder.
+func NewBuilder() *Builder {
+	return &Builder{index: map[string]int{}, early: map[string]earlyUse{}}
+}
+
+// Found is what Find reads from one document for Add.
+type Found struct {
+	leaves []doc.Leaf
+	defs   []foundDef
+}
+
+// Find flattens d into leaves and finds its acronym definitions. It only
+// reads d, so that many documents can be read at once before they are
+// added in order.
+func Find(d *doc.Document) *Found {
+	leaves := d.Leaves()
+	return &Found{leaves: leaves, defs: documentDefinitions(leaves)}
+}
+
+// Add adds the definitions of d, which Find read, to the glossary and marks
+// the mentions of every term known so far in d. Documents must be added in
+// reading order, each once; d.Index is the document's place in the book.
+func (g *Builder) Add(d *doc.Document, f *Found) diag.List {
+	var diags diag.List
+	place := func(leaf int) doc.Pos {
+		pos := f.leaves[leaf].Block.Position()
+		if pos.File == "" {
+			pos.File = d.Source
+		}
+		return pos
+	}
+	for _, fd := range f.defs {
+		def := fd.def
+		if i, ok := g.index[def.Acronym]; ok {
+			t := g.terms[i]
+			if t.Expansion != def.Expansion || t.ExpansionEN != def.ExpansionEN {
+				diags.Warnf(place(fd.leaf), "acronym %s defined again as %q; the first definition, %q, is kept",
+					def.Acronym, longForm(def.Expansion, def.ExpansionEN), longForm(t.Expansion, t.ExpansionEN))
 			}
-			first[def.Acronym] = len(terms)
-			terms = append(terms, doc.Term{
-				Acronym:     def.Acronym,
-				Expansion:   def.Expansion,
-				ExpansionEN: def.ExpansionEN,
-				Defined:     doc.Ref{Doc: di, Leaf: f.leaf, Sentence: sentenceAt(leaves[di][f.leaf].Sentences(), def.At)},
-			})
+			continue
+		}
+		if e, ok := g.early[def.Acronym]; ok && e.doc < d.Index {
+			diags.Warnf(e.pos, "acronym %s is used before the document that defines it (%q); uses before that document are not marked",
+				def.Acronym, longForm(def.Expansion, def.ExpansionEN))
+		}
+		delete(g.early, def.Acronym)
+		g.index[def.Acronym] = len(g.terms)
+		g.terms = append(g.terms, doc.Term{
+			Acronym:     def.Acronym,
+			Expansion:   def.Expansion,
+			ExpansionEN: def.ExpansionEN,
+			Defined:     doc.Ref{Doc: d.Index, Leaf: fd.leaf, Sentence: sentenceAt(f.leaves[fd.leaf].Sentences(), def.At)},
+		})
+	}
+	unknown := func(leaf int, word string) {
+		if _, ok := g.early[word]; !ok && isAcronym(word) {
+			g.early[word] = earlyUse{pos: place(leaf), doc: d.Index}
 		}
 	}
-	found = nil
-	slices.SortStableFunc(terms, func(a, b doc.Term) int { return turkish.Compare(a.Acronym, b.Acronym) })
-	index := make(map[string]int, len(terms))
-	for i, t := range terms {
-		index[t.Acronym] = i
-	}
-	b.Glossary = terms
-	if len(terms) == 0 {
-		return diags
-	}
-
-	uses := make([][]use, len(docs))
-	eachDocument(len(docs), workers, func(di int) {
-		uses[di] = markMentions(di, leaves[di], index)
-		leaves[di] = nil
-	})
-	for _, us := range uses {
-		for _, u := range us {
-			t := &b.Glossary[u.term]
-			t.Occurrences++
-			if n := len(t.Uses); n == 0 || t.Uses[n-1] != u.ref {
-				t.Uses = append(t.Uses, u.ref)
-			}
+	for _, u := range markMentions(d.Index, f.leaves, g.index, unknown) {
+		t := &g.terms[u.term]
+		t.Occurrences++
+		if n := len(t.Uses); n == 0 || t.Uses[n-1] != u.ref {
+			t.Uses = append(t.Uses, u.ref)
 		}
 	}
 	return diags
 }
 
-// eachDocument calls fn(i) for every i in [0, n), on up to workers
-// goroutines at once (one when workers < 2).
-func eachDocument(n, workers int, fn func(i int)) {
-	if workers < 2 || n < 2 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
+// Terms returns the glossary so far, in the order the acronyms were
+// defined: Abbr.Term indexes it, and later Adds only append to it. The
+// slice is the builder's own.
+func (g *Builder) Terms() []doc.Term { return g.terms }
 
 // foundDef is a definition found in leaf of a document.
 type foundDef struct {
@@ -155,14 +159,15 @@ type use struct {
 }
 
 // markMentions replaces the mentions of the glossary (index) in the leaves
-// of document di by Abbr inlines and returns them in reading order.
-func markMentions(di int, leaves []doc.Leaf, index map[string]int) []use {
+// of document di by Abbr inlines and returns them in reading order. It
+// calls unknown with every other word that starts like an acronym.
+func markMentions(di int, leaves []doc.Leaf, index map[string]int, unknown func(leaf int, word string)) []use {
 	var us []use
 	for li, leaf := range leaves {
 		if leaf.Kind == doc.KindCode {
 			continue
 		}
-		ms := mentions(leaf.Text, index)
+		ms := mentions(leaf.Text, index, func(w string) { unknown(li, w) })
 		if len(ms) == 0 {
 			continue
 		}
@@ -206,11 +211,12 @@ type mention struct {
 	term         int
 }
 
-// mentions returns every word of text that is a glossary acronym, in order.
-// A word is a maximal run of letters and digits, so "ICANN’in" holds the
-// word "ICANN" and "ICANNs" holds none. It reads text in place: no copy of
-// the text is made.
-func mentions(text string, index map[string]int) []mention {
+// mentions returns every word of text that is a glossary acronym, in order,
+// and calls unknown with every other word of two or more runes that starts
+// like an acronym. A word is a maximal run of letters and digits, so
+// "ICANN’in" holds the word "ICANN" and "ICANNs" holds none. It reads text
+// in place: no copy of the text is made.
+func mentions(text string, index map[string]int, unknown func(word string)) []mention {
 	var ms []mention
 	n := 0 // runes before i
 	for i := 0; i < len(text); {
@@ -232,6 +238,8 @@ func mentions(text string, index map[string]int) []mention {
 		if m-n >= 2 && isAcronymStart(r) {
 			if t, ok := index[text[i:j]]; ok {
 				ms = append(ms, mention{start: n, end: m, bstart: i, bend: j, term: t})
+			} else {
+				unknown(text[i:j])
 			}
 		}
 		i, n = j, m

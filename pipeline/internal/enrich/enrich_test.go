@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -83,7 +85,7 @@ func testBook() *doc.Book {
 			&doc.CodeBlock{Text: "TDK\n"},
 			&doc.Quote{Blocks: []doc.Block{para(&doc.Link{URL: "https://TDK.gov.tr/TDK", Inlines: []doc.Inline{txt("TDK sitesi")}}, txt(" var."))}},
 		}},
-		{Source: "b.md", Blocks: []doc.Block{
+		{Source: "b.md", Index: 1, Blocks: []doc.Block{
 			para(txt("Dünya Sağlık Örgütü (World Health Organization – WHO) var. WHO’nun ve ÇAĞ raporu. TDKS ve XTDK yok.")),
 			para(txt("Çağdaş Araştırmalar Grubu (ÇAĞ) kuruldu."), &doc.LineBreak{}, txt("Türk Dili Kurultayı (TDK) ikinci kez.")),
 		}},
@@ -106,29 +108,39 @@ func TestGlossary(t *testing.T) {
 	}
 	glossary := got.String()[strings.Index(got.String(), "glossary\n"):]
 	wantGlossary := `glossary
-  term 0 "ÇAĞ"
-    expansion "Çağdaş Araştırmalar Grubu"
-    defined 1/1/0
-    occurrences 2
-    uses 1/0/1 1/1/0
-  term 1 "TDK"
+  term 0 "TDK"
     expansion "Türk Dil Kurumu"
     defined 0/1/0
     occurrences 6
     uses 0/0/0 0/1/0 0/1/1 0/3/0 1/1/1
-  term 2 "WHO"
+  term 1 "WHO"
     expansion "Dünya Sağlık Örgütü"
     expansion_en "World Health Organization" lang=en
     defined 1/0/0
-    occurrences 3
-    uses 0/0/0 1/0/0 1/0/1
+    occurrences 2
+    uses 1/0/0 1/0/1
+  term 2 "ÇAĞ"
+    expansion "Çağdaş Araştırmalar Grubu"
+    defined 1/1/0
+    occurrences 2
+    uses 1/0/1 1/1/0
 `
 	if glossary != wantGlossary {
 		t.Errorf("glossary\n%s\nwant\n%s", glossary, wantGlossary)
 	}
-	wantDiags := `b.md: warning: acronym TDK defined again as "Türk Dili Kurultayı"; the first definition, "Türk Dil Kurumu", is kept`
-	if len(diags) != 1 || diags[0].String() != wantDiags {
-		t.Errorf("diagnostics %v\nwant %s", diags, wantDiags)
+	// WHO in a.md's heading comes before b.md, which defines it: it stays
+	// text, with a warning. TDK in the same heading is marked: its
+	// definition is in the same document.
+	wantDiags := []string{
+		`a.md: warning: acronym WHO is used before the document that defines it ("Dünya Sağlık Örgütü (World Health Organization)"); uses before that document are not marked`,
+		`b.md: warning: acronym TDK defined again as "Türk Dili Kurultayı"; the first definition, "Türk Dil Kurumu", is kept`,
+	}
+	var gotDiags []string
+	for _, d := range diags {
+		gotDiags = append(gotDiags, d.String())
+	}
+	if !reflect.DeepEqual(gotDiags, wantDiags) {
+		t.Errorf("diagnostics\n%q\nwant\n%q", gotDiags, wantDiags)
 	}
 
 	// Marking mentions must not change any plain text: sentence spans
@@ -147,20 +159,19 @@ func TestGlossary(t *testing.T) {
 	if err := doc.Dump(&p, &doc.Book{Documents: b.Documents[:1]}); err != nil {
 		t.Fatal(err)
 	}
-	wantDoc := `    abbr "WHO" term=2
-    text " ve "
-    abbr "TDK" term=1
+	wantDoc := `    text "WHO ve "
+    abbr "TDK" term=0
 `
 	if !strings.Contains(p.String(), wantDoc) {
 		t.Errorf("heading not split:\n%s", p.String())
 	}
 	wantPara := `    text "Türk Dil Kurumu ("
-    abbr "TDK" term=1
+    abbr "TDK" term=0
     text ") kurallar. "
-    abbr "TDK" term=1
+    abbr "TDK" term=0
     text "’nin sözlüğü ve "
     emph
-      abbr "TDK" term=1
+      abbr "TDK" term=0
     text " çıktı. Kod "
     code "TDK"
     text " değil."
@@ -169,7 +180,7 @@ func TestGlossary(t *testing.T) {
 		t.Errorf("paragraph not split as expected:\n%s", p.String())
 	}
 	wantLink := `      link "https://TDK.gov.tr/TDK"
-        abbr "TDK" term=1
+        abbr "TDK" term=0
         text " sitesi"
 `
 	if !strings.Contains(p.String(), wantLink) {
@@ -257,20 +268,22 @@ func FuzzDefinitions(f *testing.F) {
 	})
 }
 
-// TestGlossaryWorkers checks that the glossary, the marked inlines and the
-// warnings do not depend on the number of workers.
-func TestGlossaryWorkers(t *testing.T) {
-	dump := func(workers int) string {
+// TestBuilder checks that Find may read documents concurrently and out of
+// order: adding them in reading order gives what Glossary gives.
+func TestBuilder(t *testing.T) {
+	book := func() *doc.Book {
 		b := testBook()
-		// More documents than workers, with a definition given again
-		// differently in a later document, so that order matters.
+		// More documents, with a definition given again differently in a
+		// later document, so that order matters.
 		for i := range 5 {
-			b.Documents = append(b.Documents, &doc.Document{Source: fmt.Sprintf("c%d.md", i), Blocks: []doc.Block{
+			b.Documents = append(b.Documents, &doc.Document{Source: fmt.Sprintf("c%d.md", i), Index: len(b.Documents), Blocks: []doc.Block{
 				para(txt("Türk Dil Kurumu (TDK) ve ÇAĞ."), &doc.Emph{Inlines: []doc.Inline{txt("WHO’nun TDK’si")}}),
 				para(txt(fmt.Sprintf("Türk Dili Kurultayı %d (TDK) yine.", i))),
 			}})
 		}
-		diags := GlossaryWorkers(b, workers)
+		return b
+	}
+	dump := func(b *doc.Book, diags diag.List) string {
 		var out strings.Builder
 		if err := doc.Dump(&out, b); err != nil {
 			t.Fatal(err)
@@ -280,13 +293,29 @@ func TestGlossaryWorkers(t *testing.T) {
 		}
 		return out.String()
 	}
-	want := dump(1)
-	if !strings.Contains(want, "defined again") {
-		t.Fatalf("test book gives no redefinition warning:\n%s", want)
+	want := book()
+	want1 := dump(want, Glossary(want))
+	if !strings.Contains(want1, "defined again") {
+		t.Fatalf("test book gives no redefinition warning:\n%s", want1)
 	}
-	for _, workers := range []int{2, 3, 8} {
-		if got := dump(workers); got != want {
-			t.Errorf("GlossaryWorkers(%d) differs from one worker:\n%s\nwant:\n%s", workers, got, want)
+
+	b := book()
+	found := make([]*Found, len(b.Documents))
+	var wg sync.WaitGroup
+	for i := len(b.Documents) - 1; i >= 0; i-- {
+		wg.Go(func() { found[i] = Find(b.Documents[i]) })
+	}
+	wg.Wait()
+	g := NewBuilder()
+	var diags diag.List
+	for i, d := range b.Documents {
+		diags.Append(g.Add(d, found[i]))
+		if n := len(g.Terms()); i == 0 && n != 1 {
+			t.Errorf("after the first document: %d terms, want 1 (TDK)", n)
 		}
+	}
+	b.Glossary = g.Terms()
+	if got := dump(b, diags); got != want1 {
+		t.Errorf("Find concurrently + Add in order differs from Glossary:\n%s\nwant:\n%s", got, want1)
 	}
 }
