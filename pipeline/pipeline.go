@@ -176,17 +176,19 @@ type read struct {
 // the one the caller takes next, so that few documents are in memory at
 // once whatever the number of seeds.
 type reader struct {
-	results []chan read // results[i] delivers seed i's read; nil once taken
-	window  chan struct{}
-	next    int
+	// slots[i%len(slots)] delivers seed i's read: with the window, no two
+	// seeds in flight share a slot.
+	slots  []chan read
+	window chan struct{}
+	next   int
 }
 
 // startReading starts reading seeds on workers goroutines. The caller must
 // take every seed's read, in order.
 func startReading(seeds []seedFile, workers int, limit int64) *reader {
-	r := &reader{results: make([]chan read, len(seeds)), window: make(chan struct{}, 2*workers)}
-	for i := range r.results {
-		r.results[i] = make(chan read, 1)
+	r := &reader{slots: make([]chan read, 2*workers), window: make(chan struct{}, 2*workers)}
+	for i := range r.slots {
+		r.slots[i] = make(chan read, 1)
 	}
 	jobs := make(chan int)
 	go func() {
@@ -204,7 +206,7 @@ func startReading(seeds []seedFile, workers int, limit int64) *reader {
 				if d != nil {
 					found = enrich.Find(d)
 				}
-				r.results[i] <- read{doc: d, found: found, diags: ds}
+				r.slots[i%len(r.slots)] <- read{doc: d, found: found, diags: ds}
 			}
 		}()
 	}
@@ -213,8 +215,7 @@ func startReading(seeds []seedFile, workers int, limit int64) *reader {
 
 // take returns the read of the next seed, waiting for it.
 func (r *reader) take() read {
-	res := <-r.results[r.next]
-	r.results[r.next] = nil
+	res := <-r.slots[r.next%len(r.slots)]
 	r.next++
 	<-r.window
 	return res

@@ -151,10 +151,8 @@ func TestReaderWindow(t *testing.T) {
 	r := startReading(seeds, workers, DefaultMaxFileSize)
 	ready := func() int {
 		n := 0
-		for _, ch := range r.results {
-			if ch != nil && len(ch) == 1 {
-				n++
-			}
+		for _, ch := range r.slots {
+			n += len(ch)
 		}
 		return n
 	}

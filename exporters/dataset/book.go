@@ -194,14 +194,19 @@ func bookMeta(m doc.Meta) BookMeta {
 func bookGlossary(g []doc.Term) []GlossaryEntry {
 	out := make([]GlossaryEntry, len(g))
 	for i, t := range g {
-		uses := make([]SentenceRef, len(t.Uses))
-		for j, u := range t.Uses {
-			uses[j] = SentenceRef(u)
-		}
-		out[i] = GlossaryEntry{Acronym: t.Acronym, Expansion: t.Expansion, ExpansionEN: t.ExpansionEN,
-			Defined: SentenceRef(t.Defined), Uses: uses, Occurrences: t.Occurrences}
+		out[i] = bookTerm(t)
 	}
 	return out
+}
+
+// bookTerm mirrors one term of the glossary.
+func bookTerm(t doc.Term) GlossaryEntry {
+	uses := make([]SentenceRef, len(t.Uses))
+	for j, u := range t.Uses {
+		uses[j] = SentenceRef(u)
+	}
+	return GlossaryEntry{Acronym: t.Acronym, Expansion: t.Expansion, ExpansionEN: t.ExpansionEN,
+		Defined: SentenceRef(t.Defined), Uses: uses, Occurrences: t.Occurrences}
 }
 
 // termUse is the largest glossary index the abbreviations of a document

@@ -164,12 +164,13 @@ type Writer struct {
 
 	tables map[string]*tableWriter
 	bookF  *countingFile
-	// leafSentences[d][l] is the number of sentences of leaf l of document
-	// d, for resolving the glossary's references.
-	leafSentences [][]int
-	// paraWidths[d] and sentWidths[d][l] are the id widths used.
-	paraWidths []int
-	sentWidths [][]int
+	// sentCounts[leafStart[d]+l] is the number of sentences of leaf l of
+	// document d, for resolving the glossary's references; leafStart[d+1]
+	// - leafStart[d] is the number of leaves of d. The id widths follow
+	// from the counts (see width). Two flat int32 slices: for a large
+	// corpus this is all the Writer keeps per document.
+	sentCounts []int32
+	leafStart  []int32
 	// termUses lists, in reading order, the documents whose abbreviations
 	// raised the largest glossary index used so far: the first document
 	// that indexes past the glossary End gets is among them.
@@ -253,15 +254,13 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 		return w.fail(fmt.Errorf("dataset: Begin: %d documents, want 0 or more", documents))
 	}
 	w.meta, w.documents, w.docWidth = meta, documents, width(documents)
-	w.leafSentences = make([][]int, 0, documents)
-	w.paraWidths = make([]int, 0, documents)
-	w.sentWidths = make([][]int, 0, documents)
+	w.leafStart = make([]int32, 1, documents+1)
 
 	// book.json is written as it goes: the skeleton (meta and glossary,
 	// with no documents) is validated against the root schema, here with
 	// an empty glossary and at End with the real one, and each document
 	// against the schema of one element of "documents".
-	metaJSON, _, err := w.skeleton(nil)
+	metaJSON, err := w.skeletonMeta()
 	if err != nil {
 		return w.fail(err)
 	}
@@ -351,7 +350,7 @@ func (w *Writer) End(glossary []doc.Term) error {
 }
 
 func (w *Writer) end(glossary []doc.Term) error {
-	metaJSON, glossJSON, err := w.skeleton(glossary)
+	metaJSON, err := w.skeletonMeta()
 	if err != nil {
 		return err
 	}
@@ -365,7 +364,9 @@ func (w *Writer) end(glossary []doc.Term) error {
 		}
 	}
 	w.bookF.WriteString(`],"glossary":`)
-	w.bookF.Write(glossJSON)
+	if err := w.writeGlossary(glossary); err != nil {
+		return err
+	}
 	w.bookF.WriteString("}\n")
 	if w.bookF.err != nil {
 		return w.bookF.err
@@ -510,35 +511,38 @@ func (w *Writer) write(r result) error {
 	return nil
 }
 
-// skeleton encodes book.json with no documents and the given glossary,
-// validates it, and returns its "meta" and "glossary" parts.
-//
-// The glossary entries are validated one at a time against the schema of
-// one element of "glossary", like the documents: an entry lists every
-// sentence that uses its acronym, and the validator's value of all of them
-// at once is tens of megabytes for a large corpus.
-func (w *Writer) skeleton(glossary []doc.Term) (meta, gloss []byte, err error) {
+// skeletonMeta validates book.json's skeleton (the metadata, no documents,
+// an empty glossary) and returns the JSON of its "meta".
+func (w *Writer) skeletonMeta() ([]byte, error) {
 	skel := Book{Meta: bookMeta(w.meta), Documents: []BookDocument{}, Glossary: []GlossaryEntry{}}
 	line, err := w.c.encode(w.c.book, "book", "book", skel)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if meta, _, err = splitSkeleton(line); err != nil {
-		return nil, nil, err
-	}
-	gloss = append(gloss, '[')
+	meta, _, err := splitSkeleton(line)
+	return meta, err
+}
+
+// writeGlossary writes book.json's glossary, validating one entry at a
+// time against the schema of one element of "glossary", like the
+// documents: an entry lists every sentence that uses its acronym, and the
+// whole glossary at once would be tens of megabytes of validator values
+// for a large corpus.
+func (w *Writer) writeGlossary(glossary []doc.Term) error {
+	w.bookF.WriteString("[")
 	tw := width(len(glossary))
-	for i, e := range bookGlossary(glossary) {
-		line, err := w.c.encode(w.c.bookTerm, "book", fmt.Sprintf("glossary term-%0*d", tw, i+1), e)
+	for i, t := range glossary {
+		line, err := w.c.encode(w.c.bookTerm, "book", fmt.Sprintf("glossary term-%0*d", tw, i+1), bookTerm(t))
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		if i > 0 {
-			gloss = append(gloss, ',')
+			w.bookF.WriteString(",")
 		}
-		gloss = append(gloss, line[:len(line)-1]...)
+		w.bookF.Write(line[:len(line)-1])
 	}
-	return meta, append(gloss, ']'), nil
+	w.bookF.WriteString("]")
+	return w.bookF.err
 }
 
 // splitSkeleton returns the JSON of "meta" and "glossary" of a marshalled
@@ -558,9 +562,10 @@ func splitSkeleton(line []byte) (meta, gloss []byte, err error) {
 // and keeps what the glossary needs to resolve references into it.
 func (w *Writer) writeChunk(c *chunk) error {
 	i := c.doc.Index
-	w.leafSentences = append(w.leafSentences, c.leafSentences)
-	w.paraWidths = append(w.paraWidths, c.paraWidth)
-	w.sentWidths = append(w.sentWidths, c.sentWidths)
+	for _, n := range c.leafSentences {
+		w.sentCounts = append(w.sentCounts, int32(n))
+	}
+	w.leafStart = append(w.leafStart, int32(len(w.sentCounts)))
 	if n := len(w.termUses); c.terms.max >= 0 && (n == 0 || c.terms.max > w.termUses[n-1].max) {
 		w.termUses = append(w.termUses, docTerms{doc: i, termUse: c.terms})
 	}
@@ -587,18 +592,19 @@ func (w *Writer) writeChunk(c *chunk) error {
 // sentenceID returns the id of the sentence r points at, or a reason why
 // it resolves to none.
 func (w *Writer) sentenceID(r doc.Ref) (string, string) {
-	if r.Doc < 0 || r.Doc >= len(w.leafSentences) {
-		return "", fmt.Sprintf("document %d does not exist (%d documents)", r.Doc, len(w.leafSentences))
+	if docs := len(w.leafStart) - 1; r.Doc < 0 || r.Doc >= docs {
+		return "", fmt.Sprintf("document %d does not exist (%d documents)", r.Doc, docs)
 	}
-	ls := w.leafSentences[r.Doc]
+	ls := w.sentCounts[w.leafStart[r.Doc]:w.leafStart[r.Doc+1]]
 	if r.Leaf < 0 || r.Leaf >= len(ls) {
 		return "", fmt.Sprintf("paragraph %d of %s does not exist (%d paragraphs)", r.Leaf, docID(w.docWidth, r.Doc), len(ls))
 	}
-	pid := fmt.Sprintf("%s-p%0*d", docID(w.docWidth, r.Doc), w.paraWidths[r.Doc], r.Leaf+1)
-	if r.Sentence < 0 || r.Sentence >= ls[r.Leaf] {
-		return "", fmt.Sprintf("sentence %d of %s does not exist (%d sentences)", r.Sentence, pid, ls[r.Leaf])
+	pid := fmt.Sprintf("%s-p%0*d", docID(w.docWidth, r.Doc), width(len(ls)), r.Leaf+1)
+	n := int(ls[r.Leaf])
+	if r.Sentence < 0 || r.Sentence >= n {
+		return "", fmt.Sprintf("sentence %d of %s does not exist (%d sentences)", r.Sentence, pid, n)
 	}
-	return fmt.Sprintf("%s-s%0*d", pid, w.sentWidths[r.Doc][r.Leaf], r.Sentence+1), ""
+	return fmt.Sprintf("%s-s%0*d", pid, width(n), r.Sentence+1), ""
 }
 
 func refLess(a, b doc.Ref) bool {

@@ -20,9 +20,7 @@ type chunk struct {
 	sentLines [][]byte
 	bookLine  []byte // the document in book.json, without a newline
 
-	leafSentences []int // sentences per leaf
-	paraWidth     int
-	sentWidths    []int
+	leafSentences []int   // sentences per leaf
 	terms         termUse // the largest glossary index its abbreviations use
 }
 
@@ -52,13 +50,12 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	ch = &chunk{
 		paras:         make([]Paragraph, 0, len(leaves)),
 		leafSentences: make([]int, len(leaves)),
-		paraWidth:     width(len(leaves)),
-		sentWidths:    make([]int, len(leaves)),
 	}
 	var text strings.Builder
 	runePos, words := 0, 0
+	paraWidth := width(len(leaves))
 	for li, l := range leaves {
-		pid := fmt.Sprintf("%s-p%0*d", id, ch.paraWidth, li+1)
+		pid := fmt.Sprintf("%s-p%0*d", id, paraWidth, li+1)
 		if li > 0 {
 			text.WriteString(doc.LeafSeparator)
 			runePos += utf8.RuneCountInString(doc.LeafSeparator)
@@ -79,7 +76,6 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 			p.WordCount = len(strings.Fields(l.Text))
 		}
 		sw := width(len(ss))
-		ch.sentWidths[li] = sw
 		ch.leafSentences[li] = len(ss)
 		cur := runeCursor{s: l.Text}
 		prevEnd := 0
