@@ -107,12 +107,13 @@ func buildItems(runs []run, m measurer, o paraOptions) []item {
 // back to build when it is done with them, so that setting a long book does
 // not allocate per word.
 type itemBuilder struct {
-	word    []segment // the segments of the word being collected
-	pieces  []segment // the word cut at its break points, piece after piece
-	ends    []int     // ends[i] is the end in pieces of piece i
-	cutPrev []rune    // the character before each cut, or -1
-	widths  []float64 // the width of each of pieces
-	full    []byte    // the text of a word of several segments
+	hyph    map[string][]int // hyphenation points by word (see hyphenation)
+	word    []segment        // the segments of the word being collected
+	pieces  []segment        // the word cut at its break points, piece after piece
+	ends    []int            // ends[i] is the end in pieces of piece i
+	cutPrev []rune           // the character before each cut, or -1
+	widths  []float64        // the width of each of pieces
+	full    []byte           // the text of a word of several segments
 
 	// The hyphen's width in the last style and size asked for.
 	hyphenStyle style
@@ -206,10 +207,9 @@ func (ib *itemBuilder) appendWord(items []item, word []segment, m measurer, o pa
 		}
 		w = string(ib.full)
 	}
-	var pts []int
+	var pts []int // read-only: it may be the cache's
 	if !o.ragged {
-		pts = turkish.HyphenationPoints(w)
-		pts = dropMonoPoints(pts, word)
+		pts = dropMonoPoints(ib.hyphenation(w), word)
 	}
 	ib.split(word, pts, m)
 	emergency := false
@@ -229,7 +229,7 @@ func (ib *itemBuilder) appendWord(items []item, word []segment, m measurer, o pa
 	if emergency {
 		// Break anywhere: one piece per character, no hyphen shown.
 		n := utf8.RuneCountInString(w)
-		pts = pts[:0]
+		pts = make([]int, 0, n)
 		for i := 1; i < n; i++ {
 			pts = append(pts, i)
 		}
@@ -269,7 +269,34 @@ func segmentRun(sg segment) run {
 	return r
 }
 
-// dropMonoPoints removes hyphenation points that touch code.
+// Limits of the hyphenation cache: words longer than maxCachedWord bytes
+// are not kept, and no more than maxCachedWords words, so that hostile
+// text cannot grow it without bound.
+const (
+	maxCachedWord  = 64
+	maxCachedWords = 1 << 17
+)
+
+// hyphenation returns turkish.HyphenationPoints(w), from a cache per
+// itemBuilder: a book's vocabulary is far smaller than its text, and the
+// body is laid out twice. The slice must not be modified.
+func (ib *itemBuilder) hyphenation(w string) []int {
+	if pts, ok := ib.hyph[w]; ok {
+		return pts
+	}
+	pts := turkish.HyphenationPoints(w)
+	if len(w) <= maxCachedWord && len(ib.hyph) < maxCachedWords {
+		if ib.hyph == nil {
+			ib.hyph = make(map[string][]int)
+		}
+		// A copy of the key: w may be a slice of a whole paragraph.
+		ib.hyph[strings.Clone(w)] = pts
+	}
+	return pts
+}
+
+// dropMonoPoints returns pts without the hyphenation points that touch
+// code; pts itself is not modified.
 func dropMonoPoints(pts []int, word []segment) []int {
 	if len(pts) == 0 {
 		return pts
@@ -287,7 +314,7 @@ func dropMonoPoints(pts []int, word []segment) []int {
 			monoAt = append(monoAt, sg.run.style&mono != 0)
 		}
 	}
-	out := pts[:0]
+	out := make([]int, 0, len(pts))
 	for _, p := range pts {
 		if !monoAt[p-1] && !monoAt[p] {
 			out = append(out, p)
