@@ -493,16 +493,7 @@ func (p *publication) stage(f Format) (staged, error) {
 	if err == nil {
 		err = bw.Flush()
 	}
-	if err == nil {
-		err = fh.Chmod(0o644)
-	}
-	if err == nil {
-		err = fh.Sync()
-	}
-	if cerr := fh.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err = closeFile(fh, err); err != nil {
 		return s, fmt.Errorf("%s: write %s: %w", f.Name, s.final, err)
 	}
 	verify := f.Verify
@@ -669,13 +660,10 @@ func (p *publication) releaseJSON(files []File) ([]byte, error) {
 	return append(data, '\n'), nil
 }
 
-// writeTemp writes data to a synced temporary file in the output folder.
-func (p *publication) writeTemp(name string, data []byte) (string, error) {
-	_, fh, err := p.create(TempPrefix+name+"-*", false)
-	if err != nil {
-		return "", fmt.Errorf("publish: %s: %w", name, err)
-	}
-	_, err = fh.Write(data)
+// closeFile finishes a temporary file whose writing ended with err: unless
+// err is set, it makes fh readable by all (0644) and syncs it; it always
+// closes it. It returns err, else the first error of those steps.
+func closeFile(fh *os.File, err error) error {
 	if err == nil {
 		err = fh.Chmod(0o644)
 	}
@@ -685,7 +673,17 @@ func (p *publication) writeTemp(name string, data []byte) (string, error) {
 	if cerr := fh.Close(); err == nil {
 		err = cerr
 	}
+	return err
+}
+
+// writeTemp writes data to a synced temporary file in the output folder.
+func (p *publication) writeTemp(name string, data []byte) (string, error) {
+	_, fh, err := p.create(TempPrefix+name+"-*", false)
 	if err != nil {
+		return "", fmt.Errorf("publish: %s: %w", name, err)
+	}
+	_, err = fh.Write(data)
+	if err = closeFile(fh, err); err != nil {
 		return "", fmt.Errorf("publish: %s: %w", name, err)
 	}
 	return fh.Name(), nil
