@@ -338,40 +338,44 @@ func TestInterruptedBuild(t *testing.T) {
 		t.Fatalf("first build: %v\n%s", err, b)
 	}
 	before := tree(t, out)
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
-		var stderr strings.Builder
-		cmd := exec.Command(bin, "build", "--quiet", "--seeds", seeds, "--out", out)
-		cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1800000000")
-		cmd.Stderr = &stderr
-		must(t, cmd.Start())
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		sent := false
-	poll:
-		for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-			select {
-			case <-done:
-				break poll
-			default:
+	// Every format from the whole book, and the dataset alone, which
+	// streams: the pipeline is still running when the signal comes.
+	for _, formats := range []string{"dataset,epub,pdf", "dataset"} {
+		for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+			var stderr strings.Builder
+			cmd := exec.Command(bin, "build", "--quiet", "--format", formats, "--seeds", seeds, "--out", out)
+			cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1800000000")
+			cmd.Stderr = &stderr
+			must(t, cmd.Start())
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			sent := false
+		poll:
+			for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+				select {
+				case <-done:
+					break poll
+				default:
+				}
+				if hasTemp(out) {
+					cmd.Process.Signal(sig)
+					sent = true
+					<-done
+					break
+				}
+			}
+			if !sent {
+				t.Fatalf("%s, %v: the build ended before any temporary file appeared", formats, sig)
+			}
+			if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(stderr.String(), "seedpress: build interrupted: "+out+" is unchanged") {
+				t.Errorf("%s, %v: exit %d, stderr:\n%s", formats, sig, code, stderr.String())
 			}
 			if hasTemp(out) {
-				cmd.Process.Signal(sig)
-				sent = true
-				<-done
-				break
+				t.Errorf("%s, %v: temporary files left", formats, sig)
 			}
-		}
-		if !sent {
-			t.Fatalf("%v: the build ended before any temporary file appeared", sig)
-		}
-		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(stderr.String(), "seedpress: build interrupted: "+out+" is unchanged") {
-			t.Errorf("%v: exit %d, stderr:\n%s", sig, code, stderr.String())
-		}
-		if hasTemp(out) {
-			t.Errorf("%v: temporary files left", sig)
-		}
-		if after := tree(t, out); after != before {
-			t.Errorf("%v: the output folder changed:\nbefore\n%s\nafter\n%s", sig, before, after)
+			if after := tree(t, out); after != before {
+				t.Errorf("%s, %v: the output folder changed:\nbefore\n%s\nafter\n%s", formats, sig, before, after)
+			}
 		}
 	}
 }
