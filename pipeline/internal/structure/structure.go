@@ -93,6 +93,12 @@ func newLineIndex(text string) *lineIndex {
 // pos returns the position of byte offset off; off is clamped to the text.
 func (x *lineIndex) pos(file string, off int) doc.Pos {
 	off = max(0, min(off, len(x.text)))
+	// goldmark's offsets of content after a tab can be one byte past the
+	// start of a character: back to its first byte, so that the column
+	// counts the character once.
+	for off > 0 && off < len(x.text) && !utf8.RuneStart(x.text[off]) {
+		off--
+	}
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
 	col := utf8.RuneCountInString(x.text[x.starts[line]:off]) + 1
 	return doc.Pos{File: file, Line: line + 1, Col: col}
