@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -248,8 +247,26 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 
 	// An interrupt while the formats are written removes their temporary
 	// files and leaves the output folder as it was.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	opts.Cancel = ctx.Done()
+	var sig os.Signal // the signal that cancelled, read once Cancel is closed
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	cancel, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		select {
+		case sig = <-sigs:
+			close(cancel)
+		case <-stopped:
+		}
+	}()
+	stop := func() {
+		signal.Stop(sigs)
+		select {
+		case <-stopped:
+		default:
+			close(stopped)
+		}
+	}
+	opts.Cancel = cancel
 	var res exporters.Result
 	var n counts
 	if streaming {
@@ -290,7 +307,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		bar.Finish()
 	}
 	if errors.Is(err, exporters.ErrInterrupted) {
-		return fmt.Errorf("build interrupted: %s is unchanged", *out)
+		return &interrupted{sig: sig, msg: fmt.Sprintf("build interrupted: %s is unchanged", *out)}
 	}
 	if err != nil {
 		return fmt.Errorf("build: %w (%s is unchanged)", err, *out)

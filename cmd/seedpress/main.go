@@ -10,7 +10,9 @@
 //	seedpress version
 //	seedpress help
 //
-// Exit codes: 0 on success, 1 when the run found errors, 2 on a usage error.
+// Exit codes: 0 on success, 1 when the run found errors, 2 on a usage error,
+// 128 + the signal's number when a build is interrupted (130 for Ctrl-C,
+// 143 for SIGTERM), as shells report a process the signal killed.
 package main
 
 import (
@@ -20,6 +22,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"syscall"
 )
 
 func main() {
@@ -28,7 +31,8 @@ func main() {
 }
 
 // exitCode reports err on stderr (unless it was reported already) and
-// returns the process's exit code: 0, 1 on errors, 2 on usage errors.
+// returns the process's exit code: 0, 1 on errors, 2 on usage errors,
+// 128 + the signal's number after an interrupt.
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
@@ -43,6 +47,11 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errReported):
 		return 1
+	}
+	var in *interrupted
+	if errors.As(err, &in) {
+		fmt.Fprintf(stderr, "seedpress: %v\n", err)
+		return in.code()
 	}
 	fmt.Fprintf(stderr, "seedpress: %v\n", err)
 	return 1
@@ -86,7 +95,7 @@ func mainUsage() string {
 		fmt.Fprintf(&b, "\t%-8s %s\n", c.name, c.summary)
 	}
 	b.WriteString("\nRun \"seedpress <command> --help\" for a command's flags.\n")
-	b.WriteString("Exit status: 0 success, 1 errors found, 2 usage error.\n")
+	b.WriteString("Exit status: 0 success, 1 errors found, 2 usage error, 130 or 143 interrupted.\n")
 	return b.String()
 }
 
@@ -162,4 +171,19 @@ func helped(err error) error {
 		return nil
 	}
 	return err
+}
+
+// interrupted is a build stopped by a signal: exit code 128 + its number.
+type interrupted struct {
+	sig os.Signal
+	msg string
+}
+
+func (e *interrupted) Error() string { return e.msg }
+
+func (e *interrupted) code() int {
+	if s, ok := e.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 1
 }
