@@ -368,9 +368,9 @@ func TestInterruptedBuild(t *testing.T) {
 				t.Fatalf("%s, %v: the build ended before any temporary file appeared", formats, sig)
 			}
 			// A shell reports 128 + the signal's number for a process the
-		// signal stopped: 130 for Ctrl-C, 143 for SIGTERM.
-		want := 128 + int(sig.(syscall.Signal))
-		if code := cmd.ProcessState.ExitCode(); code != want || !strings.Contains(stderr.String(), "seedpress: build interrupted: "+out+" is unchanged") {
+			// signal stopped: 130 for Ctrl-C, 143 for SIGTERM.
+			want := 128 + int(sig.(syscall.Signal))
+			if code := cmd.ProcessState.ExitCode(); code != want || !strings.Contains(stderr.String(), "seedpress: build interrupted: "+out+" is unchanged") {
 				t.Errorf("%s, %v: exit %d, stderr:\n%s", formats, sig, code, stderr.String())
 			}
 			if hasTemp(out) {
