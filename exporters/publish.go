@@ -136,6 +136,9 @@ type staged struct {
 // The formats run concurrently unless opts.Sequential is set; they must not
 // modify b. outDir is created if needed; leftovers of killed runs in it are
 // removed first. SHA256SUMS covers the outputs of this publication only.
+// Once it is committed, an output of the previous publication (listed in
+// its RELEASE.json) that this one replaces under another name, the EPUB or
+// PDF of an earlier title, is removed.
 func Publish(outDir string, b *doc.Book, formats []Format, opts Options) (Result, error) {
 	if b == nil {
 		return Result{}, errors.New("publish: no book")
@@ -692,6 +695,7 @@ func (p *publication) writeTemp(name string, data []byte) (string, error) {
 // commit renames the staged outputs into place: old checksums out first,
 // then each output, then RELEASE.json and SHA256SUMS.
 func (p *publication) commit(st []staged, releaseTmp, sumsTmp string) error {
+	stale := p.staleOutputs(st)
 	for _, name := range []string{SumsName, ReleaseName} {
 		if err := os.Remove(filepath.Join(p.dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("publish: remove old %s: %w", name, err)
@@ -714,10 +718,47 @@ func (p *publication) commit(st []staged, releaseTmp, sumsTmp string) error {
 		}
 		p.untrack(r[0])
 	}
+	for _, name := range stale {
+		if err := os.Remove(filepath.Join(p.dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("publish: remove %s of an earlier publication: %w", name, err)
+		}
+	}
 	if err := syncPath(p.dir); err != nil {
 		return fmt.Errorf("publish: sync %s: %w", p.dir, err)
 	}
 	return nil
+}
+
+// staleOutputs returns the files of the previous publication in p.dir (as
+// its RELEASE.json lists them) that this one replaces under another name:
+// the EPUB or PDF of an earlier title, when this publication writes an EPUB
+// or PDF. Files the previous RELEASE.json does not list, and outputs of
+// formats this publication does not write, are left alone.
+func (p *publication) staleOutputs(st []staged) []string {
+	data, err := os.ReadFile(filepath.Join(p.dir, ReleaseName))
+	if err != nil {
+		return nil
+	}
+	var prev release
+	if json.Unmarshal(data, &prev) != nil {
+		return nil
+	}
+	var stale []string
+	for _, f := range prev.Files {
+		name := f.Path
+		if strings.ContainsAny(name, `/\`) || name == SumsName || name == ReleaseName || strings.HasPrefix(name, ".") {
+			continue
+		}
+		for _, s := range st {
+			if ext := s.format.Ext; ext != "" && strings.HasSuffix(name, ext) && name != s.final {
+				if fi, err := os.Lstat(filepath.Join(p.dir, name)); err == nil && fi.Mode().IsRegular() {
+					stale = append(stale, name)
+				}
+				break
+			}
+		}
+	}
+	return stale
 }
 
 // swapDir replaces the folder final by tmp: the old folder is renamed aside

@@ -263,6 +263,38 @@ func TestPublishReplaces(t *testing.T) {
 	}
 }
 
+// TestPublishRenamed publishes a book, then the same book under another
+// title: the outputs named after the old title go, while a file the old
+// RELEASE.json does not list, and the output of a format the second
+// publication does not write, stay.
+func TestPublishRenamed(t *testing.T) {
+	out := t.TempDir()
+	formats := []Format{fakeFile("book", ".txt", "bir\n", nil), fakeFile("print", ".bin", "baskı\n", nil)}
+	if _, err := Publish(out, testBook, formats, testOpts); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "notlar.txt"), []byte("benim\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	renamed := &doc.Book{Meta: doc.Meta{Title: "Yeni Başlık"}}
+	if _, err := Publish(out, renamed, formats[:1], testOpts); err != nil {
+		t.Fatal(err)
+	}
+	snap := snapshot(t, out)
+	if _, ok := snap["deneme-kitabi.txt"]; ok {
+		t.Error("the output of the old title survived")
+	}
+	for name, want := range map[string]string{"yeni-baslik.txt": "bir\n", "notlar.txt": "benim\n", "deneme-kitabi.bin": "baskı\n"} {
+		if snap[name] != want {
+			t.Errorf("%s = %q, want %q (all: %v)", name, snap[name], want, snap)
+		}
+	}
+	sums := snap[SumsName]
+	if !strings.Contains(sums, "yeni-baslik.txt") || strings.Contains(sums, "deneme-kitabi") {
+		t.Errorf("SHA256SUMS:\n%s", sums)
+	}
+}
+
 // TestPublishFailureKeepsPrevious fails a publication on purpose in each way
 // a format can fail, after other formats succeeded, and proves that the
 // previous output folder is byte-for-byte unchanged and no temporary file
