@@ -174,3 +174,49 @@ func TestReaderWindow(t *testing.T) {
 		}
 	}
 }
+
+// discard is a doc.Sink that drops every document.
+type discard struct{ docs, sentences int }
+
+func (d *discard) Begin(doc.Meta, int) error { return nil }
+func (d *discard) Document(x *doc.Document) error {
+	d.docs++
+	for _, l := range x.Leaves() {
+		d.sentences += len(l.Sentences())
+	}
+	return nil
+}
+func (d *discard) End([]doc.Term) error { return nil }
+
+// BenchmarkStream runs the pipeline into a sink that keeps nothing: its
+// allocations per run, unlike BenchmarkBuild's, include no book.
+func BenchmarkStream(b *testing.B) {
+	dir := b.TempDir()
+	writeSeeds(b, dir, 500)
+	var size int64
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		fi, _ := e.Info()
+		size += fi.Size()
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		if diags, err := Stream(dir, Options{}, &discard{}); err != nil || diags.HasErrors() {
+			b.Fatal(err, diags)
+		}
+	}
+}
+
+// ExampleStream gives the test corpus to a sink one document at a time.
+func ExampleStream() {
+	var d discard
+	diags, err := Stream("../testdata/corpus", Options{}, &d)
+	if err != nil || diags.HasErrors() {
+		fmt.Println(err, diags)
+		return
+	}
+	fmt.Printf("%d documents, %d sentences\n", d.docs, d.sentences)
+	// Output:
+	// 3 documents, 32 sentences
+}
