@@ -355,14 +355,7 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	})
 	b.Run("generated-500", func(b *testing.B) {
-		dir := b.TempDir()
-		writeSeeds(b, dir, 500)
-		var size int64
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			fi, _ := e.Info()
-			size += fi.Size()
-		}
+		dir, size := benchSeeds(b, 500)
 		b.SetBytes(size)
 		b.ResetTimer()
 		for b.Loop() {
@@ -371,4 +364,18 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		}
 	})
+}
+
+// benchSeeds writes n generated seeds into a temporary folder and returns
+// it with their total size in bytes, for b.SetBytes.
+func benchSeeds(b *testing.B, n int) (string, int64) {
+	dir := b.TempDir()
+	writeSeeds(b, dir, n)
+	var size int64
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		fi, _ := e.Info()
+		size += fi.Size()
+	}
+	return dir, size
 }

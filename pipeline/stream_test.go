@@ -191,14 +191,7 @@ func (d *discard) End([]doc.Term) error { return nil }
 // BenchmarkStream runs the pipeline into a sink that keeps nothing: its
 // allocations per run, unlike BenchmarkBuild's, include no book.
 func BenchmarkStream(b *testing.B) {
-	dir := b.TempDir()
-	writeSeeds(b, dir, 500)
-	var size int64
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		fi, _ := e.Info()
-		size += fi.Size()
-	}
+	dir, size := benchSeeds(b, 500)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
