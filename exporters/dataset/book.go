@@ -190,15 +190,6 @@ func bookMeta(m doc.Meta) BookMeta {
 	return bm
 }
 
-// bookGlossary mirrors the glossary.
-func bookGlossary(g []doc.Term) []GlossaryEntry {
-	out := make([]GlossaryEntry, len(g))
-	for i, t := range g {
-		out[i] = bookTerm(t)
-	}
-	return out
-}
-
 // bookTerm mirrors one term of the glossary.
 func bookTerm(t doc.Term) GlossaryEntry {
 	uses := make([]SentenceRef, len(t.Uses))

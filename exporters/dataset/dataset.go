@@ -157,8 +157,7 @@ type Writer struct {
 	err   error // the first error; every later call returns it
 
 	meta      doc.Meta
-	metaJSON  []byte // book.json's "meta", as written at Begin
-	documents int    // the number of documents Begin announced
+	documents int // the number of documents Begin announced
 	docWidth  int
 	given     int // documents given to Document so far
 
@@ -256,15 +255,15 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 	w.meta, w.documents, w.docWidth = meta, documents, width(documents)
 	w.leafStart = make([]int32, 1, documents+1)
 
-	// book.json is written as it goes: the skeleton (meta and glossary,
-	// with no documents) is validated against the root schema, here with
-	// an empty glossary and at End with the real one, and each document
-	// against the schema of one element of "documents".
+	// book.json is written as it goes: the skeleton (the metadata, no
+	// documents, an empty glossary) is validated against the root schema
+	// here, each document against the schema of one element of
+	// "documents", and at End each glossary entry against that of one
+	// element of "glossary".
 	metaJSON, err := w.skeletonMeta()
 	if err != nil {
 		return w.fail(err)
 	}
-	w.metaJSON = metaJSON
 	f, err := newCountingFile(filepath.Join(w.stage, "book.json"))
 	if err != nil {
 		return w.fail(err)
@@ -350,13 +349,6 @@ func (w *Writer) End(glossary []doc.Term) error {
 }
 
 func (w *Writer) end(glossary []doc.Term) error {
-	metaJSON, err := w.skeletonMeta()
-	if err != nil {
-		return err
-	}
-	if !bytes.Equal(metaJSON, w.metaJSON) {
-		return errors.New("dataset: book: the metadata encodes differently at End than at Begin (was doc.Meta changed in between?)")
-	}
 	for _, t := range w.termUses {
 		if t.max >= len(glossary) {
 			return &Error{Table: "book", ID: docID(w.docWidth, t.doc),
