@@ -660,7 +660,7 @@ func (w *Writer) terms(g []doc.Term) error {
 // builds its own validator value (valuer) skips reflection for that step;
 // either way the value validated is the one the written line decodes to
 // (TestRecordFastPath).
-func (c *compiled) encode(s *validator.Schema, table, id string, v any) ([]byte, error) {
+func (c *compiled) encode(s *recordSchema, table, id string, v any) ([]byte, error) {
 	var line []byte
 	if a, ok := v.(appender); ok {
 		line = append(a.appendJSON(make([]byte, 0, 256)), '\n')
@@ -682,7 +682,7 @@ func (c *compiled) encode(s *validator.Schema, table, id string, v any) ([]byte,
 			return nil, &Error{Table: table, ID: id, Reason: err.Error()}
 		}
 	}
-	if err := validate(s, val); err != nil {
+	if err := s.validate(val); err != nil {
 		return nil, &Error{Table: table, ID: id, Reason: err.Error()}
 	}
 	return line, nil

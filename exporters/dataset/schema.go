@@ -188,11 +188,31 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // compiled holds the dataset's compiled schemas.
 type compiled struct {
-	tables   map[string]*validator.Schema
-	book     *validator.Schema // book.json with an empty documents list
-	bookDoc  *validator.Schema // one element of book.json's documents
-	bookTerm *validator.Schema // one element of book.json's glossary
+	tables   map[string]*recordSchema
+	book     *recordSchema     // book.json with an empty documents list
+	bookDoc  *recordSchema     // one element of book.json's documents
+	bookTerm *recordSchema     // one element of book.json's glossary
 	files    map[string][]byte // the committed schema files, by file name
+}
+
+// recordSchema is a schema as the validator compiled it and as a check.
+type recordSchema struct {
+	s     *validator.Schema
+	check *check
+}
+
+func newRecordSchema(s *validator.Schema) *recordSchema {
+	return &recordSchema{s: s, check: newCheck(s)}
+}
+
+// validate checks one decoded JSON value and returns the validator's
+// reasons it fails, as validate does. The check decides valid values; the
+// validator has the last word on any other.
+func (r *recordSchema) validate(v any) error {
+	if r.check.ok(v) {
+		return nil
+	}
+	return validate(r.s, v)
 }
 
 var (
@@ -203,14 +223,13 @@ var (
 
 // schemas compiles the committed schema files once per process.
 func schemas() (*compiled, error) {
-	compileOnce.Do(func() { compiledSet, compileErr = compileSchemas(schema.FS, true) })
+	compileOnce.Do(func() { compiledSet, compileErr = compileSchemas(schema.FS) })
 	return compiledSet, compileErr
 }
 
-// compileSchemas compiles the schema files of fsys; with fastInts it
-// finishes them with intSchemas.
-func compileSchemas(fsys fs.FS, fastInts bool) (*compiled, error) {
-	c := &compiled{tables: map[string]*validator.Schema{}, files: map[string][]byte{}}
+// compileSchemas compiles the schema files of fsys.
+func compileSchemas(fsys fs.FS) (*compiled, error) {
+	c := &compiled{tables: map[string]*recordSchema{}, files: map[string][]byte{}}
 	comp := validator.NewCompiler()
 	comp.DefaultDraft(validator.Draft2020)
 	names := make([]string, 0, len(recordTypes))
@@ -238,24 +257,17 @@ func compileSchemas(fsys fs.FS, fastInts bool) (*compiled, error) {
 		if err != nil {
 			return nil, fmt.Errorf("dataset: compile schema %s: %w", SchemaFile(t), err)
 		}
-		c.tables[t] = s
+		c.tables[t] = newRecordSchema(s)
 	}
-	var err error
-	if c.book, err = comp.Compile(SchemaID("book")); err != nil {
-		return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
-	}
-	if c.bookDoc, err = comp.Compile(SchemaID("book") + "#/$defs/BookDocument"); err != nil {
-		return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
-	}
-	if c.bookTerm, err = comp.Compile(SchemaID("book") + "#/$defs/GlossaryEntry"); err != nil {
-		return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
-	}
-	if fastInts {
-		roots := []*validator.Schema{c.book, c.bookDoc, c.bookTerm}
-		for _, t := range Tables {
-			roots = append(roots, c.tables[t])
+	for _, b := range []struct {
+		to  **recordSchema
+		ref string
+	}{{&c.book, ""}, {&c.bookDoc, "#/$defs/BookDocument"}, {&c.bookTerm, "#/$defs/GlossaryEntry"}} {
+		s, err := comp.Compile(SchemaID("book") + b.ref)
+		if err != nil {
+			return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
 		}
-		intSchemas(roots...)
+		*b.to = newRecordSchema(s)
 	}
 	return c, nil
 }

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
-	"sort"
 	"strconv"
-	"strings"
 	"testing"
 
 	validator "github.com/santhosh-tekuri/jsonschema/v6"
@@ -14,7 +12,6 @@ import (
 	"github.com/seedpress/seedpress/internal/corpus"
 	"github.com/seedpress/seedpress/pipeline"
 	"github.com/seedpress/seedpress/pipeline/doc"
-	"github.com/seedpress/seedpress/schema"
 )
 
 // marshal is the reference encoding: encoding/json with HTML escaping off,
@@ -185,120 +182,4 @@ func FuzzAppendString(f *testing.F) {
 			t.Fatalf("jsonString(%q) = %q, want %q", s, got, dec)
 		}
 	})
-}
-
-// TestIntKeywords validates records whose integers are replaced by valid
-// and invalid values of every number type (and by non-numbers) against the
-// schemas as compiled and as finished by intSchemas, and checks that both
-// give the same verdict and the same reasons.
-func TestIntKeywords(t *testing.T) {
-	plain, err := compileSchemas(schema.FS, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fast, err := compileSchemas(schema.FS, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rewritten := 0
-	intSchemasSeen(fast, func(s *validator.Schema) {
-		for _, e := range s.Extensions {
-			if _, ok := e.(*intKeywords); ok {
-				rewritten++
-			}
-		}
-	})
-	if rewritten < 10 {
-		t.Fatalf("%d integer subschemas rewritten, want at least 10", rewritten)
-	}
-	variants := []any{0, 1, 5, 6, 7, -1, 9, 1 << 62, -1 << 62, int64(-5), int64(3), uint(3), float64(2), float64(2.5), float64(-3),
-		json.Number("4"), json.Number("-2"), json.Number("1.5"), json.Number("1e2"), json.Number("-0.0"),
-		"7", nil, true, []any{}, map[string]any{}}
-	reasons := func(s *validator.Schema, v any) string {
-		err := validate(s, v)
-		if err == nil {
-			return "ok"
-		}
-		r := strings.Split(err.Error(), "; ")
-		sort.Strings(r)
-		return strings.Join(r, "; ")
-	}
-	failures := 0
-	try := func(name string, s, f *validator.Schema, rec map[string]any, set func(any)) {
-		for _, v := range variants {
-			set(v)
-			want, got := reasons(s, rec), reasons(f, rec)
-			if got != want {
-				t.Errorf("%s = %#v: fast schemas say\n%s\nthe validator says\n%s", name, v, got, want)
-			}
-			if want != "ok" {
-				failures++
-			}
-		}
-	}
-	b := fixtureBook()
-	ch, err := fast.encodeDocument(4, 0, b.Documents[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	tables := []struct {
-		table string
-		rec   valuer
-	}{{TableDocuments, ch.doc}, {TableParagraphs, ch.paras[1]}, {TableSentences, ch.sents[0]}}
-	for _, tt := range tables {
-		rec := tt.rec.value().(map[string]any)
-		for key, orig := range rec {
-			if _, ok := orig.(int); !ok {
-				continue
-			}
-			try(tt.table+"."+key, plain.tables[tt.table], fast.tables[tt.table], rec, func(v any) { rec[key] = v })
-			rec[key] = orig
-		}
-	}
-	bd, _, err := bookDocument("doc-0001", b.Documents[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := bd.value().(map[string]any)
-	heading := rec["blocks"].([]any)[0].(map[string]any)
-	span := heading["sentences"].([]any)[0].(map[string]any)
-	pos := heading["pos"].(map[string]any)
-	for _, f := range []struct {
-		name string
-		m    map[string]any
-		key  string
-	}{{"index", rec, "index"}, {"level", heading, "level"}, {"start", span, "start"}, {"words", span, "words"}, {"line", pos, "line"}} {
-		orig := f.m[f.key]
-		try("book."+f.name, plain.bookDoc, fast.bookDoc, rec, func(v any) { f.m[f.key] = v })
-		f.m[f.key] = orig
-	}
-	if failures < 50 {
-		t.Errorf("only %d invalid variants, want at least 50", failures)
-	}
-}
-
-// intSchemasSeen calls f on every subschema of c's schemas, each once.
-func intSchemasSeen(c *compiled, f func(*validator.Schema)) {
-	seen := map[*validator.Schema]bool{}
-	var walk func(s *validator.Schema)
-	walk = func(s *validator.Schema) {
-		if s == nil || seen[s] {
-			return
-		}
-		seen[s] = true
-		f(s)
-		walk(s.Ref)
-		walk(s.Items2020)
-		for _, p := range s.Properties {
-			walk(p)
-		}
-		for _, o := range s.OneOf {
-			walk(o)
-		}
-	}
-	walk(c.book)
-	walk(c.bookDoc)
-	for _, s := range c.tables {
-		walk(s)
-	}
 }
