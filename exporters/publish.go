@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -568,38 +569,37 @@ func syncPath(p string) error {
 // SHA256SUMS and RELEASE.json.
 func (p *publication) describe(st []staged) (Result, []byte, []byte, error) {
 	var res Result
+	var jobs []hashJob
 	for _, s := range st {
-		out := Output{Format: s.format.Name, Path: s.final, Stats: s.stats}
-		if s.format.IsDir() {
-			err := filepath.WalkDir(s.tmp, func(fp string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				rel, err := filepath.Rel(s.tmp, fp)
-				if err != nil {
-					return err
-				}
-				f, err := hashFile(fp, path.Join(s.final, filepath.ToSlash(rel)))
-				if err != nil {
-					return err
-				}
-				out.Size += f.Size
-				res.Files = append(res.Files, f)
-				return nil
-			})
-			if err != nil {
-				return res, nil, nil, fmt.Errorf("publish: hash %s: %w", s.final, err)
-			}
-		} else {
-			f, err := hashFile(s.tmp, s.final)
-			if err != nil {
-				return res, nil, nil, fmt.Errorf("publish: hash %s: %w", s.final, err)
-			}
-			out.Size = f.Size
-			res.Files = append(res.Files, f)
+		res.Outputs = append(res.Outputs, Output{Format: s.format.Name, Path: s.final, Stats: s.stats})
+		out := len(res.Outputs) - 1
+		if !s.format.IsDir() {
+			jobs = append(jobs, hashJob{fsPath: s.tmp, name: s.final, output: out})
+			continue
 		}
-		res.Outputs = append(res.Outputs, out)
+		err := filepath.WalkDir(s.tmp, func(fp string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, err := filepath.Rel(s.tmp, fp)
+			if err != nil {
+				return err
+			}
+			jobs = append(jobs, hashJob{fsPath: fp, name: path.Join(s.final, filepath.ToSlash(rel)), output: out})
+			return nil
+		})
+		if err != nil {
+			return res, nil, nil, fmt.Errorf("publish: hash %s: %w", s.final, err)
+		}
 	}
+	files, err := hashFiles(jobs)
+	if err != nil {
+		return res, nil, nil, err
+	}
+	for i, f := range files {
+		res.Outputs[jobs[i].output].Size += f.Size
+	}
+	res.Files = files
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 
 	var sums bytes.Buffer
@@ -611,6 +611,37 @@ func (p *publication) describe(st []staged) (Result, []byte, []byte, error) {
 		return res, nil, nil, err
 	}
 	return res, sums.Bytes(), release, nil
+}
+
+// hashJob is one published file to hash: where it is now, its name in the
+// release and the index of its output.
+type hashJob struct {
+	fsPath, name string
+	output       int
+}
+
+// hashFiles hashes the jobs' files, at most GOMAXPROCS at a time (a
+// release is a few large files: a book, a PDF, the dataset's tables), and
+// returns them in the jobs' order, or the first job's error.
+func hashFiles(jobs []hashJob) ([]File, error) {
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			files[i], errs[i] = hashFile(j.fsPath, j.name)
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("publish: hash %s: %w", jobs[i].name, err)
+		}
+	}
+	return files, nil
 }
 
 func hashFile(fsPath, name string) (File, error) {

@@ -30,8 +30,26 @@ func TestVerify(t *testing.T) {
 			t.Fatal(err)
 		}
 		err = Verify(dir)
-		if err == nil || !strings.Contains(err.Error(), "descriptor says") {
-			t.Errorf("ShardBytes %d: Verify after tampering = %v, want a size/hash mismatch", shard, err)
+		if err == nil || !strings.Contains(err.Error(), "sentences datapackage.json") || !strings.Contains(err.Error(), "descriptor says") {
+			t.Errorf("ShardBytes %d: Verify after tampering = %v, want a size/hash mismatch of sentences", shard, err)
+		}
+		// Resources are read concurrently; the error is still the first
+		// in the descriptor's order.
+		if err := os.WriteFile(filepath.Join(dir, "book.json"), []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docs, _ := filepath.Glob(filepath.Join(dir, "data", "documents*.jsonl"))
+		if len(docs) == 0 {
+			t.Fatal("no documents file")
+		}
+		if err := os.Remove(docs[0]); err != nil {
+			t.Fatal(err)
+		}
+		for range 5 {
+			err = Verify(dir)
+			if err == nil || !strings.Contains(err.Error(), "documents") {
+				t.Fatalf("ShardBytes %d: Verify with documents, sentences and book.json damaged = %v, want the error of documents", shard, err)
+			}
 		}
 	}
 }
