@@ -1,8 +1,13 @@
 package dataset
 
 import (
+	"bytes"
+	"maps"
+	"math"
 	"math/big"
 	"reflect"
+	"regexp"
+	"slices"
 	"unicode/utf8"
 
 	validator "github.com/santhosh-tekuri/jsonschema/v6"
@@ -49,8 +54,8 @@ type check struct {
 	hasEnum  bool
 	ref      *check
 	oneOf    []*check
-	required []string
-	props    map[string]*check
+	props    map[string]prop
+	required uint64 // the bits of the required properties
 	noExtra  bool   // "additionalProperties": false
 	extra    *check // "additionalProperties" as a schema
 	items    *check
@@ -59,10 +64,16 @@ type check struct {
 	unique   bool
 	minLen   int // -1 if absent, in code points
 	maxLen   int
-	pattern  validator.Regexp
+	pattern  func([]byte) bool
 	lo, hi   int64 // "minimum", "maximum" (integral)
 	hasLo    bool
 	hasHi    bool
+}
+
+// prop is the check of one property and its bit among the properties.
+type prop struct {
+	check *check
+	bit   uint64
 }
 
 // checkFields are the exported fields of validator.Schema a check decides
@@ -144,12 +155,22 @@ func compileCheck(s *validator.Schema, done map[*validator.Schema]*check, open m
 		c.oneOf = append(c.oneOf, compileCheck(o, done, open))
 	}
 	delete(open, s)
-	c.required = s.Required
+	if len(s.Properties) > 64 {
+		c.lib = true // more than the bits of a uint64
+	}
 	if len(s.Properties) > 0 {
-		c.props = make(map[string]*check, len(s.Properties))
-		for name, p := range s.Properties {
-			c.props[name] = sub(p)
+		names := slices.Sorted(maps.Keys(s.Properties))
+		c.props = make(map[string]prop, len(names))
+		for i, name := range names {
+			c.props[name] = prop{check: sub(s.Properties[name]), bit: 1 << (i % 64)}
 		}
+	}
+	for _, r := range s.Required {
+		p, ok := c.props[r]
+		if !ok {
+			c.lib = true // required, but not among the properties
+		}
+		c.required |= p.bit
 	}
 	switch a := s.AdditionalProperties.(type) {
 	case nil:
@@ -172,7 +193,13 @@ func compileCheck(s *validator.Schema, done map[*validator.Schema]*check, open m
 			*b.to = *b.from
 		}
 	}
-	c.pattern = s.Pattern
+	switch re := s.Pattern.(type) {
+	case nil:
+	case *regexp.Regexp: // the validator's own engine
+		c.pattern = re.Match
+	default:
+		c.pattern = func(b []byte) bool { return re.MatchString(string(b)) }
+	}
 	for _, b := range []struct {
 		r   *big.Rat
 		to  *int64
@@ -206,167 +233,400 @@ func supported(s *validator.Schema) bool {
 	return true
 }
 
-// ok reports whether v is valid against the subschema: exactly what the
-// validator says of v (with no error to say why).
-func (c *check) ok(v any) bool {
-	if c.lib {
-		return c.s.Validate(v) == nil
+// verdict is what a check says of a JSON text.
+type verdict uint8
+
+const (
+	valid   verdict = iota
+	invalid         // the validator rejects it too
+	unsure          // the check does not know: ask the validator
+)
+
+// meet combines the verdicts of two keywords on one value.
+func meet(a, b verdict) verdict { return max(a, b) }
+
+// decide checks data, one JSON text, and says what the validator would say
+// of the value it decodes to (jsonschema.UnmarshalJSON). It is unsure of
+// what the records do not write: an invalid text, a number with a fraction
+// or exponent or outside int64, a string escape other than the short ones
+// encoding/json writes, a repeated key, invalid UTF-8 where it matters.
+func (c *check) decide(data []byte) verdict {
+	sc := scanner{data: data}
+	i := sc.space(0)
+	end, v := c.value(&sc, i)
+	if v == valid && sc.space(end) != len(data) {
+		return unsure
 	}
-	if c.always != nil {
-		return *c.always
+	return v
+}
+
+// scanner is a JSON text being checked, with a buffer for unescaping.
+type scanner struct {
+	data []byte
+	buf  []byte
+}
+
+func (sc *scanner) space(i int) int {
+	for i < len(sc.data) {
+		switch sc.data[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
 	}
-	var k kinds
-	switch v.(type) {
-	case nil:
-		k = kindNull
-	case bool:
-		k = kindBoolean
-	case int:
-		k = kindInteger | kindNumber
-	case string:
-		k = kindString
-	case []any:
-		k = kindArray
-	case map[string]any:
-		k = kindObject
-	default:
-		// Floats, json.Number and the other integer types: what the
-		// records never hold.
-		return c.s.Validate(v) == nil
+	return i
+}
+
+// value checks the JSON value at i against c and returns where it ends.
+// The end is meaningful only if the verdict is not unsure.
+func (c *check) value(sc *scanner, i int) (end int, v verdict) {
+	if i >= len(sc.data) {
+		return i, unsure
 	}
-	if c.types != 0 && c.types&k == 0 {
-		return false
+	if c.lib || c.always != nil {
+		end, ok := sc.skip(i)
+		if !ok {
+			return i, unsure
+		}
+		if c.always != nil {
+			return end, boolVerdict(*c.always)
+		}
+		val, err := validator.UnmarshalJSON(bytes.NewReader(sc.data[i:end]))
+		if err != nil {
+			return i, unsure
+		}
+		return end, boolVerdict(c.s.Validate(val) == nil)
 	}
-	if c.hasEnum && !c.inEnum(v) {
-		return false
-	}
-	if c.ref != nil && !c.ref.ok(v) {
-		return false
+	if c.ref != nil {
+		if _, v = c.ref.value(sc, i); v == unsure {
+			return i, unsure
+		}
 	}
 	if c.oneOf != nil {
 		n := 0
 		for _, o := range c.oneOf {
-			if o.ok(v) {
+			switch _, ov := o.value(sc, i); ov {
+			case unsure:
+				return i, unsure
+			case valid:
 				n++
 			}
 		}
 		if n != 1 {
-			return false
+			v = invalid
 		}
 	}
-	switch v := v.(type) {
-	case int:
-		return (!c.hasLo || int64(v) >= c.lo) && (!c.hasHi || int64(v) <= c.hi)
-	case string:
-		return c.okString(v)
-	case []any:
-		return c.okArray(v)
-	case map[string]any:
-		return c.okObject(v)
+	var own verdict
+	switch b := sc.data[i]; {
+	case b == '{':
+		end, own = c.object(sc, i)
+	case b == '[':
+		end, own = c.array(sc, i)
+	case b == '"':
+		var str []byte
+		var exact bool
+		if end, str, exact = sc.str(i); end < 0 {
+			return i, unsure
+		}
+		own = c.string(str, exact)
+	case b == 't' || b == 'f' || b == 'n':
+		lit, k := "null", kindNull
+		if b == 't' {
+			lit, k = "true", kindBoolean
+		} else if b == 'f' {
+			lit, k = "false", kindBoolean
+		}
+		if !bytes.HasPrefix(sc.data[i:], []byte(lit)) {
+			return i, unsure
+		}
+		end, own = i+len(lit), c.kind(k)
+		if own == valid && c.hasEnum {
+			own = invalid // every enum value is a string
+		}
+	default:
+		var n int64
+		var ok bool
+		if end, n, ok = sc.integer(i); !ok {
+			return i, unsure
+		}
+		own = c.integer(n)
 	}
-	return true
+	return end, meet(v, own)
 }
 
-func (c *check) inEnum(v any) bool {
-	s, ok := v.(string)
-	if !ok {
-		return false
+func boolVerdict(ok bool) verdict {
+	if ok {
+		return valid
 	}
-	for _, e := range c.enum {
-		if e == s {
-			return true
-		}
-	}
-	return false
+	return invalid
 }
 
-func (c *check) okString(s string) bool {
-	// A code point takes one to four bytes (an invalid byte counts as
-	// one), so most lengths are decided without counting.
-	if c.minLen > 0 && len(s) < 4*c.minLen && (len(s) < c.minLen || utf8.RuneCountInString(s) < c.minLen) {
-		return false
+func (c *check) kind(k kinds) verdict {
+	if c.types != 0 && c.types&k == 0 {
+		return invalid
 	}
-	if c.maxLen >= 0 && len(s) > c.maxLen && utf8.RuneCountInString(s) > c.maxLen {
-		return false
-	}
-	return c.pattern == nil || c.pattern.MatchString(s)
+	return valid
 }
 
-func (c *check) okArray(a []any) bool {
-	if c.minItems >= 0 && len(a) < c.minItems || c.maxItems >= 0 && len(a) > c.maxItems {
-		return false
+func (c *check) integer(n int64) verdict {
+	v := c.kind(kindInteger | kindNumber)
+	if c.hasEnum || c.hasLo && n < c.lo || c.hasHi && n > c.hi {
+		v = invalid
 	}
-	if c.unique && len(a) > 1 {
-		dup, decided := duplicates(a)
-		if !decided {
-			return c.s.Validate(a) == nil
+	return v
+}
+
+// string checks a string's content, as decoded. A string with invalid
+// UTF-8 decodes with U+FFFD in place of each bad byte: counts and patterns
+// see the same, but not an enum's comparison.
+func (c *check) string(s []byte, exact bool) verdict {
+	if c.types != 0 && c.types&kindString == 0 {
+		return invalid
+	}
+	if c.hasEnum {
+		if !utf8.Valid(s) {
+			return unsure
 		}
-		if dup {
-			return false
+		found := false
+		for _, e := range c.enum {
+			found = found || e == string(s)
+		}
+		if !found {
+			return invalid
 		}
 	}
-	if c.items != nil {
-		for _, x := range a {
-			if !c.items.ok(x) {
-				return false
+	if c.minLen > 0 && len(s) < 4*c.minLen && (len(s) < c.minLen || utf8.RuneCount(s) < c.minLen) {
+		return invalid
+	}
+	if c.maxLen >= 0 && len(s) > c.maxLen && utf8.RuneCount(s) > c.maxLen {
+		return invalid
+	}
+	if c.pattern != nil && !c.pattern(s) {
+		return invalid
+	}
+	return valid
+}
+
+func (c *check) array(sc *scanner, i int) (int, verdict) {
+	v := c.kind(kindArray)
+	if c.hasEnum {
+		v = invalid
+	}
+	var items []string // the items of a uniqueItems array, all strings so far
+	n := 0
+	i = sc.space(i + 1)
+	if i < len(sc.data) && sc.data[i] == ']' {
+		i++
+	} else {
+		for {
+			start := i
+			item := c.items
+			if item == nil {
+				item = anything
 			}
+			end, iv := item.value(sc, i)
+			if iv == unsure {
+				return i, unsure
+			}
+			v = meet(v, iv)
+			if c.unique && v == valid {
+				// Strings are compared as written: escapes, invalid UTF-8
+				// and other kinds of items are the validator's.
+				end2, s, exact := sc.str(start)
+				if end2 != end || !exact || !utf8.Valid(s) {
+					return i, unsure
+				}
+				items = append(items, string(s))
+			}
+			n++
+			i = sc.space(end)
+			if i >= len(sc.data) {
+				return i, unsure
+			}
+			if sc.data[i] == ']' {
+				i++
+				break
+			}
+			if sc.data[i] != ',' {
+				return i, unsure
+			}
+			i = sc.space(i + 1)
+		}
+	}
+	if c.minItems >= 0 && n < c.minItems || c.maxItems >= 0 && n > c.maxItems || c.unique && !distinct(items) {
+		v = invalid
+	}
+	return i, v
+}
+
+// distinct reports whether no two of ss are equal. It sorts ss unless they
+// are in strictly increasing order already (the terms' sentence ids are).
+func distinct(ss []string) bool {
+	if !slices.IsSorted(ss) {
+		slices.Sort(ss)
+	}
+	for i := 1; i < len(ss); i++ {
+		if ss[i-1] == ss[i] {
+			return false
 		}
 	}
 	return true
 }
 
-// duplicates reports whether a, an array of strings and ints, holds two
-// equal items; decided is false for items of any other type.
-func duplicates(a []any) (dup, decided bool) {
-	for _, x := range a {
-		switch x.(type) {
-		case string, int:
-		default:
-			return false, false
-		}
+func (c *check) object(sc *scanner, i int) (int, verdict) {
+	v := c.kind(kindObject)
+	if c.hasEnum {
+		v = invalid
 	}
-	if len(a) <= 16 {
-		for i := range a {
-			for j := i + 1; j < len(a); j++ {
-				if a[i] == a[j] {
-					return true, true
+	var seen uint64 // the properties met, by their index in c.names
+	i = sc.space(i + 1)
+	if i < len(sc.data) && sc.data[i] == '}' {
+		i++
+	} else {
+		for {
+			end, key, exact := sc.str(i)
+			if end < 0 || !exact {
+				return i, unsure
+			}
+			i = sc.space(end)
+			if i >= len(sc.data) || sc.data[i] != ':' {
+				return i, unsure
+			}
+			i = sc.space(i + 1)
+			var pv verdict
+			if p, ok := c.props[string(key)]; ok {
+				if seen&p.bit != 0 {
+					return i, unsure // a repeated key: the decoder keeps the last
+				}
+				seen |= p.bit
+				end, pv = p.check.value(sc, i)
+			} else {
+				if !utf8.Valid(key) {
+					return i, unsure
+				}
+				extra := anything
+				if c.extra != nil {
+					extra = c.extra
+				}
+				end, pv = extra.value(sc, i)
+				if c.noExtra && pv != unsure {
+					pv = invalid
+				} else if c.extra != nil && pv == invalid {
+					pv = unsure // the key may be repeated, the last one valid
 				}
 			}
+			if pv == unsure {
+				return i, unsure
+			}
+			v = meet(v, pv)
+			i = sc.space(end)
+			if i >= len(sc.data) {
+				return i, unsure
+			}
+			if sc.data[i] == '}' {
+				i++
+				break
+			}
+			if sc.data[i] != ',' {
+				return i, unsure
+			}
+			i = sc.space(i + 1)
 		}
-		return false, true
 	}
-	seen := make(map[any]struct{}, len(a))
-	for _, x := range a {
-		if _, ok := seen[x]; ok {
-			return true, true
-		}
-		seen[x] = struct{}{}
+	if seen&c.required != c.required {
+		v = invalid
 	}
-	return false, true
+	return i, v
 }
 
-func (c *check) okObject(m map[string]any) bool {
-	for _, r := range c.required {
-		if _, ok := m[r]; !ok {
-			return false
+// anything is the check of a value no keyword constrains: it only scans.
+var anything = &check{minItems: -1, maxItems: -1, minLen: -1, maxLen: -1}
+
+// skip returns the end of the JSON value at i, with ok false if it is not
+// one the scanner reads.
+func (sc *scanner) skip(i int) (int, bool) {
+	end, v := anything.value(sc, i)
+	return end, v != unsure
+}
+
+// str reads the JSON string at i and returns its end (-1 if it is not one
+// the scanner reads) and its content: a slice of data when it has no
+// escapes (exact), else unescaped into sc.buf. Control characters and \u
+// escapes are left to the decoder.
+func (sc *scanner) str(i int) (end int, s []byte, exact bool) {
+	d := sc.data
+	if i >= len(d) || d[i] != '"' {
+		return -1, nil, false
+	}
+	j := i + 1
+	for j < len(d) && d[j] != '"' && d[j] != '\\' && d[j] >= 0x20 {
+		j++
+	}
+	if j < len(d) && d[j] == '"' {
+		return j + 1, d[i+1 : j], true
+	}
+	sc.buf = append(sc.buf[:0], d[i+1:j]...)
+	for j < len(d) {
+		switch b := d[j]; {
+		case b == '"':
+			return j + 1, sc.buf, false
+		case b < 0x20:
+			return -1, nil, false
+		case b == '\\':
+			if j+1 >= len(d) {
+				return -1, nil, false
+			}
+			r := unescape[d[j+1]]
+			if r == 0 {
+				return -1, nil, false
+			}
+			sc.buf = append(sc.buf, r)
+			j += 2
+		default:
+			sc.buf = append(sc.buf, b)
+			j++
 		}
 	}
-	for name, x := range m {
-		p, ok := c.props[name]
-		switch {
-		case ok:
-			if !p.ok(x) {
-				return false
-			}
-		case c.noExtra:
-			return false
-		case c.extra != nil:
-			if !c.extra.ok(x) {
-				return false
-			}
-		}
+	return -1, nil, false
+}
+
+// unescape maps the letter of a short JSON escape to its byte.
+var unescape = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// integer reads the JSON number at i if it is an integer that fits an
+// int64, written without fraction or exponent.
+func (sc *scanner) integer(i int) (end int, n int64, ok bool) {
+	d := sc.data
+	j := i
+	neg := j < len(d) && d[j] == '-'
+	if neg {
+		j++
 	}
-	return true
+	start := j
+	var u uint64
+	for j < len(d) && d[j] >= '0' && d[j] <= '9' {
+		if u > (1<<63)/10 {
+			return i, 0, false
+		}
+		u = u*10 + uint64(d[j]-'0')
+		j++
+	}
+	switch {
+	case j == start, d[start] == '0' && j > start+1:
+		return i, 0, false
+	case j < len(d) && (d[j] == '.' || d[j] == 'e' || d[j] == 'E'):
+		return i, 0, false
+	case neg && u > 1<<63, !neg && u > 1<<63-1:
+		return i, 0, false
+	}
+	switch {
+	case neg && u == 1<<63:
+		return j, math.MinInt64, true
+	case neg:
+		return j, -int64(u), true
+	}
+	return j, int64(u), true
 }
 
 // eachSchema calls f on root and every subschema it reaches, each once.

@@ -33,8 +33,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	validator "github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -656,36 +654,32 @@ func (w *Writer) terms(g []doc.Term) error {
 }
 
 // encode marshals v as one JSON line (non-ASCII and <>& unescaped) and
-// validates it against s. A record that writes its own JSON (appender) or
-// builds its own validator value (valuer) skips reflection for that step;
-// either way the value validated is the one the written line decodes to
-// (TestRecordFastPath).
+// validates the line against s. A record that writes its own JSON
+// (appender) skips reflection; TestRecordFastPath holds it to encoding/json.
 func (c *compiled) encode(s *recordSchema, table, id string, v any) ([]byte, error) {
-	var line []byte
-	if a, ok := v.(appender); ok {
-		line = append(a.appendJSON(make([]byte, 0, 256)), '\n')
-	} else {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
-			return nil, &Error{Table: table, ID: id, Reason: "encode: " + err.Error()}
-		}
-		line = buf.Bytes()
+	line, err := marshalLine(v)
+	if err != nil {
+		return nil, &Error{Table: table, ID: id, Reason: "encode: " + err.Error()}
 	}
-	var val any
-	if vr, ok := v.(valuer); ok {
-		val = vr.value()
-	} else {
-		var err error
-		if val, err = validator.UnmarshalJSON(bytes.NewReader(line)); err != nil {
-			return nil, &Error{Table: table, ID: id, Reason: err.Error()}
-		}
-	}
-	if err := s.validate(val); err != nil {
+	if err := s.validate(line); err != nil {
 		return nil, &Error{Table: table, ID: id, Reason: err.Error()}
 	}
 	return line, nil
+}
+
+// marshalLine returns v's JSON line, as encoding/json writes it with HTML
+// escaping off.
+func marshalLine(v any) ([]byte, error) {
+	if a, ok := v.(appender); ok {
+		return append(a.appendJSON(make([]byte, 0, 256)), '\n'), nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // finish closes the files, moves them into place and writes the

@@ -205,12 +205,16 @@ func newRecordSchema(s *validator.Schema) *recordSchema {
 	return &recordSchema{s: s, check: newCheck(s)}
 }
 
-// validate checks one decoded JSON value and returns the validator's
-// reasons it fails, as validate does. The check decides valid values; the
+// validate checks one JSON text and returns the validator's reasons it
+// fails, as validate does. The check decides the texts it can; the
 // validator has the last word on any other.
-func (r *recordSchema) validate(v any) error {
-	if r.check.ok(v) {
+func (r *recordSchema) validate(data []byte) error {
+	if r.check.decide(data) == valid {
 		return nil
+	}
+	v, err := validator.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return err
 	}
 	return validate(r.s, v)
 }
