@@ -260,10 +260,9 @@ func (c *check) decide(data []byte) verdict {
 	return v
 }
 
-// scanner is a JSON text being checked, with a buffer for unescaping.
+// scanner is a JSON text being checked.
 type scanner struct {
 	data []byte
-	buf  []byte
 }
 
 func (sc *scanner) space(i int) int {
@@ -324,12 +323,12 @@ func (c *check) value(sc *scanner, i int) (end int, v verdict) {
 	case b == '[':
 		end, own = c.array(sc, i)
 	case b == '"':
-		var str []byte
-		var exact bool
-		if end, str, exact = sc.str(i); end < 0 {
+		var raw []byte
+		var escapes int
+		if end, raw, escapes = sc.str(i); end < 0 {
 			return i, unsure
 		}
-		own = c.string(str, exact)
+		own = c.string(raw, escapes)
 	case b == 't' || b == 'f' || b == 'n':
 		lit, k := "null", kindNull
 		if b == 't' {
@@ -377,12 +376,18 @@ func (c *check) integer(n int64) verdict {
 	return v
 }
 
-// string checks a string's content, as decoded. A string with invalid
-// UTF-8 decodes with U+FFFD in place of each bad byte: counts and patterns
-// see the same, but not an enum's comparison.
-func (c *check) string(s []byte, exact bool) verdict {
+// string checks a string's content, given as written with its number of
+// (short) escapes. Each escape decodes to one byte, so the decoded length
+// is known; an enum or a pattern is only matched against a string without
+// escapes. A string with invalid UTF-8 decodes with U+FFFD in place of
+// each bad byte: counts and patterns see the same, but not an enum's
+// comparison.
+func (c *check) string(s []byte, escapes int) verdict {
 	if c.types != 0 && c.types&kindString == 0 {
 		return invalid
+	}
+	if escapes > 0 && (c.hasEnum || c.pattern != nil) {
+		return unsure
 	}
 	if c.hasEnum {
 		if !utf8.Valid(s) {
@@ -396,10 +401,11 @@ func (c *check) string(s []byte, exact bool) verdict {
 			return invalid
 		}
 	}
-	if c.minLen > 0 && len(s) < 4*c.minLen && (len(s) < c.minLen || utf8.RuneCount(s) < c.minLen) {
+	n := len(s) - escapes // decoded bytes; runes only when it matters
+	if c.minLen > 0 && n < 4*c.minLen && (n < c.minLen || utf8.RuneCount(s)-escapes < c.minLen) {
 		return invalid
 	}
-	if c.maxLen >= 0 && len(s) > c.maxLen && utf8.RuneCount(s) > c.maxLen {
+	if c.maxLen >= 0 && n > c.maxLen && utf8.RuneCount(s)-escapes > c.maxLen {
 		return invalid
 	}
 	if c.pattern != nil && !c.pattern(s) {
@@ -433,8 +439,8 @@ func (c *check) array(sc *scanner, i int) (int, verdict) {
 			if c.unique && v == valid {
 				// Strings are compared as written: escapes, invalid UTF-8
 				// and other kinds of items are the validator's.
-				end2, s, exact := sc.str(start)
-				if end2 != end || !exact || !utf8.Valid(s) {
+				end2, s, escapes := sc.str(start)
+				if end2 != end || escapes > 0 || !utf8.Valid(s) {
 					return i, unsure
 				}
 				items = append(items, string(s))
@@ -485,8 +491,8 @@ func (c *check) object(sc *scanner, i int) (int, verdict) {
 		i++
 	} else {
 		for {
-			end, key, exact := sc.str(i)
-			if end < 0 || !exact {
+			end, key, escapes := sc.str(i)
+			if end < 0 || escapes > 0 {
 				return i, unsure
 			}
 			i = sc.space(end)
@@ -551,48 +557,43 @@ func (sc *scanner) skip(i int) (int, bool) {
 }
 
 // str reads the JSON string at i and returns its end (-1 if it is not one
-// the scanner reads) and its content: a slice of data when it has no
-// escapes (exact), else unescaped into sc.buf. Control characters and \u
-// escapes are left to the decoder.
-func (sc *scanner) str(i int) (end int, s []byte, exact bool) {
+// the scanner reads), its content as written and its number of escapes.
+// Only the short escapes encoding/json writes are read (\" \\ \/ \b \f
+// \n \r \t); control characters and \u escapes are left to the decoder.
+func (sc *scanner) str(i int) (end int, raw []byte, escapes int) {
 	d := sc.data
 	if i >= len(d) || d[i] != '"' {
-		return -1, nil, false
+		return -1, nil, 0
 	}
 	j := i + 1
-	for j < len(d) && d[j] != '"' && d[j] != '\\' && d[j] >= 0x20 {
-		j++
-	}
-	if j < len(d) && d[j] == '"' {
-		return j + 1, d[i+1 : j], true
-	}
-	sc.buf = append(sc.buf[:0], d[i+1:j]...)
-	for j < len(d) {
-		switch b := d[j]; {
-		case b == '"':
-			return j + 1, sc.buf, false
-		case b < 0x20:
-			return -1, nil, false
-		case b == '\\':
-			if j+1 >= len(d) {
-				return -1, nil, false
-			}
-			r := unescape[d[j+1]]
-			if r == 0 {
-				return -1, nil, false
-			}
-			sc.buf = append(sc.buf, r)
-			j += 2
-		default:
-			sc.buf = append(sc.buf, b)
+	for {
+		for j < len(d) && plain[d[j]] {
 			j++
 		}
+		switch {
+		case j >= len(d) || d[j] < 0x20:
+			return -1, nil, 0
+		case d[j] == '"':
+			return j + 1, d[i+1 : j], escapes
+		case j+1 >= len(d) || !shortEscape[d[j+1]]:
+			return -1, nil, 0
+		}
+		escapes++
+		j += 2
 	}
-	return -1, nil, false
 }
 
-// unescape maps the letter of a short JSON escape to its byte.
-var unescape = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+// plain says which bytes stand for themselves inside a JSON string: all
+// but '"', '\\' and control characters.
+var plain = func() (t [256]bool) {
+	for b := range t {
+		t[b] = b >= 0x20 && b != '"' && b != '\\'
+	}
+	return t
+}()
+
+// shortEscape says which letters follow a backslash in a short escape.
+var shortEscape = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f': true, 'n': true, 'r': true, 't': true}
 
 // integer reads the JSON number at i if it is an integer that fits an
 // int64, written without fraction or exponent.

@@ -657,24 +657,34 @@ func (w *Writer) terms(g []doc.Term) error {
 // validates the line against s. A record that writes its own JSON
 // (appender) skips reflection; TestRecordFastPath holds it to encoding/json.
 func (c *compiled) encode(s *recordSchema, table, id string, v any) ([]byte, error) {
-	line, err := marshalLine(v)
+	return c.appendRecord(nil, s, table, id, v)
+}
+
+// appendRecord is encode appending the line to dst: the records of one
+// document share a buffer per table.
+func (c *compiled) appendRecord(dst []byte, s *recordSchema, table, id string, v any) ([]byte, error) {
+	start := len(dst)
+	dst, err := appendLine(dst, v)
 	if err != nil {
 		return nil, &Error{Table: table, ID: id, Reason: "encode: " + err.Error()}
 	}
-	if err := s.validate(line); err != nil {
+	if err := s.validate(dst[start:]); err != nil {
 		return nil, &Error{Table: table, ID: id, Reason: err.Error()}
 	}
-	return line, nil
+	return dst, nil
 }
 
 // marshalLine returns v's JSON line, as encoding/json writes it with HTML
 // escaping off.
-func marshalLine(v any) ([]byte, error) {
+func marshalLine(v any) ([]byte, error) { return appendLine(nil, v) }
+
+// appendLine appends v's JSON line to dst.
+func appendLine(dst []byte, v any) ([]byte, error) {
 	if a, ok := v.(appender); ok {
-		return append(a.appendJSON(make([]byte, 0, 256)), '\n'), nil
+		return append(a.appendJSON(dst), '\n'), nil
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	buf := bytes.NewBuffer(dst)
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err

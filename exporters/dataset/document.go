@@ -52,6 +52,11 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 		leafSentences: make([]int, len(leaves)),
 	}
 	var text strings.Builder
+	size := 0
+	for _, l := range leaves {
+		size += len(doc.LeafSeparator) + len(l.Text)
+	}
+	text.Grow(size)
 	runePos, words := 0, 0
 	paraWidth := width(len(leaves))
 	for li, l := range leaves {
@@ -115,26 +120,34 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	if err := ch.check(); err != nil {
 		return nil, err
 	}
-	if ch.docLine, err = c.encode(c.tables[TableDocuments], TableDocuments, id, ch.doc); err != nil {
+	if ch.docLine, err = c.appendRecord(make([]byte, 0, len(ch.doc.Text)+len(ch.doc.Text)/16+512), c.tables[TableDocuments], TableDocuments, id, ch.doc); err != nil {
 		return nil, err
 	}
+	// One buffer per table, sized for the text and its escapes: the lines
+	// are slices of it.
 	ch.paraLines = make([][]byte, len(ch.paras))
+	buf := make([]byte, 0, len(ch.doc.Text)+len(ch.doc.Text)/16+256*len(ch.paras))
 	for j, p := range ch.paras {
-		if ch.paraLines[j], err = c.encode(c.tables[TableParagraphs], TableParagraphs, p.ID, p); err != nil {
+		start := len(buf)
+		if buf, err = c.appendRecord(buf, c.tables[TableParagraphs], TableParagraphs, p.ID, p); err != nil {
 			return nil, err
 		}
+		ch.paraLines[j] = buf[start:len(buf):len(buf)]
 	}
 	ch.sentLines = make([][]byte, len(ch.sents))
+	buf = make([]byte, 0, len(ch.doc.Text)+len(ch.doc.Text)/16+256*len(ch.sents))
 	for j, s := range ch.sents {
-		if ch.sentLines[j], err = c.encode(c.tables[TableSentences], TableSentences, s.ID, s); err != nil {
+		start := len(buf)
+		if buf, err = c.appendRecord(buf, c.tables[TableSentences], TableSentences, s.ID, s); err != nil {
 			return nil, err
 		}
+		ch.sentLines[j] = buf[start:len(buf):len(buf)]
 	}
 	bd, use, err := bookDocument(id, d)
 	if err != nil {
 		return nil, fail("book", id, "%v", err)
 	}
-	line, err := c.encode(c.bookDoc, "book", id, bd)
+	line, err := c.appendRecord(make([]byte, 0, 2*len(ch.doc.Text)+256*len(ch.paras)), c.bookDoc, "book", id, bd)
 	if err != nil {
 		return nil, err
 	}
