@@ -3,6 +3,7 @@ package dataset
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/seedpress/seedpress/internal/corpus"
@@ -51,6 +52,11 @@ func checkBook(t *testing.T, b *doc.Book) (records int) {
 		for _, s := range ch.sents {
 			checkFastPath(t, s.ID, s)
 		}
+		bd, _, err := bookDocument(ch.doc.ID, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFastPath(t, "book "+ch.doc.ID, bd)
 		records += 1 + len(ch.paras) + len(ch.sents)
 	}
 	return records
@@ -67,6 +73,16 @@ func TestRecordFastPath(t *testing.T) {
 	checkFastPath(t, "odd paragraph", Paragraph{ID: odd, DocumentID: odd, Kind: odd, Text: odd, CharStart: -1, CharEnd: 12345678})
 	checkFastPath(t, "odd sentence", Sentence{ID: odd, DocumentID: odd, ParagraphID: odd, Text: odd, WordCount: -1 << 62})
 	checkFastPath(t, "zero records", Document{})
+	c, err := schemas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, recs := oddRecords(c)
+	for i, rec := range recs {
+		if a, ok := rec.(appender); ok {
+			checkFastPath(t, fmt.Sprintf("odd record %d (%T)", i, rec), a)
+		}
+	}
 
 	seeds := t.TempDir()
 	if _, err := corpus.Generate(seeds, 40, 1); err != nil {
