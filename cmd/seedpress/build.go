@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -122,6 +123,9 @@ func runDump(args []string, stdout, stderr io.Writer) error {
 	return bw.Flush()
 }
 
+// streamGCPercent is the collector's GOGC during a streamed build.
+const streamGCPercent = 200
+
 const buildSynopsis = "seedpress build [--seeds DIR] [--out DIR] [--format epub,pdf,dataset] [--strict] [--quiet] [--workers N]"
 
 // parseFormats turns a comma-separated list into formats, in table order
@@ -204,6 +208,14 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	var b *doc.Book
 	date := ""
 	if streaming {
+		// A streamed build keeps a few documents at a time (a few MiB
+		// live), so with the default GOGC the collector runs every few MiB
+		// allocated; at streamGCPercent it runs half as often, for a tenth
+		// less time on 1,000 documents and a few MiB more at the peak,
+		// still flat in the corpus size. GOGC in the environment wins.
+		if _, set := os.LookupEnv("GOGC"); !set {
+			defer debug.SetGCPercent(debug.SetGCPercent(streamGCPercent))
+		}
 		// The manifest is read again by the pipeline, which reports its
 		// problems; here only its date is needed, before the book.
 		if m, _ := manifest.Load(*seeds); m != nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -242,6 +243,25 @@ func TestSchema(t *testing.T) {
 		got, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil || !bytes.Equal(got, data) || !json.Valid(got) {
 			t.Errorf("%s: written %d bytes (%v), want the %d of dataset.Schemas", name, len(got), err, len(data))
+		}
+	}
+}
+
+// TestStreamGCPercent checks that a streamed build leaves the collector's
+// setting as it found it, whether it changed it (GOGC unset) or not.
+func TestStreamGCPercent(t *testing.T) {
+	seeds := filepath.Join(testtool.Root(), "seeds")
+	for _, gogc := range []string{"", "150"} {
+		if gogc != "" {
+			t.Setenv("GOGC", gogc)
+		} else if v, ok := os.LookupEnv("GOGC"); ok {
+			t.Setenv("GOGC", v) // restored after the test
+			os.Unsetenv("GOGC")
+		}
+		old := debug.SetGCPercent(123)
+		r := seedpress(t, "build", "--seeds", seeds, "--out", t.TempDir(), "--format", "dataset", "--quiet")
+		if got := debug.SetGCPercent(old); got != 123 || r.code != 0 {
+			t.Errorf("GOGC=%q: build %v; GC percent afterwards %d, want 123", gogc, r, got)
 		}
 	}
 }

@@ -65,6 +65,7 @@ type check struct {
 	minLen   int // -1 if absent, in code points
 	maxLen   int
 	pattern  func([]byte) bool
+	sequence bool  // the pattern is matched as a sequence
 	lo, hi   int64 // "minimum", "maximum" (integral)
 	hasLo    bool
 	hasHi    bool
@@ -197,6 +198,9 @@ func compileCheck(s *validator.Schema, done map[*validator.Schema]*check, open m
 	case nil:
 	case *regexp.Regexp: // the validator's own engine
 		c.pattern = re.Match
+		if seq := compileSequence(re.String()); seq != nil {
+			c.pattern, c.sequence = seq.match, true
+		}
 	default:
 		c.pattern = func(b []byte) bool { return re.MatchString(string(b)) }
 	}

@@ -289,6 +289,9 @@ func TestCheckCovers(t *testing.T) {
 			if k.lib {
 				t.Errorf("%s: decided by the validator", k.s.Location)
 			}
+			if k.pattern != nil && !k.sequence {
+				t.Errorf("%s: pattern %s is matched by regexp", k.s.Location, k.s.Pattern)
+			}
 			walk(k.ref)
 			walk(k.extra)
 			walk(k.items)
