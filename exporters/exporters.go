@@ -46,9 +46,10 @@ type Format struct {
 	// output into dir, an empty folder, from a stream of documents (see
 	// PublishStream). A format that streams has no Check.
 	Stream func(dir string, opts Options) (StreamWriter, error)
-	// Verify checks a written output at path before it is published. Nil
-	// means only that it is not empty.
-	Verify func(path string) error
+	// Verify checks a written output at path, synced to disk, before it
+	// is published; a format that checks file hashes takes them from sums,
+	// which SHA256SUMS reads too. Nil means only that it is not empty.
+	Verify func(path string, sums *Sums) error
 }
 
 // IsDir reports whether the format's output is a folder.
@@ -93,7 +94,7 @@ var formats = []Format{
 			err := epub.Write(w, b, epub.Options{Modified: opts.modified(), Generator: opts.generator()})
 			return Stats{}, err
 		},
-		Verify: VerifyZip,
+		Verify: func(p string, _ *Sums) error { return VerifyZip(p) },
 	},
 	{
 		Name:  "pdf",
@@ -103,7 +104,7 @@ var formats = []Format{
 			info, err := pdf.Write(w, b, pdf.Options{Modified: opts.modified(), Producer: opts.generator()})
 			return Stats{Pages: info.Pages}, err
 		},
-		Verify: VerifyPDF,
+		Verify: func(p string, _ *Sums) error { return VerifyPDF(p) },
 	},
 }
 

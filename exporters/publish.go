@@ -406,6 +406,8 @@ type publication struct {
 	book *doc.Book
 	opts Options
 
+	sums Sums // the staged files' hashes, for Verify and SHA256SUMS
+
 	mu      sync.Mutex
 	temps   []string // created and not yet renamed into place
 	created []string // every temporary path created
@@ -502,9 +504,9 @@ func (p *publication) stage(f Format) (staged, error) {
 	}
 	verify := f.Verify
 	if verify == nil {
-		verify = verifyNonEmptyFile
+		verify = func(p string, _ *Sums) error { return verifyNonEmptyFile(p) }
 	}
-	if err := verify(s.tmp); err != nil {
+	if err := verify(s.tmp, &p.sums); err != nil {
 		return s, fmt.Errorf("%s: check %s: %w", f.Name, s.final, err)
 	}
 	return s, nil
@@ -532,9 +534,9 @@ func (p *publication) check(s *staged) error {
 	}
 	verify := f.Verify
 	if verify == nil {
-		verify = verifyNonEmptyDir
+		verify = func(p string, _ *Sums) error { return verifyNonEmptyDir(p) }
 	}
-	if err := verify(s.tmp); err != nil {
+	if err := verify(s.tmp, &p.sums); err != nil {
 		return fmt.Errorf("%s: check %s: %w", f.Name, s.final, err)
 	}
 	return nil
@@ -592,7 +594,7 @@ func (p *publication) describe(st []staged) (Result, []byte, []byte, error) {
 			return res, nil, nil, fmt.Errorf("publish: hash %s: %w", s.final, err)
 		}
 	}
-	files, err := hashFiles(jobs)
+	files, err := p.sums.hashFiles(jobs)
 	if err != nil {
 		return res, nil, nil, err
 	}
@@ -623,7 +625,7 @@ type hashJob struct {
 // hashFiles hashes the jobs' files, at most GOMAXPROCS at a time (a
 // release is a few large files: a book, a PDF, the dataset's tables), and
 // returns them in the jobs' order, or the first job's error.
-func hashFiles(jobs []hashJob) ([]File, error) {
+func (s *Sums) hashFiles(jobs []hashJob) ([]File, error) {
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -632,7 +634,8 @@ func hashFiles(jobs []hashJob) ([]File, error) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			files[i], errs[i] = hashFile(j.fsPath, j.name)
+			sha, size, err := s.File(j.fsPath)
+			files[i], errs[i] = File{Path: j.name, Size: size, SHA256: sha}, err
 		})
 	}
 	wg.Wait()
@@ -644,18 +647,54 @@ func hashFiles(jobs []hashJob) ([]File, error) {
 	return files, nil
 }
 
-func hashFile(fsPath, name string) (File, error) {
-	f, err := os.Open(fsPath)
+// Sums hashes a publication's files, each once: the check of a format
+// that verifies its own hashes (the dataset) and SHA256SUMS read the same
+// bytes. It is safe for concurrent use; a nil *Sums hashes every time.
+type Sums struct {
+	mu    sync.Mutex
+	files map[string]*fileSum
+}
+
+type fileSum struct {
+	once sync.Once
+	sha  string
+	size int64
+	err  error
+}
+
+// File returns the lower-case hex SHA-256 and the size of the file at
+// path, reading it the first time it is asked for.
+func (s *Sums) File(path string) (sha string, size int64, err error) {
+	if s == nil {
+		return hashFile(path)
+	}
+	s.mu.Lock()
+	if s.files == nil {
+		s.files = map[string]*fileSum{}
+	}
+	key := filepath.Clean(path)
+	f := s.files[key]
+	if f == nil {
+		f = &fileSum{}
+		s.files[key] = f
+	}
+	s.mu.Unlock()
+	f.once.Do(func() { f.sha, f.size, f.err = hashFile(path) })
+	return f.sha, f.size, f.err
+}
+
+func hashFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return File{}, err
+		return "", 0, err
 	}
 	defer f.Close()
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {
-		return File{}, err
+		return "", 0, err
 	}
-	return File{Path: name, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
 // release is the content of RELEASE.json. It holds no wall-clock time, no
@@ -896,5 +935,5 @@ func VerifyPDF(p string) error {
 }
 
 // VerifyDataset checks that the folder at p holds a complete dataset; see
-// dataset.Verify.
-func VerifyDataset(p string) error { return dataset.Verify(p) }
+// dataset.Verify. The files' hashes come from sums.
+func VerifyDataset(p string, sums *Sums) error { return dataset.VerifyWith(p, sums.File) }

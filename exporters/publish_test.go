@@ -305,7 +305,7 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 		fakeDir("dataset", map[string]string{"a.json": "eski"}),
 	}
 	truncatedPDF := fakeFile("book", ".txt", "%PDF-1.7\n1 0 obj\n", nil)
-	truncatedPDF.Verify = VerifyPDF
+	truncatedPDF.Verify = func(p string, _ *Sums) error { return VerifyPDF(p) }
 	tests := []struct {
 		name    string
 		formats []Format
@@ -514,14 +514,17 @@ func TestVerifyDataset(t *testing.T) {
 			os.MkdirAll(filepath.Dir(fp), 0o755)
 			os.WriteFile(fp, []byte(c), 0o644)
 		}
-		if err := VerifyDataset(dir); (err == nil) != tt.ok {
-			t.Errorf("%s: err = %v, want ok=%v", tt.name, err, tt.ok)
+		for _, sums := range []*Sums{nil, {}} {
+			if err := VerifyDataset(dir, sums); (err == nil) != tt.ok {
+				t.Errorf("%s: err = %v, want ok=%v", tt.name, err, tt.ok)
+			}
 		}
 	}
 }
 
 // TestHashFiles hashes files concurrently and checks each result is its
-// own job's, in the jobs' order, and that a failing job names its file.
+// own job's, in the jobs' order, that Sums reads each file once, and that
+// a failing job names its file.
 func TestHashFiles(t *testing.T) {
 	dir := t.TempDir()
 	var jobs []hashJob
@@ -536,16 +539,28 @@ func TestHashFiles(t *testing.T) {
 		jobs = append(jobs, hashJob{fsPath: p, name: fmt.Sprintf("out/%d.jsonl", i), output: i % 2})
 		want = append(want, File{Path: fmt.Sprintf("out/%d.jsonl", i), Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])})
 	}
-	got, err := hashFiles(jobs)
+	var sums Sums
+	got, err := sums.hashFiles(jobs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("hashFiles =\n%v\nwant\n%v", got, want)
 	}
+	// Each file is read once: a change after the first hash is not seen,
+	// except without Sums.
+	if err := os.WriteFile(jobs[2].fsPath, []byte("başka"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again, err := sums.hashFiles(jobs); err != nil || fmt.Sprint(again) != fmt.Sprint(want) {
+		t.Errorf("hashFiles again = %v, %v; want the first hashes", again, err)
+	}
+	if fresh, err := (*Sums)(nil).hashFiles(jobs); err != nil || fresh[2].Size != int64(len("başka")) {
+		t.Errorf("hashFiles without Sums = %v, %v; want the new content of %s", fresh, err, jobs[2].name)
+	}
 	jobs[3].fsPath = filepath.Join(dir, "missing")
 	jobs[6].fsPath = filepath.Join(dir, "missing too")
-	if _, err := hashFiles(jobs); err == nil || !strings.Contains(err.Error(), "out/3.jsonl") {
+	if _, err := sums.hashFiles(jobs); err == nil || !strings.Contains(err.Error(), "out/3.jsonl") {
 		t.Errorf("hashFiles with two missing files: %v, want the error of out/3.jsonl", err)
 	}
 }

@@ -206,7 +206,7 @@ func checkFinal(t testing.TB, dir, name string) {
 	case strings.HasSuffix(name, ".pdf"):
 		err = exporters.VerifyPDF(p)
 	case name == "dataset":
-		err = exporters.VerifyDataset(p)
+		err = exporters.VerifyDataset(p, nil)
 	}
 	if err != nil {
 		t.Errorf("%s is not complete: %v", name, err)

@@ -743,7 +743,7 @@ func (w *Writer) finish() error {
 // size and SHA-256 against the descriptor. Resources are read concurrently,
 // at most GOMAXPROCS at a time; the error is that of the first failing
 // resource in the descriptor's order.
-func verifyResources(dir string, pkg *dataPackage) error {
+func verifyResources(dir string, pkg *dataPackage, sum func(string) (string, int64, error)) error {
 	errs := make([]error, len(pkg.Resources))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -751,7 +751,7 @@ func verifyResources(dir string, pkg *dataPackage) error {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			errs[i] = verifyResource(dir, r)
+			errs[i] = verifyResource(dir, r, sum)
 		})
 	}
 	wg.Wait()
@@ -763,8 +763,16 @@ func verifyResources(dir string, pkg *dataPackage) error {
 	return nil
 }
 
-// verifyResource checks one resource's files.
-func verifyResource(dir string, r resource) error {
+// verifyResource checks one resource's files, taking the hash of a single
+// file from sum when it is not nil.
+func verifyResource(dir string, r resource, sum func(string) (string, int64, error)) error {
+	if paths := r.paths(); sum != nil && len(paths) == 1 {
+		sha, n, err := sum(filepath.Join(dir, filepath.FromSlash(paths[0])))
+		if err != nil {
+			return fmt.Errorf("dataset: verify %s: %w", paths[0], err)
+		}
+		return r.compare("sha256:"+sha, n)
+	}
 	h := sha256.New()
 	var n int64
 	for _, p := range r.paths() {
@@ -779,8 +787,13 @@ func verifyResource(dir string, r resource) error {
 		}
 		n += m
 	}
-	if got := "sha256:" + hex.EncodeToString(h.Sum(nil)); got != r.Hash || n != r.Bytes {
-		return &Error{Table: r.Name, ID: "datapackage.json", Reason: fmt.Sprintf("files hold %d bytes %s, descriptor says %d bytes %s", n, got, r.Bytes, r.Hash)}
+	return r.compare("sha256:"+hex.EncodeToString(h.Sum(nil)), n)
+}
+
+// compare checks a resource's files' hash and size against its descriptor.
+func (r resource) compare(hash string, size int64) error {
+	if hash != r.Hash || size != r.Bytes {
+		return &Error{Table: r.Name, ID: "datapackage.json", Reason: fmt.Sprintf("files hold %d bytes %s, descriptor says %d bytes %s", size, hash, r.Bytes, r.Hash)}
 	}
 	return nil
 }

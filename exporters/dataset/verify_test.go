@@ -1,9 +1,13 @@
 package dataset
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -50,6 +54,47 @@ func TestVerify(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "documents") {
 				t.Fatalf("ShardBytes %d: Verify with documents, sentences and book.json damaged = %v, want the error of documents", shard, err)
 			}
+		}
+	}
+}
+
+// TestVerifyWith checks that VerifyWith takes the hash of every
+// one-file resource from sum, reads sharded ones itself, and reports a
+// hash that does not match the descriptor.
+func TestVerifyWith(t *testing.T) {
+	for _, shard := range []int64{0, 200} {
+		dir := t.TempDir()
+		if _, err := Write(dir, fixtureBook(), Options{ShardBytes: shard}); err != nil {
+			t.Fatal(err)
+		}
+		var mu sync.Mutex
+		var asked []string
+		sum := func(p string) (string, int64, error) {
+			rel, _ := filepath.Rel(dir, p)
+			mu.Lock()
+			asked = append(asked, filepath.ToSlash(rel))
+			mu.Unlock()
+			data, err := os.ReadFile(p)
+			h := sha256.Sum256(data)
+			return hex.EncodeToString(h[:]), int64(len(data)), err
+		}
+		if err := VerifyWith(dir, sum); err != nil {
+			t.Fatalf("ShardBytes %d: %v", shard, err)
+		}
+		slices.Sort(asked)
+		want := []string{"book.json", "data/documents.jsonl", "data/paragraphs.jsonl", "data/sentences.jsonl", "data/terms.jsonl"}
+		if shard > 0 {
+			want = []string{"book.json"} // every table is sharded
+		}
+		if !slices.Equal(asked, want) {
+			t.Errorf("ShardBytes %d: sum asked for %q, want %q", shard, asked, want)
+		}
+		wrong := func(p string) (string, int64, error) {
+			_, n, err := sum(p)
+			return strings.Repeat("0", 64), n, err
+		}
+		if err := VerifyWith(dir, wrong); err == nil || !strings.Contains(err.Error(), "descriptor says") {
+			t.Errorf("ShardBytes %d: VerifyWith with a wrong hash = %v, want a mismatch", shard, err)
 		}
 	}
 }
