@@ -542,18 +542,45 @@ func (p *publication) check(s *staged) error {
 	return nil
 }
 
-// syncTree fsyncs every file and folder under root.
+// syncTree fsyncs every file and folder under root, several at a time
+// (each waits on the disk, not the processor); the error is the first in
+// walking order.
 func syncTree(root string) error {
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	var paths []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if !d.IsDir() && !d.Type().IsRegular() {
 			return fmt.Errorf("%s is not a regular file", p)
 		}
-		return syncPath(p)
+		paths = append(paths, p)
+		return nil
 	})
+	if err != nil {
+		return err
+	}
+	errs := make([]error, len(paths))
+	sem := make(chan struct{}, syncParallel)
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[i] = syncPath(p)
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+// syncParallel is how many files syncTree syncs at a time.
+const syncParallel = 8
 
 func syncPath(p string) error {
 	f, err := os.Open(p)
