@@ -526,17 +526,24 @@ func (p *publication) stageDir(f Format) (staged, error) {
 	return s, nil
 }
 
-// check syncs a folder output written under s.tmp to disk and verifies it.
+// check syncs a folder output written under s.tmp to disk and verifies
+// it, both at once: syncing waits on the disk, verifying (reading back
+// what was written) on the processor, and neither changes the files.
 func (p *publication) check(s *staged) error {
 	f := s.format
-	if err := syncTree(s.tmp); err != nil {
-		return fmt.Errorf("%s: sync: %w", f.Name, err)
-	}
 	verify := f.Verify
 	if verify == nil {
 		verify = func(p string, _ *Sums) error { return verifyNonEmptyDir(p) }
 	}
-	if err := verify(s.tmp, &p.sums); err != nil {
+	var syncErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { syncErr = syncTree(s.tmp) })
+	err := verify(s.tmp, &p.sums)
+	wg.Wait()
+	if syncErr != nil {
+		return fmt.Errorf("%s: sync: %w", f.Name, syncErr)
+	}
+	if err != nil {
 		return fmt.Errorf("%s: check %s: %w", f.Name, s.final, err)
 	}
 	return nil
