@@ -1,6 +1,7 @@
 package turkish
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,6 +75,15 @@ var terminalAbbreviations = []string{
 // the terminal entries. Every terminal entry is written in lower case.
 var abbrevExact, abbrevFolded, terminalFolded = abbrevSets()
 
+// abbrevRunes is the length of the longest entry, in characters: a longer
+// word is no abbreviation, and folding keeps the length.
+var abbrevRunes = func() (n int) {
+	for _, w := range slices.Concat(abbreviations, terminalAbbreviations) {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
+
 func abbrevSets() (exact, folded, terminal map[string]bool) {
 	exact, folded, terminal = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, w := range abbreviations {
@@ -96,7 +106,7 @@ func abbrevSets() (exact, folded, terminal map[string]bool) {
 // not abbreviations in this sense: they end sentences like other words.
 func IsAbbreviation(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if w == "" {
+	if w == "" || len(w) > utf8.UTFMax*abbrevRunes || utf8.RuneCountInString(w) > abbrevRunes {
 		return false
 	}
 	if abbrevExact[w] {
@@ -114,7 +124,7 @@ func IsAbbreviation(word string) bool {
 // new sentence. Every terminal abbreviation is also an [IsAbbreviation].
 func IsTerminalAbbreviation(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if w == "" || !foldable(w) {
+	if w == "" || len(w) > utf8.UTFMax*abbrevRunes || utf8.RuneCountInString(w) > abbrevRunes || !foldable(w) {
 		return false
 	}
 	return terminalFolded[abbrevFold(w)]
