@@ -15,19 +15,21 @@ import (
 
 // This file finishes the schema validator for speed, in one place.
 //
-// santhosh-tekuri/jsonschema builds a validator, a scope and an instance
-// location for every value it visits, and compares numbers as big.Rat:
-// validating every record was a third of the CPU time of a dataset build
-// (5.6 of 16 s for 10,000 documents), most of it allocation. A check is a
-// compiled schema compiled once more, into plain Go, for the keywords our
-// generated schemas use, and decides a value without allocating.
+// santhosh-tekuri/jsonschema reads a decoded value and builds a validator,
+// a scope and an instance location for every value it visits, and compares
+// numbers as big.Rat: decoding and validating every record was a third of
+// the CPU time of a dataset build (5.6 of 16 s for 10,000 documents), most
+// of it allocation. A check is a compiled schema compiled once more, into
+// plain Go, for the keywords our generated schemas use; it reads a record's
+// JSON line as written, without decoding it, and allocates nothing.
 //
-// A check only ever accepts. A value it rejects goes to the validator,
-// whose verdict and error are final (recordSchema.validate); a subschema
-// with a keyword outside the set below, or a value of a Go type the records
-// do not build, is decided by the validator whole. The two are held to the
-// same verdict by TestCheckAgrees (every value of every record, and
-// mutations of each) and FuzzCheck (arbitrary JSON).
+// A check only ever accepts. A line it rejects, or is unsure of (text it
+// does not read: a \u escape, a number with a fraction or exponent, a
+// repeated key), goes to the validator, which decodes it and whose verdict
+// and error are final (recordSchema.validate); a subschema with a keyword
+// outside the set below is decided by the validator whole. The two are
+// held to the same verdict by TestCheckAgrees (every record of a corpus,
+// and value and byte mutations of a sample) and FuzzCheck (any text).
 
 // kinds is a set of JSON value kinds.
 type kinds uint8

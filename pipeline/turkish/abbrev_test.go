@@ -2,7 +2,9 @@ package turkish
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestIsAbbreviation(t *testing.T) {
@@ -88,6 +90,11 @@ func TestTerminalAreAbbreviations(t *testing.T) {
 	for _, w := range abbreviations {
 		if !IsAbbreviation(w) {
 			t.Errorf("IsAbbreviation(%q) = false for a listed entry", w)
+		}
+		// Upper case matches a lower-case entry, even where it takes
+		// more bytes (i → İ).
+		if up := strings.ToUpperSpecial(unicode.TurkishCase, w); abbrevFold(w) == w && !IsAbbreviation(up+".") {
+			t.Errorf("IsAbbreviation(%q) = false for the entry %q", up+".", w)
 		}
 	}
 }
