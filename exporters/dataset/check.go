@@ -345,10 +345,7 @@ func (c *check) value(sc *scanner, i int) (end int, v verdict) {
 		if !bytes.HasPrefix(sc.data[i:], []byte(lit)) {
 			return i, unsure
 		}
-		end, own = i+len(lit), c.kind(k)
-		if own == valid && c.hasEnum {
-			own = invalid // every enum value is a string
-		}
+		end, own = i+len(lit), c.notString(k)
 	default:
 		var n int64
 		var ok bool
@@ -374,12 +371,20 @@ func (c *check) kind(k kinds) verdict {
 	return valid
 }
 
-func (c *check) integer(n int64) verdict {
-	v := c.kind(kindInteger | kindNumber)
-	if c.hasEnum || c.hasLo && n < c.lo || c.hasHi && n > c.hi {
-		v = invalid
+// notString checks a value of kind k that is not a string against
+// "type" and "enum", whose values are all strings.
+func (c *check) notString(k kinds) verdict {
+	if c.hasEnum {
+		return invalid
 	}
-	return v
+	return c.kind(k)
+}
+
+func (c *check) integer(n int64) verdict {
+	if c.hasLo && n < c.lo || c.hasHi && n > c.hi {
+		return invalid
+	}
+	return c.notString(kindInteger | kindNumber)
 }
 
 // string checks a string's content, given as written with its number of
@@ -421,10 +426,7 @@ func (c *check) string(s []byte, escapes int) verdict {
 }
 
 func (c *check) array(sc *scanner, i int) (int, verdict) {
-	v := c.kind(kindArray)
-	if c.hasEnum {
-		v = invalid
-	}
+	v := c.notString(kindArray)
 	var items []string // the items of a uniqueItems array, all strings so far
 	n := 0
 	i = sc.space(i + 1)
@@ -452,18 +454,13 @@ func (c *check) array(sc *scanner, i int) (int, verdict) {
 				items = append(items, string(s))
 			}
 			n++
-			i = sc.space(end)
-			if i >= len(sc.data) {
+			var done, ok bool
+			if i, done, ok = sc.next(end, ']'); !ok {
 				return i, unsure
 			}
-			if sc.data[i] == ']' {
-				i++
+			if done {
 				break
 			}
-			if sc.data[i] != ',' {
-				return i, unsure
-			}
-			i = sc.space(i + 1)
 		}
 	}
 	if c.minItems >= 0 && n < c.minItems || c.maxItems >= 0 && n > c.maxItems || c.unique && !distinct(items) {
@@ -487,11 +484,8 @@ func distinct(ss []string) bool {
 }
 
 func (c *check) object(sc *scanner, i int) (int, verdict) {
-	v := c.kind(kindObject)
-	if c.hasEnum {
-		v = invalid
-	}
-	var seen uint64 // the properties met, by their index in c.names
+	v := c.notString(kindObject)
+	var seen uint64 // the properties met, by their bits
 	i = sc.space(i + 1)
 	if i < len(sc.data) && sc.data[i] == '}' {
 		i++
@@ -532,24 +526,35 @@ func (c *check) object(sc *scanner, i int) (int, verdict) {
 				return i, unsure
 			}
 			v = meet(v, pv)
-			i = sc.space(end)
-			if i >= len(sc.data) {
+			var done, ok bool
+			if i, done, ok = sc.next(end, '}'); !ok {
 				return i, unsure
 			}
-			if sc.data[i] == '}' {
-				i++
+			if done {
 				break
 			}
-			if sc.data[i] != ',' {
-				return i, unsure
-			}
-			i = sc.space(i + 1)
 		}
 	}
 	if seen&c.required != c.required {
 		v = invalid
 	}
 	return i, v
+}
+
+// next reads what follows an item or member ending at i: the closing
+// byte (done, i just after it) or a comma (i at the next item); ok is false
+// for anything else.
+func (sc *scanner) next(i int, closing byte) (next int, done, ok bool) {
+	i = sc.space(i)
+	switch {
+	case i >= len(sc.data):
+		return i, false, false
+	case sc.data[i] == closing:
+		return i + 1, true, true
+	case sc.data[i] == ',':
+		return sc.space(i + 1), false, true
+	}
+	return i, false, false
 }
 
 // anything is the check of a value no keyword constrains: it only scans.

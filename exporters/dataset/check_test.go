@@ -26,6 +26,21 @@ func libValid(s *validator.Schema, data []byte) (bool, error) {
 	return err == nil, err
 }
 
+// generatedBook is the book the pipeline builds from a generated corpus
+// of n documents.
+func generatedBook(t testing.TB, n int, seed int64) *doc.Book {
+	t.Helper()
+	seeds := t.TempDir()
+	if _, err := corpus.Generate(seeds, n, seed); err != nil {
+		t.Fatal(err)
+	}
+	b, diags := pipeline.Build(seeds, pipeline.Options{})
+	if b == nil || diags.HasErrors() {
+		t.Fatalf("pipeline.Build: %v", diags.Err())
+	}
+	return b
+}
+
 // agree fails unless the check's verdict on data is the validator's, or
 // unsure; it returns both.
 func agree(t testing.TB, name string, r *recordSchema, data []byte) (verdict, bool) {
@@ -196,15 +211,7 @@ func TestCheckAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seeds := t.TempDir()
-	if _, err := corpus.Generate(seeds, 12, 3); err != nil {
-		t.Fatal(err)
-	}
-	b, diags := pipeline.Build(seeds, pipeline.Options{})
-	if b == nil || diags.HasErrors() {
-		t.Fatalf("pipeline.Build: %v", diags.Err())
-	}
-	for _, book := range []*doc.Book{fixtureBook(), b} {
+	for _, book := range []*doc.Book{fixtureBook(), generatedBook(t, 12, 3)} {
 		names, rs, lines := checkRecords(t, c, book)
 		for i := range lines {
 			if got, _ := agree(t, names[i], rs[i], lines[i]); got != valid {

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/seedpress/seedpress/internal/corpus"
-	"github.com/seedpress/seedpress/pipeline"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -84,15 +82,7 @@ func TestRecordFastPath(t *testing.T) {
 		}
 	}
 
-	seeds := t.TempDir()
-	if _, err := corpus.Generate(seeds, 40, 1); err != nil {
-		t.Fatal(err)
-	}
-	b, diags := pipeline.Build(seeds, pipeline.Options{})
-	if b == nil || diags.HasErrors() {
-		t.Fatalf("pipeline.Build: %v", diags.Err())
-	}
-	if n := checkBook(t, b); n < 1000 {
+	if n := checkBook(t, generatedBook(t, 40, 1)); n < 1000 {
 		t.Errorf("checked %d records of the generated corpus, want at least 1000", n)
 	}
 }
