@@ -86,10 +86,11 @@ const stageName = ".partial"
 // record id and the reason, and leaves data/ and every top-level file
 // unwritten: records go to a staging folder that is moved into place only
 // once every record and every cross-table invariant has passed, and removed
-// otherwise. Only the last check, which re-reads the files in place against
-// datapackage.json, fails after they are in place; dir is then to be
-// discarded, as after any error. Write reads nothing but b: no clock, no
-// randomness, so the same book gives the same bytes.
+// otherwise; after an error dir is to be discarded. The sizes and hashes in
+// datapackage.json are those of the bytes written; Write does not read the
+// files back: Verify does (exporters.Publish runs it once they are synced).
+// Write reads nothing but b: no clock, no randomness, so the same book
+// gives the same bytes.
 //
 // Write is a Writer given the whole book: NewWriter, Begin, Document for
 // each document, End and Close. A producer that makes documents one at a
@@ -324,8 +325,8 @@ func (w *Writer) Document(d *doc.Document) error {
 // that Begin's count of them arrived and that every abbreviation's term
 // index is in glossary, writes the terms table and the rest of book.json,
 // moves the files into place, writes the schemas, datapackage.json and
-// README.md, checks the files against datapackage.json and removes the
-// staging folder: what Write does after the last document.
+// README.md and removes the staging folder: what Write does after the last
+// document.
 func (w *Writer) End(glossary []doc.Term) error {
 	if w.err != nil {
 		return w.err
