@@ -453,11 +453,11 @@ func blocksHaveText(blocks []doc.Block) bool {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *doc.Heading:
-			if inlinesHaveText(b.Inlines) {
+			if doc.HasText(b.Inlines) {
 				return true
 			}
 		case *doc.Paragraph:
-			if inlinesHaveText(b.Inlines) {
+			if doc.HasText(b.Inlines) {
 				return true
 			}
 		case *doc.CodeBlock:
@@ -473,40 +473,6 @@ func blocksHaveText(blocks []doc.Block) bool {
 				if blocksHaveText(it.Blocks) {
 					return true
 				}
-			}
-		}
-	}
-	return false
-}
-
-// inlinesHaveText reports whether the plain text of inlines (see
-// doc.PlainText) has more than white space.
-func inlinesHaveText(inlines []doc.Inline) bool {
-	for _, in := range inlines {
-		switch in := in.(type) {
-		case *doc.Text:
-			if strings.TrimSpace(in.Value) != "" {
-				return true
-			}
-		case *doc.Code:
-			if strings.TrimSpace(in.Value) != "" {
-				return true
-			}
-		case *doc.Abbr:
-			if strings.TrimSpace(in.Text) != "" {
-				return true
-			}
-		case *doc.Emph:
-			if inlinesHaveText(in.Inlines) {
-				return true
-			}
-		case *doc.Strong:
-			if inlinesHaveText(in.Inlines) {
-				return true
-			}
-		case *doc.Link:
-			if inlinesHaveText(in.Inlines) {
-				return true
 			}
 		}
 	}

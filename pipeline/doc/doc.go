@@ -252,6 +252,32 @@ func PlainText(inlines []Inline) string {
 	return b.String()
 }
 
+// HasText reports whether the plain text of inlines (see PlainText) has
+// more than white space, without building it.
+func HasText(inlines []Inline) bool {
+	for _, in := range inlines {
+		var has bool
+		switch in := in.(type) {
+		case *Text:
+			has = strings.TrimSpace(in.Value) != ""
+		case *Code:
+			has = strings.TrimSpace(in.Value) != ""
+		case *Abbr:
+			has = strings.TrimSpace(in.Text) != ""
+		case *Emph:
+			has = HasText(in.Inlines)
+		case *Strong:
+			has = HasText(in.Inlines)
+		case *Link:
+			has = HasText(in.Inlines)
+		}
+		if has {
+			return true
+		}
+	}
+	return false
+}
+
 // plainLen returns the length in bytes of the plain text of inlines.
 func plainLen(inlines []Inline) int {
 	n := 0

@@ -206,3 +206,27 @@ func ExampleDump() {
 	//     sentence 0 [0,14) words=2 "Merhaba dünya."
 	//     sentence 1 [15,24) words=1 "Nasılsın?"
 }
+
+func TestHasText(t *testing.T) {
+	tests := []struct {
+		name    string
+		inlines []doc.Inline
+		want    bool
+	}{
+		{"none", nil, false},
+		{"spaces", []doc.Inline{&doc.Text{Value: " \t"}, &doc.LineBreak{}, &doc.Text{Value: "\u00a0"}}, false},
+		{"empty nested", []doc.Inline{&doc.Emph{Inlines: []doc.Inline{&doc.Strong{Inlines: []doc.Inline{&doc.Text{Value: " "}}}}}, &doc.Link{URL: "https://a.example"}}, false},
+		{"text", []doc.Inline{&doc.Text{Value: " a "}}, true},
+		{"code", []doc.Inline{&doc.Code{Value: "x"}}, true},
+		{"abbr", []doc.Inline{&doc.Text{Value: " "}, &doc.Abbr{Text: "TDK"}}, true},
+		{"deep", []doc.Inline{&doc.Link{Inlines: []doc.Inline{&doc.Emph{Inlines: []doc.Inline{&doc.Strong{Inlines: []doc.Inline{&doc.Text{Value: "ş"}}}}}}}}, true},
+	}
+	for _, tt := range tests {
+		if got := doc.HasText(tt.inlines); got != tt.want {
+			t.Errorf("%s: HasText = %v, want %v", tt.name, got, tt.want)
+		}
+		if want := strings.TrimSpace(doc.PlainText(tt.inlines)) != ""; want != tt.want {
+			t.Errorf("%s: the table says %v, PlainText says %v", tt.name, tt.want, want)
+		}
+	}
+}

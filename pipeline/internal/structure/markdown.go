@@ -87,13 +87,13 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 		switch n := n.(type) {
 		case *ast.Heading:
 			ins := c.inlines(n, at)
-			if isBlank(ins) {
+			if !doc.HasText(ins) {
 				c.diags.Warnf(at, "empty heading dropped")
 				continue
 			}
 			out = append(out, &doc.Heading{Pos: at, Level: n.Level, Inlines: ins})
 		case *ast.Paragraph, *ast.TextBlock:
-			if ins := c.inlines(n, at); !isBlank(ins) {
+			if ins := c.inlines(n, at); doc.HasText(ins) {
 				out = append(out, &doc.Paragraph{Pos: at, Inlines: ins})
 			}
 		case *ast.FencedCodeBlock:
@@ -176,41 +176,6 @@ func joinLines(s string) string {
 		fields[i] = strings.TrimSpace(fields[i])
 	}
 	return strings.TrimSpace(strings.Join(fields, " "))
-}
-
-// isBlank reports whether inlines have no text but white space.
-func isBlank(ins []doc.Inline) bool {
-	// Part by part, without joining the plain text: it is blank when every
-	// part is.
-	for _, in := range ins {
-		switch in := in.(type) {
-		case *doc.Text:
-			if strings.TrimSpace(in.Value) != "" {
-				return false
-			}
-		case *doc.Code:
-			if strings.TrimSpace(in.Value) != "" {
-				return false
-			}
-		case *doc.Abbr:
-			if strings.TrimSpace(in.Text) != "" {
-				return false
-			}
-		case *doc.Emph:
-			if !isBlank(in.Inlines) {
-				return false
-			}
-		case *doc.Strong:
-			if !isBlank(in.Inlines) {
-				return false
-			}
-		case *doc.Link:
-			if !isBlank(in.Inlines) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // inlineBuilder collects inlines, merging neighbouring text.
