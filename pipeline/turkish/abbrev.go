@@ -1,7 +1,6 @@
 package turkish
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -75,15 +74,6 @@ var terminalAbbreviations = []string{
 // the terminal entries. Every terminal entry is written in lower case.
 var abbrevExact, abbrevFolded, terminalFolded = abbrevSets()
 
-// abbrevRunes is the length of the longest entry, in characters: a longer
-// word is no abbreviation, and folding keeps the length.
-var abbrevRunes = func() (n int) {
-	for _, w := range slices.Concat(abbreviations, terminalAbbreviations) {
-		n = max(n, utf8.RuneCountInString(w))
-	}
-	return n
-}()
-
 func abbrevSets() (exact, folded, terminal map[string]bool) {
 	exact, folded, terminal = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, w := range abbreviations {
@@ -106,7 +96,7 @@ func abbrevSets() (exact, folded, terminal map[string]bool) {
 // not abbreviations in this sense: they end sentences like other words.
 func IsAbbreviation(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if w == "" || len(w) > utf8.UTFMax*abbrevRunes || utf8.RuneCountInString(w) > abbrevRunes {
+	if w == "" {
 		return false
 	}
 	if abbrevExact[w] {
@@ -115,7 +105,7 @@ func IsAbbreviation(word string) bool {
 	if !foldable(w) {
 		return false
 	}
-	return abbrevFolded[abbrevFold(w)]
+	return inFolded(abbrevFolded, w)
 }
 
 // IsTerminalAbbreviation reports whether word (with or without its final
@@ -124,10 +114,10 @@ func IsAbbreviation(word string) bool {
 // new sentence. Every terminal abbreviation is also an [IsAbbreviation].
 func IsTerminalAbbreviation(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if w == "" || len(w) > utf8.UTFMax*abbrevRunes || utf8.RuneCountInString(w) > abbrevRunes || !foldable(w) {
+	if w == "" || !foldable(w) {
 		return false
 	}
-	return terminalFolded[abbrevFold(w)]
+	return inFolded(terminalFolded, w)
 }
 
 // foldable reports whether w is written in lower case, capitalised, or all
@@ -153,18 +143,4 @@ func foldable(w string) bool {
 
 // abbrevFold lower-cases w with the Turkish rules for I and İ (I → ı,
 // İ → i), so that "BKZ" and "Bkz" both find "bkz".
-func abbrevFold(w string) string {
-	var b strings.Builder
-	b.Grow(len(w))
-	for _, r := range w {
-		switch r {
-		case 'I':
-			b.WriteRune('ı')
-		case 'İ':
-			b.WriteRune('i')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
+func abbrevFold(w string) string { return strings.Map(LowerRune, w) }

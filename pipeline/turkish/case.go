@@ -47,6 +47,18 @@ func UpperRune(r rune) rune {
 	return unicode.ToUpper(r)
 }
 
+// LowerRune returns r in lower case by Turkish rules (I→ı, İ→i), for
+// callers that compare letters one at a time.
+func LowerRune(r rune) rune {
+	switch r {
+	case 'I':
+		return 'ı'
+	case 'İ':
+		return 'i'
+	}
+	return unicode.ToLower(r)
+}
+
 // IsUpperWord reports whether s has at least one letter and no lower-case
 // letter: "ICANN", "TBMM", "G20" and "İŞ" are upper-case words; "İnternet",
 // "20" and "" are not.

@@ -38,6 +38,14 @@ func TestUpperRune(t *testing.T) {
 	}
 }
 
+func TestLowerRune(t *testing.T) {
+	for in, want := range map[rune]rune{'I': 'ı', 'İ': 'i', 'Ş': 'ş', 'Ç': 'ç', 'Ğ': 'ğ', 'A': 'a', 'i': 'i', 'ı': 'ı', '1': '1'} {
+		if got := LowerRune(in); got != want {
+			t.Errorf("LowerRune(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestIsUpperWord(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -2,7 +2,6 @@ package turkish
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -127,22 +126,15 @@ func IsLongFormJoiner(w string) bool { return longFormJoiners[w] }
 // of the folded lists is shorter.
 const foldBuf = 64
 
-// inFolded reports whether w, folded to lower case by Turkish rules (I→ı,
-// İ→i, else unicode.ToLower), is a key of m. It folds into a stack buffer,
+// inFolded reports whether w, folded to lower case by Turkish rules
+// (LowerRune), is a key of m. It folds into a stack buffer,
 // so the lookup does not allocate; a word that does not fit is longer than
 // every key and is not in m.
 func inFolded(m map[string]bool, w string) bool {
 	var buf [foldBuf]byte
 	b := buf[:0]
 	for _, r := range w {
-		switch r {
-		case 'I':
-			r = 'ı'
-		case 'İ':
-			r = 'i'
-		default:
-			r = unicode.ToLower(r)
-		}
+		r = LowerRune(r)
 		if len(b)+utf8.RuneLen(r) > len(buf) {
 			return false
 		}

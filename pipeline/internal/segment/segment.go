@@ -363,15 +363,7 @@ func prevWord(t []rune) string {
 		if len(b) == len(buf) {
 			return ""
 		}
-		switch r {
-		case 'I':
-			r = 'ı'
-		case 'İ':
-			r = 'i'
-		default:
-			r = unicode.ToLower(r)
-		}
-		b = append(b, r)
+		b = append(b, turkish.LowerRune(r))
 	}
 	return string(b)
 }
