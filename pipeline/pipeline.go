@@ -377,7 +377,7 @@ func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List)
 		d.Blocks, ds = structure.Text(s.name, text)
 	}
 	diags.Append(ds)
-	if !hasText(d) {
+	if !d.HasText() {
 		diags.Errorf(whole, "no text to publish")
 		return nil, diags
 	}
@@ -440,43 +440,6 @@ func sizeString(n int64) string {
 		return strconv.FormatInt(n>>10, 10) + " KiB"
 	}
 	return strconv.FormatInt(n, 10) + " bytes"
-}
-
-// hasText reports whether any leaf of d has more than white space. It walks
-// the blocks and inlines in place rather than building d.Leaves, whose
-// plain texts it would only throw away.
-func hasText(d *doc.Document) bool {
-	return blocksHaveText(d.Blocks)
-}
-
-func blocksHaveText(blocks []doc.Block) bool {
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *doc.Heading:
-			if doc.HasText(b.Inlines) {
-				return true
-			}
-		case *doc.Paragraph:
-			if doc.HasText(b.Inlines) {
-				return true
-			}
-		case *doc.CodeBlock:
-			if strings.TrimSpace(b.Text) != "" {
-				return true
-			}
-		case *doc.Quote:
-			if blocksHaveText(b.Blocks) {
-				return true
-			}
-		case *doc.List:
-			for _, it := range b.Items {
-				if blocksHaveText(it.Blocks) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // segmentBlocks fills the Sentences of every heading and paragraph.

@@ -59,11 +59,7 @@ func (c *coverage) has(buf *sfnt.Buffer, r rune, st style) bool {
 	if r == '\n' || r == '\t' {
 		return true
 	}
-	f := c.faces[st&(bold|italic|mono)]
-	if st&mono != 0 {
-		f = c.faces[mono]
-	}
-	g, err := f.GlyphIndex(buf, r)
+	g, err := c.faces[face(st)].GlyphIndex(buf, r)
 	return err == nil && g != 0
 }
 
@@ -79,10 +75,7 @@ type glyphs struct {
 
 // has is c.has, remembered.
 func (g *glyphs) has(r rune, st style) bool {
-	i := st & (bold | italic | mono)
-	if st&mono != 0 {
-		i = mono
-	}
+	i := face(st)
 	if r >= 0 && r < 0x250 {
 		switch g.low[i][r] {
 		case 1:

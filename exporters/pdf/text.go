@@ -248,9 +248,7 @@ func (ib *itemBuilder) appendWord(items []item, word []segment, m measurer, o pa
 			from = end
 			continue
 		}
-		// The break takes a hyphen unless it follows an apostrophe (as
-		// turkish.BreakTakesHyphen says, without decoding the word again).
-		if !turkish.IsApostrophe(ib.cutPrev[i]) {
+		if turkish.HyphenAfter(ib.cutPrev[i]) {
 			last := ib.pieces[end-1].run
 			hr := run{text: "-", style: last.style, size: last.size}
 			items = append(items, item{kind: penaltyItem, penalty: hyphenPenalty, flagged: true,

@@ -414,6 +414,41 @@ func (d *Document) Leaves() []Leaf {
 	return leaves
 }
 
+// HasText reports whether any leaf of d has more than white space. It walks
+// the blocks and inlines in place rather than building d.Leaves, whose
+// plain texts it would only throw away.
+func (d *Document) HasText() bool { return blocksHaveText(d.Blocks) }
+
+func blocksHaveText(blocks []Block) bool {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *Heading:
+			if HasText(b.Inlines) {
+				return true
+			}
+		case *Paragraph:
+			if HasText(b.Inlines) {
+				return true
+			}
+		case *CodeBlock:
+			if strings.TrimSpace(b.Text) != "" {
+				return true
+			}
+		case *Quote:
+			if blocksHaveText(b.Blocks) {
+				return true
+			}
+		case *List:
+			for _, it := range b.Items {
+				if blocksHaveText(it.Blocks) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // countLeaves returns the number of leaves in blocks, so that Leaves
 // allocates its slice once.
 func countLeaves(blocks []Block) int {

@@ -230,3 +230,27 @@ func TestHasText(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentHasText(t *testing.T) {
+	blank := []doc.Inline{text(" ")}
+	tests := []struct {
+		name   string
+		blocks []doc.Block
+		want   bool
+	}{
+		{"none", nil, false},
+		{"blank", []doc.Block{&doc.Heading{Level: 1, Inlines: blank}, &doc.ThematicBreak{}, &doc.CodeBlock{Text: "\n\t\n"},
+			&doc.Quote{Blocks: []doc.Block{&doc.Paragraph{Inlines: blank}}},
+			&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Inlines: blank}}}}}}, false},
+		{"code", []doc.Block{&doc.CodeBlock{Text: "x := 1\n"}}, true},
+		{"in a list in a quote", []doc.Block{&doc.Quote{Blocks: []doc.Block{
+			&doc.List{Items: []*doc.ListItem{{}, {Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{text("ö")}}}}}}}}}, true},
+		{"every kind", sample().Blocks, true},
+	}
+	for _, tt := range tests {
+		d := &doc.Document{Blocks: tt.blocks}
+		if got := d.HasText(); got != tt.want {
+			t.Errorf("%s: HasText = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -144,8 +144,14 @@ func HyphenationPoints(word string) []int {
 // except the one right after an apostrophe.
 func BreakTakesHyphen(word string, i int) bool {
 	w := []rune(word)
-	return !(i > 0 && i <= len(w) && IsApostrophe(w[i-1]))
+	return i <= 0 || i > len(w) || HyphenAfter(w[i-1])
 }
+
+// HyphenAfter reports whether a line broken at a hyphenation point right
+// after the letter prev ends with a hyphen: it does unless prev is an
+// apostrophe (İnternet’ / in). It is BreakTakesHyphen for callers that hold
+// the word's letters already.
+func HyphenAfter(prev rune) bool { return !IsApostrophe(prev) }
 
 // letterPoints appends the hyphenation points of the letter runs of w,
 // offset by off.

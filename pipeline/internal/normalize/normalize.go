@@ -35,8 +35,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -59,8 +57,8 @@ func Normalize(file, text string, markdown bool) (string, diag.List) {
 	s, m = removeInvisible(s, rep)
 	rep.push(m)
 	// Only a removal can make the text leave NFC (lineEndings cannot):
-	// without one the second quick check is skipped.
-	if len(m) > 0 && !norm.NFC.IsNormalString(s) {
+	// without one the second pass is skipped.
+	if len(m) > 0 {
 		s, m = nfc(s)
 		rep.push(m)
 	}

@@ -185,7 +185,7 @@ type next struct {
 func parseNext(rs []rune, t token) next {
 	var n next
 	i := t.start
-	for i < t.end && !isAlnum(rs[i]) {
+	for i < t.end && !turkish.IsWordRune(rs[i]) {
 		if isDash(rs[i]) {
 			n.dialogue, n.dash = true, true
 		}

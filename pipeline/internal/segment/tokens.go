@@ -245,5 +245,3 @@ func isDash(r rune) bool {
 	}
 	return false
 }
-
-func isAlnum(r rune) bool { return turkish.IsWordRune(r) }
