@@ -14,13 +14,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/seedpress/seedpress/exporters/dataset"
+	"github.com/seedpress/seedpress/internal/parallel"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -567,23 +567,7 @@ func syncTree(root string) error {
 	if err != nil {
 		return err
 	}
-	errs := make([]error, len(paths))
-	sem := make(chan struct{}, syncParallel)
-	var wg sync.WaitGroup
-	for i, p := range paths {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			errs[i] = syncPath(p)
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return parallel.Each(len(paths), syncParallel, func(i int) error { return syncPath(paths[i]) })
 }
 
 // syncParallel is how many files syncTree syncs at a time.
@@ -661,22 +645,16 @@ type hashJob struct {
 // returns them in the jobs' order, or the first job's error.
 func (s *Sums) hashFiles(jobs []hashJob) ([]File, error) {
 	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			sha, size, err := s.File(j.fsPath)
-			files[i], errs[i] = File{Path: j.name, Size: size, SHA256: sha}, err
-		})
-	}
-	wg.Wait()
-	for i, err := range errs {
+	err := parallel.Each(len(jobs), 0, func(i int) error {
+		sha, size, err := s.File(jobs[i].fsPath)
 		if err != nil {
-			return nil, fmt.Errorf("publish: hash %s: %w", jobs[i].name, err)
+			return fmt.Errorf("publish: hash %s: %w", jobs[i].name, err)
 		}
+		files[i] = File{Path: jobs[i].name, Size: size, SHA256: sha}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return files, nil
 }

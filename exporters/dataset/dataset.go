@@ -33,6 +33,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/seedpress/seedpress/internal/parallel"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -745,23 +746,7 @@ func (w *Writer) finish() error {
 // at most GOMAXPROCS at a time; the error is that of the first failing
 // resource in the descriptor's order.
 func verifyResources(dir string, pkg *dataPackage, sum func(string) (string, int64, error)) error {
-	errs := make([]error, len(pkg.Resources))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, r := range pkg.Resources {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			errs[i] = verifyResource(dir, r, sum)
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return parallel.Each(len(pkg.Resources), 0, func(i int) error { return verifyResource(dir, pkg.Resources[i], sum) })
 }
 
 // verifyResource checks one resource's files, taking the hash of a single
