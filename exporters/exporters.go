@@ -29,7 +29,8 @@ type Stats struct {
 
 // Format is one edition seedpress can publish. A format writes either one
 // file (WriteFile, named "<slug><Ext>") or one folder (WriteDir, named
-// Name, when Ext is empty).
+// Name, when Ext is empty); a folder format may also write from a stream of
+// documents (Stream).
 type Format struct {
 	// Name is the format's name on the command line: "epub", "pdf", "dataset".
 	Name string
@@ -44,12 +45,36 @@ type Format struct {
 	WriteDir func(dir string, b *doc.Book, opts Options) (Stats, error)
 	// Stream, when set, returns a writer that writes a folder format's
 	// output into dir, an empty folder, from a stream of documents (see
-	// PublishStream). A format that streams has no Check.
+	// PublishStream). A format that streams has no Check (PublishStream
+	// refuses one: there is no book to check first).
 	Stream func(dir string, opts Options) (StreamWriter, error)
 	// Verify checks a written output at path, synced to disk, before it
 	// is published; a format that checks file hashes takes them from sums,
 	// which SHA256SUMS reads too. Nil means only that it is not empty.
 	Verify func(path string, sums *Sums) error
+}
+
+// verify runs Verify, or, without one, checks that the output is not
+// empty.
+func (f Format) verify(path string, sums *Sums) error {
+	switch {
+	case f.Verify != nil:
+		return f.Verify(path, sums)
+	case f.IsDir():
+		return verifyNonEmptyDir(path)
+	}
+	return verifyNonEmptyFile(path)
+}
+
+// Streams reports whether every format writes from a stream, so that
+// PublishStream can publish them without the whole book.
+func Streams(formats []Format) bool {
+	for _, f := range formats {
+		if f.Stream == nil || f.Check != nil {
+			return false
+		}
+	}
+	return len(formats) > 0
 }
 
 // IsDir reports whether the format's output is a folder.

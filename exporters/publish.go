@@ -35,12 +35,12 @@ const (
 	ReleaseName = "RELEASE.json"
 )
 
-// ErrInterrupted is returned by Publish when Options.Cancel was closed before
-// the outputs were committed. The output folder is left as it was.
+// ErrInterrupted is returned by Publish and PublishStream when
+// Options.Cancel was closed before the outputs were committed. The output folder is left as it was.
 var ErrInterrupted = errors.New("exporters: publication interrupted")
 
-// Options tunes Publish and is handed to every format's writer. The zero
-// value is usable.
+// Options tunes Publish and PublishStream and is handed to every format's
+// writer. The zero value is usable.
 type Options struct {
 	// Modified is the release time (from SOURCE_DATE_EPOCH), the only time
 	// that may appear in an artifact. Zero means the Unix epoch.
@@ -55,6 +55,7 @@ type Options struct {
 	Libraries map[string]string
 	// Sequential writes the formats one after another instead of one
 	// goroutine each. The outputs are byte-identical either way.
+	// PublishStream ignores it: a stream goes to every format at once.
 	Sequential bool
 	// Cancel, when closed before the outputs are committed, abandons the
 	// publication: temporary files are removed (once at once, and again
@@ -188,8 +189,11 @@ func PublishStream(outDir string, src Source, formats []Format, opts Options) (R
 		return Result{}, errors.New("publish: no source")
 	}
 	for _, f := range formats {
-		if f.Stream == nil {
+		switch {
+		case f.Stream == nil:
 			return Result{}, fmt.Errorf("publish: %s cannot be written from a stream", f.Name)
+		case f.Check != nil:
+			return Result{}, fmt.Errorf("publish: %s has a check of the whole book, which a stream cannot give", f.Name)
 		}
 	}
 	p := &publication{dir: outDir, book: &doc.Book{}, opts: opts}
@@ -399,8 +403,8 @@ func RemoveStale(outDir string) error {
 	return nil
 }
 
-// publication tracks the temporary paths of one Publish call so that every
-// way out (an error, an interrupt) removes them.
+// publication tracks the temporary paths of one Publish or PublishStream
+// call so that every way out (an error, an interrupt) removes them.
 type publication struct {
 	dir  string
 	book *doc.Book
@@ -502,11 +506,7 @@ func (p *publication) stage(f Format) (staged, error) {
 	if err = closeFile(fh, err); err != nil {
 		return s, fmt.Errorf("%s: write %s: %w", f.Name, s.final, err)
 	}
-	verify := f.Verify
-	if verify == nil {
-		verify = func(p string, _ *Sums) error { return verifyNonEmptyFile(p) }
-	}
-	if err := verify(s.tmp, &p.sums); err != nil {
+	if err := f.verify(s.tmp, &p.sums); err != nil {
 		return s, fmt.Errorf("%s: check %s: %w", f.Name, s.final, err)
 	}
 	return s, nil
@@ -531,14 +531,10 @@ func (p *publication) stageDir(f Format) (staged, error) {
 // what was written) on the processor, and neither changes the files.
 func (p *publication) check(s *staged) error {
 	f := s.format
-	verify := f.Verify
-	if verify == nil {
-		verify = func(p string, _ *Sums) error { return verifyNonEmptyDir(p) }
-	}
 	var syncErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { syncErr = syncTree(s.tmp) })
-	err := verify(s.tmp, &p.sums)
+	err := f.verify(s.tmp, &p.sums)
 	wg.Wait()
 	if syncErr != nil {
 		return fmt.Errorf("%s: sync: %w", f.Name, syncErr)

@@ -54,10 +54,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprintf("docs=%d/format=%s", *benchDocs, set.name), func(b *testing.B) {
 			b.SetBytes(st.Bytes)
 			b.ReportAllocs()
-			streaming := len(formats) > 0
-			for _, f := range formats {
-				streaming = streaming && f.Stream != nil
-			}
+			streaming := exporters.Streams(formats)
 			for b.Loop() {
 				out, err := os.MkdirTemp("", "seedbench-out-")
 				if err != nil {

@@ -201,10 +201,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	// Formats that all write from a stream (the dataset alone) get the
 	// book one document at a time, in memory that does not grow with it;
 	// the others need the whole book first.
-	streaming := true
-	for _, f := range formats {
-		streaming = streaming && f.Stream != nil
-	}
+	streaming := exporters.Streams(formats)
 	var b *doc.Book
 	date := ""
 	if streaming {
