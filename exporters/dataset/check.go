@@ -21,11 +21,12 @@ import (
 // the CPU time of a dataset build (5.6 of 16 s for 10,000 documents), most
 // of it allocation. A check is a compiled schema compiled once more, into
 // plain Go, for the keywords our generated schemas use; it reads a record's
-// JSON line as written, without decoding it, and allocates nothing.
+// JSON line as written, without decoding it, and allocates nothing (but
+// the item list of a uniqueItems array).
 //
 // A check only ever accepts. A line it rejects, or is unsure of (text it
 // does not read: a \u escape, a number with a fraction or exponent, a
-// repeated key), goes to the validator, which decodes it and whose verdict
+// repeated key, nesting deeper than maxDepth), goes to the validator, which decodes it and whose verdict
 // and error are final (recordSchema.validate); a subschema with a keyword
 // outside the set below is decided by the validator whole. The two are
 // held to the same verdict by TestCheckAgrees (every record of a corpus,
@@ -67,10 +68,10 @@ type check struct {
 	minLen   int // -1 if absent, in code points
 	maxLen   int
 	pattern  func([]byte) bool
-	sequence bool  // the pattern is matched as a sequence
 	lo, hi   int64 // "minimum", "maximum" (integral)
 	hasLo    bool
 	hasHi    bool
+	refOnly  bool // $ref and nothing else: the referenced check decides
 }
 
 // prop is the check of one property and its bit among the properties.
@@ -160,12 +161,13 @@ func compileCheck(s *validator.Schema, done map[*validator.Schema]*check, open m
 	delete(open, s)
 	if len(s.Properties) > 64 {
 		c.lib = true // more than the bits of a uint64
+		return c
 	}
 	if len(s.Properties) > 0 {
 		names := slices.Sorted(maps.Keys(s.Properties))
 		c.props = make(map[string]prop, len(names))
 		for i, name := range names {
-			c.props[name] = prop{check: sub(s.Properties[name]), bit: 1 << (i % 64)}
+			c.props[name] = prop{check: sub(s.Properties[name]), bit: 1 << i}
 		}
 	}
 	for _, r := range s.Required {
@@ -201,7 +203,7 @@ func compileCheck(s *validator.Schema, done map[*validator.Schema]*check, open m
 	case *regexp.Regexp: // the validator's own engine
 		c.pattern = re.Match
 		if seq := compileSequence(re.String()); seq != nil {
-			c.pattern, c.sequence = seq.match, true
+			c.pattern = seq.match
 		}
 	default:
 		c.pattern = func(b []byte) bool { return re.MatchString(string(b)) }
@@ -220,6 +222,13 @@ func compileCheck(s *validator.Schema, done map[*validator.Schema]*check, open m
 		}
 		*b.to, *b.has = b.r.Num().Int64(), true
 	}
+	// A subschema that is only a $ref (and annotations) is decided by the
+	// referenced one alone: scanning the value again for no keyword would
+	// make each level of a recursive schema scan everything below it twice.
+	c.refOnly = c.ref != nil && c.always == nil && c.types == 0 && !c.hasEnum && c.oneOf == nil &&
+		c.props == nil && c.required == 0 && !c.noExtra && c.extra == nil && c.items == nil &&
+		c.minItems < 0 && c.maxItems < 0 && !c.unique && c.minLen < 0 && c.maxLen < 0 &&
+		c.pattern == nil && !c.hasLo && !c.hasHi
 	return c
 }
 
@@ -266,10 +275,17 @@ func (c *check) decide(data []byte) verdict {
 	return v
 }
 
-// scanner is a JSON text being checked.
+// scanner is a JSON text being checked, and how deep in arrays and
+// objects it is.
 type scanner struct {
-	data []byte
+	data  []byte
+	depth int
 }
+
+// maxDepth is how deep in arrays and objects the check reads; anything
+// deeper is the validator's (its decoder refuses over 10,000 levels, and
+// the books it checks are at most 64 deep).
+const maxDepth = 1000
 
 func (sc *scanner) space(i int) int {
 	for i < len(sc.data) {
@@ -303,6 +319,9 @@ func (c *check) value(sc *scanner, i int) (end int, v verdict) {
 		}
 		return end, boolVerdict(c.s.Validate(val) == nil)
 	}
+	if c.refOnly {
+		return c.ref.value(sc, i)
+	}
 	if c.ref != nil {
 		if _, v = c.ref.value(sc, i); v == unsure {
 			return i, unsure
@@ -324,10 +343,16 @@ func (c *check) value(sc *scanner, i int) (end int, v verdict) {
 	}
 	var own verdict
 	switch b := sc.data[i]; {
-	case b == '{':
-		end, own = c.object(sc, i)
-	case b == '[':
-		end, own = c.array(sc, i)
+	case b == '{' || b == '[':
+		if sc.depth++; sc.depth > maxDepth {
+			return i, unsure
+		}
+		if b == '{' {
+			end, own = c.object(sc, i)
+		} else {
+			end, own = c.array(sc, i)
+		}
+		sc.depth--
 	case b == '"':
 		var raw []byte
 		var escapes int
@@ -394,7 +419,7 @@ func (c *check) integer(n int64) verdict {
 // each bad byte: counts and patterns see the same, but not an enum's
 // comparison.
 func (c *check) string(s []byte, escapes int) verdict {
-	if c.types != 0 && c.types&kindString == 0 {
+	if c.kind(kindString) == invalid {
 		return invalid
 	}
 	if escapes > 0 && (c.hasEnum || c.pattern != nil) {
@@ -427,7 +452,7 @@ func (c *check) string(s []byte, escapes int) verdict {
 
 func (c *check) array(sc *scanner, i int) (int, verdict) {
 	v := c.notString(kindArray)
-	var items []string // the items of a uniqueItems array, all strings so far
+	var items [][]byte // the items of a uniqueItems array, all strings so far
 	n := 0
 	i = sc.space(i + 1)
 	if i < len(sc.data) && sc.data[i] == ']' {
@@ -451,7 +476,7 @@ func (c *check) array(sc *scanner, i int) (int, verdict) {
 				if end2 != end || escapes > 0 || !utf8.Valid(s) {
 					return i, unsure
 				}
-				items = append(items, string(s))
+				items = append(items, s)
 			}
 			n++
 			var done, ok bool
@@ -470,13 +495,13 @@ func (c *check) array(sc *scanner, i int) (int, verdict) {
 }
 
 // distinct reports whether no two of ss are equal. It sorts ss unless they
-// are in strictly increasing order already (the terms' sentence ids are).
-func distinct(ss []string) bool {
-	if !slices.IsSorted(ss) {
-		slices.Sort(ss)
+// are in increasing order already (the terms' sentence ids are).
+func distinct(ss [][]byte) bool {
+	if !slices.IsSortedFunc(ss, bytes.Compare) {
+		slices.SortFunc(ss, bytes.Compare)
 	}
 	for i := 1; i < len(ss); i++ {
-		if ss[i-1] == ss[i] {
+		if bytes.Equal(ss[i-1], ss[i]) {
 			return false
 		}
 	}

@@ -296,8 +296,11 @@ func TestCheckCovers(t *testing.T) {
 			if k.lib {
 				t.Errorf("%s: decided by the validator", k.s.Location)
 			}
-			if k.pattern != nil && !k.sequence {
+			if k.pattern != nil && compileSequence(k.s.Pattern.String()) == nil {
 				t.Errorf("%s: pattern %s is matched by regexp", k.s.Location, k.s.Pattern)
+			}
+			if k.ref != nil && !k.refOnly {
+				t.Errorf("%s: $ref beside other keywords: each value is scanned twice", k.s.Location)
 			}
 			walk(k.ref)
 			walk(k.extra)
@@ -346,6 +349,11 @@ func TestCheckFallback(t *testing.T) {
 		{`{"type": "string", "minLength": 2, "maxLength": 3, "pattern": "^[a-zç]+$"}`, false,
 			[]string{`"a"`, `"çç"`, `"abc"`, `"abcd"`, `"AB"`, `"\u00e7\u00e7\u00e7"`, `"a\nb"`, `"ab\/"`, `"ab`, `"a` + "\x01" + `"`, `"a` + "\x01n" + `b"`, `"a` + "\x7f" + `b"`}},
 		{`{"format": "email"}`, false, []string{`"x"`}},
+		// Nesting: the check reads maxDepth levels, the validator's
+		// decoder 10,000; both sides of each limit.
+		{`{"items": {"$ref": "#"}}`, false, []string{nested(maxDepth), nested(maxDepth + 1), nested(10001), nested(10001)[1:]}},
+		{`{"$defs": {"q": {"type": "object", "properties": {"in": {"$ref": "#/$defs/q"}}}}, "$ref": "#/$defs/q"}`, false,
+			[]string{strings.Repeat(`{"in":`, 5000) + `{}` + strings.Repeat(`}`, 5000), strings.Repeat(`{"in":`, 10001) + `{}` + strings.Repeat(`}`, 10001)}},
 		{`{"contentEncoding": "base64"}`, false, []string{`"!!"`}},
 	}
 	for _, tt := range tests {
@@ -401,3 +409,6 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// nested returns n arrays nested in each other.
+func nested(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
