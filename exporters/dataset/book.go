@@ -224,8 +224,6 @@ func bookDocument(id string, d *doc.Document) (BookDocument, termUse, error) {
 
 func pos(p doc.Pos) Position { return Position{Line: p.Line, Col: p.Col} }
 
-func ptr[T any](v T) *T { return &v }
-
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
@@ -251,7 +249,7 @@ func bookBlocks(blocks []doc.Block, use *termUse) ([]Block, error) {
 			if err != nil {
 				return nil, err
 			}
-			nb = Block{Type: "heading", Pos: pos(b.Pos), Level: ptr(b.Level), Inlines: ins, Sentences: spans(b.Sentences)}
+			nb = Block{Type: "heading", Pos: pos(b.Pos), Level: &b.Level, Inlines: ins, Sentences: spans(b.Sentences)}
 		case *doc.Paragraph:
 			ins, err := bookInlines(b.Inlines, use)
 			if err != nil {
@@ -259,7 +257,7 @@ func bookBlocks(blocks []doc.Block, use *termUse) ([]Block, error) {
 			}
 			nb = Block{Type: "paragraph", Pos: pos(b.Pos), Inlines: ins, Sentences: spans(b.Sentences)}
 		case *doc.CodeBlock:
-			nb = Block{Type: "code", Pos: pos(b.Pos), Info: ptr(b.Info), Text: ptr(b.Text)}
+			nb = Block{Type: "code", Pos: pos(b.Pos), Info: &b.Info, Text: &b.Text}
 		case *doc.Quote:
 			inner, err := bookBlocks(b.Blocks, use)
 			if err != nil {
@@ -275,7 +273,7 @@ func bookBlocks(blocks []doc.Block, use *termUse) ([]Block, error) {
 				}
 				items = append(items, ListItem{Pos: pos(it.Pos), Blocks: inner})
 			}
-			nb = Block{Type: "list", Pos: pos(b.Pos), Ordered: ptr(b.Ordered), Start: ptr(b.Start), Items: items}
+			nb = Block{Type: "list", Pos: pos(b.Pos), Ordered: &b.Ordered, Start: &b.Start, Items: items}
 		case *doc.ThematicBreak:
 			nb = Block{Type: "thematic_break", Pos: pos(b.Pos)}
 		default:
@@ -292,7 +290,7 @@ func bookInlines(inlines []doc.Inline, use *termUse) ([]Inline, error) {
 		var ni Inline
 		switch in := in.(type) {
 		case *doc.Text:
-			ni = Inline{Type: "text", Value: ptr(in.Value)}
+			ni = Inline{Type: "text", Value: &in.Value}
 		case *doc.Emph:
 			inner, err := bookInlines(in.Inlines, use)
 			if err != nil {
@@ -306,13 +304,13 @@ func bookInlines(inlines []doc.Inline, use *termUse) ([]Inline, error) {
 			}
 			ni = Inline{Type: "strong", Inlines: inner}
 		case *doc.Code:
-			ni = Inline{Type: "code", Value: ptr(in.Value)}
+			ni = Inline{Type: "code", Value: &in.Value}
 		case *doc.Link:
 			inner, err := bookInlines(in.Inlines, use)
 			if err != nil {
 				return nil, err
 			}
-			ni = Inline{Type: "link", URL: ptr(in.URL), Inlines: inner}
+			ni = Inline{Type: "link", URL: &in.URL, Inlines: inner}
 		case *doc.Abbr:
 			if in.Term < 0 {
 				return nil, fmt.Errorf("abbreviation %q: term %d does not exist (negative index)", in.Text, in.Term)
@@ -320,7 +318,7 @@ func bookInlines(inlines []doc.Inline, use *termUse) ([]Inline, error) {
 			if in.Term > use.max {
 				use.max, use.text = in.Term, in.Text
 			}
-			ni = Inline{Type: "abbr", Value: ptr(in.Text), Term: ptr(in.Term)}
+			ni = Inline{Type: "abbr", Value: &in.Text, Term: &in.Term}
 		case *doc.LineBreak:
 			ni = Inline{Type: "line_break"}
 		default:

@@ -60,7 +60,7 @@ func (v verdict) String() string { return [...]string{"valid", "invalid", "unsur
 // glossary entries and its skeleton.
 func checkRecords(t testing.TB, c *compiled, b *doc.Book) (names []string, schemas []*recordSchema, lines [][]byte) {
 	add := func(name string, r *recordSchema, v any) {
-		line, err := marshalLine(v)
+		line, err := appendLine(nil, v)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -221,7 +221,7 @@ func TestCheckAgrees(t *testing.T) {
 	}
 	rs, recs := oddRecords(c)
 	for i, rec := range recs {
-		line, err := marshalLine(rec)
+		line, err := appendLine(nil, rec)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,7 +245,7 @@ func TestCheckAgrees(t *testing.T) {
 			variants []any
 		}{{"", variants}, {"unusual ", unusual}} {
 			mutate(v, set.variants, func() {
-				data, err := marshalLine(v)
+				data, err := appendLine(nil, v)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -393,7 +393,7 @@ func FuzzCheck(f *testing.F) {
 	}
 	_, recs := oddRecords(c)
 	for _, rec := range recs {
-		line, err := marshalLine(rec)
+		line, err := appendLine(nil, rec)
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -409,6 +409,8 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // nested returns n arrays nested in each other.
 func nested(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }

@@ -6,8 +6,8 @@
 // Every record is validated against its compiled JSON Schema before it is
 // written, and so is what a schema cannot say: ids are unique and in reading
 // order, every foreign key resolves, every offset pair reproduces its text,
-// counts agree across tables, and the sizes and hashes in datapackage.json
-// match the files.
+// counts agree across tables. The sizes and hashes in datapackage.json are
+// those of the bytes written; Verify reads the files back against them.
 //
 // Write writes a whole doc.Book through a Writer, a doc.Sink that takes the
 // book one document at a time: documents are encoded and checked in
@@ -20,12 +20,10 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -33,7 +31,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/seedpress/seedpress/internal/parallel"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -511,15 +508,14 @@ func (w *Writer) skeletonMeta() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	meta, _, err := splitSkeleton(line)
-	return meta, err
+	return skeletonMetaJSON(line)
 }
 
 // writeGlossary writes book.json's glossary, validating one entry at a
 // time against the schema of one element of "glossary", like the
-// documents: an entry lists every sentence that uses its acronym, and the
-// whole glossary at once would be tens of megabytes of validator values
-// for a large corpus.
+// documents: an error names the entry, and an entry lists every sentence
+// that uses its acronym, so the whole glossary at once would be one line of
+// tens of megabytes for a large corpus.
 func (w *Writer) writeGlossary(glossary []doc.Term) error {
 	w.bookF.WriteString("[")
 	tw := width(len(glossary))
@@ -537,17 +533,15 @@ func (w *Writer) writeGlossary(glossary []doc.Term) error {
 	return w.bookF.err
 }
 
-// splitSkeleton returns the JSON of "meta" and "glossary" of a marshalled
-// Book whose documents are empty.
-func splitSkeleton(line []byte) (meta, gloss []byte, err error) {
+// skeletonMetaJSON returns the JSON of "meta" of a marshalled Book.
+func skeletonMetaJSON(line []byte) ([]byte, error) {
 	var parts struct {
-		Meta     json.RawMessage `json:"meta"`
-		Glossary json.RawMessage `json:"glossary"`
+		Meta json.RawMessage `json:"meta"`
 	}
 	if err := json.Unmarshal(line, &parts); err != nil {
-		return nil, nil, fmt.Errorf("dataset: book: %w", err)
+		return nil, fmt.Errorf("dataset: book: %w", err)
 	}
-	return parts.Meta, parts.Glossary, nil
+	return parts.Meta, nil
 }
 
 // writeChunk writes one document's records, which come in reading order,
@@ -614,9 +608,7 @@ func (w *Writer) terms(g []doc.Term) error {
 	tw := width(len(g))
 	for i, t := range g {
 		id := fmt.Sprintf("term-%0*d", tw, i+1)
-		fail := func(format string, args ...any) error {
-			return &Error{Table: TableTerms, ID: id, Reason: fmt.Sprintf(format, args...)}
-		}
+		fail := func(format string, args ...any) error { return recordErr(TableTerms, id, format, args...) }
 		first, why := w.sentenceID(t.Defined)
 		if why != "" {
 			return fail("first_sentence_id: %s", why)
@@ -676,10 +668,6 @@ func (c *compiled) appendRecord(dst []byte, s *recordSchema, table, id string, v
 	return dst, nil
 }
 
-// marshalLine returns v's JSON line, as encoding/json writes it with HTML
-// escaping off.
-func marshalLine(v any) ([]byte, error) { return appendLine(nil, v) }
-
 // appendLine appends v's JSON line to dst.
 func appendLine(dst []byte, v any) ([]byte, error) {
 	if a, ok := v.(appender); ok {
@@ -737,49 +725,6 @@ func (w *Writer) finish() error {
 	}
 	if err := os.WriteFile(filepath.Join(w.dir, "README.md"), []byte(w.card()), 0o644); err != nil {
 		return fmt.Errorf("dataset: write README.md: %w", err)
-	}
-	return nil
-}
-
-// verifyResources re-reads every resource's files and checks their total
-// size and SHA-256 against the descriptor. Resources are read concurrently,
-// at most GOMAXPROCS at a time; the error is that of the first failing
-// resource in the descriptor's order.
-func verifyResources(dir string, pkg *dataPackage, sum func(string) (string, int64, error)) error {
-	return parallel.Each(len(pkg.Resources), 0, func(i int) error { return verifyResource(dir, pkg.Resources[i], sum) })
-}
-
-// verifyResource checks one resource's files, taking the hash of a single
-// file from sum when it is not nil.
-func verifyResource(dir string, r resource, sum func(string) (string, int64, error)) error {
-	if paths := r.paths(); sum != nil && len(paths) == 1 {
-		sha, n, err := sum(filepath.Join(dir, filepath.FromSlash(paths[0])))
-		if err != nil {
-			return fmt.Errorf("dataset: verify %s: %w", paths[0], err)
-		}
-		return r.compare("sha256:"+sha, n)
-	}
-	h := sha256.New()
-	var n int64
-	for _, p := range r.paths() {
-		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(p)))
-		if err != nil {
-			return fmt.Errorf("dataset: verify %s: %w", p, err)
-		}
-		m, err := io.Copy(h, f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("dataset: verify %s: %w", p, err)
-		}
-		n += m
-	}
-	return r.compare("sha256:"+hex.EncodeToString(h.Sum(nil)), n)
-}
-
-// compare checks a resource's files' hash and size against its descriptor.
-func (r resource) compare(hash string, size int64) error {
-	if hash != r.Hash || size != r.Bytes {
-		return &Error{Table: r.Name, ID: "datapackage.json", Reason: fmt.Sprintf("files hold %d bytes %s, descriptor says %d bytes %s", size, hash, r.Bytes, r.Hash)}
 	}
 	return nil
 }

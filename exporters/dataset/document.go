@@ -30,22 +30,13 @@ type chunk struct {
 // complete only at the end of the book: ch.terms says which it uses.
 func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, err error) {
 	id := docID(docWidth, i)
-	fail := func(table, id, format string, args ...any) error {
-		return &Error{Table: table, ID: id, Reason: fmt.Sprintf(format, args...)}
-	}
-	if d == nil {
-		return nil, fail(TableDocuments, id, "no document")
-	}
 	defer func() {
 		// The model's own accessors panic on a malformed tree (an unknown
 		// or nil block); report that as this document's error.
 		if r := recover(); r != nil {
-			ch, err = nil, fail(TableDocuments, id, "malformed model: %v", r)
+			ch, err = nil, recordErr(TableDocuments, id, "malformed model: %v", r)
 		}
 	}()
-	if d.Index != i {
-		return nil, fail(TableDocuments, id, "index %d, want %d (the document's position in reading order)", d.Index, i)
-	}
 	leaves := d.Leaves()
 	ch = &chunk{
 		paras:         make([]Paragraph, 0, len(leaves)),
@@ -67,7 +58,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 		}
 		n := utf8.RuneCountInString(l.Text)
 		if l.Start != runePos || l.End != runePos+n {
-			return nil, fail(TableParagraphs, pid, "char_start %d, char_end %d do not span the paragraph's text in the document (%d, %d)", l.Start, l.End, runePos, runePos+n)
+			return nil, recordErr(TableParagraphs, pid, "char_start %d, char_end %d do not span the paragraph's text in the document (%d, %d)", l.Start, l.End, runePos, runePos+n)
 		}
 		text.WriteString(l.Text)
 		runePos += n
@@ -76,7 +67,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 			CharStart: l.Start, CharEnd: l.End, SentenceCount: len(ss)}
 		if l.Kind == doc.KindCode {
 			if len(ss) > 0 {
-				return nil, fail(TableParagraphs, pid, "code has %d sentences, want none", len(ss))
+				return nil, recordErr(TableParagraphs, pid, "code has %d sentences, want none", len(ss))
 			}
 			p.WordCount = len(strings.Fields(l.Text))
 		}
@@ -100,11 +91,11 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 				why = fmt.Sprintf("word_count %d < 0", s.Words)
 			}
 			if why != "" {
-				return nil, fail(TableSentences, sid, "%s", why)
+				return nil, recordErr(TableSentences, sid, "%s", why)
 			}
 			st := l.Text[cur.byteAt(s.Start):cur.byteAt(s.End)]
 			if strings.TrimFunc(st, unicode.IsSpace) != st {
-				return nil, fail(TableSentences, sid, "text %q starts or ends with white space", st)
+				return nil, recordErr(TableSentences, sid, "text %q starts or ends with white space", st)
 			}
 			ch.sents = append(ch.sents, Sentence{ID: sid, DocumentID: id, ParagraphID: pid, Index: si,
 				Text: st, CharStart: s.Start, CharEnd: s.End, WordCount: s.Words})
@@ -145,7 +136,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	}
 	bd, use, err := bookDocument(id, d)
 	if err != nil {
-		return nil, fail("book", id, "%v", err)
+		return nil, recordErr("book", id, "%v", err)
 	}
 	line, err := c.appendRecord(make([]byte, 0, 2*len(ch.doc.Text)+256*len(ch.paras)), c.bookDoc, "book", id, bd)
 	if err != nil {
@@ -156,28 +147,30 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	return ch, nil
 }
 
+// recordErr is the *Error of the record id of table.
+func recordErr(table, id, format string, args ...any) error {
+	return &Error{Table: table, ID: id, Reason: fmt.Sprintf(format, args...)}
+}
+
 // check verifies, over the records alone, what a schema cannot say: every
 // foreign key resolves within the document, every offset pair reproduces
 // its text, and the counts agree across the three tables.
 func (ch *chunk) check() error {
 	d := &ch.doc
-	fail := func(table, id, format string, args ...any) error {
-		return &Error{Table: table, ID: id, Reason: fmt.Sprintf(format, args...)}
-	}
 	if n := utf8.RuneCountInString(d.Text); d.CharCount != n {
-		return fail(TableDocuments, d.ID, "char_count %d, text has %d code points", d.CharCount, n)
+		return recordErr(TableDocuments, d.ID, "char_count %d, text has %d code points", d.CharCount, n)
 	}
 	if d.ParagraphCount != len(ch.paras) || d.SentenceCount != len(ch.sents) {
-		return fail(TableDocuments, d.ID, "paragraph_count %d and sentence_count %d, but %d paragraphs and %d sentences", d.ParagraphCount, d.SentenceCount, len(ch.paras), len(ch.sents))
+		return recordErr(TableDocuments, d.ID, "paragraph_count %d and sentence_count %d, but %d paragraphs and %d sentences", d.ParagraphCount, d.SentenceCount, len(ch.paras), len(ch.sents))
 	}
 	docCur := runeCursor{s: d.Text}
 	words, si := 0, 0
 	for _, p := range ch.paras {
 		if p.DocumentID != d.ID {
-			return fail(TableParagraphs, p.ID, "document_id %s, want %s", p.DocumentID, d.ID)
+			return recordErr(TableParagraphs, p.ID, "document_id %s, want %s", p.DocumentID, d.ID)
 		}
 		if p.CharEnd < p.CharStart || p.CharEnd > d.CharCount || d.Text[docCur.byteAt(p.CharStart):docCur.byteAt(p.CharEnd)] != p.Text {
-			return fail(TableParagraphs, p.ID, "char_start %d, char_end %d do not give its text in %s", p.CharStart, p.CharEnd, d.ID)
+			return recordErr(TableParagraphs, p.ID, "char_start %d, char_end %d do not give its text in %s", p.CharStart, p.CharEnd, d.ID)
 		}
 		pn := utf8.RuneCountInString(p.Text)
 		pCur := runeCursor{s: p.Text}
@@ -185,28 +178,28 @@ func (ch *chunk) check() error {
 		for ; si < len(ch.sents) && ch.sents[si].ParagraphID == p.ID; si++ {
 			s := ch.sents[si]
 			if s.DocumentID != d.ID {
-				return fail(TableSentences, s.ID, "document_id %s, but paragraph %s is in %s", s.DocumentID, p.ID, d.ID)
+				return recordErr(TableSentences, s.ID, "document_id %s, but paragraph %s is in %s", s.DocumentID, p.ID, d.ID)
 			}
 			if s.Index != sents || s.CharEnd < s.CharStart || s.CharEnd > pn || p.Text[pCur.byteAt(s.CharStart):pCur.byteAt(s.CharEnd)] != s.Text {
-				return fail(TableSentences, s.ID, "index %d, char_start %d, char_end %d do not give its text in %s", s.Index, s.CharStart, s.CharEnd, p.ID)
+				return recordErr(TableSentences, s.ID, "index %d, char_start %d, char_end %d do not give its text in %s", s.Index, s.CharStart, s.CharEnd, p.ID)
 			}
 			sents++
 			pwords += s.WordCount
 		}
 		if p.SentenceCount != sents {
-			return fail(TableParagraphs, p.ID, "sentence_count %d, but %d sentences", p.SentenceCount, sents)
+			return recordErr(TableParagraphs, p.ID, "sentence_count %d, but %d sentences", p.SentenceCount, sents)
 		}
 		if p.Kind != string(doc.KindCode) && p.WordCount != pwords {
-			return fail(TableParagraphs, p.ID, "word_count %d, but its sentences have %d words", p.WordCount, pwords)
+			return recordErr(TableParagraphs, p.ID, "word_count %d, but its sentences have %d words", p.WordCount, pwords)
 		}
 		words += p.WordCount
 	}
 	if si != len(ch.sents) {
 		s := ch.sents[si]
-		return fail(TableSentences, s.ID, "paragraph_id %s does not resolve to a paragraph of %s in order", s.ParagraphID, d.ID)
+		return recordErr(TableSentences, s.ID, "paragraph_id %s does not resolve to a paragraph of %s in order", s.ParagraphID, d.ID)
 	}
 	if d.WordCount != words {
-		return fail(TableDocuments, d.ID, "word_count %d, but its paragraphs have %d words", d.WordCount, words)
+		return recordErr(TableDocuments, d.ID, "word_count %d, but its paragraphs have %d words", d.WordCount, words)
 	}
 	return nil
 }

@@ -1,11 +1,16 @@
 package dataset
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/seedpress/seedpress/internal/parallel"
 )
 
 // Verify checks that dir holds a complete dataset as Write leaves it:
@@ -54,4 +59,48 @@ func VerifyWith(dir string, sum func(path string) (sha string, size int64, err e
 		pkg.Resources = append(pkg.Resources, resource{Name: r.Name, Path: paths, Bytes: r.Bytes, Hash: r.Hash})
 	}
 	return verifyResources(dir, pkg, sum)
+}
+
+// verifyResources re-reads every resource's files and checks their total
+// size and SHA-256 against the descriptor. Resources are read concurrently,
+// at most GOMAXPROCS at a time; the error is that of the first failing
+// resource in the descriptor's order.
+func verifyResources(dir string, pkg *dataPackage, sum func(string) (string, int64, error)) error {
+	return parallel.Each(len(pkg.Resources), 0, func(i int) error { return verifyResource(dir, pkg.Resources[i], sum) })
+}
+
+// verifyResource checks one resource's files, taking the hash of a single
+// file from sum when it is not nil.
+func verifyResource(dir string, r resource, sum func(string) (string, int64, error)) error {
+	paths := r.paths()
+	if sum != nil && len(paths) == 1 {
+		sha, n, err := sum(filepath.Join(dir, filepath.FromSlash(paths[0])))
+		if err != nil {
+			return fmt.Errorf("dataset: verify %s: %w", paths[0], err)
+		}
+		return r.compare("sha256:"+sha, n)
+	}
+	h := sha256.New()
+	var n int64
+	for _, p := range paths {
+		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return fmt.Errorf("dataset: verify %s: %w", p, err)
+		}
+		m, err := io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("dataset: verify %s: %w", p, err)
+		}
+		n += m
+	}
+	return r.compare("sha256:"+hex.EncodeToString(h.Sum(nil)), n)
+}
+
+// compare checks a resource's files' hash and size against its descriptor.
+func (r resource) compare(hash string, size int64) error {
+	if hash != r.Hash || size != r.Bytes {
+		return &Error{Table: r.Name, ID: "datapackage.json", Reason: fmt.Sprintf("files hold %d bytes %s, descriptor says %d bytes %s", size, hash, r.Bytes, r.Hash)}
+	}
+	return nil
 }
