@@ -556,3 +556,12 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// chapterBody renders document d as a chapter. The chapter is labelled by
+// its first heading; when d does not open with a heading, its title is set
+// as one.
+func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, error) {
+	w := newBody(book, lang)
+	w.chapter(d, id)
+	return w.b.String(), w.err
+}

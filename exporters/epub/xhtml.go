@@ -298,17 +298,9 @@ func (w *body) abbr(text string, t doc.Term) {
 	w.raw("</abbr>")
 }
 
-// chapterBody renders document d as a chapter. The chapter is labelled by
-// its first heading; when d does not open with a heading, its title is set
-// as one.
-func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, error) {
-	w := newBody(book, lang)
-	w.chapter(d, id)
-	return w.b.String(), w.err
-}
-
-// chapter writes document d as the chapter id to w.b (see chapterBody); the
-// first error is left in w.err. w may have written other chapters before.
+// chapter writes document d as the chapter id to w.b: it is labelled by
+// its first heading, and when d does not open with a heading its title is
+// set as one. The first error is left in w.err. w may have written other chapters before.
 func (w *body) chapter(d *doc.Document, id string) {
 	w.err, w.inLink, w.outline = nil, 0, w.outline[:0]
 	hid := id + "-baslik"

@@ -9,36 +9,6 @@ import (
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
-// bookLayout is a laid-out book, ready to draw.
-type bookLayout struct {
-	pages []*page
-	dests []dest
-	marks []mark // the table of contents, in order
-}
-
-// layoutBook lays out the whole book and keeps every page: the body
-// (chapters and the glossary) first, so that the table of contents knows its
-// page numbers, then the front matter, whose length only shifts the body by
-// an even number of pages. Write does the same in two passes over the body
-// instead (see Write), so as not to keep the pages.
-func layoutBook(b *doc.Book, m measurer, g geometry) (*bookLayout, error) {
-	body, err := layoutBody(b, m, g, nil, false, nil)
-	if err != nil {
-		return nil, err
-	}
-	F, err := layoutFront(b, m, g, body)
-	if err != nil {
-		return nil, err
-	}
-	offset := len(F.pages)
-	out := &bookLayout{pages: F.pages, marks: body.marks, dests: shiftDests(body.dests, offset)}
-	for _, p := range body.pages {
-		p.num += offset
-		out.pages = append(out.pages, p)
-	}
-	return out, nil
-}
-
 // layoutBody lays out the body: every chapter on a new recto, then the
 // glossary. Its pages are numbered from 1; the returned layouter has the
 // body's destinations and marks, and its page count in npages. With emit

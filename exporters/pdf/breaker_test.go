@@ -255,3 +255,10 @@ func BenchmarkBuildItems(b *testing.B) {
 		buildItems(runs, m, paraOptions{measure: 116})
 	}
 }
+
+// buildItems turns runs into boxes, glue and penalties, ending with the
+// usual finishing glue and forced break.
+func buildItems(runs []run, m measurer, o paraOptions) []item {
+	var ib itemBuilder
+	return ib.build(nil, runs, m, o)
+}

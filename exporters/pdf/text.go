@@ -95,13 +95,6 @@ const (
 	finalStretch      = 1e5
 )
 
-// buildItems turns runs into boxes, glue and penalties, ending with the
-// usual finishing glue and forced break.
-func buildItems(runs []run, m measurer, o paraOptions) []item {
-	var ib itemBuilder
-	return ib.build(nil, runs, m, o)
-}
-
 // itemBuilder builds the items of paragraphs. It keeps its buffers from one
 // word to the next, and the caller may pass the items of the last paragraph
 // back to build when it is done with them, so that setting a long book does

@@ -104,8 +104,9 @@ type Term struct {
 	ExpansionEN string // the English long form (language "en"); "" when none was given
 	// Defined is where the definition stands.
 	Defined Ref
-	// Uses lists every sentence that mentions the acronym (the defining one
-	// included), in reading order, each once.
+	// Uses lists every sentence that mentions the acronym from its
+	// defining document on (the defining sentence included), in reading
+	// order, each once; a mention in an earlier document is not marked.
 	Uses []Ref
 	// Occurrences counts every mention, suffixed forms (ICANN’in) included.
 	Occurrences int

@@ -86,7 +86,7 @@ func IsSpeechVerb(w string) bool {
 		}
 	}
 	switch w {
-	case "der", "derdi", "deyip", "deyince", "diye", "diyerek", "şeklinde",
+	case "der", "deyip", "deyince", "diye", "diyerek", "şeklinde",
 		"biçiminde",
 		// Nouns that take a quoted question or exclamation as their
 		// complement: "Ne yapmalı? sorusu", "Yaşasın! sözleriyle".

@@ -14,22 +14,11 @@ import (
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
-// Glossary finds the acronym glossary of a whole book: it gives every
-// document of b, in order, to a Builder and sets b.Glossary. See Builder
-// for what is found and marked.
-func Glossary(b *doc.Book) diag.List {
-	var diags diag.List
-	g := NewBuilder()
-	for _, d := range b.Documents {
-		diags.Append(g.Add(d, Find(d)))
-	}
-	b.Glossary = g.Terms()
-	return diags
-}
-
 // Builder builds a book's acronym glossary one document at a time, in
 // reading order, so that a book can be enriched as it streams by: nothing
-// of a document is kept once it has been added, only the terms.
+// of a document is kept once it has been added, only the terms and, for
+// each acronym-shaped word not (yet) defined, where it was first met (for
+// the warning below): that grows with the vocabulary, not the text.
 //
 // A term is added where its definition stands (see Definitions for the
 // three shapes), and every mention of it in that document and in every

@@ -319,3 +319,16 @@ func TestBuilder(t *testing.T) {
 		t.Errorf("Find concurrently + Add in order differs from Glossary:\n%s\nwant:\n%s", got, want1)
 	}
 }
+
+// Glossary finds the acronym glossary of a whole book as the pipeline does
+// while it streams: it gives every document of b, in order, to a Builder
+// and sets b.Glossary.
+func Glossary(b *doc.Book) diag.List {
+	var diags diag.List
+	g := NewBuilder()
+	for _, d := range b.Documents {
+		diags.Append(g.Add(d, Find(d)))
+	}
+	b.Glossary = g.Terms()
+	return diags
+}
