@@ -757,6 +757,24 @@ func closeFile(fh *os.File, err error) error {
 	return err
 }
 
+// WriteFileAtomic writes data to path through a synced temporary file in
+// the same folder (TempPrefix…) renamed into place, so that path never
+// holds part of data; on an error the temporary file is removed.
+func WriteFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), TempPrefix+"*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err = closeFile(f, err); err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
 // writeTemp writes data to a synced temporary file in the output folder.
 func (p *publication) writeTemp(name string, data []byte) (string, error) {
 	_, fh, err := p.create(TempPrefix+name+"-*", false)

@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -126,6 +127,16 @@ func runDump(args []string, stdout, stderr io.Writer) error {
 // streamGCPercent is the collector's GOGC during a streamed build.
 const streamGCPercent = 200
 
+// streamGC sets the collector to streamGCPercent unless GOGC is set in the
+// environment lookup reads, and returns what restores the setting before.
+func streamGC(lookup func(string) (string, bool)) (restore func()) {
+	if _, set := lookup("GOGC"); set {
+		return func() {}
+	}
+	old := debug.SetGCPercent(streamGCPercent)
+	return func() { debug.SetGCPercent(old) }
+}
+
 const buildSynopsis = "seedpress build [--seeds DIR] [--out DIR] [--format epub,pdf,dataset] [--strict] [--quiet] [--workers N]"
 
 // parseFormats turns a comma-separated list into formats, in table order
@@ -210,9 +221,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		// allocated; at streamGCPercent it runs half as often, for a tenth
 		// less time on 1,000 documents and a few MiB more at the peak,
 		// still flat in the corpus size. GOGC in the environment wins.
-		if _, set := os.LookupEnv("GOGC"); !set {
-			defer debug.SetGCPercent(debug.SetGCPercent(streamGCPercent))
-		}
+		defer streamGC(os.LookupEnv)()
 		// The manifest is read again by the pipeline, which reports its
 		// problems; here only its date is needed, before the book.
 		if m, _ := manifest.Load(*seeds); m != nil {
@@ -267,14 +276,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		case <-stopped:
 		}
 	}()
-	stop := func() {
+	stop := sync.OnceFunc(func() {
 		signal.Stop(sigs)
-		select {
-		case <-stopped:
-		default:
-			close(stopped)
-		}
-	}
+		close(stopped)
+	})
 	opts.Cancel = cancel
 	var res exporters.Result
 	var n counts
@@ -463,36 +468,10 @@ func runSchema(args []string, stdout, stderr io.Writer) error {
 		if !filepath.IsLocal(name) || strings.ContainsAny(name, `/\`) {
 			return fmt.Errorf("schema: bad file name %q", name)
 		}
-		if err := writeFileAtomic(filepath.Join(*out, name), schemas[name]); err != nil {
+		if err := exporters.WriteFileAtomic(filepath.Join(*out, name), schemas[name]); err != nil {
 			return fmt.Errorf("schema: %w", err)
 		}
 	}
 	fmt.Fprintf(stderr, "wrote %s to %s\n", plural(len(names), "schema"), *out)
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so that path never holds a partial file.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), exporters.TempPrefix+"*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }

@@ -247,21 +247,32 @@ func TestSchema(t *testing.T) {
 	}
 }
 
-// TestStreamGCPercent checks that a streamed build leaves the collector's
-// setting as it found it, whether it changed it (GOGC unset) or not.
+// TestStreamGCPercent checks the streamed build's collector setting:
+// streamGCPercent while it runs, unless GOGC is set, and the setting before
+// afterwards; and that a streamed build through run restores it too.
 func TestStreamGCPercent(t *testing.T) {
-	seeds := filepath.Join(testtool.Root(), "seeds")
-	for _, gogc := range []string{"", "150"} {
-		if gogc != "" {
-			t.Setenv("GOGC", gogc)
-		} else if v, ok := os.LookupEnv("GOGC"); ok {
-			t.Setenv("GOGC", v) // restored after the test
-			os.Unsetenv("GOGC")
+	gcPercent := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+	old := debug.SetGCPercent(123)
+	defer debug.SetGCPercent(old)
+	for _, tt := range []struct {
+		env    map[string]string
+		during int
+	}{
+		{map[string]string{}, streamGCPercent},
+		{map[string]string{"GOGC": "150"}, 123}, // the runtime read GOGC at start; seedpress leaves it
+		{map[string]string{"GOGC": ""}, 123},
+	} {
+		restore := streamGC(func(k string) (string, bool) { v, ok := tt.env[k]; return v, ok })
+		if got := gcPercent(); got != tt.during {
+			t.Errorf("env %v: GC percent during the build %d, want %d", tt.env, got, tt.during)
 		}
-		old := debug.SetGCPercent(123)
-		r := seedpress(t, "build", "--seeds", seeds, "--out", t.TempDir(), "--format", "dataset", "--quiet")
-		if got := debug.SetGCPercent(old); got != 123 || r.code != 0 {
-			t.Errorf("GOGC=%q: build %v; GC percent afterwards %d, want 123", gogc, r, got)
+		restore()
+		if got := gcPercent(); got != 123 {
+			t.Errorf("env %v: GC percent afterwards %d, want 123", tt.env, got)
 		}
+	}
+	r := seedpress(t, "build", "--seeds", filepath.Join(testtool.Root(), "seeds"), "--out", t.TempDir(), "--format", "dataset", "--quiet")
+	if got := gcPercent(); got != 123 || r.code != 0 {
+		t.Errorf("build %v; GC percent afterwards %d, want 123", r, got)
 	}
 }

@@ -48,12 +48,10 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, errReported):
 		return 1
 	}
-	var in *interrupted
-	if errors.As(err, &in) {
-		fmt.Fprintf(stderr, "seedpress: %v\n", err)
+	fmt.Fprintf(stderr, "seedpress: %v\n", err)
+	if in := (*interrupted)(nil); errors.As(err, &in) {
 		return in.code()
 	}
-	fmt.Fprintf(stderr, "seedpress: %v\n", err)
 	return 1
 }
 
