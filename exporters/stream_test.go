@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/seedpress/seedpress/pipeline"
+	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -93,6 +94,8 @@ func TestPublishStreamFailure(t *testing.T) {
 	for i := range 3 {
 		book.Documents = append(book.Documents, &doc.Document{Index: i, Title: fmt.Sprintf("Belge %d", i)})
 	}
+	checked := fakeStream("rows", nil)
+	checked.Check = func(*doc.Book) diag.List { return nil }
 	tests := []struct {
 		name    string
 		src     Source
@@ -103,6 +106,7 @@ func TestPublishStreamFailure(t *testing.T) {
 		{"writer fails at End", bookSource(book, -1), []Format{fakeStream("rows", errors.New("disk full"))}, "rows: disk full"},
 		{"second writer fails", bookSource(book, -1), []Format{fakeStream("rows", nil), fakeStream("more", errors.New("invalid"))}, "more: invalid"},
 		{"format cannot stream", bookSource(book, -1), []Format{fakeDir("dataset", map[string]string{"a": "b"})}, "cannot be written from a stream"},
+		{"format checks the whole book", bookSource(book, -1), []Format{checked}, "rows has a check of the whole book"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,4 +132,35 @@ func TestPublishStreamFailure(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestStreams(t *testing.T) {
+	checked := fakeStream("rows", nil)
+	checked.Check = func(*doc.Book) diag.List { return nil }
+	for _, tt := range []struct {
+		name    string
+		formats []Format
+		want    bool
+	}{
+		{"none", nil, false},
+		{"one streams", []Format{fakeStream("rows", nil)}, true},
+		{"two stream", []Format{fakeStream("rows", nil), fakeStream("more", nil)}, true},
+		{"one does not", []Format{fakeStream("rows", nil), fakeDir("dataset", nil)}, false},
+		{"one checks the book", []Format{checked}, false},
+		{"the dataset", []Format{mustLookup(t, "dataset")}, true},
+		{"the dataset and the EPUB", []Format{mustLookup(t, "dataset"), mustLookup(t, "epub")}, false},
+	} {
+		if got := Streams(tt.formats); got != tt.want {
+			t.Errorf("%s: Streams = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func mustLookup(t *testing.T, name string) Format {
+	t.Helper()
+	f, ok := Lookup(name)
+	if !ok {
+		t.Fatalf("no format %q", name)
+	}
+	return f
 }
