@@ -122,6 +122,7 @@ type Ref struct {
 // Block is a block-level node: one of [*Heading], [*Paragraph], [*CodeBlock],
 // [*Quote], [*List] or [*ThematicBreak].
 type Block interface {
+	Node
 	block()
 	// Position returns where the block starts in its seed.
 	Position() Pos
@@ -192,6 +193,7 @@ func (b *ThematicBreak) Position() Pos { return b.Pos }
 // Inline is an inline node: one of [*Text], [*Emph], [*Strong], [*Code],
 // [*Link], [*Abbr] or [*LineBreak].
 type Inline interface {
+	Node
 	inline()
 }
 
