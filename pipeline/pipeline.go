@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/seedpress/seedpress/internal/parallel"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 	"github.com/seedpress/seedpress/pipeline/internal/decode"
@@ -103,7 +104,12 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	rd := startReading(seeds, workers, opts.MaxFileSize)
+	// The seeds are read on workers goroutines, at most 2×workers ahead of
+	// the one taken next, so that few documents are in memory at once
+	// whatever the number of seeds.
+	reads := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) read {
+		return readSeed(seeds, i, opts.MaxFileSize)
+	})
 
 	var sinkErr error
 	feeding := !diags.HasErrors() // the sink gets nothing once an error is known
@@ -115,8 +121,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	g := enrich.NewBuilder()
 	ids := map[string]bool{}
-	for i := range seeds {
-		r := rd.take()
+	for i, r := range reads {
 		diags.Append(r.diags)
 		d := r.doc
 		if d == nil || r.diags.HasErrors() {
@@ -172,53 +177,14 @@ type read struct {
 	diags diag.List
 }
 
-// reader reads seeds on worker goroutines, at most 2×workers seeds ahead of
-// the one the caller takes next, so that few documents are in memory at
-// once whatever the number of seeds.
-type reader struct {
-	// slots[i%len(slots)] delivers seed i's read: with the window, no two
-	// seeds in flight share a slot.
-	slots  []chan read
-	window chan struct{}
-	next   int
-}
-
-// startReading starts reading seeds on workers goroutines. The caller must
-// take every seed's read, in order.
-func startReading(seeds []seedFile, workers int, limit int64) *reader {
-	r := &reader{slots: make([]chan read, 2*workers), window: make(chan struct{}, 2*workers)}
-	for i := range r.slots {
-		r.slots[i] = make(chan read, 1)
+// readSeed reads seed i of seeds; it runs on a worker goroutine.
+func readSeed(seeds []seedFile, i int, limit int64) read {
+	d, ds := readDocument(seeds[i], i, limit)
+	var found *enrich.Found
+	if d != nil {
+		found = enrich.Find(d)
 	}
-	jobs := make(chan int)
-	go func() {
-		defer close(jobs)
-		for i := range seeds {
-			r.window <- struct{}{} // freed by take
-			jobs <- i
-		}
-	}()
-	for range min(workers, len(seeds)) {
-		go func() {
-			for i := range jobs {
-				d, ds := readDocument(seeds[i], i, limit)
-				var found *enrich.Found
-				if d != nil {
-					found = enrich.Find(d)
-				}
-				r.slots[i%len(r.slots)] <- read{doc: d, found: found, diags: ds}
-			}
-		}()
-	}
-	return r
-}
-
-// take returns the read of the next seed, waiting for it.
-func (r *reader) take() read {
-	res := <-r.slots[r.next%len(r.slots)]
-	r.next++
-	<-r.window
-	return res
+	return read{doc: d, found: found, diags: ds}
 }
 
 // seedFile is one seed found in the seeds folder.
