@@ -61,11 +61,11 @@ func TestTable(t *testing.T) {
 	b := &doc.Book{Meta: doc.Meta{Title: "Siber Güvenlik"}}
 	outs := map[string]string{"dataset": "dataset", "epub": "siber-guvenlik.epub", "pdf": "siber-guvenlik.pdf"}
 	for _, f := range Formats() {
-		if got := f.Output(b); got != outs[f.Name] {
+		if got := f.Output(b.Meta); got != outs[f.Name] {
 			t.Errorf("%s: Output = %q, want %q", f.Name, got, outs[f.Name])
 		}
-		if f.IsDir() != (f.WriteDir != nil) || f.IsDir() == (f.WriteFile != nil) {
-			t.Errorf("%s: IsDir %v does not match its writer", f.Name, f.IsDir())
+		if f.New == nil {
+			t.Errorf("%s: no New", f.Name)
 		}
 		if f.Verify == nil {
 			t.Errorf("%s: no Verify", f.Name)
@@ -79,36 +79,58 @@ func TestTable(t *testing.T) {
 	}
 }
 
-// fakeFile is a file format that writes content, or fails with err.
-func fakeFile(name, ext, content string, err error) Format {
+// publish publishes b, a book in memory.
+func publish(outDir string, b *doc.Book, formats []Format, opts Options) (Result, error) {
+	res, _, err := Publish(outDir, BookSource(b), formats, opts)
+	return res, err
+}
+
+// wholeFile is a file format that writes the whole book to a file with
+// write.
+func wholeFile(name, ext string, write func(w io.Writer, b *doc.Book) (Stats, error)) Format {
 	return Format{
 		Name: name, Ext: ext,
-		WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) {
-			if _, werr := io.WriteString(w, content); werr != nil {
-				return Stats{}, werr
-			}
-			return Stats{Pages: 3}, err
+		New: func(dest Dest, opts Options) (Writer, error) {
+			return WholeBook(func(b *doc.Book) (Stats, error) { return write(dest.File, b) }), nil
 		},
 	}
 }
 
-// fakeDir is a folder format writing files (path → content) into its folder.
-func fakeDir(name string, files map[string]string) Format {
+// wholeDir is a folder format that writes the whole book into its folder
+// with write.
+func wholeDir(name string, write func(dir string, b *doc.Book) (Stats, error)) Format {
 	return Format{
 		Name: name,
-		WriteDir: func(dir string, b *doc.Book, opts Options) (Stats, error) {
-			for p, c := range files {
-				fp := filepath.Join(dir, filepath.FromSlash(p))
-				if err := os.MkdirAll(filepath.Dir(fp), 0o755); err != nil {
-					return Stats{}, err
-				}
-				if err := os.WriteFile(fp, []byte(c), 0o644); err != nil {
-					return Stats{}, err
-				}
-			}
-			return Stats{Records: map[string]int{"rows": len(files)}}, nil
+		New: func(dest Dest, opts Options) (Writer, error) {
+			return WholeBook(func(b *doc.Book) (Stats, error) { return write(dest.Dir, b) }), nil
 		},
 	}
+}
+
+// fakeFile is a file format that writes content, or fails with err.
+func fakeFile(name, ext, content string, err error) Format {
+	return wholeFile(name, ext, func(w io.Writer, b *doc.Book) (Stats, error) {
+		if _, werr := io.WriteString(w, content); werr != nil {
+			return Stats{}, werr
+		}
+		return Stats{Pages: 3}, err
+	})
+}
+
+// fakeDir is a folder format writing files (path → content) into its folder.
+func fakeDir(name string, files map[string]string) Format {
+	return wholeDir(name, func(dir string, b *doc.Book) (Stats, error) {
+		for p, c := range files {
+			fp := filepath.Join(dir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(fp), 0o755); err != nil {
+				return Stats{}, err
+			}
+			if err := os.WriteFile(fp, []byte(c), 0o644); err != nil {
+				return Stats{}, err
+			}
+		}
+		return Stats{Records: map[string]int{"rows": len(files)}}, nil
+	})
 }
 
 var testBook = &doc.Book{Meta: doc.Meta{Title: "Deneme Kitabı"}}
@@ -177,7 +199,7 @@ func TestPublish(t *testing.T) {
 			} else {
 				opts.Progress = nil
 			}
-			res, err := Publish(out, testBook, formats, opts)
+			res, err := publish(out, testBook, formats, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -244,11 +266,11 @@ func TestPublish(t *testing.T) {
 func TestPublishReplaces(t *testing.T) {
 	out := t.TempDir()
 	first := []Format{fakeFile("book", ".txt", "bir\n", nil), fakeDir("dataset", map[string]string{"old.json": "1", "keep.json": "1"})}
-	if _, err := Publish(out, testBook, first, testOpts); err != nil {
+	if _, err := publish(out, testBook, first, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	second := []Format{fakeFile("book", ".txt", "iki\n", nil), fakeDir("dataset", map[string]string{"keep.json": "2"})}
-	if _, err := Publish(out, testBook, second, testOpts); err != nil {
+	if _, err := publish(out, testBook, second, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	snap := snapshot(t, out)
@@ -270,14 +292,14 @@ func TestPublishReplaces(t *testing.T) {
 func TestPublishRenamed(t *testing.T) {
 	out := t.TempDir()
 	formats := []Format{fakeFile("book", ".txt", "bir\n", nil), fakeFile("print", ".bin", "baskı\n", nil)}
-	if _, err := Publish(out, testBook, formats, testOpts); err != nil {
+	if _, err := publish(out, testBook, formats, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "notlar.txt"), []byte("benim\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	renamed := &doc.Book{Meta: doc.Meta{Title: "Yeni Başlık"}}
-	if _, err := Publish(out, renamed, formats[:1], testOpts); err != nil {
+	if _, err := publish(out, renamed, formats[:1], testOpts); err != nil {
 		t.Fatal(err)
 	}
 	snap := snapshot(t, out)
@@ -318,30 +340,30 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 		}, "broken: write deneme-kitabi.bin: disk full"},
 		{"folder format fails", []Format{
 			fakeFile("book", ".txt", "yeni kitap\n", nil),
-			{Name: "dataset", WriteDir: func(dir string, b *doc.Book, opts Options) (Stats, error) {
+			wholeDir("dataset", func(dir string, b *doc.Book) (Stats, error) {
 				os.WriteFile(filepath.Join(dir, "a.json"), []byte("yarım"), 0o644)
 				return Stats{}, errors.New("record doc-0001: invalid")
-			}},
+			}),
 		}, "dataset: record doc-0001: invalid"},
 		{"verification fails", []Format{truncatedPDF, fakeDir("dataset", map[string]string{"a.json": "yeni"})}, "no %%EOF trailer"},
 		{"empty output", []Format{fakeFile("book", ".txt", "", nil)}, "empty file"},
-		{"writer panics", []Format{fakeFile("book", ".txt", "yeni\n", nil), {Name: "panicky", Ext: ".bin",
-			WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) { panic("index out of range") }}},
+		{"writer panics", []Format{fakeFile("book", ".txt", "yeni\n", nil), wholeFile("panicky", ".bin",
+			func(w io.Writer, b *doc.Book) (Stats, error) { panic("index out of range") })},
 			"panicky: internal error (a bug in seedpress): index out of range"},
 		{"empty folder", []Format{fakeDir("dataset", nil)}, "empty folder"},
-		{"bad dataset", []Format{{Name: "dataset", WriteDir: fakeDir("dataset", map[string]string{"datapackage.json": "{"}).WriteDir, Verify: VerifyDataset}}, "datapackage.json"},
+		{"bad dataset", []Format{{Name: "dataset", New: fakeDir("dataset", map[string]string{"datapackage.json": "{"}).New, Verify: VerifyDataset}}, "datapackage.json"},
 	}
 	for _, tt := range tests {
 		for _, seq := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/sequential=%v", tt.name, seq), func(t *testing.T) {
 				out := t.TempDir()
-				if _, err := Publish(out, testBook, good, testOpts); err != nil {
+				if _, err := publish(out, testBook, good, testOpts); err != nil {
 					t.Fatal(err)
 				}
 				before := snapshot(t, out)
 				opts := testOpts
 				opts.Sequential = seq
-				_, err := Publish(out, testBook, tt.formats, opts)
+				_, err := publish(out, testBook, tt.formats, opts)
 				if err == nil || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("Publish error = %v, want one containing %q", err, tt.want)
 				}
@@ -350,7 +372,7 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 				// A publication that fails into a new folder does not leave
 				// the folder behind.
 				fresh := filepath.Join(t.TempDir(), "dist")
-				if _, err := Publish(fresh, testBook, tt.formats, opts); err == nil {
+				if _, err := publish(fresh, testBook, tt.formats, opts); err == nil {
 					t.Fatal("no error")
 				}
 				if _, err := os.Stat(fresh); !errors.Is(err, fs.ErrNotExist) {
@@ -363,24 +385,24 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 
 func TestPublishInterrupted(t *testing.T) {
 	out := t.TempDir()
-	if _, err := Publish(out, testBook, []Format{fakeFile("book", ".txt", "eski\n", nil)}, testOpts); err != nil {
+	if _, err := publish(out, testBook, []Format{fakeFile("book", ".txt", "eski\n", nil)}, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, out)
 	started := make(chan struct{})
 	release := make(chan struct{})
 	defer close(release)
-	slow := Format{Name: "slow", Ext: ".bin", WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) {
+	slow := wholeFile("slow", ".bin", func(w io.Writer, b *doc.Book) (Stats, error) {
 		io.WriteString(w, "partial")
 		close(started)
 		<-release
 		return Stats{}, nil
-	}}
+	})
 	cancel := make(chan struct{})
 	go func() { <-started; close(cancel) }()
 	opts := testOpts
 	opts.Cancel = cancel
-	_, err := Publish(out, testBook, []Format{fakeFile("book", ".txt", "yeni\n", nil), slow}, opts)
+	_, err := publish(out, testBook, []Format{fakeFile("book", ".txt", "yeni\n", nil), slow}, opts)
 	if !errors.Is(err, ErrInterrupted) {
 		t.Fatalf("Publish error = %v, want ErrInterrupted", err)
 	}
@@ -394,7 +416,7 @@ func TestPublishRemovesStale(t *testing.T) {
 		os.MkdirAll(filepath.Dir(fp), 0o755)
 		os.WriteFile(fp, []byte("stale"), 0o644)
 	}
-	if _, err := Publish(out, testBook, []Format{fakeFile("book", ".txt", "x\n", nil)}, testOpts); err != nil {
+	if _, err := publish(out, testBook, []Format{fakeFile("book", ".txt", "x\n", nil)}, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	for p := range snapshot(t, out) {
@@ -407,14 +429,14 @@ func TestPublishRemovesStale(t *testing.T) {
 func TestPublishUnwritable(t *testing.T) {
 	parent := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(parent, []byte("a regular file"), 0o644)
-	_, err := Publish(filepath.Join(parent, "dist"), testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
+	_, err := publish(filepath.Join(parent, "dist"), testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
 	if err == nil || !strings.Contains(err.Error(), "publish: output folder") || !strings.Contains(err.Error(), "not a directory") {
 		t.Errorf("Publish into a file's child = %v", err)
 	}
 	// A final name taken by the wrong kind is refused before anything moves.
 	out := t.TempDir()
 	os.Mkdir(filepath.Join(out, "deneme-kitabi.txt"), 0o755)
-	_, err = Publish(out, testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
+	_, err = publish(out, testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
 	if err == nil || !strings.Contains(err.Error(), "is not a file") {
 		t.Errorf("Publish over a folder = %v", err)
 	}
@@ -422,14 +444,14 @@ func TestPublishUnwritable(t *testing.T) {
 
 func TestPublishRejects(t *testing.T) {
 	out := t.TempDir()
-	if _, err := Publish(out, testBook, nil, testOpts); err == nil {
+	if _, err := publish(out, testBook, nil, testOpts); err == nil {
 		t.Error("no formats: no error")
 	}
-	if _, err := Publish(out, nil, []Format{fakeFile("a", ".x", "x", nil)}, testOpts); err == nil {
+	if _, err := publish(out, nil, []Format{fakeFile("a", ".x", "x", nil)}, testOpts); err == nil {
 		t.Error("no book: no error")
 	}
 	dup := []Format{fakeFile("a", ".x", "x", nil), fakeFile("b", ".x", "y", nil)}
-	if _, err := Publish(out, testBook, dup, testOpts); err == nil || !strings.Contains(err.Error(), "two formats") {
+	if _, err := publish(out, testBook, dup, testOpts); err == nil || !strings.Contains(err.Error(), "two formats") {
 		t.Errorf("duplicate outputs: %v", err)
 	}
 }
