@@ -103,4 +103,3 @@ func swapDir(tmp, final string) error {
 	}
 	return nil
 }
-

@@ -305,4 +305,3 @@ func (p *publication) writeTemp(name string, data []byte) (string, error) {
 	}
 	return fh.Name(), nil
 }
-

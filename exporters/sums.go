@@ -183,4 +183,3 @@ func (p *publication) releaseJSON(files []File) ([]byte, error) {
 	}
 	return append(data, '\n'), nil
 }
-
