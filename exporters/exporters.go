@@ -47,6 +47,24 @@ type Format struct {
 	// is published; a format that checks file hashes takes them from sums,
 	// which SHA256SUMS reads too. Nil means only that it is not empty.
 	Verify func(path string, sums *Sums) error
+	// Collects tells that the format keeps the whole book in memory until
+	// the end of the book (its Writer, or its check, collects it before
+	// writing: see WholeBook), so that a publication's memory grows with
+	// the book. It changes nothing in the route; a caller may tune the
+	// garbage collector by it (see Collects).
+	Collects bool
+}
+
+// Collects reports whether a format of formats collects the whole book
+// (see Format.Collects); when none does, a publication holds a few
+// documents at a time, whatever the size of the book.
+func Collects(formats []Format) bool {
+	for _, f := range formats {
+		if f.Collects {
+			return true
+		}
+	}
+	return false
 }
 
 // Dest is where a format's Writer puts its output, under a temporary name
@@ -113,7 +131,7 @@ func (f Format) Output(m doc.Meta) string {
 // The EPUB and the PDF are written by whole-book functions until their
 // streaming writers land: each goes through collect (see collect.go) in
 // the one line marked "whole book", which becomes the streaming writer's
-// constructor, and so does the PDF's check.
+// constructor, and so does the PDF's check; then Collects goes.
 var formats = []Format{
 	{
 		Name: "dataset",
@@ -133,7 +151,8 @@ var formats = []Format{
 			w := collect(func(b *doc.Book) (struct{}, error) { return struct{}{}, epub.Write(dest.File, b, epubOptions(opts)) }) // whole book
 			return sinkWriter{w, nil}, nil
 		},
-		Verify: func(p string, _ *Sums) error { return VerifyZip(p) },
+		Verify:   func(p string, _ *Sums) error { return VerifyZip(p) },
+		Collects: true, // whole book
 	},
 	{
 		Name:  "pdf",
@@ -143,7 +162,8 @@ var formats = []Format{
 			w := collect(func(b *doc.Book) (pdf.Info, error) { return pdf.Write(dest.File, b, pdfOptions(opts)) }) // whole book
 			return sinkWriter{w, func() Stats { return Stats{Pages: w.Info().Pages} }}, nil
 		},
-		Verify: func(p string, _ *Sums) error { return VerifyPDF(p) },
+		Verify:   func(p string, _ *Sums) error { return VerifyPDF(p) },
+		Collects: true, // whole book
 	},
 }
 
