@@ -352,7 +352,7 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 				return Stats{}, errors.New("record doc-0001: invalid")
 			}),
 		}, "dataset: record doc-0001: invalid"},
-		{"verification fails", []Format{truncatedPDF, fakeDir("dataset", map[string]string{"a.json": "yeni"})}, "no %%EOF trailer"},
+		{"verification fails", []Format{truncatedPDF, fakeDir("dataset", map[string]string{"a.json": "yeni"})}, "book: check deneme-kitabi.txt: no %%EOF trailer"},
 		{"empty output", []Format{fakeFile("book", ".txt", "", nil)}, "empty file"},
 		{"writer panics", []Format{fakeFile("book", ".txt", "yeni\n", nil), wholeFile("panicky", ".bin",
 			func(w io.Writer, b *doc.Book) (Stats, error) { panic("index out of range") })},
@@ -373,6 +373,11 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 				_, err := publish(out, testBook, tt.formats, opts)
 				if err == nil || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("Publish error = %v, want one containing %q", err, tt.want)
+				}
+				for _, f := range tt.formats {
+					if f.Ext != "" && strings.Count(err.Error(), f.Name+": ") > 1 {
+						t.Errorf("Publish error = %v, names %s twice", err, f.Name)
+					}
 				}
 				sameSnapshot(t, snapshot(t, out), before)
 

@@ -164,6 +164,14 @@ func (s *staged) wrap(err error) error {
 	return fmt.Errorf("%s: write %s: %w", s.format.Name, s.final, err)
 }
 
+// wrapped is wrap, and nil for nil.
+func (s *staged) wrapped(err error) error {
+	if err == nil {
+		return nil
+	}
+	return s.wrap(err)
+}
+
 // close closes the Writer and, for a file format, flushes, syncs and
 // closes the temporary file (see closeFile) unless err, the writing's
 // error, is set. It returns err, else the first error of those steps; a

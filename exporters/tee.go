@@ -48,9 +48,10 @@ func newTee(p *publication, formats []Format, outs []*staged, opts Options) *tee
 
 // all calls checkCall for every check and, while no Writer has failed,
 // writeCall for every Writer, each on a goroutine of its own unless
-// opts.Sequential (a nil call is skipped). It returns the checks' errors,
-// and keeps the writers' in t.err. A call that panics fails with an error
-// that names its format.
+// opts.Sequential or there is one call (a nil call is skipped). It returns
+// the checks' errors, and keeps the writers' in t.err; writeCall names its
+// format in its errors. A call that panics fails with an error that names
+// its format.
 func (t *tee) all(checkCall func(c Checker) error, writeCall func(s *staged) error) error {
 	if t.opts.interrupted() {
 		return ErrInterrupted
@@ -69,7 +70,7 @@ func (t *tee) all(checkCall func(c Checker) error, writeCall func(s *staged) err
 		limit = 1
 	}
 	errs := make([]error, n)
-	parallel.Each(n, limit, func(i int) error {
+	call := func(i int) error {
 		defer func() {
 			if r := recover(); r != nil {
 				name := ""
@@ -87,11 +88,16 @@ func (t *tee) all(checkCall func(c Checker) error, writeCall func(s *staged) err
 			}
 			return nil
 		}
-		if err := writeCall(t.outs[i-nc]); err != nil {
-			errs[i] = t.outs[i-nc].wrap(err)
-		}
+		errs[i] = writeCall(t.outs[i-nc])
 		return nil
-	})
+	}
+	if limit <= 1 || n == 1 {
+		for i := range n {
+			call(i)
+		}
+	} else {
+		parallel.Each(n, limit, call)
+	}
 	if writing {
 		if err := errors.Join(errs[nc:]...); err != nil {
 			t.err = err
@@ -114,7 +120,7 @@ func (t *tee) Begin(meta doc.Meta, documents int) error {
 	}
 	return t.all(
 		func(c Checker) error { return c.Begin(meta, documents) },
-		func(s *staged) error { return s.w.Begin(meta, documents) })
+		func(s *staged) error { return s.wrapped(s.w.Begin(meta, documents)) })
 }
 
 // nameOutputs sets the final name of every output.
@@ -145,7 +151,7 @@ func kind(dir bool) string {
 func (t *tee) Document(d *doc.Document) error {
 	return t.all(
 		func(c Checker) error { return c.Document(d) },
-		func(s *staged) error { return s.w.Document(d) })
+		func(s *staged) error { return s.wrapped(s.w.Document(d)) })
 }
 
 // End implements doc.Sink: the checks end first; then, unless they found
@@ -161,7 +167,7 @@ func (t *tee) End(glossary []doc.Term) error {
 	}
 	err := t.all(nil, func(s *staged) error {
 		if err := s.w.End(glossary); err != nil {
-			return err
+			return s.wrap(err)
 		}
 		if err := t.p.finish(s); err != nil {
 			return err
