@@ -128,7 +128,8 @@ func runDump(args []string, stdout, stderr io.Writer) error {
 	return bw.Flush()
 }
 
-// streamGCPercent is the collector's GOGC during a streamed build.
+// streamGCPercent is the collector's GOGC during a build whose formats
+// keep no whole book (see exporters.Collects).
 const streamGCPercent = 200
 
 // streamGC sets the collector to streamGCPercent unless GOGC is set in the
