@@ -3,6 +3,8 @@ package exporters
 import (
 	"io"
 
+	"github.com/seedpress/seedpress/exporters/epub"
+	"github.com/seedpress/seedpress/exporters/pdf"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -39,6 +41,18 @@ func (c *collected[I]) End(glossary []doc.Term) error {
 // Info returns the result of write, after End.
 func (c *collected[I]) Info() I { return c.info }
 
+// wholeEPUB collects the book and writes it with epub.Write at End, in
+// place of epub.NewWriter(w, opts).
+func wholeEPUB(w io.Writer, opts epub.Options) *collected[struct{}] {
+	return collect(func(b *doc.Book) (struct{}, error) { return struct{}{}, epub.Write(w, b, opts) })
+}
+
+// wholePDF collects the book and writes it with pdf.Write at End, in place
+// of pdf.NewWriter(w, opts); its Info is pdf.Write's.
+func wholePDF(w io.Writer, opts pdf.Options) *collected[pdf.Info] {
+	return collect(func(b *doc.Book) (pdf.Info, error) { return pdf.Write(w, b, opts) })
+}
+
 // checkCollected adapts a check of the whole book to Checker.
 type checkCollected struct {
 	*collected[diag.List]
@@ -46,9 +60,9 @@ type checkCollected struct {
 
 func (c checkCollected) Diagnostics() diag.List { return c.Info() }
 
-// collectCheck returns a Checker that collects the book and runs check on
-// it at End; before End it has found nothing.
-func collectCheck(check func(b *doc.Book) diag.List) Checker {
+// wholeCheck returns a Checker that collects the book and runs check on it
+// at End, in place of pdf.NewChecker(); before End it has found nothing.
+func wholeCheck(check func(b *doc.Book) diag.List) Checker {
 	return checkCollected{collect(func(b *doc.Book) (diag.List, error) { return check(b), nil })}
 }
 

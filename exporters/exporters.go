@@ -129,9 +129,11 @@ func (f Format) Output(m doc.Meta) string {
 // place a new format is registered.
 //
 // The EPUB and the PDF are written by whole-book functions until their
-// streaming writers land: each goes through collect (see collect.go) in
-// the one line marked "whole book", which becomes the streaming writer's
-// constructor, and so does the PDF's check; then Collects goes.
+// streaming writers land: wholeEPUB, wholePDF and wholeCheck (collect.go)
+// collect the book and call epub.Write, pdf.Write and pdf.Check at its
+// end, each in one line marked "whole book" that becomes the streaming
+// writer's constructor (epub.NewWriter, pdf.NewWriter, pdf.NewChecker,
+// same arguments); then the format's Collects goes too.
 var formats = []Format{
 	{
 		Name: "dataset",
@@ -148,7 +150,7 @@ var formats = []Format{
 		Name: "epub",
 		Ext:  ".epub",
 		New: func(dest Dest, opts Options) (Writer, error) {
-			w := collect(func(b *doc.Book) (struct{}, error) { return struct{}{}, epub.Write(dest.File, b, epubOptions(opts)) }) // whole book
+			w := wholeEPUB(dest.File, epubOptions(opts)) // whole book
 			return sinkWriter{w, nil}, nil
 		},
 		Verify:   func(p string, _ *Sums) error { return VerifyZip(p) },
@@ -157,9 +159,9 @@ var formats = []Format{
 	{
 		Name:  "pdf",
 		Ext:   ".pdf",
-		Check: func() Checker { return collectCheck(pdf.Check) }, // whole book
+		Check: func() Checker { return wholeCheck(pdf.Check) }, // whole book
 		New: func(dest Dest, opts Options) (Writer, error) {
-			w := collect(func(b *doc.Book) (pdf.Info, error) { return pdf.Write(dest.File, b, pdfOptions(opts)) }) // whole book
+			w := wholePDF(dest.File, pdfOptions(opts)) // whole book
 			return sinkWriter{w, func() Stats { return Stats{Pages: w.Info().Pages} }}, nil
 		},
 		Verify:   func(p string, _ *Sums) error { return VerifyPDF(p) },
