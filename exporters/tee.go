@@ -22,25 +22,25 @@ import (
 // end of the book only when the checks found no error.
 type tee struct {
 	p      *publication // nil for Check: no writers
-	checks []named[Checker]
+	checks []namedCheck
 	outs   []*staged
 	opts   Options
 
-	began, ended bool
-	err          error // the first failure of the writers
+	ended bool  // End was called
+	err   error // the writers' failures
 }
 
-// named is a check with the name of its format, for messages.
-type named[T any] struct {
+// namedCheck is a check with the name of its format, for messages.
+type namedCheck struct {
 	name string
-	sink T
+	sink Checker
 }
 
 func newTee(p *publication, formats []Format, outs []*staged, opts Options) *tee {
 	t := &tee{p: p, outs: outs, opts: opts}
 	for _, f := range formats {
 		if f.Check != nil {
-			t.checks = append(t.checks, named[Checker]{f.Name, f.Check()})
+			t.checks = append(t.checks, namedCheck{f.Name, f.Check()})
 		}
 	}
 	return t
@@ -111,7 +111,6 @@ func (t *tee) all(checkCall func(c Checker) error, writeCall func(s *staged) err
 // wrong kind (a folder where a file goes, which would fail only at the
 // renames, after other outputs moved).
 func (t *tee) Begin(meta doc.Meta, documents int) error {
-	t.began = true
 	if t.p != nil {
 		t.p.meta = meta
 		if err := t.nameOutputs(meta); err != nil {
