@@ -339,11 +339,6 @@ func TestDocumentTitle(t *testing.T) {
 			t.Errorf("documentTitle(%v, %q, %q) = %q, want %q", tt.blocks, tt.manifest, tt.lang, got, tt.want)
 		}
 	}
-	for in, want := range map[string]string{"": "tr", "tr-TR": "tr", "EN_us": "en", "de": "de"} {
-		if got := bookLang(doc.Meta{Lang: in}); got != want {
-			t.Errorf("bookLang(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 func BenchmarkBuild(b *testing.B) {
