@@ -38,8 +38,9 @@ const MaxDumpCover = 32 << 20
 //
 // The book's keys and a document's source, sha256, encoding, format and
 // title may come in any order and may be left out; each at most once.
-// Indentation is two spaces per level, as Dump writes it. The first error
-// is returned, as a *DumpError with its line number.
+// Indentation is two spaces per level, as Dump writes it; blank lines are
+// skipped. The first error in the text is returned as a *DumpError, with
+// its line number.
 func ParseDump(r io.Reader) (*Book, error) {
 	var lines []dumpLine
 	sc := bufio.NewScanner(r)
@@ -60,11 +61,7 @@ func ParseDump(r io.Reader) (*Book, error) {
 		return nil, fmt.Errorf("doc: read dump: %w", err)
 	}
 	p := &dumpParser{lines: lines}
-	b, err := p.book()
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
+	return p.book()
 }
 
 // dumpLine is one non-blank line of a dump.
@@ -82,10 +79,10 @@ type dumpParser struct {
 	cur   dumpLine  // the line being read
 	rest  string    // what is left of cur.text
 	b     *Book     // the book being built
-	src   string    // the current document's Source
 	terms []termUse // every Abbr read, checked against the glossary at the end
 	refs  []refUse  // every Ref read, checked against the documents at the end
-	count []int     // leaves per document, for the Ref checks
+	// sents holds the sentences of every leaf of every document read, for
+	// the checks of the Refs.
 	sents [][][]Sentence
 }
 
@@ -243,11 +240,11 @@ func (p *dumpParser) book() (*Book, error) {
 }
 
 func (p *dumpParser) checkRef(r Ref) string {
-	if r.Doc < 0 || r.Doc >= len(p.count) {
-		return fmt.Sprintf("reference %s: the book has %d documents", r, len(p.count))
+	if r.Doc < 0 || r.Doc >= len(p.sents) {
+		return fmt.Sprintf("reference %s: the book has %d documents", r, len(p.sents))
 	}
-	if r.Leaf < 0 || r.Leaf >= p.count[r.Doc] {
-		return fmt.Sprintf("reference %s: document %d has %d leaves", r, r.Doc, p.count[r.Doc])
+	if n := len(p.sents[r.Doc]); r.Leaf < 0 || r.Leaf >= n {
+		return fmt.Sprintf("reference %s: document %d has %d leaves", r, r.Doc, n)
 	}
 	if n := len(p.sents[r.Doc][r.Leaf]); r.Sentence < 0 || r.Sentence >= max(n, 1) {
 		return fmt.Sprintf("reference %s: leaf %d of document %d has %d sentences", r, r.Leaf, r.Doc, n)
@@ -345,9 +342,9 @@ func (p *dumpParser) cover() (*Image, error) {
 	return img, nil
 }
 
-// textBlock is a heading or paragraph read, with what is checked once its
-// document is complete.
-type textBlock struct {
+// leafBlock is where a heading, paragraph or code block was read and the
+// leaf= it gave, checked once its document is complete.
+type leafBlock struct {
 	line int
 	leaf int // -1 when the dump gave no leaf=
 }
@@ -365,7 +362,7 @@ func (p *dumpParser) document() error {
 		return p.errorf("document %d is document %d of the book", d.Index, len(p.b.Documents))
 	}
 	seen := map[string]bool{}
-	blocks := map[Block]textBlock{}
+	blocks := map[Block]leafBlock{}
 	for {
 		ok, err := p.next(1)
 		if err != nil {
@@ -427,7 +424,6 @@ func (p *dumpParser) document() error {
 			return &DumpError{tb.line, fmt.Sprintf("leaf=%d, but the block is leaf %d of its document", tb.leaf, i)}
 		}
 	}
-	p.count = append(p.count, len(leaves))
 	p.sents = append(p.sents, sents)
 	p.b.Documents = append(p.b.Documents, d)
 	return nil
@@ -502,7 +498,7 @@ func (p *dumpParser) leafAttr() (int, error) {
 }
 
 // block reads the block on the current line and everything under it.
-func (p *dumpParser) block(depth int, text map[Block]textBlock) (Block, error) {
+func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error) {
 	kw := p.word()
 	line := p.cur.n
 	pos, err := p.pos()
@@ -534,7 +530,7 @@ func (p *dumpParser) block(depth int, text map[Block]textBlock) (Block, error) {
 		} else {
 			b = &Paragraph{Pos: pos, Inlines: inlines, Sentences: sents}
 		}
-		text[b] = textBlock{line: line, leaf: leaf}
+		leaves[b] = leafBlock{line: line, leaf: leaf}
 		return b, nil
 	case "code":
 		leaf, err := p.leafAttr()
@@ -568,14 +564,14 @@ func (p *dumpParser) block(depth int, text map[Block]textBlock) (Block, error) {
 		if ok, _ := p.next(depth + 1); ok {
 			return nil, p.errorf("a code block holds one line of text")
 		}
-		text[b] = textBlock{line: line, leaf: leaf}
+		leaves[b] = leafBlock{line: line, leaf: leaf}
 		return b, nil
 	case "quote":
 		if err := p.end(); err != nil {
 			return nil, err
 		}
 		q := &Quote{Pos: pos}
-		q.Blocks, err = p.blocks(depth+1, text)
+		q.Blocks, err = p.blocks(depth+1, leaves)
 		return q, err
 	case "list":
 		l := &List{Pos: pos}
@@ -610,7 +606,7 @@ func (p *dumpParser) block(depth int, text map[Block]textBlock) (Block, error) {
 			if err := p.end(); err != nil {
 				return nil, err
 			}
-			if it.Blocks, err = p.blocks(depth+2, text); err != nil {
+			if it.Blocks, err = p.blocks(depth+2, leaves); err != nil {
 				return nil, err
 			}
 			l.Items = append(l.Items, it)
@@ -625,14 +621,14 @@ func (p *dumpParser) block(depth int, text map[Block]textBlock) (Block, error) {
 }
 
 // blocks reads the blocks at depth.
-func (p *dumpParser) blocks(depth int, text map[Block]textBlock) ([]Block, error) {
+func (p *dumpParser) blocks(depth int, leaves map[Block]leafBlock) ([]Block, error) {
 	var bs []Block
 	for {
 		ok, err := p.next(depth)
 		if err != nil || !ok {
 			return bs, err
 		}
-		b, err := p.block(depth, text)
+		b, err := p.block(depth, leaves)
 		if err != nil {
 			return nil, err
 		}
