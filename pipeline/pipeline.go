@@ -95,10 +95,8 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	diags.Append(noteSkipped(seedsDir, m))
 	meta := m.Meta
-	if meta.Lang == "" {
-		meta.Lang = "tr"
-	}
-	lang := bookLang(m.Meta)
+	meta.Lang = meta.Language()
+	lang := doc.PrimaryLang(meta.Lang)
 
 	workers := opts.Workers
 	if workers <= 0 {
@@ -410,20 +408,17 @@ func sizeString(n int64) string {
 
 // segmentBlocks fills the Sentences of every heading and paragraph.
 func segmentBlocks(blocks []doc.Block) {
-	for _, b := range blocks {
-		switch b := b.(type) {
+	doc.WalkBlocks(blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch b := n.(type) {
 		case *doc.Heading:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
+			return doc.WalkSkipChildren
 		case *doc.Paragraph:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
-		case *doc.Quote:
-			segmentBlocks(b.Blocks)
-		case *doc.List:
-			for _, it := range b.Items {
-				segmentBlocks(it.Blocks)
-			}
+			return doc.WalkSkipChildren
 		}
-	}
+		return doc.WalkContinue
+	})
 }
 
 // documentID derives a document ID from a seed's file name: the stem
@@ -461,19 +456,6 @@ func uniqueID(id string, used map[string]bool) string {
 var chapterLabels = map[string]string{
 	"tr": "Bölüm %d",
 	"en": "Chapter %d",
-}
-
-// bookLang returns the primary language subtag of the book ("tr" by
-// default), lower-cased.
-func bookLang(m doc.Meta) string {
-	lang := strings.ToLower(m.Lang)
-	if lang == "" {
-		return "tr"
-	}
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	return lang
 }
 
 // documentTitle returns the title of d: its leading heading, else the

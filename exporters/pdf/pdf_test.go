@@ -291,9 +291,9 @@ func matchWords(t *testing.T, got []token, want []string) {
 			n := utf8.RuneCountInString(acc)
 			switch {
 			case strings.HasSuffix(acc, "-") && strings.HasPrefix(w, strings.TrimSuffix(acc, "-")) &&
-				slices.Contains(pts, n-1) && turkish.BreakTakesHyphen(w, n-1):
+				slices.Contains(pts, n-1) && turkish.HyphenAfter([]rune(w)[n-2]):
 				acc = strings.TrimSuffix(acc, "-") + next
-			case strings.HasPrefix(w, acc) && slices.Contains(pts, n) && !turkish.BreakTakesHyphen(w, n):
+			case strings.HasPrefix(w, acc) && slices.Contains(pts, n) && !turkish.HyphenAfter([]rune(w)[n-1]):
 				acc += next
 			case strings.HasPrefix(w, acc) && utf8.RuneCountInString(w) > 40:
 				acc += next // an emergency break in an over-long token

@@ -44,7 +44,8 @@ func Dump(w io.Writer, b *Book) error {
 		for i, l := range doc.Leaves() {
 			leafIndex[l.Block] = i
 		}
-		d.blocks(1, doc.Blocks, leafIndex)
+		d.depth, d.leafIndex = 1, leafIndex
+		WalkBlocks(doc.Blocks, d.node)
 	}
 	if len(b.Glossary) > 0 {
 		d.line(0, "glossary")
@@ -80,6 +81,10 @@ func (p Pos) String() string {
 type dumper struct {
 	w   io.Writer
 	err error
+
+	// The state of the walk over a document's blocks.
+	depth     int
+	leafIndex map[Block]int
 }
 
 func (d *dumper) line(depth int, format string, args ...any) {
@@ -102,65 +107,59 @@ func at(p Pos) string {
 	return fmt.Sprintf(" @%d:%d", p.Line, p.Col)
 }
 
-func (d *dumper) blocks(depth int, blocks []Block, leafIndex map[Block]int) {
-	for _, b := range blocks {
-		switch b := b.(type) {
+// node writes the line of n when entering it, and a text block's sentences
+// when leaving it; the lines of n's children are one level deeper.
+func (d *dumper) node(n Node, entering bool) WalkStatus {
+	if !entering {
+		d.depth--
+		switch n := n.(type) {
 		case *Heading:
-			d.line(depth, "heading%s level=%d leaf=%d", at(b.Pos), b.Level, leafIndex[b])
-			d.inlines(depth+1, b.Inlines)
-			d.sentences(depth+1, PlainText(b.Inlines), b.Sentences)
+			d.sentences(d.depth+1, PlainText(n.Inlines), n.Sentences)
 		case *Paragraph:
-			d.line(depth, "paragraph%s leaf=%d", at(b.Pos), leafIndex[b])
-			d.inlines(depth+1, b.Inlines)
-			d.sentences(depth+1, PlainText(b.Inlines), b.Sentences)
-		case *CodeBlock:
-			d.line(depth, "code%s leaf=%d info=%q", at(b.Pos), leafIndex[b], b.Info)
-			d.line(depth+1, "%q", b.Text)
-		case *Quote:
-			d.line(depth, "quote%s", at(b.Pos))
-			d.blocks(depth+1, b.Blocks, leafIndex)
-		case *List:
-			if b.Ordered {
-				d.line(depth, "list%s ordered start=%d", at(b.Pos), b.Start)
-			} else {
-				d.line(depth, "list%s bullet", at(b.Pos))
-			}
-			for _, it := range b.Items {
-				d.line(depth+1, "item%s", at(it.Pos))
-				d.blocks(depth+2, it.Blocks, leafIndex)
-			}
-		case *ThematicBreak:
-			d.line(depth, "break%s", at(b.Pos))
-		default:
-			panic(fmt.Sprintf("doc: Dump: unknown block %T", b))
+			d.sentences(d.depth+1, PlainText(n.Inlines), n.Sentences)
 		}
+		return WalkContinue
 	}
-}
-
-func (d *dumper) inlines(depth int, inlines []Inline) {
-	for _, in := range inlines {
-		switch in := in.(type) {
-		case *Text:
-			d.line(depth, "text %q", in.Value)
-		case *Emph:
-			d.line(depth, "emph")
-			d.inlines(depth+1, in.Inlines)
-		case *Strong:
-			d.line(depth, "strong")
-			d.inlines(depth+1, in.Inlines)
-		case *Code:
-			d.line(depth, "code %q", in.Value)
-		case *Link:
-			d.line(depth, "link %q", in.URL)
-			d.inlines(depth+1, in.Inlines)
-		case *Abbr:
-			d.line(depth, "abbr %q term=%d", in.Text, in.Term)
-		case *LineBreak:
-			d.line(depth, "linebreak")
-		default:
-			panic(fmt.Sprintf("doc: Dump: unknown inline %T", in))
+	depth := d.depth
+	d.depth++
+	switch n := n.(type) {
+	case *Heading:
+		d.line(depth, "heading%s level=%d leaf=%d", at(n.Pos), n.Level, d.leafIndex[n])
+	case *Paragraph:
+		d.line(depth, "paragraph%s leaf=%d", at(n.Pos), d.leafIndex[n])
+	case *CodeBlock:
+		d.line(depth, "code%s leaf=%d info=%q", at(n.Pos), d.leafIndex[n], n.Info)
+		d.line(depth+1, "%q", n.Text)
+	case *Quote:
+		d.line(depth, "quote%s", at(n.Pos))
+	case *List:
+		if n.Ordered {
+			d.line(depth, "list%s ordered start=%d", at(n.Pos), n.Start)
+		} else {
+			d.line(depth, "list%s bullet", at(n.Pos))
 		}
+	case *ListItem:
+		d.line(depth, "item%s", at(n.Pos))
+	case *ThematicBreak:
+		d.line(depth, "break%s", at(n.Pos))
+	case *Text:
+		d.line(depth, "text %q", n.Value)
+	case *Emph:
+		d.line(depth, "emph")
+	case *Strong:
+		d.line(depth, "strong")
+	case *Code:
+		d.line(depth, "code %q", n.Value)
+	case *Link:
+		d.line(depth, "link %q", n.URL)
+	case *Abbr:
+		d.line(depth, "abbr %q term=%d", n.Text, n.Term)
+	case *LineBreak:
+		d.line(depth, "linebreak")
+	default:
+		panic(fmt.Sprintf("doc: Dump: unknown node type %T", n))
 	}
+	return WalkContinue
 }
 
 func (d *dumper) sentences(depth int, text string, ss []Sentence) {
