@@ -3723,7 +3723,12 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
+		f.outw = w // seedpress: write the file to w while it is made, not all at once
 		f.Close()
+		f.outw = nil      // seedpress: later writes go to the buffer again
+		if f.err != nil { // seedpress: w may have refused a part already
+			return f.err
+		}
 	}
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
@@ -3965,7 +3970,8 @@ func (f *Fpdf) newobj() {
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.offsets[f.n] = f.buffer.Len()
+	f.flushOut()                // seedpress: hand what is done to Output's writer
+	f.offsets[f.n] = f.offset() // seedpress: the buffer may have been flushed
 	f.outf("%d 0 obj", f.n)
 }
 
@@ -4212,7 +4218,7 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 	}
 	// Pages root
-	f.offsets[1] = f.buffer.Len()
+	f.offsets[1] = f.offset() // seedpress: the buffer may have been flushed
 	f.out("1 0 obj")
 	f.out("<</Type /Pages")
 	var kids fmtBuffer
@@ -4857,7 +4863,7 @@ func (f *Fpdf) putresources() {
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
 	// 	Resource dictionary
-	f.offsets[2] = f.buffer.Len()
+	f.offsets[2] = f.offset() // seedpress: the buffer may have been flushed
 	f.out("2 0 obj")
 	f.out("<<")
 	f.putresourcedict()
@@ -4907,13 +4913,16 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	f.outf("/CreationDate %s", f.textstring(pdfDate(creation))) // seedpress: with the time zone
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring(pdfDate(mod))) // seedpress: with the time zone
 }
 
 func (f *Fpdf) putcatalog() {
 	f.out("/Type /Catalog")
+	if f.xmpObj > 0 { // seedpress: point the catalog at the XMP metadata, so readers find it
+		f.outf("/Metadata %d 0 R", f.xmpObj)
+	}
 	f.out("/Pages 1 0 R")
 	if f.lang != "" {
 		f.outf("/Lang (%s)", f.lang)
@@ -4982,6 +4991,7 @@ func (f *Fpdf) putxmp() {
 		return
 	}
 	f.newobj()
+	f.xmpObj = f.n // seedpress: for the catalog's /Metadata
 	f.outf("<< /Type /Metadata /Subtype /XML /Length %d >>", len(f.xmp))
 	f.putstream(f.xmp)
 	f.out("endobj")
@@ -5071,7 +5081,7 @@ func (f *Fpdf) enddoc() {
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
-	o := f.buffer.Len()
+	o := f.offset() // seedpress: the buffer may have been flushed
 	f.out("xref")
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")

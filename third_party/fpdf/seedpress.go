@@ -7,6 +7,8 @@ package fpdf
 // This file holds seedpress's changes to fpdf v0.9.0 (see PATCHES.md); the
 // lines that call it are marked "seedpress" where they stand.
 //
+// Page compression.
+//
 // Upstream keeps every page's content stream uncompressed until Output,
 // then compresses each with a new zlib writer. A 34,000-page book then
 // holds about 500 MB of page content and allocates a megabyte of
@@ -20,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 )
 
 // zwriterPool reuses zlib writers of level BestSpeed, the level upstream
@@ -90,4 +93,58 @@ func (f *Fpdf) outBytes(b []byte) {
 		f.buffer.Write(b)
 		f.buffer.WriteByte('\n')
 	}
+}
+
+// Streaming output.
+//
+// Upstream builds the whole file in f.buffer and hands it to Output's
+// writer at the end: a long book's file is held whole, and twice while the
+// buffer grows. Here Output gives the writer to Close, and newobj hands
+// every finished object to it once the buffer holds outChunk bytes.
+// Object offsets count the bytes already written (offset), so the file is
+// the same as upstream's.
+
+// outChunk is how many bytes f.buffer collects before flushOut writes them;
+// a variable for the tests.
+var outChunk = 1 << 20
+
+// offset returns the position in the file of the next byte written to
+// f.buffer.
+func (f *Fpdf) offset() int {
+	return f.outOff + f.buffer.Len()
+}
+
+// flushOut writes f.buffer to Output's writer and empties it, when Output
+// is writing and the buffer holds at least outChunk bytes. The first error
+// of the writer becomes f's error; nothing is written after it.
+func (f *Fpdf) flushOut() {
+	if f.outw == nil || f.err != nil || f.buffer.Len() < outChunk {
+		return
+	}
+	n, err := f.outw.Write(f.buffer.Bytes())
+	f.outOff += n
+	f.buffer.Reset()
+	if err != nil {
+		f.err = fmt.Errorf("could not write output: %w", err)
+	}
+}
+
+// Dates.
+//
+// Upstream writes CreationDate and ModDate without a time zone, which
+// readers take as their local time. pdfDate writes the zone, as the PDF
+// date format allows: "Z" for UTC, else the offset as +HH'mm'.
+
+// pdfDate returns t as a PDF date string, "D:YYYYMMDDHHmmSS" and its zone.
+func pdfDate(t time.Time) string {
+	s := "D:" + t.Format("20060102150405")
+	_, off := t.Zone()
+	if off == 0 {
+		return s + "Z"
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%s%c%02d'%02d'", s, sign, off/3600, off%3600/60)
 }
