@@ -17,8 +17,11 @@ import (
 // few megabytes), not the document. At End it lays out the glossary, then
 // the front matter, whose table of contents is known only then, and draws
 // the title page, imprint and contents, then every spooled page, in that
-// order, and writes the file to its writer. Nothing is written to the
-// writer before End, and nothing at all when End fails.
+// order, each written to the writer as soon as it is drawn, and then the
+// rest of the file. Nothing is written to the writer before End, nor when
+// End fails before drawing (a glyph the fonts lack, a bad paper size, a
+// paragraph that cannot be broken); when it fails later, what it wrote is
+// to be discarded, as doc.Sink says.
 //
 // A Writer checks the book as a Checker does, and End refuses a book with
 // characters the fonts cannot draw, and a paper size other than a5, a4 or
@@ -157,6 +160,9 @@ func (w *Writer) End(glossary []doc.Term) error {
 	p.SetLang(pdfString(lang))
 	p.SetXmpMetadata(xmp(meta, lang, producer, mod))
 
+	// fpdf writes each page to w.w as soon as it is drawn, so that no more
+	// than one page is held (Output writes the rest).
+	p.StreamPages(w.w)
 	offset := len(front.pages)
 	d := newDrawer(p, w.m.font, w.g, meta.Title, w.m, shiftDests(body.dests, offset))
 	for _, pg := range front.pages {

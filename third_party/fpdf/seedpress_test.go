@@ -109,13 +109,14 @@ func sample(at time.Time) *Fpdf {
 	f.SetXmpMetadata([]byte("<x:xmpmeta/>"))
 	f.SetFont("Helvetica", "", 12)
 	link := f.AddLink()
+	f.SetLink(link, 10, 3) // before the pages, for StreamPages
 	for i := 0; i < 4; i++ {
 		f.AddPage()
 		f.Bookmark(fmt.Sprintf("part %d", i), 0, 0)
 		f.Text(20, 20, fmt.Sprintf("page %d", i+1))
 		f.Link(20, 15, 30, 6, link)
+		f.LinkString(20, 25, 30, 6, "https://example.com/")
 	}
-	f.SetLink(link, 10, 3)
 	return f
 }
 
@@ -238,6 +239,104 @@ func TestDateZone(t *testing.T) {
 			if !strings.Contains(b.String(), key+tt.want) {
 				t.Errorf("%v: no %s%s", tt.at, key, tt.want)
 			}
+		}
+	}
+}
+
+// TestStreamPages checks the seedpress patch: after StreamPages, each page
+// is written when it ends, and the file is the same as without.
+func TestStreamPages(t *testing.T) {
+	at := time.Date(2024, 5, 19, 12, 0, 0, 0, time.UTC)
+	var want bytes.Buffer
+	if err := sample(at).Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { outChunk = n }(outChunk)
+	outChunk = 1
+	for _, compress := range []bool{true, false} {
+		var got chunks
+		f := New("P", "mm", "A5", "")
+		f.SetCompression(compress)
+		f.StreamPages(&got)
+		f.SetFont("Helvetica", "", 12)
+		f.AddPage()
+		f.Text(20, 20, "one")
+		f.AddPage()
+		if got.Len() == 0 {
+			t.Errorf("compress %v: nothing written when the first page ended", compress)
+		}
+		if f.pages[1] != nil || f.zpages[1] != nil {
+			t.Errorf("compress %v: the first page is still held", compress)
+		}
+		f.Text(20, 20, "two")
+		if err := f.Output(&got); err != nil {
+			t.Fatal(err)
+		}
+		plain := New("P", "mm", "A5", "")
+		plain.SetCompression(compress)
+		plain.SetFont("Helvetica", "", 12)
+		plain.AddPage()
+		plain.Text(20, 20, "one")
+		plain.AddPage()
+		plain.Text(20, 20, "two")
+		var w bytes.Buffer
+		if err := plain.Output(&w); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), w.Bytes()) {
+			t.Errorf("compress %v: the file differs with StreamPages", compress)
+		}
+	}
+	var got bytes.Buffer
+	late := sample(at) // its pages are added
+	if late.StreamPages(&got); !late.Err() {
+		t.Error("StreamPages after the first page: no error")
+	}
+	s := streamedSample(at, &got)
+	if err := s.Output(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("the sample differs with StreamPages")
+	}
+}
+
+// streamedSample is sample with StreamPages(w) before its first page.
+func streamedSample(at time.Time, w io.Writer) *Fpdf {
+	f := New("P", "mm", "A5", "")
+	f.StreamPages(w)
+	f.SetCreationDate(at)
+	f.SetModificationDate(at)
+	f.SetXmpMetadata([]byte("<x:xmpmeta/>"))
+	f.SetFont("Helvetica", "", 12)
+	link := f.AddLink()
+	f.SetLink(link, 10, 3)
+	for i := 0; i < 4; i++ {
+		f.AddPage()
+		f.Bookmark(fmt.Sprintf("part %d", i), 0, 0)
+		f.Text(20, 20, fmt.Sprintf("page %d", i+1))
+		f.Link(20, 15, 30, 6, link)
+		f.LinkString(20, 25, 30, 6, "https://example.com/")
+	}
+	return f
+}
+
+// TestStreamPagesLimits checks that StreamPages refuses what would need a
+// page after it was written.
+func TestStreamPagesLimits(t *testing.T) {
+	for name, do := range map[string]func(f *Fpdf){
+		"SetPage back": func(f *Fpdf) { f.AddPage(); f.AddPage(); f.SetPage(1) },
+		"alias":        func(f *Fpdf) { f.AliasNbPages(""); f.AddPage(); f.AddPage() },
+		"page size":    func(f *Fpdf) { f.AddPage(); f.AddPageFormat("L", SizeType{Wd: 100, Ht: 50}); f.AddPage() },
+		"version":      func(f *Fpdf) { f.AddPage(); f.AddPage(); f.SetAlpha(0.5, "Normal") },
+	} {
+		f := New("P", "mm", "A5", "")
+		var b bytes.Buffer
+		f.StreamPages(&b)
+		f.SetFont("Helvetica", "", 12)
+		do(f)
+		if err := f.Output(&b); err == nil || !strings.Contains(err.Error(), "StreamPages") {
+			t.Errorf("%s: Output = %v, want a StreamPages error", name, err)
 		}
 	}
 }
