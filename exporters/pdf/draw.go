@@ -23,8 +23,9 @@ type drawer struct {
 
 // newDrawer returns a drawer for a book whose link destinations are dests
 // (final page numbers). It registers every destination with fpdf before the
-// first page, so that links may point forward. font is the fontSwitch of
-// p, shared with the measurer m.
+// first page, so that links may point forward: fpdf's StreamPages writes a
+// page's links when the page ends. font is the fontSwitch of p, shared with
+// the measurer m.
 func newDrawer(p *fpdf.Fpdf, font *fontSwitch, g geometry, title string, m measurer, dests []dest) *drawer {
 	d := &drawer{p: p, font: font, g: g, title: title, m: m, links: make([]int, len(dests))}
 	for i, ds := range dests {
