@@ -1,6 +1,6 @@
 package pdf
 
-import "strings"
+import "github.com/seedpress/seedpress/pipeline/doc"
 
 // labels holds every word the PDF adds to a book, so that a Turkish book
 // says "İçindekiler", never "Contents".
@@ -22,14 +22,11 @@ var labelTable = map[string]labels{
 		Publisher: "Publisher", Date: "Date", Rights: "Rights", ID: "Identifier"},
 }
 
-// labelsFor returns the labels of a BCP 47 language tag: Turkish when the
-// tag is empty, English for a language without a table.
+// labelsFor returns the labels of a BCP 47 language tag, by its primary
+// subtag (doc.PrimaryLang): those of doc.DefaultLang when the tag is empty,
+// English for a language without a table.
 func labelsFor(lang string) labels {
-	if lang == "" {
-		return labelTable["tr"]
-	}
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if l, ok := labelTable[primary]; ok {
+	if l, ok := labelTable[doc.PrimaryLang(lang)]; ok {
 		return l
 	}
 	return labelTable["en"]
