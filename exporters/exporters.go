@@ -159,13 +159,12 @@ var formats = []Format{
 	{
 		Name:  "pdf",
 		Ext:   ".pdf",
-		Check: func() Checker { return wholeCheck(pdf.Check) }, // whole book
+		Check: func() Checker { return pdf.NewChecker() },
 		New: func(dest Dest, opts Options) (Writer, error) {
-			w := wholePDF(dest.File, pdfOptions(opts)) // whole book
+			w := pdf.NewWriter(dest.File, pdfOptions(opts))
 			return sinkWriter{w, func() Stats { return Stats{Pages: w.Info().Pages} }}, nil
 		},
-		Verify:   func(p string, _ *Sums) error { return VerifyPDF(p) },
-		Collects: true, // whole book
+		Verify: func(p string, _ *Sums) error { return VerifyPDF(p) },
 	},
 }
 
@@ -174,7 +173,10 @@ func epubOptions(opts Options) epub.Options {
 }
 
 func pdfOptions(opts Options) pdf.Options {
-	return pdf.Options{Modified: opts.modified(), Producer: opts.generator()}
+	// The route gives the same documents to the format's Checker and ends
+	// the Writer only when it found no error, so the Writer does not check
+	// the book again.
+	return pdf.Options{Modified: opts.modified(), Producer: opts.generator(), Checked: true}
 }
 
 // Formats returns every format, sorted by name. The slice is a copy.

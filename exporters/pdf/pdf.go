@@ -44,6 +44,12 @@ type Options struct {
 	// Producer names the program, e.g. "seedpress v0.1.0"; "seedpress" when
 	// empty. It is the PDF's Producer and Creator.
 	Producer string
+	// Checked tells a Writer that its caller gives the same documents to a
+	// Checker and calls End only when the Checker found no error (as the
+	// publish route does), so that the Writer need not check the book a
+	// second time. A Writer given a book that fails the check anyway may
+	// draw missing glyphs as blanks.
+	Checked bool
 }
 
 // Info describes a written PDF.

@@ -23,10 +23,10 @@ import (
 // paragraph that cannot be broken); when it fails later, what it wrote is
 // to be discarded, as doc.Sink says.
 //
-// A Writer checks the book as a Checker does, and End refuses a book with
-// characters the fonts cannot draw, and a paper size other than a5, a4 or
-// letter. A Writer writes one book; its methods must be called in the order
-// of doc.Sink.
+// Unless Options.Checked is set, a Writer checks the book as a Checker
+// does, and End refuses a book with characters the fonts cannot draw; End
+// always refuses a paper size other than a5, a4 or letter. A Writer writes
+// one book; its methods must be called in the order of doc.Sink.
 type Writer struct {
 	w     io.Writer
 	opts  Options
@@ -48,7 +48,11 @@ var _ doc.Sink = (*Writer)(nil)
 
 // NewWriter returns a Writer that writes a PDF to w.
 func NewWriter(w io.Writer, opts Options) *Writer {
-	return &Writer{w: w, opts: opts, check: NewChecker()}
+	wr := &Writer{w: w, opts: opts}
+	if !opts.Checked {
+		wr.check = NewChecker()
+	}
+	return wr
 }
 
 // Begin implements doc.Sink: it sets up the page and the fonts.
@@ -58,8 +62,10 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 	}
 	w.state = 1
 	w.meta = meta
-	if err := w.check.Begin(meta, documents); err != nil {
-		return err
+	if w.check != nil {
+		if err := w.check.Begin(meta, documents); err != nil {
+			return err
+		}
 	}
 	g, err := geometryFor(meta.PaperSize)
 	if err != nil {
@@ -90,8 +96,10 @@ func (w *Writer) Document(d *doc.Document) error {
 	if w.state != 1 {
 		return errors.New("pdf: Writer.Document called outside Begin and End")
 	}
-	if err := w.check.Document(d); err != nil {
-		return err
+	if w.check != nil {
+		if err := w.check.Document(d); err != nil {
+			return err
+		}
 	}
 	if w.failed() {
 		return nil
@@ -104,7 +112,7 @@ func (w *Writer) Document(d *doc.Document) error {
 // failed reports whether End will fail whatever comes: the layout or the
 // check has failed.
 func (w *Writer) failed() bool {
-	return w.err != nil || w.body.err != nil || w.spool.err != nil || w.check.failed()
+	return w.err != nil || w.body.err != nil || w.spool.err != nil || (w.check != nil && w.check.failed())
 }
 
 // End implements doc.Sink: it lays out the glossary and the front matter,
@@ -116,11 +124,13 @@ func (w *Writer) End(glossary []doc.Term) error {
 	}
 	w.state = 2
 	defer w.spool.close()
-	if err := w.check.End(glossary); err != nil {
-		return err
-	}
-	if err := w.check.Diagnostics().Err(); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+	if w.check != nil {
+		if err := w.check.End(glossary); err != nil {
+			return err
+		}
+		if err := w.check.Diagnostics().Err(); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
 	}
 	if w.err != nil {
 		return w.err
