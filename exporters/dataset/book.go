@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -327,4 +328,48 @@ func bookInlines(inlines []doc.Inline, use *termUse) ([]Inline, error) {
 		out = append(out, ni)
 	}
 	return out, nil
+}
+
+// skeletonMeta validates book.json's skeleton (the metadata, no documents,
+// an empty glossary) and returns the JSON of its "meta".
+func (w *Writer) skeletonMeta() ([]byte, error) {
+	skel := Book{Meta: bookMeta(w.meta), Documents: []BookDocument{}, Glossary: []GlossaryEntry{}}
+	line, err := w.c.encode(w.c.book, "book", "book", skel)
+	if err != nil {
+		return nil, err
+	}
+	return skeletonMetaJSON(line)
+}
+
+// writeGlossary writes book.json's glossary, validating one entry at a
+// time against the schema of one element of "glossary", like the
+// documents: an error names the entry, and an entry lists every sentence
+// that uses its acronym, so the whole glossary at once would be one line of
+// tens of megabytes for a large corpus.
+func (w *Writer) writeGlossary(glossary []doc.Term) error {
+	w.bookF.WriteString("[")
+	tw := width(len(glossary))
+	for i, t := range glossary {
+		line, err := w.c.encode(w.c.bookTerm, "book", fmt.Sprintf("glossary term-%0*d", tw, i+1), bookTerm(t))
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			w.bookF.WriteString(",")
+		}
+		w.bookF.Write(line[:len(line)-1])
+	}
+	w.bookF.WriteString("]")
+	return w.bookF.err
+}
+
+// skeletonMetaJSON returns the JSON of "meta" of a marshalled Book.
+func skeletonMetaJSON(line []byte) ([]byte, error) {
+	var parts struct {
+		Meta json.RawMessage `json:"meta"`
+	}
+	if err := json.Unmarshal(line, &parts); err != nil {
+		return nil, fmt.Errorf("dataset: book: %w", err)
+	}
+	return parts.Meta, nil
 }
