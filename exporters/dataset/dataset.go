@@ -20,9 +20,11 @@
 // and book.go (the rows and book.json, with their mirrors of the model),
 // document.go (one document's records and their checks), terms.go (the
 // terms table); encode.go and value.go (a record as a checked JSON line);
-// schema.go, check.go and pattern.go (the schemas and the fast check);
-// shard.go and file.go (the data files); card.go (datapackage.json and
-// README.md); verify.go (reading a written dataset back).
+// schema.go and comments.go (the schemas, from the record types and their
+// doc comments, which go generate copies into comments.go); check.go and
+// pattern.go (the fast check); shard.go and file.go (the data files);
+// card.go (datapackage.json and README.md); verify.go (reading a written
+// dataset back).
 package dataset
 
 import (
