@@ -27,7 +27,8 @@ dist: build ## publish seeds/ into dist/ (SOURCE_DATE_EPOCH: environment, else l
 bench: ## run the benchmark harness
 	$(GO) run ./cmd/seedbench
 
-schema: ## regenerate the committed JSON Schemas in schema/
+schema: ## regenerate the record types' comments (go generate) and the committed JSON Schemas in schema/
+	$(GO) generate ./exporters/dataset
 	$(GO) run ./cmd/seedpress schema --out schema
 
 fuzz: ## run every Fuzz* target of the module for FUZZTIME each (default 15s), one at a time

@@ -420,6 +420,9 @@ func size(n int64) string {
 
 const schemaSynopsis = "seedpress schema [--out DIR]"
 
+// runSchema writes the dataset's JSON Schemas, generated from the record
+// types with the doc comments compiled in: it needs no source checkout
+// (TestSchemaFromBinary runs it outside the module).
 func runSchema(args []string, stdout, stderr io.Writer) error {
 	fs := flagSet("schema")
 	out := fs.String("out", "schema", "write the *.schema.json files into `DIR`")

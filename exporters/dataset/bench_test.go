@@ -1,6 +1,8 @@
 package dataset
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"testing"
 	"unicode/utf8"
@@ -63,4 +65,108 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// BenchmarkCheck decides every record of a generated 200-document corpus
+// (the rows of the tables, and book.json's documents, glossary entries
+// and skeleton), once with the fast check and once with the validator
+// alone, as recordSchema.validate would without the check (decode, then
+// validate), schema by schema. One op is every record of the schema:
+// compare the two sub-benchmarks of one run (docs/dataset-check.md).
+func BenchmarkCheck(b *testing.B) {
+	c, err := schemas()
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, rs, lines := checkRecords(b, c, generatedBook(b, 200, 1))
+	groups := []struct {
+		name string
+		r    *recordSchema
+	}{
+		{TableDocuments, c.tables[TableDocuments]}, {TableParagraphs, c.tables[TableParagraphs]},
+		{TableSentences, c.tables[TableSentences]}, {TableTerms, c.tables[TableTerms]},
+		{"book-documents", c.bookDoc}, {"book-glossary", c.bookTerm},
+	}
+	for _, g := range groups {
+		var recs [][]byte
+		var size int64
+		for i, l := range lines {
+			if rs[i] == g.r {
+				recs = append(recs, l)
+				size += int64(len(l))
+			}
+		}
+		for _, way := range []string{"check", "validator"} {
+			b.Run(g.name+"/"+way, func(b *testing.B) {
+				b.SetBytes(size)
+				for b.Loop() {
+					for _, l := range recs {
+						if way == "check" && g.r.check.decide(l) != valid {
+							b.Fatalf("check: %s", l)
+						}
+						if way == "validator" {
+							if ok, err := libValid(g.r.s, l); !ok {
+								b.Fatalf("validator: %v: %s", err, l)
+							}
+						}
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(recs)), "ns/record")
+				b.ReportMetric(float64(len(recs)), "records")
+			})
+		}
+	}
+}
+
+// BenchmarkEncode encodes the same records as BenchmarkCheck, once
+// through their hand-written appendJSON (value.go) and once through
+// encoding/json, as appendLine does for a record without one.
+func BenchmarkEncode(b *testing.B) {
+	c, err := schemas()
+	if err != nil {
+		b.Fatal(err)
+	}
+	book := generatedBook(b, 200, 1)
+	var recs []appender
+	w := width(len(book.Documents))
+	for i, d := range book.Documents {
+		ch, err := c.encodeDocument(w, i, d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs = append(recs, ch.doc)
+		for _, p := range ch.paras {
+			recs = append(recs, p)
+		}
+		for _, s := range ch.sents {
+			recs = append(recs, s)
+		}
+		bd, _, err := bookDocument(ch.doc.ID, d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs = append(recs, bd)
+	}
+	buf := make([]byte, 0, 1<<20)
+	b.Run("appendJSON", func(b *testing.B) {
+		for b.Loop() {
+			for _, r := range recs {
+				buf = append(r.appendJSON(buf[:0]), '\n')
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(recs)), "ns/record")
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		for b.Loop() {
+			for _, r := range recs {
+				var out bytes.Buffer
+				enc := json.NewEncoder(&out)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(recs)), "ns/record")
+	})
 }

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -239,92 +240,157 @@ func spans(ss []doc.Sentence) []Span {
 	return out
 }
 
+// bookBlocks mirrors blocks, the body of a document, through doc.Walk: a
+// frame per node on the path from the root, each appended to its parent's
+// children when the walk leaves it. A node's lists of children are never
+// nil, so that book.json writes an empty list as []. It records in use the
+// largest term index the abbreviations use, and fails on a negative one.
 func bookBlocks(blocks []doc.Block, use *termUse) ([]Block, error) {
-	out := make([]Block, 0, len(blocks))
-	for _, b := range blocks {
-		var nb Block
-		switch b := b.(type) {
-		case *doc.Heading:
-			ins, err := bookInlines(b.Inlines, use)
-			if err != nil {
-				return nil, err
-			}
-			nb = Block{Type: "heading", Pos: pos(b.Pos), Level: &b.Level, Inlines: ins, Sentences: spans(b.Sentences)}
-		case *doc.Paragraph:
-			ins, err := bookInlines(b.Inlines, use)
-			if err != nil {
-				return nil, err
-			}
-			nb = Block{Type: "paragraph", Pos: pos(b.Pos), Inlines: ins, Sentences: spans(b.Sentences)}
-		case *doc.CodeBlock:
-			nb = Block{Type: "code", Pos: pos(b.Pos), Info: &b.Info, Text: &b.Text}
-		case *doc.Quote:
-			inner, err := bookBlocks(b.Blocks, use)
-			if err != nil {
-				return nil, err
-			}
-			nb = Block{Type: "quote", Pos: pos(b.Pos), Blocks: inner}
-		case *doc.List:
-			items := make([]ListItem, 0, len(b.Items))
-			for _, it := range b.Items {
-				inner, err := bookBlocks(it.Blocks, use)
-				if err != nil {
-					return nil, err
-				}
-				items = append(items, ListItem{Pos: pos(it.Pos), Blocks: inner})
-			}
-			nb = Block{Type: "list", Pos: pos(b.Pos), Ordered: &b.Ordered, Start: &b.Start, Items: items}
-		case *doc.ThematicBreak:
-			nb = Block{Type: "thematic_break", Pos: pos(b.Pos)}
-		default:
-			return nil, fmt.Errorf("unknown block type %T", b)
-		}
-		out = append(out, nb)
+	m := mirror{use: use, stack: []mirrorFrame{{kind: frameBlock, block: Block{Blocks: make([]Block, 0, len(blocks))}}}}
+	doc.WalkBlocks(blocks, m.visit)
+	if m.err != nil {
+		return nil, m.err
 	}
-	return out, nil
+	return m.stack[0].block.Blocks, nil
 }
 
-func bookInlines(inlines []doc.Inline, use *termUse) ([]Inline, error) {
-	out := make([]Inline, 0, len(inlines))
-	for _, in := range inlines {
-		var ni Inline
-		switch in := in.(type) {
-		case *doc.Text:
-			ni = Inline{Type: "text", Value: &in.Value}
-		case *doc.Emph:
-			inner, err := bookInlines(in.Inlines, use)
-			if err != nil {
-				return nil, err
-			}
-			ni = Inline{Type: "emph", Inlines: inner}
-		case *doc.Strong:
-			inner, err := bookInlines(in.Inlines, use)
-			if err != nil {
-				return nil, err
-			}
-			ni = Inline{Type: "strong", Inlines: inner}
-		case *doc.Code:
-			ni = Inline{Type: "code", Value: &in.Value}
-		case *doc.Link:
-			inner, err := bookInlines(in.Inlines, use)
-			if err != nil {
-				return nil, err
-			}
-			ni = Inline{Type: "link", URL: &in.URL, Inlines: inner}
-		case *doc.Abbr:
-			if in.Term < 0 {
-				return nil, fmt.Errorf("abbreviation %q: term %d does not exist (negative index)", in.Text, in.Term)
-			}
-			if in.Term > use.max {
-				use.max, use.text = in.Term, in.Text
-			}
-			ni = Inline{Type: "abbr", Value: &in.Text, Term: &in.Term}
-		case *doc.LineBreak:
-			ni = Inline{Type: "line_break"}
-		default:
-			return nil, fmt.Errorf("unknown inline type %T", in)
-		}
-		out = append(out, ni)
+// mirror is the state of bookBlocks' walk.
+type mirror struct {
+	stack []mirrorFrame // the nodes being mirrored, the root first
+	use   *termUse
+	err   error
+}
+
+// mirrorFrame is one node being mirrored: a block, a list item or an
+// inline, as kind says.
+type mirrorFrame struct {
+	kind   frameKind
+	block  Block
+	item   ListItem
+	inline Inline
+}
+
+type frameKind int
+
+const (
+	frameBlock frameKind = iota
+	frameItem
+	frameInline
+)
+
+func (m *mirror) visit(n doc.Node, entering bool) doc.WalkStatus {
+	if !entering {
+		m.leave()
+		return doc.WalkContinue
 	}
-	return out, nil
+	f := mirrorFrame{kind: frameBlock}
+	switch n := n.(type) {
+	case *doc.Heading:
+		f.block = Block{Type: "heading", Pos: pos(n.Pos), Level: &n.Level, Inlines: make([]Inline, 0, len(n.Inlines)), Sentences: spans(n.Sentences)}
+	case *doc.Paragraph:
+		f.block = Block{Type: "paragraph", Pos: pos(n.Pos), Inlines: make([]Inline, 0, len(n.Inlines)), Sentences: spans(n.Sentences)}
+	case *doc.CodeBlock:
+		f.block = Block{Type: "code", Pos: pos(n.Pos), Info: &n.Info, Text: &n.Text}
+	case *doc.Quote:
+		f.block = Block{Type: "quote", Pos: pos(n.Pos), Blocks: make([]Block, 0, len(n.Blocks))}
+	case *doc.List:
+		f.block = Block{Type: "list", Pos: pos(n.Pos), Ordered: &n.Ordered, Start: &n.Start, Items: make([]ListItem, 0, len(n.Items))}
+	case *doc.ThematicBreak:
+		f.block = Block{Type: "thematic_break", Pos: pos(n.Pos)}
+	case *doc.ListItem:
+		f = mirrorFrame{kind: frameItem, item: ListItem{Pos: pos(n.Pos), Blocks: make([]Block, 0, len(n.Blocks))}}
+	default:
+		f = mirrorFrame{kind: frameInline}
+		switch n := n.(type) {
+		case *doc.Text:
+			f.inline = Inline{Type: "text", Value: &n.Value}
+		case *doc.Emph:
+			f.inline = Inline{Type: "emph", Inlines: make([]Inline, 0, len(n.Inlines))}
+		case *doc.Strong:
+			f.inline = Inline{Type: "strong", Inlines: make([]Inline, 0, len(n.Inlines))}
+		case *doc.Code:
+			f.inline = Inline{Type: "code", Value: &n.Value}
+		case *doc.Link:
+			f.inline = Inline{Type: "link", URL: &n.URL, Inlines: make([]Inline, 0, len(n.Inlines))}
+		case *doc.Abbr:
+			if n.Term < 0 {
+				m.err = fmt.Errorf("abbreviation %q: term %d does not exist (negative index)", n.Text, n.Term)
+				return doc.WalkStop
+			}
+			if n.Term > m.use.max {
+				m.use.max, m.use.text = n.Term, n.Text
+			}
+			f.inline = Inline{Type: "abbr", Value: &n.Text, Term: &n.Term}
+		case *doc.LineBreak:
+			f.inline = Inline{Type: "line_break"}
+		default:
+			m.err = fmt.Errorf("unknown node type %T", n)
+			return doc.WalkStop
+		}
+	}
+	m.stack = append(m.stack, f)
+	return doc.WalkContinue
+}
+
+// leave appends the finished node on top of the stack to its parent.
+func (m *mirror) leave() {
+	f := m.stack[len(m.stack)-1]
+	m.stack = m.stack[:len(m.stack)-1]
+	p := &m.stack[len(m.stack)-1]
+	switch {
+	case f.kind == frameItem:
+		p.block.Items = append(p.block.Items, f.item)
+	case f.kind == frameBlock && p.kind == frameItem:
+		p.item.Blocks = append(p.item.Blocks, f.block)
+	case f.kind == frameBlock:
+		p.block.Blocks = append(p.block.Blocks, f.block)
+	case p.kind == frameInline:
+		p.inline.Inlines = append(p.inline.Inlines, f.inline)
+	default:
+		p.block.Inlines = append(p.block.Inlines, f.inline)
+	}
+}
+
+// skeletonMeta validates book.json's skeleton (the metadata, no documents,
+// an empty glossary) and returns the JSON of its "meta".
+func (w *Writer) skeletonMeta() ([]byte, error) {
+	skel := Book{Meta: bookMeta(w.meta), Documents: []BookDocument{}, Glossary: []GlossaryEntry{}}
+	line, err := w.c.encode(w.c.book, "book", "book", skel)
+	if err != nil {
+		return nil, err
+	}
+	return skeletonMetaJSON(line)
+}
+
+// writeGlossary writes book.json's glossary, validating one entry at a
+// time against the schema of one element of "glossary", like the
+// documents: an error names the entry, and an entry lists every sentence
+// that uses its acronym, so the whole glossary at once would be one line of
+// tens of megabytes for a large corpus.
+func (w *Writer) writeGlossary(glossary []doc.Term) error {
+	w.bookF.WriteString("[")
+	tw := width(len(glossary))
+	for i, t := range glossary {
+		line, err := w.c.encode(w.c.bookTerm, "book", fmt.Sprintf("glossary term-%0*d", tw, i+1), bookTerm(t))
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			w.bookF.WriteString(",")
+		}
+		w.bookF.Write(line[:len(line)-1])
+	}
+	w.bookF.WriteString("]")
+	return w.bookF.err
+}
+
+// skeletonMetaJSON returns the JSON of "meta" of a marshalled Book.
+func skeletonMetaJSON(line []byte) ([]byte, error) {
+	var parts struct {
+		Meta json.RawMessage `json:"meta"`
+	}
+	if err := json.Unmarshal(line, &parts); err != nil {
+		return nil, fmt.Errorf("dataset: book: %w", err)
+	}
+	return parts.Meta, nil
 }

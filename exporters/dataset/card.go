@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
 // DataPackageProfile is the Frictionless Data Package version that
@@ -252,13 +254,7 @@ func (w *Writer) card() string {
 	if hf == "" {
 		hf = "other"
 	}
-	lang := strings.ToLower(m.Lang)
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	if lang == "" {
-		lang = "tr"
-	}
+	lang := doc.PrimaryLang(m.Lang)
 	rows := 0
 	for _, t := range Tables {
 		rows = max(rows, w.tables[t].records)

@@ -207,12 +207,7 @@ func TestWriteRejects(t *testing.T) {
 			if !errors.As(err, &de) {
 				t.Errorf("error is %T, want *Error", err)
 			}
-			if files := listFiles(t, dir); len(files) > 0 {
-				t.Errorf("wrote %v after a failure, want nothing", files)
-			}
-			if _, err := os.Stat(filepath.Join(dir, "data")); !os.IsNotExist(err) {
-				t.Errorf("data/ exists after a failure")
-			}
+			checkIncomplete(t, dir)
 		})
 	}
 }

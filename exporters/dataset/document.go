@@ -203,3 +203,26 @@ func (ch *chunk) check() error {
 	}
 	return nil
 }
+
+// runeCursor maps code-point offsets of s to byte offsets, moving forward
+// from the last offset asked for, so that a run of increasing offsets costs
+// one pass over s.
+type runeCursor struct {
+	s     string
+	runes int
+	bytes int
+}
+
+// byteAt returns the byte offset of code point r of s; r must be at most
+// the number of code points of s.
+func (c *runeCursor) byteAt(r int) int {
+	if r < c.runes {
+		c.runes, c.bytes = 0, 0
+	}
+	for c.runes < r {
+		_, size := utf8.DecodeRuneInString(c.s[c.bytes:])
+		c.bytes += size
+		c.runes++
+	}
+	return c.bytes
+}

@@ -3,7 +3,9 @@ package dataset
 // The record types below are the rows of the dataset's tables. The JSON
 // Schemas in schema/ are generated from them, with each description taken
 // from the doc comment of the type or field, so these comments are the
-// dataset's documentation: keep them true.
+// dataset's documentation: keep them true. `go generate` copies them (and
+// book.go's) into comments.go, for binaries without the source; `make
+// schema` runs it and rewrites schema/.
 //
 // Ids sort in reading order: every number in an id is 1-based and
 // zero-padded to at least four digits, wider when a book needs more (all ids

@@ -4,14 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -58,6 +52,8 @@ var schemaTitles = map[string]string{
 	"book":          "seedpress dataset: book.json, the canonical model",
 }
 
+//go:generate go run ./internal/commentgen -o comments.go records.go book.go
+
 // SchemaFile returns the file name of the schema of a table (or of "book"),
 // e.g. "sentences.schema.json".
 func SchemaFile(name string) string { return name + ".schema.json" }
@@ -69,16 +65,17 @@ func SchemaID(name string) string { return SchemaBase + SchemaFile(name) }
 // record types, keyed by file name ("sentences.schema.json", …, and
 // "book.schema.json"). Each file ends in a newline.
 //
-// Descriptions come from the doc comments of the record types, which are
-// read from this package's source: Schemas works in a source checkout (as
-// in `make schema` and in tests) and returns an error elsewhere. Write never
-// calls it: at run time the dataset uses the committed copies embedded from
-// the repository's schema/ folder, which a test keeps equal to Schemas'
-// output.
+// Descriptions come from the doc comments of the record types, which `go
+// generate` extracts into comments.go (TestCommentsFresh fails when that
+// file is stale), so Schemas needs no source and works in any binary.
+// Write does not call it: it uses the committed copies embedded from the
+// repository's schema/ folder, which TestSchemaDrift keeps equal to
+// Schemas' output.
 func Schemas() (map[string][]byte, error) {
-	comments, err := goComments()
-	if err != nil {
-		return nil, fmt.Errorf("dataset: schemas: %w", err)
+	pkgPath := reflect.TypeFor[Document]().PkgPath()
+	comments := make(map[string]string, len(recordComments))
+	for k, v := range recordComments {
+		comments[pkgPath+"."+k] = v
 	}
 	out := make(map[string][]byte)
 	for name, t := range recordTypes {
@@ -118,73 +115,6 @@ func hoistDescriptions(s *jsonschema.Schema) {
 		}
 	}
 }
-
-// goComments reads the doc comments of this package's exported types and
-// their fields from its source, keyed as jsonschema.Reflector.CommentMap
-// wants them ("import/path.Type" and "import/path.Type.Field"). It does what
-// Reflector.AddGoComments does, but from the source folder this file was
-// compiled from, whatever the working directory: AddGoComments derives
-// import paths from a path relative to the working directory.
-func goComments() (map[string]string, error) {
-	_, file, _, ok := runtime.Caller(0)
-	if !ok {
-		return nil, fmt.Errorf("package source not found")
-	}
-	dir := filepath.Dir(file)
-	if _, err := os.Stat(filepath.Join(dir, "records.go")); err != nil {
-		return nil, fmt.Errorf("package source not found (Schemas needs a source checkout): %w", err)
-	}
-	pkgPath := reflect.TypeFor[Document]().PkgPath()
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, parser.ParseComments)
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string]string)
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			for _, decl := range f.Decls {
-				gd, ok := decl.(*ast.GenDecl)
-				if !ok || gd.Tok != token.TYPE {
-					continue
-				}
-				for _, spec := range gd.Specs {
-					ts := spec.(*ast.TypeSpec)
-					if !ts.Name.IsExported() {
-						continue
-					}
-					text := ts.Doc.Text()
-					if text == "" && len(gd.Specs) == 1 {
-						text = gd.Doc.Text()
-					}
-					key := pkgPath + "." + ts.Name.Name
-					m[key] = oneLine(text)
-					st, ok := ts.Type.(*ast.StructType)
-					if !ok {
-						continue
-					}
-					for _, fld := range st.Fields.List {
-						text := fld.Doc.Text()
-						if text == "" {
-							text = fld.Comment.Text()
-						}
-						for _, n := range fld.Names {
-							if n.IsExported() && text != "" {
-								m[key+"."+n.Name] = oneLine(text)
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-	return m, nil
-}
-
-// oneLine joins the lines of a comment into one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // compiled holds the dataset's compiled schemas.
 type compiled struct {
