@@ -41,6 +41,7 @@ func Each(n, limit int, f func(i int) error) error {
 // are started and not yet taken by the loop, so that a window of results at
 // most is in memory at once, whatever n.
 //
+// It is a Window (see NewWindow) driven for n calls known in advance.
 // Leaving the loop early starts no more calls; it waits for the calls
 // already running, whose results are dropped. No goroutine outlives the
 // loop.
@@ -50,48 +51,19 @@ func Ordered[T any](n, workers, window int, f func(i int) T) iter.Seq2[int, T] {
 	}
 	window = max(window, workers)
 	return func(yield func(int, T) bool) {
-		if n <= 0 {
-			return
-		}
-		// slots[i%window] delivers call i's result: with the window, no
-		// two calls in flight share a slot, and no send blocks.
-		slots := make([]chan T, window)
-		for i := range slots {
-			slots[i] = make(chan T, 1)
-		}
-		free := make(chan struct{}, window) // a token per call started and not taken
-		jobs := make(chan int)
-		stop := make(chan struct{})
-		var wg sync.WaitGroup
-		wg.Go(func() {
-			defer close(jobs)
-			for i := range n {
-				select {
-				case free <- struct{}{}:
-				case <-stop:
-					return
-				}
-				select {
-				case jobs <- i:
-				case <-stop:
-					return
-				}
+		w := NewWindow[T](workers)
+		defer w.Wait()
+		started := 0
+		fill := func() { // keep window calls started and not taken
+			for ; started < n && w.Len() < window; started++ {
+				j := started
+				w.Go(func() T { return f(j) })
 			}
-		})
-		for range min(workers, n) {
-			wg.Go(func() {
-				for i := range jobs {
-					slots[i%window] <- f(i)
-				}
-			})
 		}
-		defer func() {
-			close(stop)
-			wg.Wait()
-		}()
 		for i := range n {
-			v := <-slots[i%window]
-			<-free
+			fill()
+			v, _ := w.Next()
+			fill() // the result taken frees a place while the loop holds it
 			if !yield(i, v) {
 				return
 			}
