@@ -29,6 +29,8 @@ type xhtml struct {
 type xhtmlRoot struct {
 	XMLName   xml.Name      `xml:"http://www.w3.org/1999/xhtml html"`
 	XmlnsEpub string        `xml:"xmlns:epub,attr,omitempty"`
+	Lang      string        `xml:"lang,attr,omitempty"`     // seedpress: the section's language, which go-epub could not state (HTML's lang)
+	XMLLang   string        `xml:"xml:lang,attr,omitempty"` // seedpress: the same for XML processors (xml:lang); EPUB wants both
 	Head      xhtmlHead     `xml:"head"`
 	Body      xhtmlInnerxml `xml:"body"`
 }
@@ -108,6 +110,12 @@ func (x *xhtml) setTitle(title string) {
 	}
 }
 
+// setLang sets lang and xml:lang on <html>. seedpress: upstream has no way
+// to give a section a language.
+func (x *xhtml) setLang(lang string) {
+	x.xml.Lang, x.xml.XMLLang = lang, lang // seedpress: see setLang
+}
+
 func (x *xhtml) setXmlnsEpub(xmlns string) {
 	x.xml.XmlnsEpub = xmlns
 }
@@ -118,9 +126,24 @@ func (x *xhtml) Title() string {
 
 // Write the XHTML file to the specified path
 func (x *xhtml) write(xhtmlFilePath string) error {
+	xhtmlFileContent, err := x.bytes() // seedpress: the rendering is shared with Writer.AddSection (stream.go)
+	if err != nil {
+		return err // seedpress: bytes wraps it as write did
+	}
+
+	if err := filesystem.WriteFile(xhtmlFilePath, []byte(xhtmlFileContent), filePermissions); err != nil {
+		return fmt.Errorf("Error writing XHTML file: %w", err)
+	}
+	return nil
+}
+
+// bytes renders the XHTML file. seedpress: split out of write, unchanged, so
+// that Writer.AddSection (stream.go) writes a section into the archive
+// without the temporary folder.
+func (x *xhtml) bytes() ([]byte, error) {
 	xhtmlFileContent, err := xml.MarshalIndent(x.xml, "", "  ")
 	if err != nil {
-		return fmt.Errorf("Error marshalling XML for XHTML file: %w\n"+"\tXML=%v", err, x.xml)
+		return nil, fmt.Errorf("Error marshalling XML for XHTML file: %w\n"+"\tXML=%v", err, x.xml) // seedpress: returns the bytes (see bytes)
 	}
 
 	// Add the doctype declaration to the output
@@ -129,9 +152,5 @@ func (x *xhtml) write(xhtmlFilePath string) error {
 	xhtmlFileContent = append([]byte(xml.Header), xhtmlFileContent...)
 	// It's generally nice to have files end with a newline
 	xhtmlFileContent = append(xhtmlFileContent, "\n"...)
-
-	if err := filesystem.WriteFile(xhtmlFilePath, []byte(xhtmlFileContent), filePermissions); err != nil {
-		return fmt.Errorf("Error writing XHTML file: %w", err)
-	}
-	return nil
+	return xhtmlFileContent, nil // seedpress: returns the bytes (see bytes)
 }
