@@ -251,7 +251,7 @@ func (w *Writer) Document(d *doc.Document) error {
 		glossary = w.glossary
 	}
 	id := fmt.Sprintf("bolum-%03d", i+1)
-	body, err := w.body.chapter(d, id, glossary)
+	body, err := w.body.chapter(d, i, id, glossary)
 	if err != nil {
 		return w.fail(fmt.Errorf("epub: document %s: %w", d.Source, err))
 	}

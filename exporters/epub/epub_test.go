@@ -565,5 +565,5 @@ func BenchmarkWrite(b *testing.B) {
 // its first heading; when d does not open with a heading, its title is set
 // as one.
 func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, error) {
-	return newBody(lang).chapter(d, id, book.Glossary)
+	return newBody(lang).chapter(d, d.Index, id, book.Glossary)
 }

@@ -87,3 +87,55 @@ func TestUUIDv5(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishFromDefinition checks that an English long form is marked as
+// English in the documents from the one that defines its acronym on, as
+// the acronym is, and the same whether the Writer gets the whole glossary
+// (Write) or each document's glossary so far (the pipeline).
+func TestEnglishFromDefinition(t *testing.T) {
+	const en = "Internet Engineering Task Force"
+	para := func(s string) []doc.Block {
+		return []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Value: s}}}}
+	}
+	b := &doc.Book{
+		Meta: doc.Meta{Title: "T", Lang: "tr"},
+		Documents: []*doc.Document{
+			{Index: 0, Title: "Bir", Blocks: para("Önce " + en + " geçer.")},
+			{Index: 1, Title: "İki", Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{
+				&doc.Text{Value: "İnternet Mühendisliği Görev Grubu (" + en + " - "}, &doc.Abbr{Text: "IETF", Term: 0}, &doc.Text{Value: ")"}}}}},
+			{Index: 2, Title: "Üç", Blocks: para("Sonra " + en + " yine geçer.")},
+		},
+		Glossary: []doc.Term{{Acronym: "IETF", Expansion: "İnternet Mühendisliği Görev Grubu", ExpansionEN: en, Defined: doc.Ref{Doc: 1}}},
+	}
+	opts := Options{Modified: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+	whole := write(t, b, opts)
+	files, _ := unzip(t, whole)
+	span := `<span lang="en" xml:lang="en">` + en + `</span>`
+	for i, want := range []bool{false, true, true} {
+		name := fmt.Sprintf("EPUB/xhtml/bolum-%03d.xhtml", i+1)
+		if got := bytes.Contains(files[name], []byte(span)); got != want {
+			t.Errorf("%s: English marked %v, want %v:\n%s", name, got, want, files[name])
+		}
+	}
+
+	var buf bytes.Buffer
+	w := NewWriter(&buf, opts)
+	if err := w.Begin(b.Meta, len(b.Documents)); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range b.Documents {
+		dd := *d
+		if d.Index >= 1 {
+			dd.Glossary = b.Glossary
+		}
+		if err := w.Document(&dd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.End(b.Glossary); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), whole) {
+		t.Error("the streamed EPUB differs from Write's")
+	}
+}

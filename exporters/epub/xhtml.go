@@ -118,7 +118,7 @@ func tag(entering bool, start, end string) string {
 
 // useGlossary sets the glossary that Abbr inlines index, and the English
 // expansions to mark: those of the terms defined in the document at index
-// doc or before it. The glossary is in the reading order of the
+// or before it. The glossary is in the reading order of the
 // definitions, so they are its first terms; a mention of a long form
 // before the document that defines it stays unmarked, as a mention of its
 // acronym does.
@@ -330,13 +330,14 @@ func (w *body) abbr(text string, t doc.Term) {
 	w.raw("</abbr>")
 }
 
-// chapter returns the body of document d as the chapter id, its
-// abbreviations resolved against glossary: it is labelled by its first
-// heading, and when d does not open with a heading its title is set as one.
-func (w *body) chapter(d *doc.Document, id string, glossary []doc.Term) (string, error) {
+// chapter returns the body of document d, the index-th in reading order,
+// as the chapter id, its abbreviations resolved against glossary: it is
+// labelled by its first heading, and when d does not open with a heading
+// its title is set as one.
+func (w *body) chapter(d *doc.Document, index int, id string, glossary []doc.Term) (string, error) {
 	w.b.Reset()
 	w.err, w.inLink, w.links, w.outline, w.headingID = nil, 0, w.links[:0], w.outline[:0], ""
-	w.useGlossary(glossary, d.Index)
+	w.useGlossary(glossary, index)
 	hid := id + "-baslik"
 	w.raw(`<section epub:type="chapter" role="doc-chapter" aria-labelledby="` + hid + `">` + "\n")
 	if len(d.Blocks) > 0 {
