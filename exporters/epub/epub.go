@@ -239,7 +239,9 @@ func (w *Writer) Document(d *doc.Document) error {
 		w.id.WriteString("\x00")
 		w.id.WriteString(d.SHA256)
 	}
-	title := strings.TrimSpace(clean(d.Title))
+	// A title kept for the nav may be a slice of the document's text: a
+	// copy lets the text go.
+	title := strings.Clone(strings.TrimSpace(clean(d.Title)))
 	if w.title == "" {
 		w.title = title
 	}

@@ -124,17 +124,17 @@ func NewWriter(dst io.Writer, lang string, modified time.Time) (*Writer, error) 
 		return nil, fmt.Errorf("write mimetype: %w", err)
 	}
 	container := fmt.Sprintf(containerFileTemplate, contentFolderName, pkgFilename)
-	if err := w.create(metaInfFolderName+"/"+containerFilename, []byte(container)); err != nil {
+	if err := w.create(metaInfFolderName+"/"+containerFilename, writeBytes([]byte(container))); err != nil {
 		return nil, err
 	}
 	return w, nil
 }
 
-// create writes one deflated entry.
-func (w *Writer) create(name string, data []byte) error {
+// create writes one deflated entry, its content with write.
+func (w *Writer) create(name string, write func(io.Writer) error) error {
 	fw, err := w.z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: w.zipTime})
 	if err == nil {
-		_, err = fw.Write(data)
+		err = write(fw)
 	}
 	if err == nil {
 		// Hand the entry to dst now rather than when a buffer fills: all but
@@ -147,8 +147,8 @@ func (w *Writer) create(name string, data []byte) error {
 	return nil
 }
 
-// add checks it and writes data as its file.
-func (w *Writer) add(it Item, data []byte) error {
+// add checks it and writes its file with write.
+func (w *Writer) add(it Item, write func(io.Writer) error) error {
 	if w.err != nil {
 		return w.err
 	}
@@ -165,14 +165,22 @@ func (w *Writer) add(it Item, data []byte) error {
 	}
 	w.hrefs[it.Href] = true
 	w.items = append(w.items, it)
-	if err := w.create(contentFolderName+"/"+it.Href, data); err != nil {
+	if err := w.create(contentFolderName+"/"+it.Href, write); err != nil {
 		w.err = err
 	}
 	return w.err
 }
 
 // AddFile writes data as the file of it, e.g. a stylesheet or an image.
-func (w *Writer) AddFile(it Item, data []byte) error { return w.add(it, data) }
+func (w *Writer) AddFile(it Item, data []byte) error { return w.add(it, writeBytes(data)) }
+
+// writeBytes returns a function that writes data.
+func writeBytes(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
 
 // AddSection writes the XHTML section of it: body, which must be XHTML that
 // may stand between <body> tags (it is not checked), in upstream's section
@@ -189,20 +197,17 @@ func (w *Writer) AddSection(it Item, title, cssPath, body string) error {
 		it.MediaType = mediaTypeXhtml
 	}
 	x, err := newXhtml(body)
-	if err == nil {
-		x.setTitle(title)
-		x.setXmlnsEpub(xmlnsEpub)
-		x.setLang(w.lang)
-		if cssPath != "" {
-			x.setCSS(cssPath)
-		}
-		var data []byte
-		if data, err = x.bytes(); err == nil {
-			return w.add(it, data)
-		}
+	if err != nil {
+		w.err = fmt.Errorf("section %s: %w", it.Href, err)
+		return w.err
 	}
-	w.err = fmt.Errorf("section %s: %w", it.Href, err)
-	return w.err
+	x.setTitle(title)
+	x.setXmlnsEpub(xmlnsEpub)
+	x.setLang(w.lang)
+	if cssPath != "" {
+		x.setCSS(cssPath)
+	}
+	return w.add(it, x.writeTo)
 }
 
 // Close writes the nav (nav.xhtml), the NCX (toc.ncx) and the package
@@ -234,7 +239,7 @@ func (w *Writer) Close(p Package) error {
 		{tocNcxFilename, w.ncxDocument(p, reading)},
 		{pkgFilename, w.packageDocument(p, items, reading)},
 	} {
-		if err := w.create(contentFolderName+"/"+f.name, f.data); err != nil {
+		if err := w.create(contentFolderName+"/"+f.name, writeBytes(f.data)); err != nil {
 			w.err = err
 			return err
 		}

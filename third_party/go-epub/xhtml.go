@@ -1,8 +1,10 @@
 package epub
 
 import (
+	"bytes" // seedpress: see xhtml.bytes
 	"encoding/xml"
 	"fmt"
+	"io" // seedpress: see xhtml.writeTo
 )
 
 const (
@@ -137,20 +139,30 @@ func (x *xhtml) write(xhtmlFilePath string) error {
 	return nil
 }
 
-// bytes renders the XHTML file. seedpress: split out of write, unchanged, so
-// that Writer.AddSection (stream.go) writes a section into the archive
-// without the temporary folder.
+// bytes renders the XHTML file. seedpress: split out of write, which now
+// stores what bytes returns, so that the rendering is writeTo's.
 func (x *xhtml) bytes() ([]byte, error) {
-	xhtmlFileContent, err := xml.MarshalIndent(x.xml, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("Error marshalling XML for XHTML file: %w\n"+"\tXML=%v", err, x.xml) // seedpress: returns the bytes (see bytes)
+	var b bytes.Buffer                    // seedpress: see bytes
+	if err := x.writeTo(&b); err != nil { // seedpress: see bytes
+		return nil, err // seedpress: see bytes
 	}
+	return b.Bytes(), nil // seedpress: see bytes
+}
 
-	// Add the doctype declaration to the output
-	xhtmlFileContent = append([]byte(xhtmlDoctype), xhtmlFileContent...)
-	// Add the xml header to the output
-	xhtmlFileContent = append([]byte(xml.Header), xhtmlFileContent...)
+// writeTo writes the XHTML file to w: the XML header, the doctype, the
+// document as xml.MarshalIndent writes it, a newline. seedpress: upstream's
+// write built these bytes in memory three times over; Writer.AddSection
+// (stream.go) writes a section straight into the archive with writeTo.
+func (x *xhtml) writeTo(w io.Writer) error {
+	if _, err := io.WriteString(w, xml.Header+xhtmlDoctype); err != nil { // seedpress: see writeTo
+		return err // seedpress: see writeTo
+	}
+	enc := xml.NewEncoder(w)                  // seedpress: what MarshalIndent does, without the buffer
+	enc.Indent("", "  ")                      // seedpress: see above
+	if err := enc.Encode(x.xml); err != nil { // seedpress: see writeTo
+		return fmt.Errorf("Error marshalling XML for XHTML file: %w\n"+"\tXML=%v", err, x.xml) // seedpress: see writeTo
+	}
 	// It's generally nice to have files end with a newline
-	xhtmlFileContent = append(xhtmlFileContent, "\n"...)
-	return xhtmlFileContent, nil // seedpress: returns the bytes (see bytes)
+	_, err := io.WriteString(w, "\n") // seedpress: see writeTo
+	return err                        // seedpress: see writeTo
 }
