@@ -148,9 +148,8 @@ type Writer struct {
 	meta   *meta
 	labels labels
 	body   *body
-	// rawTitle is the book's title as given, which the derived identifier
-	// hashes; title is the first document's title, for a book without one.
-	rawTitle, title string
+	// title is the first document's title, for a book without one.
+	title string
 	// id hashes the title and every document's SHA-256 as they pass, for
 	// the identifier of a book whose metadata gives none.
 	id        *uuidV5
@@ -207,7 +206,6 @@ func (w *Writer) Begin(m doc.Meta, documents int) error {
 	}
 	w.meta = resolveMeta(m, w.opts)
 	w.labels = labelsFor(w.meta.Lang)
-	w.rawTitle = m.Title
 	w.cover = m.Cover
 	if w.meta.Identifier == "" {
 		w.id = newUUIDv5(idNamespace)
