@@ -129,6 +129,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		d.ID = uniqueID(documentID(d.Source), ids)
 		d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
 		diags.Append(g.Add(d, r.found))
+		d.Glossary = g.Terms()
 		if !feeding {
 			continue
 		}

@@ -87,6 +87,13 @@ type Document struct {
 	// Blocks is the document body in reading order. A title taken from a
 	// leading heading stays in Blocks as that heading.
 	Blocks []Block
+	// Glossary is the book's glossary as it stood when the document was
+	// made: every term defined in this document or before it, a prefix of
+	// Book.Glossary, which its Abbr inlines index. It lets a consumer that
+	// takes one document at a time (doc.Sink) write what an abbreviation
+	// stands for beside it. Uses and Occurrences of its terms are not final.
+	// Nil when the document was not made by the pipeline.
+	Glossary []Term
 }
 
 // Sentence is a span of a text block's plain text: [Start, End) in code
