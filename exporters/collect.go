@@ -3,17 +3,13 @@ package exporters
 import (
 	"io"
 
-	"github.com/seedpress/seedpress/exporters/epub"
-	"github.com/seedpress/seedpress/exporters/pdf"
-	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
 // collected is the adapter of a writer that needs the whole book: a
 // doc.Sink that keeps the documents as they come (doc.Collect) and gives
 // the book to write at End. Info returns write's result after End. It lets
-// a whole-book function take the place of a streaming writer in the format
-// table, with the same methods (pdf.Write's Info, as pdf.Writer's).
+// a whole-book function serve as a format's Writer (see WholeBook).
 type collected[I any] struct {
 	doc.Collect
 	write func(b *doc.Book) (I, error)
@@ -40,31 +36,6 @@ func (c *collected[I]) End(glossary []doc.Term) error {
 
 // Info returns the result of write, after End.
 func (c *collected[I]) Info() I { return c.info }
-
-// wholeEPUB collects the book and writes it with epub.Write at End, in
-// place of epub.NewWriter(w, opts).
-func wholeEPUB(w io.Writer, opts epub.Options) *collected[struct{}] {
-	return collect(func(b *doc.Book) (struct{}, error) { return struct{}{}, epub.Write(w, b, opts) })
-}
-
-// wholePDF collects the book and writes it with pdf.Write at End, in place
-// of pdf.NewWriter(w, opts); its Info is pdf.Write's.
-func wholePDF(w io.Writer, opts pdf.Options) *collected[pdf.Info] {
-	return collect(func(b *doc.Book) (pdf.Info, error) { return pdf.Write(w, b, opts) })
-}
-
-// checkCollected adapts a check of the whole book to Checker.
-type checkCollected struct {
-	*collected[diag.List]
-}
-
-func (c checkCollected) Diagnostics() diag.List { return c.Info() }
-
-// wholeCheck returns a Checker that collects the book and runs check on it
-// at End, in place of pdf.NewChecker(); before End it has found nothing.
-func wholeCheck(check func(b *doc.Book) diag.List) Checker {
-	return checkCollected{collect(func(b *doc.Book) (diag.List, error) { return check(b), nil })}
-}
 
 // WholeBook returns a Writer for a format that needs the whole book before
 // it writes anything: it keeps the documents as they come and calls write

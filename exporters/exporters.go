@@ -126,14 +126,9 @@ func (f Format) Output(m doc.Meta) string {
 }
 
 // formats is the table of every edition, sorted by name. It is the one
-// place a new format is registered.
-//
-// The EPUB and the PDF are written by whole-book functions until their
-// streaming writers land: wholeEPUB, wholePDF and wholeCheck (collect.go)
-// collect the book and call epub.Write, pdf.Write and pdf.Check at its
-// end, each in one line marked "whole book" that becomes the streaming
-// writer's constructor (epub.NewWriter, pdf.NewWriter, pdf.NewChecker,
-// same arguments); then the format's Collects goes too.
+// place a new format is registered. Every edition streams: its Writer
+// takes the documents as they come and keeps no more of the book than it
+// needs (see docs/architecture.md).
 var formats = []Format{
 	{
 		Name: "dataset",
@@ -150,11 +145,10 @@ var formats = []Format{
 		Name: "epub",
 		Ext:  ".epub",
 		New: func(dest Dest, opts Options) (Writer, error) {
-			w := wholeEPUB(dest.File, epubOptions(opts)) // whole book
+			w := epub.NewWriter(dest.File, epubOptions(opts))
 			return sinkWriter{w, nil}, nil
 		},
-		Verify:   func(p string, _ *Sums) error { return VerifyZip(p) },
-		Collects: true, // whole book
+		Verify: func(p string, _ *Sums) error { return VerifyZip(p) },
 	},
 	{
 		Name:  "pdf",
