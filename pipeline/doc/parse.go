@@ -814,10 +814,19 @@ func (p *dumpParser) glossary() error {
 
 func (p *dumpParser) term(t *Term) error {
 	seen := map[string]bool{}
+	line := p.cur.n
 	for {
 		ok, err := p.next(2)
-		if err != nil || !ok {
+		if err != nil {
 			return err
+		}
+		if !ok {
+			if !seen["defined"] {
+				// Dump writes every term's definition: a term is defined
+				// somewhere, or it would not be in the glossary.
+				return &DumpError{line, fmt.Sprintf("term %q has no defined line", t.Acronym)}
+			}
+			return nil
 		}
 		if err := p.noChildren(); err != nil {
 			return err
