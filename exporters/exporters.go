@@ -47,24 +47,6 @@ type Format struct {
 	// is published; a format that checks file hashes takes them from sums,
 	// which SHA256SUMS reads too. Nil means only that it is not empty.
 	Verify func(path string, sums *Sums) error
-	// Collects tells that the format keeps the whole book in memory until
-	// the end of the book (its Writer, or its check, collects it before
-	// writing: see WholeBook), so that a publication's memory grows with
-	// the book. It changes nothing in the route; a caller may tune the
-	// garbage collector by it (see Collects).
-	Collects bool
-}
-
-// Collects reports whether a format of formats collects the whole book
-// (see Format.Collects); when none does, a publication holds a few
-// documents at a time, whatever the size of the book.
-func Collects(formats []Format) bool {
-	for _, f := range formats {
-		if f.Collects {
-			return true
-		}
-	}
-	return false
 }
 
 // Dest is where a format's Writer puts its output, under a temporary name

@@ -44,13 +44,6 @@ func TestTable(t *testing.T) {
 	if _, ok := Lookup("docx"); ok {
 		t.Error(`Lookup("docx") succeeded`)
 	}
-	// The dataset streams: its memory does not grow with the book.
-	if Collects([]Format{mustLookup(t, "dataset")}) {
-		t.Error("the dataset collects the whole book")
-	}
-	if Collects(nil) {
-		t.Error("Collects(nil)")
-	}
 }
 
 // publish publishes b, a book in memory.
