@@ -452,13 +452,6 @@ func uniqueID(id string, used map[string]bool) string {
 	return u
 }
 
-// chapterLabels holds the format of a document's fallback title per
-// language; languages not listed use English.
-var chapterLabels = map[string]string{
-	"tr": "Bölüm %d",
-	"en": "Chapter %d",
-}
-
 // documentTitle returns the title of d: its leading heading, else the
 // manifest's title for it, else a numbered label in the book's language.
 func documentTitle(d *doc.Document, manifestTitle, lang string) string {
@@ -470,9 +463,5 @@ func documentTitle(d *doc.Document, manifestTitle, lang string) string {
 	if manifestTitle != "" {
 		return manifestTitle
 	}
-	format, ok := chapterLabels[lang]
-	if !ok {
-		format = chapterLabels["en"]
-	}
-	return fmt.Sprintf(format, d.Index+1)
+	return fmt.Sprintf(doc.LabelsFor(lang).Chapter, d.Index+1)
 }

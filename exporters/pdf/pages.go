@@ -115,7 +115,7 @@ type dest struct {
 type layouter struct {
 	g    geometry
 	m    measurer
-	lab  labels
+	lab  doc.Labels
 	meta doc.Meta // for the front matter
 	// emit, when not nil, receives each page as soon as it is complete (see
 	// endPage), and pages stays empty, so that a long book's layout is not

@@ -452,8 +452,13 @@ func TestLabelsInFonts(t *testing.T) {
 		t.Fatal(err)
 	}
 	var all []string
-	for _, l := range labelTable {
-		all = append(all, l.Contents, l.Glossary, l.Chapter, l.Publisher, l.Date, l.Rights, l.ID)
+	for _, lang := range []string{"tr", "en"} {
+		l := labelsFor(lang)
+		all = append(all, l.Contents, l.Glossary, l.Chapter, l.Publisher, l.Date, l.Rights, l.ID,
+			l.Section, l.Figure, l.Table, l.Notes, l.BackToText, l.TaskDone, l.TaskOpen)
+		for _, c := range l.Callouts {
+			all = append(all, c)
+		}
 	}
 	all = append(all, ornament, "•", "…", "—", "·", "-", ". 0123456789")
 	for _, s := range all {

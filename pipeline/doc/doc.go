@@ -51,6 +51,9 @@ type Meta struct {
 	Description string
 	Subjects    []string
 	Identifier  string // "" when the manifest gives none; exporters derive a stable one
+	// TOCDepth is the deepest heading level the contents list (book.yaml
+	// toc-depth, pandoc's key); 0 means the default, 3.
+	TOCDepth int
 	// PaperSize is the PDF page size: "a5" (the default when empty), "a4" or "letter".
 	PaperSize string
 	// Cover is the manifest's cover-image, already read and checked; nil when
