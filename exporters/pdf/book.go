@@ -15,32 +15,86 @@ import (
 // document lays out d, the book's i-th document (from 0), as a chapter. Its
 // title is d.Title, else the label of an untitled chapter; a first heading
 // of level 1, or one that says the title, is the chapter's title and is not
-// repeated.
+// repeated. A part that begins with d (d.Part) gets a page of its own
+// before it, and the outline holds the chapters after it under it; a
+// document nested in the book's outline (d.Depth > 0) opens on a new page,
+// not a new recto, with a smaller title, one level deeper in the outline.
 func (L *layouter) document(i int, d *doc.Document) {
 	title := strings.TrimSpace(d.Title)
 	if title == "" {
 		title = fmt.Sprintf(L.lab.Chapter, i+1)
 	}
 	blocks := d.Blocks
+	titleID := "" // the id of the heading that is the title
 	if len(blocks) > 0 {
 		if h, ok := blocks[0].(*doc.Heading); ok && (h.Level == 1 || strings.TrimSpace(doc.PlainText(h.Inlines)) == title) {
 			blocks = blocks[1:]
+			titleID = h.Attr.ID
 		}
 	}
-	L.chapter(title, blocks)
+	if part := strings.TrimSpace(d.Part); part != "" {
+		L.part(part)
+		L.inPart = true
+	}
+	L.docID = d.ID
+	L.level = d.Depth
+	if L.inPart {
+		L.level++
+	}
+	L.titleID = titleID
+	L.chapter(title, blocks, d.Depth > 0)
+	L.docID, L.titleID = "", ""
 }
 
-// chapter lays out one chapter: a new recto, the title sunk a third of the
-// way down, then the body.
-func (L *layouter) chapter(title string, blocks []doc.Block) {
+// part sets a part's title page: a recto with the title centred, and its
+// blank verso.
+func (L *layouter) part(title string) {
 	L.head = title
-	L.newRecto(openingPage)
+	L.newRecto(plainPage)
 	d := L.newDest()
 	L.dests[d] = dest{page: L.cur.num, y: L.g.top}
 	L.marks = append(L.marks, mark{title: title, level: 0, dest: d})
 	L.cur.marks = append(L.cur.marks, placedMark{mark: mark{title: title, level: 0, dest: d}, y: L.g.top})
-	L.y = L.g.top + (L.bottom()-L.g.top)*0.22
+	L.lastLevel = 0
+	L.y = L.g.top + (L.bottom()-L.g.top)*0.35
+	L.atTop = true
+	size := L.body() * 2.4
+	ls := L.setText([]run{{text: title, style: bold, size: size}}, ctx{measure: L.g.measure()}, 0, centred, size*1.2*ptMM, size)
+	for i := range ls {
+		ls[i].count = 0
+	}
+	L.spill = plainPage
+	L.place(ls)
+	L.spill = bodyPage
+}
+
+// chapter lays out one chapter: a new recto, the title sunk a third of the
+// way down, then the body; a nested one (depth > 0) on a new page with its
+// title at the top.
+func (L *layouter) chapter(title string, blocks []doc.Block, nested bool) {
+	L.head = title
+	L.lastLevel = L.level
+	if nested {
+		L.newPage(bodyPage)
+	} else {
+		L.newRecto(openingPage)
+	}
+	d := L.newDest()
+	L.dests[d] = dest{page: L.cur.num, y: L.g.top}
+	L.marks = append(L.marks, mark{title: title, level: L.level, dest: d})
+	L.cur.marks = append(L.cur.marks, placedMark{mark: mark{title: title, level: L.level, dest: d}, y: L.g.top})
+	if L.docID != "" {
+		L.placeTarget(bookKey(L.docID, ""), dest{page: L.cur.num, y: L.g.top})
+		if L.titleID != "" {
+			L.placeTarget(bookKey(L.docID, L.titleID), dest{page: L.cur.num, y: L.g.top})
+		}
+	}
 	size := L.body() * 2
+	if nested {
+		size = L.body() * 1.5
+	} else {
+		L.y = L.g.top + (L.bottom()-L.g.top)*0.22
+	}
 	c := ctx{measure: L.g.measure()}
 	ls := L.setText(flatten(nil, []doc.Inline{&doc.Text{Value: title}}, bold, size, ""), c, 0, balanced, size*1.2*ptMM, size)
 	for i := range ls {
@@ -48,8 +102,12 @@ func (L *layouter) chapter(title string, blocks []doc.Block) {
 	}
 	L.place(ls)
 	L.y += L.leading() * 2.5
+	if nested {
+		L.y -= L.leading()
+	}
 	L.atTop = true // no space before the first block
 	L.place(L.blocks(blocks, c, true))
+	L.flush()
 }
 
 // glossary sets the acronym appendix, when there are terms: a chapter of
@@ -61,7 +119,8 @@ func (L *layouter) glossary(terms []doc.Term) {
 		return
 	}
 	terms = turkish.Sorted(terms, func(t doc.Term) string { return t.Acronym })
-	L.chapter(L.lab.Glossary, nil)
+	L.level = 0
+	L.chapter(L.lab.Glossary, nil, false)
 	size := L.body()
 	col := 0.0
 	for _, t := range terms {
@@ -121,7 +180,9 @@ func layoutFront(meta doc.Meta, m measurer, g geometry, body *layouter) (*layout
 func shiftDests(dests []dest, offset int) []dest {
 	out := make([]dest, len(dests))
 	for i, d := range dests {
-		d.page += offset
+		if d.page > 0 { // a destination never laid out stays on page 0
+			d.page += offset
+		}
 		out[i] = d
 	}
 	return out

@@ -1,11 +1,15 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
 // This file draws laid-out pages into fpdf.
@@ -17,8 +21,11 @@ type drawer struct {
 	g     geometry
 	title string // the running head of versos
 	m     measurer
-	links []int // fpdf's link of each destination
-	err   error // the first error; draw does nothing after it
+	links []int // fpdf's link of each destination; -1 for one never laid out
+	// images are the book's images by key (layouter.images), registered
+	// with fpdf (registerImages), so that each is embedded once.
+	images map[string]*doc.Image
+	err    error // the first error; draw does nothing after it
 }
 
 // newDrawer returns a drawer for a book whose link destinations are dests
@@ -29,6 +36,10 @@ type drawer struct {
 func newDrawer(p *fpdf.Fpdf, font *fontSwitch, g geometry, title string, m measurer, dests []dest) *drawer {
 	d := &drawer{p: p, font: font, g: g, title: title, m: m, links: make([]int, len(dests))}
 	for i, ds := range dests {
+		if ds.page <= 0 {
+			d.links[i] = -1
+			continue
+		}
 		d.links[i] = p.AddLink()
 		p.SetLink(d.links[i], ds.y, ds.page)
 	}
@@ -51,8 +62,7 @@ func (d *drawer) draw(pg *page) {
 	for _, o := range pg.ops {
 		switch o.kind {
 		case textOp:
-			d.font.to(o.r.style, o.r.size)
-			p.Text(left+o.x, o.y, o.r.text)
+			d.text(left, o)
 		case ruleOp:
 			p.SetLineWidth(0.3)
 			p.SetDrawColor(120, 120, 120)
@@ -60,7 +70,15 @@ func (d *drawer) draw(pg *page) {
 		case urlOp:
 			p.LinkString(left+o.x, o.y, o.w, o.h, asciiURL(o.r.url))
 		case gotoOp:
-			p.Link(left+o.x, o.y, o.w, o.h, d.links[o.dest])
+			if o.dest < len(d.links) && d.links[o.dest] >= 0 {
+				p.Link(left+o.x, o.y, o.w, o.h, d.links[o.dest])
+			}
+		case fillOp:
+			grey := o.dest
+			p.SetFillColor(grey, grey, grey)
+			p.Rect(left+o.x, o.y, o.w, o.h, "F")
+		case imageOp:
+			d.image(left, o)
 		}
 	}
 	// Running head and folio.
@@ -88,6 +106,53 @@ func (d *drawer) draw(pg *page) {
 	}
 	if err := p.Error(); err != nil {
 		d.err = fmt.Errorf("pdf: draw page %d: %w", pg.num, err)
+	}
+}
+
+// text draws a text op: raised or lowered by its rise, struck through when
+// it says so.
+func (d *drawer) text(left float64, o op) {
+	d.font.to(o.r.style, o.r.size)
+	y := o.y - o.r.rise
+	d.p.Text(left+o.x, y, o.r.text)
+	if o.r.strike {
+		d.p.SetLineWidth(o.r.size * ptMM * 0.06)
+		d.p.SetDrawColor(0, 0, 0)
+		sy := y - o.r.size*ptMM*0.25
+		d.p.Line(left+o.x, sy, left+o.x+o.w, sy)
+	}
+}
+
+// image draws an image op: the image keyed o.r.text (see registerImages).
+func (d *drawer) image(left float64, o op) {
+	img := d.images[o.r.text]
+	if img == nil {
+		return
+	}
+	d.p.ImageOptions(o.r.text, left+o.x, o.y, o.w, o.h, false, imageOptions(img), 0, "")
+}
+
+// imageOptions are fpdf's options for img: JPEG embedded as it is, PNG
+// with its alpha channel as a soft mask.
+func imageOptions(img *doc.Image) fpdf.ImageOptions {
+	if img.MediaType == "image/jpeg" {
+		return fpdf.ImageOptions{ImageType: "JPG"}
+	}
+	return fpdf.ImageOptions{ImageType: "PNG"}
+}
+
+// registerImages registers the book's images with p, in the order of their
+// keys, each once. It must come before the first page is drawn: a PNG with
+// an alpha channel raises the PDF's version, which a streamed header
+// cannot change afterwards.
+func registerImages(p *fpdf.Fpdf, images map[string]*doc.Image) {
+	keys := make([]string, 0, len(images))
+	for k := range images {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		p.RegisterImageOptionsReader(k, imageOptions(images[k]), bytes.NewReader(images[k].Data))
 	}
 }
 

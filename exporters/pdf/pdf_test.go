@@ -261,10 +261,12 @@ type token struct {
 	lineEnd bool
 }
 
+// tokens splits pdftotext's output into words, leaving out the marks that
+// open the continuation of a wrapped line of code (contMark).
 func tokens(text string) []token {
 	var out []token
 	for _, line := range strings.Split(text, "\n") {
-		f := strings.Fields(line)
+		f := slices.DeleteFunc(strings.Fields(line), func(w string) bool { return w == contMark })
 		for i, w := range f {
 			out = append(out, token{s: w, lineEnd: i == len(f)-1})
 		}

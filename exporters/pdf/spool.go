@@ -78,6 +78,8 @@ const (
 	hasText
 	hasURL
 	hasDest
+	hasRise
+	isStrike
 )
 
 // appendOp appends o to b, given the op before it on its page.
@@ -116,6 +118,12 @@ func appendOp(b []byte, o, last op) []byte {
 	if o.dest != 0 {
 		f |= hasDest
 	}
+	if o.r.rise != 0 {
+		f |= hasRise
+	}
+	if o.r.strike {
+		f |= isStrike
+	}
 	b = append(b, byte(o.kind))
 	b = binary.AppendUvarint(b, f)
 	if f&hasX != 0 {
@@ -144,6 +152,9 @@ func appendOp(b []byte, o, last op) []byte {
 	}
 	if f&hasDest != 0 {
 		b = binary.AppendUvarint(b, uint64(o.dest))
+	}
+	if f&hasRise != 0 {
+		b = appendFloat(b, o.r.rise)
 	}
 	return b
 }
@@ -291,6 +302,10 @@ func (d *spoolReader) page(pg *page) bool {
 		if f&hasDest != 0 {
 			o.dest = d.int()
 		}
+		if f&hasRise != 0 {
+			o.r.rise = d.float()
+		}
+		o.r.strike = f&isStrike != 0
 		pg.ops = append(pg.ops, o)
 		last = o
 	}

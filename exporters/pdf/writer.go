@@ -172,9 +172,14 @@ func (w *Writer) End(glossary []doc.Term) error {
 
 	// fpdf writes each page to w.w as soon as it is drawn, so that no more
 	// than one page is held (Output writes the rest).
+	registerImages(p, body.images)
+	if err := p.Error(); err != nil {
+		return fmt.Errorf("pdf: images: %w", err)
+	}
 	p.StreamPages(w.w)
 	offset := len(front.pages)
 	d := newDrawer(p, w.m.font, w.g, meta.Title, w.m, shiftDests(body.dests, offset))
+	d.images = body.images
 	for _, pg := range front.pages {
 		d.draw(pg)
 	}

@@ -1,0 +1,334 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/seedpress/seedpress/internal/testtool"
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// This file tests what authored manuscripts bring beyond prose: footnotes,
+// tables, figures, callouts, line blocks, definition and task lists, list
+// styles, sub- and superscripts, small capitals, cross-references, parts
+// and nested chapters, on richBook.
+
+// testImage returns an image of w×h pixels: a PNG with an alpha channel,
+// or a JPEG.
+func testImage(t testing.TB, name string, w, h int, jpg bool) *doc.Image {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			a := uint8(255)
+			if !jpg && (x+y)%40 < 12 {
+				a = 60
+			}
+			img.Set(x, y, color.NRGBA{R: uint8(40 + x*200/w), G: uint8(60 + y*150/h), B: 160, A: a})
+		}
+	}
+	var buf bytes.Buffer
+	mt := "image/png"
+	if jpg {
+		mt = "image/jpeg"
+		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 80}); err != nil {
+			t.Fatal(err)
+		}
+	} else if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	return &doc.Image{Name: name, Path: "resimler/" + name, MediaType: mt, Data: buf.Bytes(), Width: w, Height: h, SHA256: hex.EncodeToString(sum[:])}
+}
+
+// Words of richBook that the tests look for in the PDF's text.
+const (
+	noteWord  = "Dipnotmetni"
+	cellWord  = "Hücremetni"
+	figCap    = "Ankara’nın haritası"
+	tableCap  = "İllerin nüfusu"
+	poemLine  = "Bir ömür boyu"
+	callTitle = "Dikkat edilecekler"
+)
+
+// richBook builds a book with every node of the model that manuscripts
+// bring: two parts, a nested chapter, many footnotes (one long enough to
+// continue on the next page), a table longer than a page, figures, and the
+// rest.
+func richBook(t testing.TB) *doc.Book {
+	t.Helper()
+	pngImg := testImage(t, "harita.png", 600, 400, false)
+	jpgImg := testImage(t, "foto.jpg", 300, 900, true)
+	pos := func(line int) doc.Pos { return doc.Pos{File: "zengin.md", Line: line, Col: 1} }
+	var notes []*doc.Note
+	note := func(blocks ...doc.Block) *doc.NoteRef {
+		n := &doc.Note{Number: len(notes) + 1, ID: fmt.Sprint(len(notes) + 1), Blocks: blocks}
+		notes = append(notes, n)
+		return &doc.NoteRef{Note: n}
+	}
+	var body []doc.Block
+	body = append(body,
+		&doc.Heading{Pos: pos(1), Level: 1, Inlines: []doc.Inline{text("Zengin Bölüm")}, Attr: doc.Attr{ID: "sec-zengin"}},
+		para(3, text("Su H"), &doc.Sub{Inlines: []doc.Inline{text("2")}}, text("O ve x"), &doc.Sup{Inlines: []doc.Inline{text("2")}},
+			text(" yazılır; "), &doc.Strike{Inlines: []doc.Inline{text("eski bilgi")}}, text(" yeni bilgi, "),
+			&doc.Span{Attr: doc.Attr{Classes: []string{"smallcaps"}}, Inlines: []doc.Inline{text("Küçük Büyük harfler")}},
+			text(", "), &doc.Math{Source: `\alpha + \beta`}, text(" ve bir resim "), &doc.InlineImage{Image: pngImg, Alt: "simge"},
+			text(" satırda. Ayrıntı için "), &doc.CrossRef{Target: "fig-harita", Kind: doc.RefFigure, TargetDoc: "zengin", Label: "Şekil", Number: "1", Suffix: "’e"},
+			text(" ve "), &doc.CrossRef{Target: "tbl-nufus", Kind: doc.RefTable, TargetDoc: "zengin", Label: "Tablo", Number: "1", Suffix: "’e"},
+			text(" bakınız; "), &doc.Link{URL: "#sec-son", TargetDoc: "zengin", Fragment: "sec-son", Inlines: []doc.Inline{text("son bölüm")}}, text(" de var.")),
+	)
+	for i := 0; i < 6; i++ {
+		body = append(body, para(10+i, text(seedText[:300]+" Dipnot burada"), note(para(100+i, text(fmt.Sprintf("%s %d: %s", noteWord, i+1, seedText[:200])))), text(" ve metin sürer. "+seedText[300:700])))
+	}
+	// A note longer than the foot can hold.
+	body = append(body, para(30, text(seedText[:500]+" Uzun dipnot"), note(para(130, text(noteWord+" uzun: "+seedText+" "+seedText)), para(131, text(seedText))), text(" burada.")))
+	body = append(body,
+		&doc.Callout{Pos: pos(40), Kind: doc.CalloutWarning, Title: []doc.Inline{text(callTitle)}, Blocks: []doc.Block{
+			para(41, text(seedText)), para(42, text(seedText[:400])),
+			&doc.List{Pos: pos(43), Items: []*doc.ListItem{{Blocks: []doc.Block{para(43, text("Kutudaki liste"))}}}},
+		}},
+		&doc.LineBlock{Pos: pos(50), Inlines: []doc.Inline{text(poemLine + " yürüdüm"), &doc.LineBreak{}, text("\u00a0\u00a0\u00a0\u00a0girintili ikinci dize"), &doc.LineBreak{},
+			&doc.LineBreak{}, text("Çok uzun bir dize ki satıra sığmaz ve asılı girintiyle sürer, sözcük sözcük uzar gider, bitmek bilmez bir dize")}},
+		&doc.List{Pos: pos(60), Ordered: true, Start: 1, Style: doc.StyleLowerAlpha, Delim: doc.DelimParen, Items: []*doc.ListItem{
+			{Blocks: []doc.Block{para(60, text("birinci şık"))}}, {Blocks: []doc.Block{para(61, text("ikinci şık"))}}}},
+		&doc.List{Pos: pos(62), Ordered: true, Start: 1, Style: doc.StyleUpperRoman, Delim: doc.DelimPeriod, Items: []*doc.ListItem{
+			{Blocks: []doc.Block{para(62, text("birinci kısım"))}}, {Blocks: []doc.Block{para(63, text("ikinci kısım"))}}, {Blocks: []doc.Block{para(64, text("üçüncü kısım"))}}, {Blocks: []doc.Block{para(65, text("dördüncü kısım"))}}}},
+		&doc.List{Pos: pos(66), Ordered: true, Start: 1, Delim: doc.DelimParens, Items: []*doc.ListItem{
+			{Blocks: []doc.Block{para(66, text("parantezli bir"))}}, {Blocks: []doc.Block{para(67, text("parantezli iki"))}}}},
+		&doc.List{Pos: pos(68), Items: []*doc.ListItem{
+			{Task: doc.TaskDone, Blocks: []doc.Block{para(68, text("yapılan iş"))}}, {Task: doc.TaskOpen, Blocks: []doc.Block{para(69, text("yapılacak iş"))}}}},
+		&doc.DefinitionList{Pos: pos(70), Items: []*doc.Definition{
+			{Term: para(70, text("Terim")), Defs: [][]doc.Block{{para(71, text("Terimin tanımı, biraz uzun ve girintili."))}}},
+			{Term: para(72, text("İkinci terim")), Defs: [][]doc.Block{{para(73, text("Bir tanım"))}, {para(74, text("Başka bir tanım"))}}},
+		}},
+		&doc.Div{Pos: pos(75), Attr: doc.Attr{ID: "kutu"}, Blocks: []doc.Block{para(76, text("Bölmenin içindeki paragraf."))}},
+		&doc.Figure{Pos: pos(80), Attr: doc.Attr{ID: "fig-harita"}, Image: pngImg, Alt: figCap, Caption: []doc.Inline{text(figCap)}, Number: 1},
+		para(81, text(seedText)),
+		&doc.Figure{Pos: pos(82), Image: jpgImg, Alt: "Uzun fotoğraf", Caption: []doc.Inline{text("Uzun fotoğraf")}, Number: 2},
+		para(83, text(seedText)),
+		&doc.Figure{Pos: pos(84), Image: pngImg, Alt: "Yine harita", Caption: []doc.Inline{text("Yine harita")}, Number: 3},
+		&doc.CodeBlock{Pos: pos(85), Info: "go", Text: "func main() {\n\tfor i := 0; i < 10; i++ {\n\t\tfmt.Println(\"bu satır çok uzun ve ölçüye sığmaz, bu yüzden asılı girintiyle sürer\", i)\n\t}\n}\n"},
+	)
+	tbl := &doc.Table{Pos: pos(90), Attr: doc.Attr{ID: "tbl-nufus"}, Number: 1, Caption: []doc.Inline{text(tableCap)},
+		Align: []doc.Align{doc.AlignLeft, doc.AlignRight, doc.AlignCenter, doc.AlignDefault},
+		Head:  []*doc.TableCell{{Inlines: []doc.Inline{text("İl")}}, {Inlines: []doc.Inline{text("Nüfus")}}, {Inlines: []doc.Inline{text("Bölge")}}, {Inlines: []doc.Inline{text("Açıklama")}}}}
+	for i := 0; i < 60; i++ {
+		desc := []doc.Inline{text(fmt.Sprintf("%s%d kısa", cellWord, i+1))}
+		if i%7 == 3 {
+			desc = []doc.Inline{text(fmt.Sprintf("%s%d ", cellWord, i+1) + seedText[:260])}
+		}
+		if i == 5 {
+			desc = append(desc, note(para(140, text(noteWord+" hücrede"))))
+		}
+		tbl.Rows = append(tbl.Rows, []*doc.TableCell{{Inlines: []doc.Inline{text(fmt.Sprintf("İl %d", i+1))}}, {Inlines: []doc.Inline{text(fmt.Sprint(1000 + i*7919))}}, {Inlines: []doc.Inline{text("Ege")}}, {Inlines: desc}})
+	}
+	body = append(body, tbl,
+		&doc.Heading{Pos: pos(200), Level: 3, Inlines: []doc.Inline{text("Üçüncü düzey başlık")}},
+		para(201, text(seedText)),
+		&doc.Heading{Pos: pos(202), Level: 2, Inlines: []doc.Inline{text("Son bölüm")}, Attr: doc.Attr{ID: "sec-son"}},
+		para(203, text("Son söz"), note(para(150, text(noteWord+" son"))), text(".")),
+	)
+	d := &doc.Document{ID: "zengin", Source: "zengin.md", Format: "markdown", Title: "Zengin Bölüm", Blocks: body, Notes: notes, Part: "Birinci Kısım"}
+	nested := &doc.Document{ID: "alt", Index: 1, Source: "alt/alt.md", Format: "markdown", Title: "Alt Bölüm", Depth: 1, Blocks: []doc.Block{
+		para(1, text(seedText)), &doc.Figure{Pos: doc.Pos{File: "alt/alt.md", Line: 3}, Image: jpgImg, Alt: "Aynı fotoğraf", Caption: []doc.Inline{text("Aynı fotoğraf")}, Number: 4}}}
+	second := &doc.Document{ID: "ikinci", Index: 2, Source: "ikinci.md", Format: "markdown", Title: "İkinci Kısmın Bölümü", Part: "İkinci Kısım", Blocks: []doc.Block{
+		para(1, text("Geri dönüş: "), &doc.Link{URL: "zengin.md#sec-zengin", TargetDoc: "zengin", Fragment: "sec-zengin", Inlines: []doc.Inline{text("zengin bölüm")}}, text(".")),
+	}}
+	return &doc.Book{Meta: doc.Meta{Title: "Zengin Kitap", Authors: []string{"Yazar"}, Lang: "tr"}, Documents: []*doc.Document{d, nested, second},
+		Resources: []*doc.Image{pngImg, jpgImg}}
+}
+
+// TestRichLayout lays out richBook and checks what a reader would: every
+// line inside the text block, every footnote starting on the page of its
+// reference, the table's header on every page it spans, the figures in
+// order and kept with their captions.
+func TestRichLayout(t *testing.T) {
+	m := testMeasurer(t)
+	b := richBook(t)
+	if diags := Check(b); len(diags) > 0 {
+		t.Fatalf("Check: %v", diags.Err())
+	}
+	for _, paper := range []string{"a5", "a4"} {
+		g, _ := geometryFor(paper)
+		body, err := layoutBody(b, m, g, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", paper, err)
+		}
+		bl := &bookLayout{pages: body.pages, dests: body.dests, marks: body.marks}
+		checkWithinMeasure(t, paper, bl, g)
+		// Footnotes: the page of each reference mark is the page where
+		// its note starts.
+		refPage := map[int]int{}
+		for _, pg := range body.pages {
+			for _, o := range pg.ops {
+				if o.kind == textOp && o.r.note != nil {
+					if _, ok := refPage[o.r.note.Number]; !ok {
+						refPage[o.r.note.Number] = pg.num
+					}
+				}
+			}
+		}
+		d := b.Documents[0]
+		if len(refPage) != len(d.Notes) {
+			t.Errorf("%s: %d of %d note references laid out", paper, len(refPage), len(d.Notes))
+		}
+		for _, n := range d.Notes {
+			at, ok := body.placedAt[noteKey(d.ID, n)]
+			if !ok {
+				t.Errorf("%s: note %d never placed", paper, n.Number)
+				continue
+			}
+			if at.page != refPage[n.Number] {
+				t.Errorf("%s: note %d starts on page %d, its reference is on page %d", paper, n.Number, at.page, refPage[n.Number])
+			}
+			if at.y < g.top || at.y > g.h-g.bottom {
+				t.Errorf("%s: note %d at y = %.1f, outside the text block", paper, n.Number, at.y)
+			}
+		}
+		// Every note line lies below every body line of its page.
+		// The table's header ("Nüfus") on every page the table spans.
+		var tablePages, headPages []int
+		for _, pg := range body.pages {
+			head, cells := false, false
+			for _, o := range pg.ops {
+				if o.kind != textOp {
+					continue
+				}
+				head = head || o.r.text == "Nüfus"
+				cells = cells || strings.HasPrefix(o.r.text, cellWord)
+			}
+			if cells {
+				tablePages = append(tablePages, pg.num)
+				if head {
+					headPages = append(headPages, pg.num)
+				}
+			}
+		}
+		if len(tablePages) < 2 || len(headPages) != len(tablePages) {
+			t.Errorf("%s: table on pages %v, header on %v: want it to span pages with a header on each", paper, tablePages, headPages)
+		}
+		// Figures: in order, each image drawn with its caption on the
+		// same page.
+		var order []string
+		for _, pg := range body.pages {
+			img := false
+			for _, o := range pg.ops {
+				if o.kind == imageOp && o.h > 10 {
+					img = true
+				}
+				if o.kind == textOp && o.r.url == "" && strings.HasPrefix(o.r.text, "Şekil") {
+					if !img {
+						t.Errorf("%s: page %d: caption %q without its image", paper, pg.num, o.r.text)
+					}
+					order = append(order, o.r.text)
+				}
+			}
+		}
+		want := []string{"Şekil\u00a01:", "Şekil\u00a02:", "Şekil\u00a03:", "Şekil\u00a04:"}
+		if fmt.Sprint(order) != fmt.Sprint(want) {
+			t.Errorf("%s: figure captions %q, want %q", paper, order, want)
+		}
+		// Links into the book resolve.
+		for key, d := range body.keyDests {
+			if body.dests[d].page == 0 {
+				t.Errorf("%s: link to %q never resolved", paper, key)
+			}
+		}
+	}
+}
+
+// TestRichPDF writes richBook and checks the file with independent tools:
+// qpdf finds no error, every font is embedded, pdftotext gives back the
+// notes, cells and captions in order, pdfimages lists each image once
+// (the PNG with its soft mask), the outline holds the parts, chapters and
+// headings to toc-depth, and the internal links point at the right pages.
+// With -keep, it also renders pages as PNGs to look at.
+func TestRichPDF(t *testing.T) {
+	qpdf := testtool.Require(t, "qpdf", "apt-get install qpdf")
+	pdffonts := testtool.Require(t, "pdffonts", "apt-get install poppler-utils")
+	pdftotext := testtool.Require(t, "pdftotext", "apt-get install poppler-utils")
+	pdfimages := testtool.Require(t, "pdfimages", "apt-get install poppler-utils")
+	b := richBook(t)
+	path, info := writeTemp(t, "rich", b)
+	if out := command(t, qpdf, "--check", path); !strings.Contains(out, "No syntax or stream encoding errors found") || strings.Contains(strings.ToLower(out), "warning") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(command(t, pdffonts, path)), "\n")[2:] {
+		if f := strings.Fields(l); len(f) < 5 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+	text := command(t, pdftotext, "-raw", "-enc", "UTF-8", path, "-")
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		noteWord + " 1:", noteWord + " 6:", noteWord + " uzun:", noteWord + " hücrede", noteWord + " son",
+		cellWord + "1 kısa", cellWord + "58 kısa", "Tablo 1: " + tableCap, "Şekil 1: " + figCap, "Şekil 4: Aynı fotoğraf",
+		poemLine + " yürüdüm", "girintili ikinci dize", callTitle, "a) birinci şık", "IV. dördüncü kısım", "(2) parantezli iki",
+		"☑ yapılan iş", "☐ yapılacak iş", "Terim", "Bölmenin içindeki paragraf.", `\alpha + \beta`, "eski bilgi",
+		"Şekil 1’e", "Birinci Kısım", "İkinci Kısım", "Alt Bölüm",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("pdftotext lacks %q", want)
+		}
+	}
+	// The poem keeps its lines.
+	if !strings.Contains(text, poemLine+" yürüdüm\n") {
+		t.Errorf("the poem's first line does not end its line:\n%s", text[max(0, strings.Index(text, poemLine)-10):min(len(text), strings.Index(text, poemLine)+200)])
+	}
+	// Each image once: two images, the PNG with its soft mask.
+	var kinds []string
+	seen := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(command(t, pdfimages, "-list", path)), "\n")[2:] {
+		f := strings.Fields(l)
+		if obj := f[10] + f[2]; !seen[obj] {
+			seen[obj] = true
+			kinds = append(kinds, f[2]+"/"+f[8])
+		}
+	}
+	slices.Sort(kinds)
+	if want := []string{"image/image", "image/jpeg", "smask/image"}; !slices.Equal(kinds, want) {
+		t.Errorf("pdfimages -list: %v, want %v", kinds, want)
+	}
+	// The outline: parts, chapters, nested chapters and headings.
+	var outline struct {
+		Outlines []outlineItem `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(command(t, qpdf, "--json", "--json-key=outlines", path)), &outline); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(items []outlineItem, depth int)
+	walk = func(items []outlineItem, depth int) {
+		for _, o := range items {
+			got = append(got, strings.Repeat("  ", depth)+o.Title)
+			walk(o.Kids, depth+1)
+		}
+	}
+	walk(outline.Outlines, 0)
+	want := []string{"Birinci Kısım", "  Zengin Bölüm", "    Üçüncü düzey başlık", "    Son bölüm", "    Alt Bölüm", "İkinci Kısım", "  İkinci Kısmın Bölümü"}
+	if !slices.Equal(got, want) {
+		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if *keep != "" {
+		pdftoppm := testtool.Require(t, "pdftoppm", "apt-get install poppler-utils")
+		command(t, pdftoppm, "-png", "-r", "70", path, filepath.Join(*keep, "rich"))
+		t.Logf("%d pages rendered into %s", info.Pages, *keep)
+	}
+}
+
+type outlineItem struct {
+	Title string        `json:"title"`
+	Page  int           `json:"destpageposfrom1"`
+	Kids  []outlineItem `json:"kids"`
+}
