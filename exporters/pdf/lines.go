@@ -51,11 +51,11 @@ func (L *layouter) nest(c ctx, left, right float64) (in ctx, indented bool) {
 type setting uint8
 
 const (
-	justified setting = iota // Knuth–Plass with hyphenation, lines filled to the measure
-	ragged                   // ragged right without hyphens; a short last line is free
-	balanced                 // ragged right with lines of even length (titles, headings)
-	centred                  // balanced and centred
-	raggedHyph               // ragged right with hyphenation (table cells)
+	justified  setting = iota // Knuth–Plass with hyphenation, lines filled to the measure
+	ragged                    // ragged right without hyphens; a short last line is free
+	balanced                  // ragged right with lines of even length (titles, headings)
+	centred                   // balanced and centred
+	raggedHyph                // ragged right with hyphenation (table cells)
 )
 
 // setText breaks runs into lines of width measure and returns them as

@@ -47,12 +47,12 @@ func (g geometry) left(n int) float64 {
 type opKind uint8
 
 const (
-	textOp opKind = iota // r.text at (x, y) on the baseline
-	ruleOp               // a line from (x, y) to (x+w, y+h)
-	urlOp                // a link to r.url over the rectangle (x, y, w, h)
-	gotoOp               // a link to dests[dest] over the rectangle
-	fillOp               // the rectangle (x, y, w, h) filled in the grey level dest (0 black, 255 white)
-	imageOp              // the image keyed r.text (see layouter.images) in the rectangle (x, y, w, h), y its top
+	textOp  opKind = iota // r.text at (x, y) on the baseline
+	ruleOp                // a line from (x, y) to (x+w, y+h)
+	urlOp                 // a link to r.url over the rectangle (x, y, w, h)
+	gotoOp                // a link to dests[dest] over the rectangle
+	fillOp                // the rectangle (x, y, w, h) filled in the grey level dest (0 black, 255 white)
+	imageOp               // the image keyed r.text (see layouter.images) in the rectangle (x, y, w, h), y its top
 )
 
 // op is one drawing operation. x is relative to the page's left margin.

@@ -61,7 +61,7 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 	for _, r := range bl.Rows {
 		measure(r, 0)
 	}
-	sep := base * ptMM * 1.2 // between columns
+	sep := base * ptMM * 1.2                                      // between columns
 	avail := c.measure - float64(ncol-1)*sep - 0.01*float64(ncol) // see below
 	sumMin, sumPref := 0.0, 0.0
 	for j := range minW {
