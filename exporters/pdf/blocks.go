@@ -30,7 +30,7 @@ func (L *layouter) callout(bl *doc.Callout, c ctx) []vline {
 		in.measure -= 2*pad + bar
 	}
 	lines := []vline{{height: pad}}
-	title := flatten(nil, bl.Title, bold, L.body(), "")
+	title := flatten(nil, bl.Title, bold|c.st(), L.body(), "")
 	tl := L.setText(title, in, 0, ragged, L.leading(), L.body())
 	for i := range tl {
 		tl[i].count = 0
@@ -90,7 +90,7 @@ func (L *layouter) lineBlock(bl *doc.LineBlock, c ctx) []vline {
 			out = append(out, L.emptyLine())
 			continue
 		}
-		ls := L.setText(flatten(nil, seg, 0, L.body(), ""), in, 0, ragged, L.leading(), L.body())
+		ls := L.setText(flatten(nil, seg, c.st(), L.body(), ""), in, 0, ragged, L.leading(), L.body())
 		if len(ls) == 0 {
 			continue
 		}
@@ -141,7 +141,7 @@ func (L *layouter) definitionList(bl *doc.DefinitionList, c ctx) []vline {
 	for i, d := range bl.Items {
 		var ls []vline
 		if d.Term != nil {
-			ls = L.setText(flatten(nil, d.Term.Inlines, bold, L.body(), ""), c, 0, ragged, L.leading(), L.body())
+			ls = L.setText(flatten(nil, d.Term.Inlines, bold|c.st(), L.body(), ""), c, 0, ragged, L.leading(), L.body())
 		}
 		for j := range ls {
 			ls[j].count = 0

@@ -42,8 +42,9 @@ func (L *layouter) document(i int, d *doc.Document) {
 		L.level++
 	}
 	L.titleID = titleID
+	L.foreign = d.Lang != "" && !turkishLang(d.Lang)
 	L.chapter(title, blocks, d.Depth > 0)
-	L.docID, L.titleID = "", ""
+	L.docID, L.titleID, L.foreign = "", "", false
 }
 
 // part sets a part's title page: a recto with the title centred, and its
@@ -95,8 +96,8 @@ func (L *layouter) chapter(title string, blocks []doc.Block, nested bool) {
 	} else {
 		L.y = L.g.top + (L.bottom()-L.g.top)*0.22
 	}
-	c := ctx{measure: L.g.measure()}
-	ls := L.setText(flatten(nil, []doc.Inline{&doc.Text{Value: title}}, bold, size, ""), c, 0, balanced, size*1.2*ptMM, size)
+	c := ctx{measure: L.g.measure(), foreign: L.foreign}
+	ls := L.setText(flatten(nil, []doc.Inline{&doc.Text{Value: title}}, bold|c.st(), size, ""), c, 0, balanced, size*1.2*ptMM, size)
 	for i := range ls {
 		ls[i].count = 0
 	}

@@ -57,7 +57,7 @@ func (L *layouter) figure(bl *doc.Figure, c ctx) []vline {
 		}
 		runs = append(runs, run{text: label, style: bold, size: size})
 	}
-	runs = flatten(runs, bl.Caption, 0, size, "")
+	runs = flatten(runs, bl.Caption, c.st(), size, "")
 	if len(runs) > 0 {
 		h += gap
 		for _, l := range L.setText(runs, c, 0, centred, lead, size) {

@@ -18,6 +18,23 @@ type ctx struct {
 	x, measure float64
 	depth      int // the quotes and lists around the block
 	inList     bool
+	foreign    bool // the block's language is not Turkish (see style foreign)
+}
+
+// lang returns c in the language lang: c itself when lang is "".
+func (c ctx) lang(lang string) ctx {
+	if lang != "" {
+		c.foreign = !turkishLang(lang)
+	}
+	return c
+}
+
+// st returns the style of plain text in c.
+func (c ctx) st() style {
+	if c.foreign {
+		return foreign
+	}
+	return 0
 }
 
 // indentLevels is how many levels of quotes and lists indent their content.
@@ -234,9 +251,9 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 		case *doc.ThematicBreak:
 			ls = []vline{L.thematicBreak(c)}
 		case *doc.Div:
-			ls = L.blocks(bl.Blocks, c, true)
+			ls = L.blocks(bl.Blocks, c.lang(bl.Attr.Lang()), true)
 		case *doc.Callout:
-			ls = L.callout(bl, c)
+			ls = L.callout(bl, c.lang(bl.Attr.Lang()))
 		case *doc.LineBlock:
 			ls = L.lineBlock(bl, c)
 		case *doc.DefinitionList:
@@ -272,7 +289,7 @@ func (L *layouter) heading(bl *doc.Heading, c ctx, top bool) []vline {
 	default:
 		st = bold | italic
 	}
-	runs := flatten(nil, bl.Inlines, st, size, "")
+	runs := flatten(nil, bl.Inlines, st|c.st(), size, "")
 	ls := L.setText(runs, c, 0, balanced, size*1.25*ptMM, size)
 	if len(ls) == 0 {
 		return nil
@@ -326,7 +343,7 @@ func (L *layouter) thematicBreak(c ctx) vline {
 // paragraph sets a paragraph justified in c, its first line indented by
 // indent.
 func (L *layouter) paragraph(p *doc.Paragraph, c ctx, indent float64) []vline {
-	runs := flatten(nil, p.Inlines, 0, L.body(), "")
+	runs := flatten(nil, p.Inlines, c.st(), L.body(), "")
 	return L.setText(runs, c, indent, justified, L.leading(), L.body())
 }
 

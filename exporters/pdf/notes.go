@@ -48,7 +48,7 @@ func (L *layouter) noteLines(n *doc.Note) []vline {
 	} else {
 		blocks = []doc.Block{&doc.Paragraph{Inlines: mark}}
 	}
-	ls := L.blocks(blocks, ctx{measure: L.g.measure()}, true)
+	ls := L.blocks(blocks, ctx{measure: L.g.measure(), foreign: L.foreign}, true)
 	var inner []vline
 	for i := range ls {
 		for _, sub := range ls[i].notes {

@@ -166,6 +166,8 @@ type layouter struct {
 	docID string
 	// titleID is the id of the heading that is the chapter's title.
 	titleID string
+	// foreign says the document's language is not Turkish.
+	foreign bool
 	// keyDests are the destinations of internal links by bookKey;
 	// placedAt the place of every link target laid out (see destFor).
 	keyDests map[string]int

@@ -167,6 +167,13 @@ func TestRichLayout(t *testing.T) {
 		}
 		bl := &bookLayout{pages: body.pages, dests: body.dests, marks: body.marks}
 		checkWithinMeasure(t, paper, bl, g)
+		for _, pg := range body.pages {
+			for _, o := range pg.ops {
+				if (o.kind == imageOp || o.kind == fillOp) && (o.x < -1e-6 || o.x+o.w > g.measure()+1e-6 || o.y < g.top-1e-6 || o.y+o.h > g.h-g.bottom+1e-6) {
+					t.Errorf("%s: page %d: a %v op at (%.1f, %.1f) %.1f×%.1f mm leaves the text block", paper, pg.num, o.kind, o.x, o.y, o.w, o.h)
+				}
+			}
+		}
 		// Footnotes: the page of each reference mark is the page where
 		// its note starts.
 		refPage := map[int]int{}
@@ -331,4 +338,147 @@ type outlineItem struct {
 	Title string        `json:"title"`
 	Page  int           `json:"destpageposfrom1"`
 	Kids  []outlineItem `json:"kids"`
+}
+
+// TestFigureFloats fills most of a page, then places a figure too tall for
+// the rest of it and the text after it: the text fills the page, the
+// figure opens the next one, and a second figure follows the first.
+func TestFigureFloats(t *testing.T) {
+	g, _ := geometryFor("a5")
+	L := &layouter{g: g, m: testMeasurer(t)}
+	L.newPage(bodyPage)
+	lead := L.leading()
+	line := func(s string) vline {
+		return vline{height: lead, base: lead * 0.75, ops: []op{{kind: textOp, r: run{text: s, size: 10}}}}
+	}
+	var lines []vline
+	for L.y+float64(len(lines)+3)*lead < L.bottom() {
+		lines = append(lines, line("dolgu"))
+	}
+	fig := func(s string) vline {
+		return vline{height: 60, float: true, ops: []op{{kind: imageOp, w: 50, h: 50, r: run{text: "x"}}, {kind: textOp, y: 55, r: run{text: s}}}}
+	}
+	lines = append(lines, fig("şekil-1"), line("sonra-1"), fig("şekil-2"), line("sonra-2"), line("sonra-3"))
+	L.place(lines)
+	L.flush()
+	where := map[string]int{}
+	for _, pg := range L.pages {
+		for _, o := range pg.ops {
+			if o.kind == textOp {
+				where[o.r.text] = pg.num
+			}
+		}
+	}
+	if where["sonra-1"] != 1 || where["sonra-2"] != 1 {
+		t.Errorf("the text after the figures is on pages %d and %d, want 1: it fills the gap", where["sonra-1"], where["sonra-2"])
+	}
+	if where["şekil-1"] != 2 || where["şekil-2"] != 2 {
+		t.Errorf("the figures are on pages %d and %d, want both at the top of page 2", where["şekil-1"], where["şekil-2"])
+	}
+	var order []string
+	for _, o := range L.pages[1].ops {
+		if o.kind == textOp {
+			order = append(order, o.r.text)
+		}
+	}
+	if !slices.Equal(order[:2], []string{"şekil-1", "şekil-2"}) {
+		t.Errorf("page 2 holds %q, want the figures in order first", order)
+	}
+}
+
+// TestTableTooWide sets tables of more columns than a page can hold: up to
+// a point the type shrinks and the cells wrap, all inside the measure;
+// beyond it, layout fails with the table's position.
+func TestTableTooWide(t *testing.T) {
+	g, _ := geometryFor("a5")
+	m := testMeasurer(t)
+	table := func(cols int) *doc.Table {
+		tb := &doc.Table{Pos: doc.Pos{File: "genis.md", Line: 7, Col: 1}}
+		row := []*doc.TableCell{}
+		for j := 0; j < cols; j++ {
+			tb.Align = append(tb.Align, doc.AlignDefault)
+			tb.Head = append(tb.Head, &doc.TableCell{Inlines: []doc.Inline{text("Başlık")}})
+			row = append(row, &doc.TableCell{Inlines: []doc.Inline{text("uzunsözcükleriçerenbirhücre ve kısa")}})
+		}
+		tb.Rows = [][]*doc.TableCell{row, row}
+		return tb
+	}
+	for _, cols := range []int{3, 6, 12} {
+		L := &layouter{g: g, m: m}
+		L.newPage(bodyPage)
+		ls := L.table(table(cols), ctx{measure: g.measure()})
+		if L.err != nil {
+			t.Fatalf("%d columns: %v", cols, L.err)
+		}
+		for _, l := range ls {
+			for _, o := range l.ops {
+				if o.x < -1e-6 || o.x+o.w > g.measure()+1e-6 {
+					t.Errorf("%d columns: %v %q from %.2f to %.2f mm, measure %.2f", cols, o.kind, o.r.text, o.x, o.x+o.w, g.measure())
+				}
+			}
+		}
+	}
+	L := &layouter{g: g, m: m}
+	L.newPage(bodyPage)
+	L.table(table(40), ctx{measure: g.measure()})
+	if L.err == nil || !strings.Contains(L.err.Error(), "genis.md:7:1") {
+		t.Errorf("40 columns: error %v, want one at genis.md:7:1", L.err)
+	}
+}
+
+// TestCheckRich finds characters the fonts lack wherever the new blocks
+// hold text: table cells, captions, callout titles, line blocks, terms and
+// notes.
+func TestCheckRich(t *testing.T) {
+	pos := func(line int) doc.Pos { return doc.Pos{File: "k.md", Line: line, Col: 1} }
+	bad := func(s string) []doc.Inline { return []doc.Inline{text("a " + s)} }
+	d := &doc.Document{ID: "k", Source: "k.md", Title: "K", Blocks: []doc.Block{
+		&doc.Table{Pos: pos(1), Caption: bad("\U0001F389"), Align: []doc.Align{""}, Head: []*doc.TableCell{{Inlines: bad("\u2603")}}, Rows: [][]*doc.TableCell{{{Inlines: bad("\u2605")}}}},
+		&doc.Callout{Pos: pos(2), Title: bad("\u2606"), Blocks: []doc.Block{para(3, bad("\u263A")...)}},
+		&doc.LineBlock{Pos: pos(4), Inlines: bad("\u2764")},
+		&doc.DefinitionList{Pos: pos(5), Items: []*doc.Definition{{Term: para(5, bad("\u2705")...), Defs: [][]doc.Block{{para(6, bad("\u274C")...)}}}}},
+	}}
+	d.Notes = []*doc.Note{{Number: 1, Blocks: []doc.Block{para(7, bad("\u2728")...)}}}
+	diags := Check(&doc.Book{Meta: doc.Meta{Title: "K"}, Documents: []*doc.Document{d}})
+	got := diags.Err().Error()
+	for _, want := range []string{"U+1F389", "U+2603", "U+2605", "U+2606", "U+263A", "U+2764", "U+2705", "U+274C", "U+2728"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Check misses %s:\n%s", want, got)
+		}
+	}
+}
+
+// TestForeignNotHyphenated checks that a span in English is not hyphenated
+// by Turkish rules, while the Turkish text around it is, and that its small
+// capitals are cased in English (i → I, not İ).
+func TestForeignNotHyphenated(t *testing.T) {
+	m := testMeasurer(t)
+	var ib itemBuilder
+	hyphens := func(runs []run) int {
+		n := 0
+		for _, it := range ib.build(nil, runs, m, paraOptions{measure: 100}) {
+			if it.kind == penaltyItem && it.flagged {
+				n++
+			}
+		}
+		return n
+	}
+	tr := flatten(nil, []doc.Inline{text("kitaplarımızdan")}, 0, 10, "")
+	en := flatten(nil, []doc.Inline{&doc.Span{Attr: doc.Attr{Pairs: []doc.KeyValue{{Key: "lang", Value: "en"}}}, Inlines: []doc.Inline{text("kitaplarımızdan")}}}, 0, 10, "")
+	if hyphens(tr) == 0 || hyphens(en) != 0 {
+		t.Errorf("hyphens: Turkish %d (want some), English %d (want none)", hyphens(tr), hyphens(en))
+	}
+	sc := func(lang string) string {
+		var s string
+		for _, r := range flatten(nil, []doc.Inline{&doc.Span{Attr: doc.Attr{Classes: []string{"smallcaps"}, Pairs: []doc.KeyValue{{Key: "lang", Value: lang}}}, Inlines: []doc.Inline{text("Linux")}}}, 0, 10, "") {
+			s += r.text
+		}
+		return s
+	}
+	if got := sc("tr"); got != "LİNUX" {
+		t.Errorf("Turkish small caps of Linux: %q", got)
+	}
+	if got := sc("en"); got != "LINUX" {
+		t.Errorf("English small caps of Linux: %q", got)
+	}
 }

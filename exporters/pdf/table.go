@@ -44,7 +44,7 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 		if cell == nil {
 			return nil
 		}
-		return flatten(nil, cell.Inlines, st, size, "")
+		return flatten(nil, cell.Inlines, st|c.st(), size, "")
 	}
 	// Column widths at the body size, scaled to the size that fits.
 	base := L.body()
@@ -163,7 +163,7 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 			}
 			runs = append(runs, run{text: label, style: bold, size: size})
 		}
-		runs = flatten(runs, bl.Caption, 0, size, "")
+		runs = flatten(runs, bl.Caption, c.st(), size, "")
 		cap := L.setText(runs, c, 0, centred, lead, size)
 		for i := range cap {
 			cap[i].count = 0

@@ -18,7 +18,18 @@ const (
 	bold style = 1 << iota
 	italic
 	mono
+	// foreign marks text in a language other than Turkish: it is not
+	// hyphenated by Turkish rules, and its small capitals are not cased
+	// by them. It selects no face.
+	foreign
 )
+
+// turkishLang reports whether the BCP 47 tag lang is Turkish (or
+// Azerbaijani, cased the same way); "" inherits, and counts as Turkish.
+func turkishLang(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "" || l == "tr" || strings.HasPrefix(l, "tr-") || l == "az" || strings.HasPrefix(l, "az-")
+}
 
 // run is a piece of text in one style and size, possibly a link.
 type run struct {
@@ -61,7 +72,7 @@ func bookKey(docID, id string) string { return docID + "#" + id }
 // target's bookKey. Superscripts, subscripts and note marks are smaller and
 // raised or lowered; small capitals are capitals at smallCapsScale (in
 // Turkish casing unless the span's language says otherwise); struck text
-// carries strike. A hard line break becomes a run with text "\n"; an inline
+// carries strike; a span in another language than Turkish is foreign. A hard line break becomes a run with text "\n"; an inline
 // image a run of objectChar with img set.
 func flatten(out []run, inlines []doc.Inline, st style, size float64, url string) []run {
 	type frame struct {
@@ -71,7 +82,6 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 		rise   float64
 		strike bool
 		caps   bool // small capitals
-		en     bool // small capitals in non-Turkish casing
 	}
 	stack := []frame{{st: st, url: url, size: size}} // the style and link of the innermost span
 	text := func(top frame, s string) {
@@ -79,7 +89,7 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 			out = append(out, run{text: s, style: top.st, size: top.size, url: top.url, rise: top.rise, strike: top.strike})
 			return
 		}
-		out = appendSmallCaps(out, s, run{style: top.st, size: top.size, url: top.url, rise: top.rise, strike: top.strike}, top.en)
+		out = appendSmallCaps(out, s, run{style: top.st, size: top.size, url: top.url, rise: top.rise, strike: top.strike}, top.st&foreign != 0)
 	}
 	doc.WalkInlines(inlines, func(n doc.Node, entering bool) doc.WalkStatus {
 		top := stack[len(stack)-1]
@@ -133,7 +143,10 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 				top.caps = true
 			}
 			if l := n.Attr.Lang(); l != "" {
-				top.en = !strings.HasPrefix(strings.ToLower(l), "tr") && !strings.HasPrefix(strings.ToLower(l), "az")
+				top.st &^= foreign
+				if !turkishLang(l) {
+					top.st |= foreign
+				}
 			}
 			stack = append(stack, top)
 		case *doc.NoteRef:
@@ -347,7 +360,7 @@ func (ib *itemBuilder) appendWord(items []item, word []segment, m measurer, o pa
 		w = string(ib.full)
 	}
 	var pts []int // read-only: it may be the cache's
-	if !o.ragged || o.hyphenate {
+	if (!o.ragged || o.hyphenate) && word[0].run.style&foreign == 0 {
 		pts = dropMonoPoints(ib.hyphenation(w), word)
 	}
 	ib.split(word, pts, m)
