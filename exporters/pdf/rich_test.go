@@ -327,6 +327,18 @@ func TestRichPDF(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// Internal links: every destination a page of the file; one link per
+	// note mark, cross-reference, internal link and contents entry.
+	links := internalLinks(t, qpdf, path)
+	notes := len(b.Documents[0].Notes)
+	if want := notes + 2 + 2 + len(want); len(links) < want {
+		t.Errorf("%d internal links, want at least %d", len(links), want)
+	}
+	for _, l := range links {
+		if l.to < 1 || l.to > info.Pages {
+			t.Errorf("a link on page %d points at page %d of %d", l.from, l.to, info.Pages)
+		}
+	}
 	if *keep != "" {
 		pdftoppm := testtool.Require(t, "pdftoppm", "apt-get install poppler-utils")
 		command(t, pdftoppm, "-png", "-r", "70", path, filepath.Join(*keep, "rich"))
@@ -481,4 +493,51 @@ func TestForeignNotHyphenated(t *testing.T) {
 	if got := sc("en"); got != "LINUX" {
 		t.Errorf("English small caps of Linux: %q", got)
 	}
+}
+
+// link is an internal link of a PDF: from a page to a page, 1-based.
+type link struct{ from, to int }
+
+// internalLinks returns the link annotations with a destination in the PDF
+// at path, read with qpdf's JSON.
+func internalLinks(t *testing.T, qpdf, path string) []link {
+	t.Helper()
+	var j struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(command(t, qpdf, "--json", "--json-key=qpdf", "--json-key=pages", path)), &j); err != nil {
+		t.Fatal(err)
+	}
+	var objs map[string]struct {
+		Value struct {
+			Type   string `json:"/Type"`
+			Annots []struct {
+				Dest []any `json:"/Dest"`
+			} `json:"/Annots"`
+		} `json:"value"`
+	}
+	if len(j.QPDF) < 2 {
+		t.Fatal("qpdf --json: no objects")
+	}
+	if err := json.Unmarshal(j.QPDF[1], &objs); err != nil {
+		t.Fatal(err)
+	}
+	pageOf := map[string]int{}
+	for i, p := range j.Pages {
+		pageOf[p.Object] = i + 1
+	}
+	var out []link
+	for i, p := range j.Pages {
+		for _, a := range objs["obj:"+p.Object].Value.Annots {
+			if len(a.Dest) == 0 {
+				continue
+			}
+			ref, _ := a.Dest[0].(string)
+			out = append(out, link{from: i + 1, to: pageOf[ref]})
+		}
+	}
+	return out
 }
