@@ -34,8 +34,9 @@
 // into lines (blocks.go callouts, line blocks and definition lists,
 // table.go tables, figure.go figures), pages.go flows lines onto pages,
 // notes.go sets footnotes at the foot of the pages and keeps floating
-// figures, book.go lays out the book's parts, draw.go draws pages into fpdf, spool.go keeps laid-out pages on
-// disk until the front matter is drawn, and writer.go runs it all.
+// figures, book.go lays out the book's parts, draw.go draws pages into
+// fpdf, spool.go keeps laid-out pages on disk until the front matter is
+// drawn, and writer.go runs it all.
 package pdf
 
 import (
