@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -540,4 +541,50 @@ func internalLinks(t *testing.T, qpdf, path string) []link {
 		}
 	}
 	return out
+}
+
+// TestRichDump writes the model's rich golden dump (every node kind, as
+// the pipeline's Dump writes it), with real images in place of its
+// stand-in bytes, and finds every word of its text, cells, captions and
+// notes in the PDF.
+func TestRichDump(t *testing.T) {
+	pdftotext := testtool.Require(t, "pdftotext", "apt-get install poppler-utils")
+	f, err := os.Open(filepath.Join(testtool.Root(), "pipeline", "doc", "testdata", "rich.dump"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := doc.ParseDump(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range b.Documents {
+		for _, im := range d.Images {
+			im.Data = testImage(t, im.Name, im.Width, im.Height, im.MediaType == "image/jpeg").Data
+		}
+	}
+	path, _ := writeTemp(t, "richdump", b)
+	got := strings.Join(strings.Fields(command(t, pdftotext, "-raw", "-enc", "UTF-8", path, "-")), " ")
+	upper := strings.ToUpper(got) // small capitals come out as capitals
+	for _, d := range b.Documents {
+		doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
+			var s string
+			switch n := n.(type) {
+			case *doc.Text:
+				s = n.Value
+			case *doc.Code:
+				s = n.Value
+			case *doc.CodeBlock:
+				s = n.Text
+			case *doc.Math:
+				s = n.Source
+			}
+			for _, w := range strings.Fields(s) {
+				if entering && !strings.Contains(got, w) && !strings.Contains(upper, strings.ToUpper(w)) {
+					t.Errorf("%s: %T word %q not in the PDF", d.Source, n, w)
+				}
+			}
+			return doc.WalkContinue
+		})
+	}
 }

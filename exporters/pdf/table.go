@@ -61,6 +61,11 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 	for _, r := range bl.Rows {
 		measure(r, 0)
 	}
+	for j := range minW {
+		// An empty column keeps the narrowest width.
+		minW[j] = max(minW[j], minColumn/minTableScale)
+		prefW[j] = max(prefW[j], minW[j])
+	}
 	sep := base * ptMM * 1.2                                      // between columns
 	avail := c.measure - float64(ncol-1)*sep - 0.01*float64(ncol) // see below
 	sumMin, sumPref := 0.0, 0.0

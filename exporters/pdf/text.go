@@ -71,7 +71,8 @@ func bookKey(docID, id string) string { return docID + "#" + id }
 // it, and a link into the book (or a cross-reference) links to "#" and its
 // target's bookKey. Superscripts, subscripts and note marks are smaller and
 // raised or lowered; small capitals are capitals at smallCapsScale (in
-// Turkish casing unless the span's language says otherwise); struck text
+// Turkish casing unless the span's language says otherwise), and note
+// marks side by side are separated by a raised comma; struck text
 // carries strike; a span in another language than Turkish is foreign. A hard line break becomes a run with text "\n"; an inline
 // image a run of objectChar with img set.
 func flatten(out []run, inlines []doc.Inline, st style, size float64, url string) []run {
@@ -151,6 +152,12 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 			stack = append(stack, top)
 		case *doc.NoteRef:
 			if n.Note != nil {
+				if k := len(out); k > 0 && out[k-1].note != nil {
+					// Marks side by side: ¹,²
+					sep := out[k-1]
+					sep.text, sep.note, sep.url = ",", nil, ""
+					out = append(out, sep)
+				}
 				out = append(out, run{text: strconv.Itoa(n.Note.Number), style: top.st &^ italic, size: top.size * scriptScale,
 					rise: top.rise + top.size*0.33*ptMM, note: n.Note})
 			}
