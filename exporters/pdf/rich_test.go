@@ -588,3 +588,26 @@ func TestRichDump(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkWriteRich writes richBook's chapters ten times over, with its
+// notes, tables and figures, for pages per second beside BenchmarkWriteLong
+// (prose).
+func BenchmarkWriteRich(b *testing.B) {
+	book := richBook(b)
+	docs := book.Documents
+	book.Documents = nil
+	for range 10 {
+		book.Documents = append(book.Documents, docs...)
+	}
+	b.ReportAllocs()
+	pages := 0
+	for b.Loop() {
+		var buf bytes.Buffer
+		info, err := Write(&buf, book, testOpts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = info.Pages
+	}
+	b.ReportMetric(float64(pages), "pages")
+}
