@@ -70,7 +70,8 @@ func (L *layouter) figure(bl *doc.Figure, c ctx) []vline {
 			h += l.height
 		}
 	}
-	fl := vline{height: h, ops: ops, width: width, notes: notes, float: true}
+	// A figure floats in the running text, not out of a list, quote or box.
+	fl := vline{height: h, ops: ops, width: width, notes: notes, float: c.depth == 0}
 	if bl.Attr.ID != "" {
 		fl.target = bookKey(L.docID, bl.Attr.ID)
 	}

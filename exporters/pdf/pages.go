@@ -307,10 +307,9 @@ func (L *layouter) place(lines []vline) {
 		}
 		if L.y+need > L.limit()+eps && !L.atTop {
 			L.nextPage()
-			if l.repeat != nil {
-				for _, r := range l.repeat {
-					L.put(r)
-				}
+			for _, r := range l.repeat {
+				r.notes, r.target = nil, "" // set once, at the first header
+				L.put(r)
 			}
 		}
 		L.put(l)

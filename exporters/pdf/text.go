@@ -70,11 +70,12 @@ func bookKey(docID, id string) string { return docID + "#" + id }
 // monoScale, a link whose URL is not safe (safeURL) keeps the URL around
 // it, and a link into the book (or a cross-reference) links to "#" and its
 // target's bookKey. Superscripts, subscripts and note marks are smaller and
-// raised or lowered; small capitals are capitals at smallCapsScale (in
-// Turkish casing unless the span's language says otherwise), and note
-// marks side by side are separated by a raised comma; struck text
-// carries strike; a span in another language than Turkish is foreign. A hard line break becomes a run with text "\n"; an inline
-// image a run of objectChar with img set.
+// raised or lowered, and note marks side by side are separated by a raised
+// comma; small capitals are capitals at smallCapsScale (in Turkish casing
+// unless the span's language says otherwise); struck text carries strike;
+// a span in another language than Turkish is foreign. A hard line break
+// becomes a run with text "\n"; an inline image a run of objectChar with
+// img set, or its alt text when the PDF cannot embed it (SVG).
 func flatten(out []run, inlines []doc.Inline, st style, size float64, url string) []run {
 	type frame struct {
 		st     style
@@ -168,7 +169,7 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 			}
 			out = append(out, run{text: n.Text(), style: top.st, size: top.size, url: u, rise: top.rise, strike: top.strike})
 		case *doc.InlineImage:
-			if n.Image != nil && n.Image.Width > 0 && n.Image.Height > 0 {
+			if n.Image != nil && n.Image.Width > 0 && n.Image.Height > 0 && (n.Image.MediaType == "image/png" || n.Image.MediaType == "image/jpeg") {
 				out = append(out, run{text: objectChar, size: top.size, url: top.url, rise: top.rise, img: n.Image})
 			} else if n.Alt != "" {
 				text(top, "["+n.Alt+"]")
