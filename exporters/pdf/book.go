@@ -74,6 +74,13 @@ func (L *layouter) part(title string) {
 // title at the top.
 func (L *layouter) chapter(title string, blocks []doc.Block, nested bool) {
 	L.head = title
+	// The outline never skips a level: a nested chapter without its
+	// parent goes one level below the mark before it, or to the top.
+	if len(L.marks) == 0 {
+		L.level = 0
+	} else {
+		L.level = min(L.level, L.lastLevel+1)
+	}
 	L.lastLevel = L.level
 	if nested {
 		L.newPage(bodyPage)

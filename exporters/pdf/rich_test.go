@@ -611,3 +611,34 @@ func BenchmarkWriteRich(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages), "pages")
 }
+
+// TestOutlineLevels checks that the outline never skips a level, whatever
+// the depths of the documents and their headings.
+func TestOutlineLevels(t *testing.T) {
+	g, _ := geometryFor("a5")
+	m := testMeasurer(t)
+	d := func(id string, depth int, levels ...int) *doc.Document {
+		x := &doc.Document{ID: id, Title: id, Depth: depth}
+		for _, l := range levels {
+			x.Blocks = append(x.Blocks, &doc.Heading{Level: l, Inlines: []doc.Inline{text("başlık")}}, para(1, text("metin")))
+		}
+		return x
+	}
+	b := &doc.Book{Meta: doc.Meta{Title: "K", TOCDepth: 6}, Documents: []*doc.Document{d("a", 2, 4, 6), d("b", 0, 3), d("c", 3, 2), d("e", 1)}}
+	body, err := layoutBody(b, m, g, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	prev := -1
+	for _, mk := range body.marks {
+		got = append(got, mk.level)
+		if mk.level > prev+1 {
+			t.Errorf("outline levels %v skip a level", got)
+		}
+		prev = mk.level
+	}
+	if want := []int{0, 1, 2, 0, 1, 2, 3, 1}; !slices.Equal(got, want) {
+		t.Errorf("outline levels %v, want %v", got, want)
+	}
+}
