@@ -12,7 +12,9 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -327,6 +329,26 @@ func TestRichPDF(t *testing.T) {
 	want := []string{"Birinci Kısım", "  Zengin Bölüm", "    Üçüncü düzey başlık", "    Son bölüm", "    Alt Bölüm", "İkinci Kısım", "  İkinci Kısmın Bölümü"}
 	if !slices.Equal(got, want) {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Every word box inside the text block's width (running heads and
+	// folios included), and two runs give the same bytes.
+	g, _ := geometryFor(b.Meta.PaperSize)
+	bbox := command(t, pdftotext, "-bbox", path, "-")
+	re := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)"`)
+	margin := min(g.inner, g.outer) / ptMM // points
+	for _, mt := range re.FindAllStringSubmatch(bbox, -1) {
+		x0, _ := strconv.ParseFloat(mt[1], 64)
+		x1, _ := strconv.ParseFloat(mt[2], 64)
+		if x0 < margin-1 || x1 > g.w/ptMM-margin+1 {
+			t.Errorf("a word box from %.1f to %.1f pt leaves the text block (%.1f to %.1f)", x0, x1, margin, g.w/ptMM-margin)
+		}
+	}
+	var again bytes.Buffer
+	if _, err := Write(&again, b, testOpts); err != nil {
+		t.Fatal(err)
+	}
+	if first, _ := os.ReadFile(path); !bytes.Equal(first, again.Bytes()) {
+		t.Error("two writes of the same book differ")
 	}
 	// Internal links: every destination a page of the file; one link per
 	// note mark, cross-reference, internal link and contents entry.
