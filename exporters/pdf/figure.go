@@ -30,7 +30,11 @@ func (L *layouter) figure(bl *doc.Figure, c ctx) []vline {
 		key = L.image(bl.Image)
 	}
 	if key != "" && bl.Image.Width > 0 && bl.Image.Height > 0 {
-		w, ih := figureSize(bl.Image, c.measure, (L.bottom()-L.g.top)*2/3)
+		maxH := (L.bottom() - L.g.top) * 2 / 3
+		if L.inNote {
+			maxH /= 3 // a figure in a footnote stays small
+		}
+		w, ih := figureSize(bl.Image, c.measure, maxH)
 		ops = append(ops, op{kind: imageOp, x: c.x + (c.measure-w)/2, w: w, h: ih, r: run{text: key}})
 		h = ih
 	} else {
