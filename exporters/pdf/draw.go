@@ -144,16 +144,25 @@ func imageOptions(img *doc.Image) fpdf.ImageOptions {
 // registerImages registers the book's images with p, in the order of their
 // keys, each once. It must come before the first page is drawn: a PNG with
 // an alpha channel raises the PDF's version, which a streamed header
-// cannot change afterwards.
-func registerImages(p *fpdf.Fpdf, images map[string]*doc.Image) {
+// cannot change afterwards. It returns the first image fpdf refuses.
+func registerImages(p *fpdf.Fpdf, images map[string]*doc.Image) error {
 	keys := make([]string, 0, len(images))
 	for k := range images {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		p.RegisterImageOptionsReader(k, imageOptions(images[k]), bytes.NewReader(images[k].Data))
+		img := images[k]
+		p.RegisterImageOptionsReader(k, imageOptions(img), bytes.NewReader(img.Data))
+		if err := p.Error(); err != nil {
+			name := img.Path
+			if name == "" {
+				name = img.Name
+			}
+			return fmt.Errorf("pdf: image %s: %w", name, err)
+		}
 	}
+	return nil
 }
 
 // asciiURL percent-encodes the bytes of u that may not stand in a PDF URI

@@ -26,10 +26,10 @@ func (L *layouter) figure(bl *doc.Figure, c ctx) []vline {
 	width := 0.0
 	h := 0.0
 	key := ""
-	if bl.Image != nil {
+	if bl.Image != nil && bl.Image.Width > 0 && bl.Image.Height > 0 {
 		key = L.image(bl.Image)
 	}
-	if key != "" && bl.Image.Width > 0 && bl.Image.Height > 0 {
+	if key != "" {
 		maxH := (L.bottom() - L.g.top) * 2 / 3
 		if L.inNote {
 			maxH /= 3 // a figure in a footnote stays small
@@ -40,7 +40,7 @@ func (L *layouter) figure(bl *doc.Figure, c ctx) []vline {
 	} else {
 		// An image the PDF cannot embed: its alt text in a frame.
 		alt := bl.Alt
-		if alt == "" {
+		if alt == "" && bl.Image != nil {
 			alt = bl.Image.Name
 		}
 		ls := L.setText([]run{{text: "[" + alt + "]", style: italic, size: size}}, c, 0, centred, lead, size)

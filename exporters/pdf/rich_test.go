@@ -664,3 +664,22 @@ func TestOutlineLevels(t *testing.T) {
 		t.Errorf("outline levels %v, want %v", got, want)
 	}
 }
+
+// TestDegenerateBlocks lays out the new blocks empty or half filled, as a
+// model not made by the pipeline may hold them: nothing panics, and the
+// book is written.
+func TestDegenerateBlocks(t *testing.T) {
+	svg := &doc.Image{Name: "a.svg", MediaType: "image/svg+xml", Data: []byte("<svg/>"), Width: 10, Height: 10}
+	d := &doc.Document{ID: "d", Title: "D", Blocks: []doc.Block{
+		&doc.Table{}, &doc.Table{Align: []doc.Align{"", ""}}, &doc.Table{Rows: [][]*doc.TableCell{{nil, {}}, {}}},
+		&doc.Figure{}, &doc.Figure{Image: svg, Number: 2}, &doc.Figure{Image: &doc.Image{MediaType: "image/png"}},
+		&doc.Callout{}, &doc.LineBlock{}, &doc.DefinitionList{Items: []*doc.Definition{{Term: para(2)}, {Term: para(3), Defs: [][]doc.Block{nil}}}},
+		&doc.Div{}, &doc.List{Ordered: true, Style: doc.StyleUpperRoman, Start: 0, Items: []*doc.ListItem{{Task: doc.TaskDone}}},
+		para(1, &doc.NoteRef{}, &doc.CrossRef{}, &doc.InlineImage{}, &doc.InlineImage{Image: svg, Alt: "svg"}, &doc.Link{URL: "#x", TargetDoc: "yok", Fragment: "x"},
+			&doc.Span{}, &doc.Sub{}, &doc.Sup{}, &doc.Strike{}, &doc.Math{}),
+	}}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, &doc.Book{Meta: doc.Meta{Title: "D"}, Documents: []*doc.Document{d}}, testOpts); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -172,9 +172,8 @@ func (w *Writer) End(glossary []doc.Term) error {
 
 	// fpdf writes each page to w.w as soon as it is drawn, so that no more
 	// than one page is held (Output writes the rest).
-	registerImages(p, body.images)
-	if err := p.Error(); err != nil {
-		return fmt.Errorf("pdf: images: %w", err)
+	if err := registerImages(p, body.images); err != nil {
+		return err
 	}
 	p.StreamPages(w.w)
 	offset := len(front.pages)
