@@ -284,7 +284,7 @@ func (c *Checker) runs(pos doc.Pos, runs []run, cols bool) {
 	}
 	off := 0 // runes before ch in the block's first line; -1 past it
 	for _, r := range runs {
-		if r.img != nil {
+		if r.obj != nil && r.obj.img != nil {
 			continue // an inline image: no glyphs
 		}
 		if !utf8.ValidString(r.text) {

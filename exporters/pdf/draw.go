@@ -115,7 +115,7 @@ func (d *drawer) text(left float64, o op) {
 	d.font.to(o.r.style, o.r.size)
 	y := o.y - o.r.rise
 	d.p.Text(left+o.x, y, o.r.text)
-	if o.r.strike {
+	if o.r.style&struck != 0 {
 		d.p.SetLineWidth(o.r.size * ptMM * 0.06)
 		d.p.SetDrawColor(0, 0, 0)
 		sy := y - o.r.size*ptMM*0.25

@@ -108,17 +108,18 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 		x, end := 0.0, 0.0
 		addText := func(rn run, w float64) {
 			switch {
-			case rn.img != nil:
-				h := w * float64(rn.img.Height) / float64(rn.img.Width)
-				ops = append(ops, op{kind: imageOp, x: x, y: -h - rn.rise, w: w, h: h, r: run{text: L.image(rn.img), url: rn.url}})
-			case rn.note != nil:
-				notes = append(notes, rn.note)
-				rn.url = "#" + noteKey(L.docID, rn.note)
+			case rn.img() != nil:
+				img := rn.img()
+				h := w * float64(img.Height) / float64(img.Width)
+				ops = append(ops, op{kind: imageOp, x: x, y: -h - rn.rise, w: w, h: h, r: run{text: L.image(img), url: rn.url}})
+			case rn.note() != nil:
+				notes = append(notes, rn.note())
+				rn.url = "#" + noteKey(L.docID, rn.note())
 				ops = append(ops, op{kind: textOp, x: x, w: w, r: rn})
 			default:
 				if n := len(ops); n > 0 && ops[n-1].kind == textOp && ops[n-1].r.style == rn.style &&
 					ops[n-1].r.size == rn.size && ops[n-1].r.url == rn.url && ops[n-1].r.rise == rn.rise &&
-					ops[n-1].r.strike == rn.strike && ops[n-1].r.note == nil && abs(ops[n-1].x+ops[n-1].w-x) < 1e-9 {
+					ops[n-1].r.obj == nil && abs(ops[n-1].x+ops[n-1].w-x) < 1e-9 {
 					ops[n-1].r.text += rn.text
 					ops[n-1].w += w
 				} else {

@@ -182,9 +182,9 @@ func TestRichLayout(t *testing.T) {
 		refPage := map[int]int{}
 		for _, pg := range body.pages {
 			for _, o := range pg.ops {
-				if o.kind == textOp && o.r.note != nil {
-					if _, ok := refPage[o.r.note.Number]; !ok {
-						refPage[o.r.note.Number] = pg.num
+				if n := o.r.note(); o.kind == textOp && n != nil {
+					if _, ok := refPage[n.Number]; !ok {
+						refPage[n.Number] = pg.num
 					}
 				}
 			}

@@ -79,7 +79,6 @@ const (
 	hasURL
 	hasDest
 	hasRise
-	isStrike
 )
 
 // appendOp appends o to b, given the op before it on its page.
@@ -120,9 +119,6 @@ func appendOp(b []byte, o, last op) []byte {
 	}
 	if o.r.rise != 0 {
 		f |= hasRise
-	}
-	if o.r.strike {
-		f |= isStrike
 	}
 	b = append(b, byte(o.kind))
 	b = binary.AppendUvarint(b, f)
@@ -305,7 +301,6 @@ func (d *spoolReader) page(pg *page) bool {
 		if f&hasRise != 0 {
 			o.r.rise = d.float()
 		}
-		o.r.strike = f&isStrike != 0
 		pg.ops = append(pg.ops, o)
 		last = o
 	}

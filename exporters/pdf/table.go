@@ -286,8 +286,8 @@ func (L *layouter) cellWidths(runs []run) (minW, prefW float64) {
 			word, line = 0, 0
 			continue
 		}
-		if r.img != nil {
-			w := imageWidth(r.img, r.size, maxImageInline)
+		if img := r.img(); img != nil {
+			w := imageWidth(img, r.size, maxImageInline)
 			word += w
 			line += w
 			continue

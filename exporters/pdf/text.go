@@ -22,6 +22,8 @@ const (
 	// hyphenated by Turkish rules, and its small capitals are not cased
 	// by them. It selects no face.
 	foreign
+	// struck text has a line through it. It selects no face.
+	struck
 )
 
 // turkishLang reports whether the BCP 47 tag lang is Turkish (or
@@ -38,13 +40,32 @@ type run struct {
 	size  float64 // points
 	url   string  // http, https or mailto link target, or "#" and a book key (see bookKey); "" for none
 	rise  float64 // baseline shift upwards, mm: superscripts, note marks; negative for subscripts
-	// strike draws a line through the text.
-	strike bool
-	// note is the footnote whose reference mark the run is, nil for text.
+	// obj is the footnote whose reference mark the run is, or the inline
+	// image it draws (its text is objectChar); nil for text. (One pointer
+	// for both keeps runs, and the ops that hold them, small.)
+	obj *inlineObj
+}
+
+// inlineObj is what a run stands for besides text.
+type inlineObj struct {
 	note *doc.Note
-	// img is the inline image the run draws (its text is objectChar), nil
-	// for text.
-	img *doc.Image
+	img  *doc.Image
+}
+
+// note returns the footnote whose mark r is, or nil.
+func (r *run) note() *doc.Note {
+	if r.obj == nil {
+		return nil
+	}
+	return r.obj.note
+}
+
+// img returns the inline image r draws, or nil.
+func (r *run) img() *doc.Image {
+	if r.obj == nil {
+		return nil
+	}
+	return r.obj.img
 }
 
 // objectChar stands for an inline image in the items of a paragraph.
@@ -72,26 +93,25 @@ func bookKey(docID, id string) string { return docID + "#" + id }
 // target's bookKey. Superscripts, subscripts and note marks are smaller and
 // raised or lowered, and note marks side by side are separated by a raised
 // comma; small capitals are capitals at smallCapsScale (in Turkish casing
-// unless the span's language says otherwise); struck text carries strike;
+// unless the span's language says otherwise); struck text is struck;
 // a span in another language than Turkish is foreign. A hard line break
 // becomes a run with text "\n"; an inline image a run of objectChar with
-// img set, or its alt text when the PDF cannot embed it (SVG).
+// the image, or its alt text when the PDF cannot embed it (SVG).
 func flatten(out []run, inlines []doc.Inline, st style, size float64, url string) []run {
 	type frame struct {
-		st     style
-		url    string
-		size   float64
-		rise   float64
-		strike bool
-		caps   bool // small capitals
+		st   style
+		url  string
+		size float64
+		rise float64
+		caps bool // small capitals
 	}
 	stack := []frame{{st: st, url: url, size: size}} // the style and link of the innermost span
 	text := func(top frame, s string) {
 		if !top.caps {
-			out = append(out, run{text: s, style: top.st, size: top.size, url: top.url, rise: top.rise, strike: top.strike})
+			out = append(out, run{text: s, style: top.st, size: top.size, url: top.url, rise: top.rise})
 			return
 		}
-		out = appendSmallCaps(out, s, run{style: top.st, size: top.size, url: top.url, rise: top.rise, strike: top.strike}, top.st&foreign != 0)
+		out = appendSmallCaps(out, s, run{style: top.st, size: top.size, url: top.url, rise: top.rise}, top.st&foreign != 0)
 	}
 	doc.WalkInlines(inlines, func(n doc.Node, entering bool) doc.WalkStatus {
 		top := stack[len(stack)-1]
@@ -112,9 +132,9 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 			top.st |= bold
 			stack = append(stack, top)
 		case *doc.Code:
-			out = append(out, run{text: n.Value, style: mono, size: top.size * monoScale, url: top.url, rise: top.rise, strike: top.strike})
+			out = append(out, run{text: n.Value, style: mono | top.st&struck, size: top.size * monoScale, url: top.url, rise: top.rise})
 		case *doc.Math:
-			out = append(out, run{text: n.Source, style: mono, size: top.size * monoScale, url: top.url, rise: top.rise, strike: top.strike})
+			out = append(out, run{text: n.Source, style: mono | top.st&struck, size: top.size * monoScale, url: top.url, rise: top.rise})
 		case *doc.Link:
 			u := n.URL
 			switch {
@@ -130,7 +150,7 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 		case *doc.LineBreak:
 			out = append(out, run{text: "\n", style: top.st, size: top.size})
 		case *doc.Strike:
-			top.strike = true
+			top.st |= struck
 			stack = append(stack, top)
 		case *doc.Sup:
 			top.rise += top.size * 0.33 * ptMM
@@ -153,24 +173,24 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 			stack = append(stack, top)
 		case *doc.NoteRef:
 			if n.Note != nil {
-				if k := len(out); k > 0 && out[k-1].note != nil {
+				if k := len(out); k > 0 && out[k-1].note() != nil {
 					// Marks side by side: ¹,²
 					sep := out[k-1]
-					sep.text, sep.note, sep.url = ",", nil, ""
+					sep.text, sep.obj, sep.url = ",", nil, ""
 					out = append(out, sep)
 				}
 				out = append(out, run{text: strconv.Itoa(n.Note.Number), style: top.st &^ italic, size: top.size * scriptScale,
-					rise: top.rise + top.size*0.33*ptMM, note: n.Note})
+					rise: top.rise + top.size*0.33*ptMM, obj: &inlineObj{note: n.Note}})
 			}
 		case *doc.CrossRef:
 			u := top.url
 			if n.TargetDoc != "" {
 				u = "#" + bookKey(n.TargetDoc, n.Target)
 			}
-			out = append(out, run{text: n.Text(), style: top.st, size: top.size, url: u, rise: top.rise, strike: top.strike})
+			out = append(out, run{text: n.Text(), style: top.st, size: top.size, url: u, rise: top.rise})
 		case *doc.InlineImage:
 			if n.Image != nil && n.Image.Width > 0 && n.Image.Height > 0 && (n.Image.MediaType == "image/png" || n.Image.MediaType == "image/jpeg") {
-				out = append(out, run{text: objectChar, size: top.size, url: top.url, rise: top.rise, img: n.Image})
+				out = append(out, run{text: objectChar, size: top.size, url: top.url, rise: top.rise, obj: &inlineObj{img: n.Image}})
 			} else if n.Alt != "" {
 				text(top, "["+n.Alt+"]")
 			}
@@ -513,8 +533,8 @@ func (ib *itemBuilder) split(word []segment, pts []int, m measurer) {
 	}
 	widths := ib.widths[:0]
 	for _, sg := range pieces {
-		if sg.run.img != nil {
-			widths = append(widths, imageWidth(sg.run.img, sg.run.size, maxImageInline))
+		if img := sg.run.img(); img != nil {
+			widths = append(widths, imageWidth(img, sg.run.size, maxImageInline))
 			continue
 		}
 		widths = append(widths, m.width(sg.text, sg.run.style, sg.run.size))
