@@ -45,7 +45,14 @@ func books(t *testing.T) map[string]*doc.Book {
 	t.Helper()
 	out := map[string]*doc.Book{"hand": handBook(), "deep": deepBook()}
 	root := testtool.Root()
-	for name, dir := range map[string]string{"seeds": filepath.Join(root, "seeds"), "corpus": filepath.Join(root, "testdata", "corpus")} {
+	dirs := map[string]string{"seeds": filepath.Join(root, "seeds"), "corpus": filepath.Join(root, "testdata", "corpus")}
+	for _, name := range []string{"manuscript", "authors"} {
+		// The authored-Markdown fixtures, where they exist.
+		if dir := filepath.Join(root, "testdata", "seeds", name); isDir(dir) {
+			dirs[name] = dir
+		}
+	}
+	for name, dir := range dirs {
 		b, diags := pipeline.Build(dir, pipeline.Options{})
 		if diags.HasErrors() {
 			t.Fatalf("pipeline.Build(%s): %v", name, diags.Err())
@@ -61,6 +68,11 @@ func books(t *testing.T) map[string]*doc.Book {
 		out[name] = b
 	}
 	return out
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }
 
 // writeTemp writes b as a PDF into a temporary file.
@@ -104,25 +116,20 @@ func TestValidators(t *testing.T) {
 			}
 			// The outline mirrors the table of contents.
 			var outline struct {
-				Outlines []struct {
-					Title string `json:"title"`
-					Page  int    `json:"destpageposfrom1"`
-					Kids  []struct {
-						Title string `json:"title"`
-						Page  int    `json:"destpageposfrom1"`
-					} `json:"kids"`
-				} `json:"outlines"`
+				Outlines []outlineItem `json:"outlines"`
 			}
 			if err := json.Unmarshal([]byte(command(t, qpdf, "--json", "--json-key=outlines", path)), &outline); err != nil {
 				t.Fatal(err)
 			}
 			var gotOutline, wantOutline []string
-			for _, o := range outline.Outlines {
-				gotOutline = append(gotOutline, fmt.Sprintf("0 %s %d", o.Title, o.Page))
-				for _, k := range o.Kids {
-					gotOutline = append(gotOutline, fmt.Sprintf("1 %s %d", k.Title, k.Page))
+			var walk func(items []outlineItem, level int)
+			walk = func(items []outlineItem, level int) {
+				for _, o := range items {
+					gotOutline = append(gotOutline, fmt.Sprintf("%d %s %d", level, o.Title, o.Page))
+					walk(o.Kids, level+1)
 				}
 			}
+			walk(outline.Outlines, 0)
 			bl, _ := layoutFor(t, b)
 			for _, mk := range bl.marks {
 				wantOutline = append(wantOutline, fmt.Sprintf("%d %s %d", mk.level, mk.title, bl.dests[mk.dest].page))
