@@ -37,7 +37,7 @@ func (L *layouter) callout(bl *doc.Callout, c ctx) []vline {
 		tl[i].keep = 1
 	}
 	if bl.Attr.ID != "" && len(tl) > 0 {
-		tl[0].target = bookKey(L.docID, bl.Attr.ID)
+		tl[0].setX(func(x *lineExtra) { x.target = bookKey(L.docID, bl.Attr.ID) })
 	}
 	lines = append(lines, tl...)
 	body := L.blocks(bl.Blocks, in, true)

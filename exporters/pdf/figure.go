@@ -69,16 +69,19 @@ func (L *layouter) figure(bl *doc.Figure, c ctx) []vline {
 				o.y += h + l.base
 				ops = append(ops, o)
 			}
-			notes = append(notes, l.notes...)
+			notes = append(notes, l.notes()...)
 			width = max(width, l.width)
 			h += l.height
 		}
 	}
 	// A figure floats in the running text, not out of a list, quote or box.
-	fl := vline{height: h, ops: ops, width: width, notes: notes, float: c.depth == 0}
-	if bl.Attr.ID != "" {
-		fl.target = bookKey(L.docID, bl.Attr.ID)
-	}
+	fl := vline{height: h, ops: ops, width: width, float: c.depth == 0}
+	fl.setX(func(x *lineExtra) {
+		x.notes = notes
+		if bl.Attr.ID != "" {
+			x.target = bookKey(L.docID, bl.Attr.ID)
+		}
+	})
 	// Space below the figure, as the figure's own: a float takes it along.
 	fl.height += gap
 	return []vline{fl}

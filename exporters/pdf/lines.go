@@ -198,7 +198,7 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 	for i, ns := range lineNotes {
 		for _, n := range ns {
 			if nl := L.noteLines(n); nl != nil {
-				out[i].notes = append(out[i].notes, nl)
+				out[i].setX(func(x *lineExtra) { x.notes = append(x.notes, nl) })
 			}
 		}
 	}
@@ -310,7 +310,7 @@ func (L *layouter) heading(bl *doc.Heading, c ctx, top bool) []vline {
 		ls[0].mark = &mark{title: doc.PlainText(bl.Inlines), level: lvl, dest: d}
 	}
 	if bl.Attr.ID != "" {
-		ls[0].target = bookKey(L.docID, bl.Attr.ID)
+		ls[0].setX(func(x *lineExtra) { x.target = bookKey(L.docID, bl.Attr.ID) })
 	}
 	// Space after the heading, as a gap line.
 	ls = append(ls, vline{height: lead / 3})

@@ -11,7 +11,7 @@ import (
 // body, each opening with its mark in superscript; several notes on a page
 // stack in order, and a note that does not fit continues at the foot of the
 // next page. The line holding a reference mark carries its notes' lines
-// (vline.notes); put hands them to the foot (addFoot) when it places the
+// (lineExtra.notes); put hands them to the foot (addFoot) when it places the
 // line, and place leaves room for at least a note's first line beside its
 // reference (noteNeed), so that the reference is never pushed away by its
 // note, nor the note's start. It also keeps the figures that float to the
@@ -51,14 +51,14 @@ func (L *layouter) noteLines(n *doc.Note) []vline {
 	ls := L.blocks(blocks, ctx{measure: L.g.measure(), foreign: L.foreign}, true)
 	var inner []vline
 	for i := range ls {
-		for _, sub := range ls[i].notes {
+		for _, sub := range ls[i].notes() {
 			inner = append(inner, sub...)
 		}
-		ls[i].notes = nil
+		ls[i].setX(func(x *lineExtra) { x.notes = nil })
 	}
 	if len(ls) > 0 {
 		ls[0].before = L.leading() / 4 // L.leading is the note's here
-		ls[0].target = noteKey(L.docID, n)
+		ls[0].setX(func(x *lineExtra) { x.target = noteKey(L.docID, n) })
 	}
 	return append(ls, inner...)
 }
@@ -77,10 +77,11 @@ func (L *layouter) footSep() float64 { return L.leading() * 0.8 }
 // foot is empty; nothing when the line has no notes, or when notes are
 // waiting for a later page (its notes will follow them).
 func (L *layouter) noteNeed(l vline, foot float64) float64 {
-	if len(l.notes) == 0 || len(l.notes[0]) == 0 || len(L.carry) > 0 {
+	notes := l.notes()
+	if len(notes) == 0 || len(notes[0]) == 0 || len(L.carry) > 0 {
 		return 0
 	}
-	h := l.notes[0][0].height
+	h := notes[0][0].height
 	if foot == 0 {
 		h += L.footSep()
 	}
@@ -90,7 +91,7 @@ func (L *layouter) noteNeed(l vline, foot float64) float64 {
 // notesHeight is the height of all of l's notes at a foot foot high.
 func (L *layouter) notesHeight(l vline, foot float64) float64 {
 	h := 0.0
-	for _, n := range l.notes {
+	for _, n := range l.notes() {
 		for i, nl := range n {
 			h += nl.height
 			if i == 0 && foot+h > 0 {
@@ -167,8 +168,8 @@ func (L *layouter) drawFoot() {
 			o.y += baseline
 			L.cur.ops = append(L.cur.ops, o)
 		}
-		if l.target != "" {
-			L.placeTarget(l.target, dest{page: L.cur.num, y: y})
+		if t := l.target(); t != "" {
+			L.placeTarget(t, dest{page: L.cur.num, y: y})
 		}
 		if l.width > 0 {
 			L.cur.lines = append(L.cur.lines, l.width)

@@ -82,19 +82,65 @@ type vline struct {
 	count  int
 	keep   int // the number of following lines that must share the page
 	mark   *mark
-	// notes are the footnotes whose reference marks the line holds, in
-	// order, each with its lines (see layouter.noteLines).
-	notes [][]vline
 	// float marks a figure: when it does not fit on the rest of the page
 	// it waits for the top of the next one, and the text after it goes on
 	// (see layouter.place).
 	float bool
+	// x holds what few lines have (notes, a table's header, a link
+	// target), so that a line of prose stays small; nil for none. Lines
+	// copied from one another share it: change it with setX.
+	x *lineExtra
+}
+
+// lineExtra is what some lines hold besides their drawing.
+type lineExtra struct {
+	// notes are the footnotes whose reference marks the line holds, in
+	// order, each with its lines (see layouter.noteLines).
+	notes [][]vline
 	// repeat are the lines repeated at the top of every page that the
-	// line continues a table on: its caption's last line and header row.
+	// line continues a table on: its header.
 	repeat []vline
 	// target is the bookKey of the element the line begins, for internal
 	// links to it; "" for none.
 	target string
+}
+
+// notes returns the notes of l (see lineExtra).
+func (l *vline) notes() [][]vline {
+	if l.x == nil {
+		return nil
+	}
+	return l.x.notes
+}
+
+// repeat returns the lines repeated before l on a new page.
+func (l *vline) repeat() []vline {
+	if l.x == nil {
+		return nil
+	}
+	return l.x.repeat
+}
+
+// target returns the link target that l begins, or "".
+func (l *vline) target() string {
+	if l.x == nil {
+		return ""
+	}
+	return l.x.target
+}
+
+// setX gives l a copy of its extra, changed by fn.
+func (l *vline) setX(fn func(x *lineExtra)) {
+	var x lineExtra
+	if l.x != nil {
+		x = *l.x
+	}
+	fn(&x)
+	if x.notes == nil && x.repeat == nil && x.target == "" {
+		l.x = nil
+		return
+	}
+	l.x = &x
 }
 
 // page is one laid-out page.
@@ -254,8 +300,8 @@ func (L *layouter) put(l vline) {
 		o.y += baseline
 		L.cur.ops = append(L.cur.ops, o)
 	}
-	if l.target != "" {
-		L.placeTarget(l.target, dest{page: L.cur.num, y: L.y})
+	if t := l.target(); t != "" {
+		L.placeTarget(t, dest{page: L.cur.num, y: L.y})
 	}
 	if l.mark != nil {
 		L.dests[l.mark.dest] = dest{page: L.cur.num, y: L.y}
@@ -267,7 +313,7 @@ func (L *layouter) put(l vline) {
 	}
 	L.y += l.height
 	L.atTop = false
-	for _, n := range l.notes {
+	for _, n := range l.notes() {
 		L.addFoot(n)
 	}
 }
@@ -307,8 +353,8 @@ func (L *layouter) place(lines []vline) {
 		}
 		if L.y+need > L.limit()+eps && !L.atTop {
 			L.nextPage()
-			for _, r := range l.repeat {
-				r.notes, r.target = nil, "" // set once, at the first header
+			for _, r := range l.repeat() {
+				r.x = nil // notes and targets are set once, at the first header
 				L.put(r)
 			}
 		}

@@ -19,7 +19,7 @@ import (
 // row is a line of the flow, kept with the rest of its row, so that a
 // table breaks between rows, and a row taller than a page between its
 // lines; the header comes again at the top of every page the table
-// continues on (vline.repeat).
+// continues on (lineExtra.repeat).
 
 // Sizes of table text relative to the body.
 const (
@@ -143,7 +143,9 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 			for _, ls := range cols {
 				if t < len(ls) {
 					l.ops = append(l.ops, ls[t].ops...)
-					l.notes = append(l.notes, ls[t].notes...)
+					if ns := ls[t].notes(); ns != nil {
+						l.setX(func(x *lineExtra) { x.notes = append(x.notes, ns...) })
+					}
 					l.width = max(l.width, ls[t].width)
 				}
 			}
@@ -192,7 +194,7 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 			ls[0].before = pad
 		}
 		for k := range ls {
-			ls[k].repeat = head
+			ls[k].setX(func(x *lineExtra) { x.repeat = head })
 		}
 		if i == 0 {
 			keepTo += len(ls)
@@ -200,7 +202,7 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 		out = append(out, ls...)
 	}
 	bottom := rule(heavy, pad, 0)
-	bottom.repeat = head
+	bottom.setX(func(x *lineExtra) { x.repeat = head })
 	out = append(out, bottom)
 	if len(bl.Rows) == 0 {
 		keepTo = len(out)
@@ -209,7 +211,7 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 		out[i].keep = max(out[i].keep, keepTo-1-i)
 	}
 	if bl.Attr.ID != "" {
-		out[0].target = bookKey(L.docID, bl.Attr.ID)
+		out[0].setX(func(x *lineExtra) { x.target = bookKey(L.docID, bl.Attr.ID) })
 	}
 	return out
 }
