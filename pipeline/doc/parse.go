@@ -176,6 +176,51 @@ func (p *dumpParser) attr(key string) (int, error) {
 	return p.int(key, v)
 }
 
+// attrs reads an optional Attr as attrString writes it, {#id .class
+// key="value"}; the zero Attr when the rest of the line does not start
+// with "{".
+func (p *dumpParser) attrs() (Attr, error) {
+	var a Attr
+	rest, ok := strings.CutPrefix(p.rest, "{")
+	if !ok {
+		return a, nil
+	}
+	p.rest = rest
+	for {
+		if rest, ok := strings.CutPrefix(p.rest, "}"); ok {
+			p.rest = strings.TrimPrefix(rest, " ")
+			if a.IsZero() {
+				return a, p.errorf("empty attributes {}")
+			}
+			return a, nil
+		}
+		end := strings.IndexAny(p.rest, " }=")
+		if end <= 0 {
+			return a, p.errorf("attributes: want #id, .class, key=\"value\" or }, got %q", p.rest)
+		}
+		w := p.rest[:end]
+		p.rest = p.rest[end:]
+		switch {
+		case w[0] == '#' && p.rest[0] != '=' && a.ID == "" && len(w) > 1:
+			a.ID = w[1:]
+		case w[0] == '.' && p.rest[0] != '=' && len(w) > 1:
+			a.Classes = append(a.Classes, w[1:])
+		case p.rest[0] == '=':
+			p.rest = p.rest[1:]
+			q, err := strconv.QuotedPrefix(p.rest)
+			if err != nil || q[0] != '"' {
+				return a, p.errorf("attributes: %s= wants a quoted value, got %q", w, p.rest)
+			}
+			v, _ := strconv.Unquote(q)
+			a.Pairs = append(a.Pairs, KeyValue{Key: w, Value: v})
+			p.rest = p.rest[len(q):]
+		default:
+			return a, p.errorf("attributes: unexpected %q", w)
+		}
+		p.rest = strings.TrimPrefix(p.rest, " ")
+	}
+}
+
 // end fails when the current line has more than was read.
 func (p *dumpParser) end() error {
 	if p.rest != "" {
@@ -517,6 +562,12 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 		if err != nil {
 			return nil, err
 		}
+		var at Attr
+		if kw == "heading" {
+			if at, err = p.attrs(); err != nil {
+				return nil, err
+			}
+		}
 		if err := p.end(); err != nil {
 			return nil, err
 		}
@@ -526,7 +577,7 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 		}
 		var b Block
 		if kw == "heading" {
-			b = &Heading{Pos: pos, Level: level, Inlines: inlines, Sentences: sents}
+			b = &Heading{Pos: pos, Level: level, Inlines: inlines, Sentences: sents, Attr: at}
 		} else {
 			b = &Paragraph{Pos: pos, Inlines: inlines, Sentences: sents}
 		}
