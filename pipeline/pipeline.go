@@ -118,7 +118,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	// another, else document by document in the loop below.
 	refs := xref.New(meta.Lang)
 	var resolve func(*doc.Document) diag.List
-	if mayRefer(seeds, opts.MaxFileSize) {
+	if forceIndex || mayRefer(seeds, opts.MaxFileSize) {
 		diags.Append(indexSeeds(refs, seeds, workers, opts.MaxFileSize))
 		refs.Seal()
 		resolve = refs.Resolve
@@ -184,6 +184,10 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	return diags, sinkErr
 }
+
+// forceIndex makes Stream index the seeds first even when none may refer
+// to another, so that tests can compare the two ways.
+var forceIndex = false
 
 // fallbackTitle is the book's title when the manifest gives none: the
 // first document's leading heading, else the seeds folder's name.
