@@ -23,6 +23,7 @@ import (
 	"github.com/seedpress/seedpress/pipeline/internal/normalize"
 	"github.com/seedpress/seedpress/pipeline/internal/segment"
 	"github.com/seedpress/seedpress/pipeline/internal/structure"
+	"github.com/seedpress/seedpress/pipeline/internal/xref"
 	"github.com/seedpress/seedpress/pipeline/manifest"
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
@@ -73,6 +74,17 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 // memory does not grow with the book unless the sink keeps the documents.
 // The result does not depend on the number of workers.
 //
+// Every heading gets an id, sections, figures and tables their numbers,
+// and internal links and cross-references their targets (see package
+// xref). A reference may point at a later document, so when any Markdown
+// seed may hold one (xref.MayRefer of its bytes), every seed is first read
+// as far as its structure, on the same workers, into an index of the
+// book's ids and numbers, and dropped; the documents are then read again
+// and resolved before they are split into sentences, since a reference's
+// text ("Şekil 3’te") is part of its sentence. A book without Markdown
+// seeds, or whose Markdown seeds have no '@', no '#' other than a
+// heading's, and no ".md", is not read twice.
+//
 // Diagnostics of all files are collected and sorted by file, line and
 // column: Stream never stops at the first bad seed, but it stops giving
 // documents to the sink at the first error.
@@ -102,11 +114,21 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// The index of ids and numbers: filled first when a seed may refer to
+	// another, else document by document in the loop below.
+	refs := xref.New(meta.Lang)
+	var resolve func(*doc.Document) diag.List
+	if forceIndex || mayRefer(seeds, opts.MaxFileSize) {
+		diags.Append(indexSeeds(refs, seeds, workers, opts.MaxFileSize))
+		refs.Seal()
+		resolve = refs.Resolve
+	}
+
 	// The seeds are read on workers goroutines, at most 2×workers ahead of
 	// the one taken next, so that few documents are in memory at once
 	// whatever the number of seeds.
 	reads := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) read {
-		return readSeed(seeds, i, opts.MaxFileSize)
+		return readSeed(seeds, i, opts.MaxFileSize, resolve)
 	})
 
 	var sinkErr error
@@ -128,6 +150,14 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		}
 		d.ID = uniqueID(documentID(d.Source), ids)
 		d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
+		if resolve == nil { // no seed refers to another: index as we go
+			ds := refs.Add(d)
+			ds.Append(refs.Resolve(d))
+			diags.Append(ds)
+			if ds.HasErrors() {
+				feeding = false
+			}
+		}
 		diags.Append(g.Add(d, r.found))
 		d.Glossary = g.Terms()
 		if !feeding {
@@ -155,6 +185,10 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	return diags, sinkErr
 }
 
+// forceIndex makes Stream index the seeds first even when none may refer
+// to another, so that tests can compare the two ways.
+var forceIndex = false
+
 // fallbackTitle is the book's title when the manifest gives none: the
 // first document's leading heading, else the seeds folder's name.
 func fallbackTitle(seedsDir string, first *doc.Document) string {
@@ -176,9 +210,10 @@ type read struct {
 	diags diag.List
 }
 
-// readSeed reads seed i of seeds; it runs on a worker goroutine.
-func readSeed(seeds []seedFile, i int, limit int64) read {
-	d, ds := readDocument(seeds[i], i, limit)
+// readSeed reads seed i of seeds, resolving its references with resolve
+// when it is not nil; it runs on a worker goroutine.
+func readSeed(seeds []seedFile, i int, limit int64, resolve func(*doc.Document) diag.List) read {
+	d, ds := readDocument(seeds[i], i, limit, resolve)
 	var found *enrich.Found
 	if d != nil {
 		found = enrich.Find(d)
@@ -306,9 +341,24 @@ func osMessage(err error) string {
 	return err.Error()
 }
 
-// readDocument reads, decodes, normalises, structures and segments one
-// seed. The document's ID and Title are set later, in reading order.
-func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List) {
+// readDocument reads, decodes, normalises, structures, resolves (when
+// resolve is not nil) and segments one seed. The document's ID and Title
+// are set later, in reading order.
+func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List) (*doc.Document, diag.List) {
+	d, diags := structureDocument(s, index, limit)
+	if d == nil {
+		return nil, diags
+	}
+	if resolve != nil {
+		diags.Append(resolve(d))
+	}
+	segmentBlocks(d.Blocks)
+	return d, diags
+}
+
+// structureDocument reads, decodes, normalises and structures one seed:
+// the document is nil when it cannot be read or has no text.
+func structureDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: s.name}
 	raw, err := readLimited(s.path, limit)
@@ -346,8 +396,47 @@ func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List)
 		diags.Errorf(whole, "no text to publish")
 		return nil, diags
 	}
-	segmentBlocks(d.Blocks)
 	return d, diags
+}
+
+// mayRefer reports whether a Markdown seed of seeds may hold a reference
+// to another document, or an id, by xref.MayRefer of its bytes. A seed
+// that cannot be read counts as none: reading it again will say why.
+func mayRefer(seeds []seedFile, limit int64) bool {
+	for _, s := range seeds {
+		if !strings.EqualFold(filepath.Ext(s.name), ".md") {
+			continue
+		}
+		if raw, err := readLimited(s.path, limit); err == nil && xref.MayRefer(raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexSeeds adds every seed, read as far as its structure on workers
+// goroutines, to refs in reading order, and returns the problems of the
+// index (duplicate ids). A seed that cannot be read is left out; reading
+// it again will say why. Each document is dropped once added.
+func indexSeeds(refs *xref.Index, seeds []seedFile, workers int, limit int64) diag.List {
+	var diags diag.List
+	type structured struct {
+		doc *doc.Document
+		ok  bool
+	}
+	docs := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) structured {
+		d, ds := structureDocument(seeds[i], i, limit)
+		return structured{d, d != nil && !ds.HasErrors()}
+	})
+	ids := map[string]bool{} // as Stream gives them
+	for _, s := range docs {
+		if !s.ok {
+			continue
+		}
+		s.doc.ID = uniqueID(documentID(s.doc.Source), ids)
+		diags.Append(refs.Add(s.doc))
+	}
+	return diags
 }
 
 // readLimited reads the file at path, refusing one over limit bytes.
