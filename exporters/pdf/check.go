@@ -296,7 +296,7 @@ func (c *Checker) runs(pos doc.Pos, runs []run, cols bool) {
 			continue
 		}
 		for _, ch := range r.text {
-			if !c.gl.has(ch, r.style) && !c.seen[ch] {
+			if !c.gl.has(ch, r.style) && !(ch >= 0x250 && c.gl.has(ch, mono)) && !c.seen[ch] {
 				c.seen[ch] = true
 				c.l.Errorf(charPos(pos, off, cols), "%s is not in the embedded fonts", runeName(ch))
 			}

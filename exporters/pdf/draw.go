@@ -95,8 +95,7 @@ func (d *drawer) draw(pg *page) {
 		}
 		head = truncate(m, head, italic, headSize, g.measure()-25)
 		y := g.top - 7
-		d.font.to(italic, headSize)
-		p.Text(left+(g.measure()-m.width(head, italic, headSize))/2, y, head)
+		d.centred(left, y, head, italic, headSize)
 		d.font.to(0, headSize)
 		if pg.num%2 == 1 {
 			p.Text(left+g.measure()-m.width(folio, 0, headSize), y, folio)
@@ -106,6 +105,22 @@ func (d *drawer) draw(pg *page) {
 	}
 	if err := p.Error(); err != nil {
 		d.err = fmt.Errorf("pdf: draw page %d: %w", pg.num, err)
+	}
+}
+
+// centred draws s in st at size centred on the measure at baseline y,
+// with the characters the face lacks from the fallback face (fallback).
+func (d *drawer) centred(left, y float64, s string, st style, size float64) {
+	runs := fallback([]run{{text: s, style: st, size: size}})
+	w := 0.0
+	for _, r := range runs {
+		w += d.m.width(r.text, r.style, r.size)
+	}
+	x := left + (d.g.measure()-w)/2
+	for _, r := range runs {
+		d.font.to(r.style, r.size)
+		d.p.Text(x, y, r.text)
+		x += d.m.width(r.text, r.style, r.size)
 	}
 }
 

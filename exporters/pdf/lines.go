@@ -79,6 +79,7 @@ const (
 // vlines, each line's text positioned as the setting says.
 func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leading float64, size float64) []vline {
 	isRagged, center := how != justified, how == centred
+	runs = fallback(runs)
 	items := L.ib.build(L.items, runs, L.m, paraOptions{measure: c.measure, indent: indent, ragged: isRagged, hyphenate: how == raggedHyph})
 	defer func() { L.items = items[:0] }() // nothing below keeps items
 	p := defaultParams

@@ -427,7 +427,7 @@ func TestCheck(t *testing.T) {
 		// through markup; after a hard line break only the block's position
 		// is known.
 		&doc.Quote{Blocks: []doc.Block{&doc.Paragraph{Pos: doc.Pos{File: "el.md", Line: 34, Col: 3}, Inlines: []doc.Inline{
-			text("İki "), &doc.Strong{Inlines: []doc.Inline{text("kalın ☃")}}, text(" ve "), &doc.Code{Value: "x中"}, &doc.LineBreak{}, text("alt satırda ❌")}}}},
+			text("İki "), &doc.Strong{Inlines: []doc.Inline{text("kalın ✨ ∈ ☃")}}, text(" ve "), &doc.Code{Value: "x中"}, &doc.LineBreak{}, text("alt satırda ❌")}}}},
 		&doc.Heading{Pos: doc.Pos{File: "el.md", Line: 37, Col: 1}, Level: 2, Inlines: []doc.Inline{text("Başlıkta 😀")}},
 		&doc.Paragraph{Pos: doc.Pos{File: "el.md"}, Inlines: []doc.Inline{text("Satırsız 😀")}})
 	got := Check(b)
@@ -435,8 +435,8 @@ func TestCheck(t *testing.T) {
 		"el.md:30:11: error: U+1F600 GRINNING FACE is not in the embedded fonts",
 		"el.md:30:16: error: U+4E2D CJK UNIFIED IDEOGRAPH-4E2D is not in the embedded fonts",
 		"el.md:32:1: error: U+2042 ASTERISM is not in the embedded fonts",
-		"el.md:34:13: error: U+2603 SNOWMAN is not in the embedded fonts",
-		"el.md:34:19: error: U+4E2D CJK UNIFIED IDEOGRAPH-4E2D is not in the embedded fonts",
+		"el.md:34:13: error: U+2728 SPARKLES is not in the embedded fonts",
+		"el.md:34:23: error: U+4E2D CJK UNIFIED IDEOGRAPH-4E2D is not in the embedded fonts",
 		"el.md:34:3: error: U+274C CROSS MARK is not in the embedded fonts",
 		"el.md:37:1: error: U+1F600 GRINNING FACE is not in the embedded fonts",
 		"el.md: error: U+1F600 GRINNING FACE is not in the embedded fonts",

@@ -469,15 +469,15 @@ func TestCheckRich(t *testing.T) {
 	pos := func(line int) doc.Pos { return doc.Pos{File: "k.md", Line: line, Col: 1} }
 	bad := func(s string) []doc.Inline { return []doc.Inline{text("a " + s)} }
 	d := &doc.Document{ID: "k", Source: "k.md", Title: "K", Blocks: []doc.Block{
-		&doc.Table{Pos: pos(1), Caption: bad("\U0001F389"), Align: []doc.Align{""}, Head: []*doc.TableCell{{Inlines: bad("\u2603")}}, Rows: [][]*doc.TableCell{{{Inlines: bad("\u2605")}}}},
-		&doc.Callout{Pos: pos(2), Title: bad("\u2606"), Blocks: []doc.Block{para(3, bad("\u263A")...)}},
-		&doc.LineBlock{Pos: pos(4), Inlines: bad("\u2764")},
+		&doc.Table{Pos: pos(1), Caption: bad("\U0001F389"), Align: []doc.Align{""}, Head: []*doc.TableCell{{Inlines: bad("\U0001F600")}}, Rows: [][]*doc.TableCell{{{Inlines: bad("\U0001F601")}}}},
+		&doc.Callout{Pos: pos(2), Title: bad("\U0001F602"), Blocks: []doc.Block{para(3, bad("\U0001F603")...)}},
+		&doc.LineBlock{Pos: pos(4), Inlines: bad("\U0001F604")},
 		&doc.DefinitionList{Pos: pos(5), Items: []*doc.Definition{{Term: para(5, bad("\u2705")...), Defs: [][]doc.Block{{para(6, bad("\u274C")...)}}}}},
 	}}
 	d.Notes = []*doc.Note{{Number: 1, Blocks: []doc.Block{para(7, bad("\u2728")...)}}}
 	diags := Check(&doc.Book{Meta: doc.Meta{Title: "K"}, Documents: []*doc.Document{d}})
 	got := diags.Err().Error()
-	for _, want := range []string{"U+1F389", "U+2603", "U+2605", "U+2606", "U+263A", "U+2764", "U+2705", "U+274C", "U+2728"} {
+	for _, want := range []string{"U+1F389", "U+1F600", "U+1F601", "U+1F602", "U+1F603", "U+1F604", "U+2705", "U+274C", "U+2728"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Check misses %s:\n%s", want, got)
 		}
@@ -735,5 +735,26 @@ func TestDegenerateBlocks(t *testing.T) {
 	var buf bytes.Buffer
 	if _, err := Write(&buf, &doc.Book{Meta: doc.Meta{Title: "D"}, Documents: []*doc.Document{d}}, testOpts); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFallbackFace sets characters the text faces lack from the
+// monospaced face (∈, ☐, ☃, →), in the body, a heading and a running head,
+// and reads them back.
+func TestFallbackFace(t *testing.T) {
+	pdftotext := testtool.Require(t, "pdftotext", "apt-get install poppler-utils")
+	b := handBook()
+	d := b.Documents[1]
+	d.Title = "Kümeler: x ∈ A"
+	d.Blocks = append(d.Blocks, para(90, text(seedText+" Öğe x ∈ A, kutu ☐, kardan adam ☃ ve ok → burada.")))
+	if diags := Check(b); len(diags) > 0 {
+		t.Fatalf("Check: %v", diags.Err())
+	}
+	path, _ := writeTemp(t, "fallback", b)
+	got := command(t, pdftotext, "-raw", "-enc", "UTF-8", path, "-")
+	for _, want := range []string{"x ∈ A, kutu ☐, kardan adam ☃ ve ok → burada.", "Kümeler: x ∈ A"} {
+		if !strings.Contains(strings.Join(strings.Fields(got), " "), want) {
+			t.Errorf("pdftotext lacks %q", want)
+		}
 	}
 }
