@@ -21,6 +21,7 @@ import (
 	"github.com/seedpress/seedpress/pipeline/internal/decode"
 	"github.com/seedpress/seedpress/pipeline/internal/enrich"
 	"github.com/seedpress/seedpress/pipeline/internal/normalize"
+	"github.com/seedpress/seedpress/pipeline/internal/resource"
 	"github.com/seedpress/seedpress/pipeline/internal/segment"
 	"github.com/seedpress/seedpress/pipeline/internal/structure"
 	"github.com/seedpress/seedpress/pipeline/manifest"
@@ -93,7 +94,6 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	if m == nil {
 		m = &manifest.Manifest{}
 	}
-	diags.Append(noteSkipped(seedsDir, m))
 	meta := m.Meta
 	meta.Lang = meta.Language()
 	lang := doc.PrimaryLang(meta.Lang)
@@ -105,8 +105,9 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	// The seeds are read on workers goroutines, at most 2×workers ahead of
 	// the one taken next, so that few documents are in memory at once
 	// whatever the number of seeds.
+	images := resource.NewLoader(seedsDir)
 	reads := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) read {
-		return readSeed(seeds, i, opts.MaxFileSize)
+		return readSeed(seeds, i, opts.MaxFileSize, images)
 	})
 
 	var sinkErr error
@@ -146,6 +147,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			stop(err)
 		}
 	}
+	diags.Append(noteSkipped(seedsDir, m, images.Used()))
 	diags.Sort()
 	if feeding && !diags.HasErrors() {
 		if err := sink.End(g.Terms()); err != nil {
@@ -177,8 +179,8 @@ type read struct {
 }
 
 // readSeed reads seed i of seeds; it runs on a worker goroutine.
-func readSeed(seeds []seedFile, i int, limit int64) read {
-	d, ds := readDocument(seeds[i], i, limit)
+func readSeed(seeds []seedFile, i int, limit int64, images *resource.Loader) read {
+	d, ds := readDocument(seeds[i], i, limit, images)
 	var found *enrich.Found
 	if d != nil {
 		found = enrich.Find(d)
@@ -270,9 +272,10 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 	return seeds, diags
 }
 
-// noteSkipped notes every entry of dir that is neither a seed, the manifest
-// nor the manifest's cover image.
-func noteSkipped(dir string, m *manifest.Manifest) diag.List {
+// noteSkipped notes every entry of dir that is neither a seed, the manifest,
+// the manifest's cover image nor one of resources: the images the seeds
+// use, or the folders that hold them.
+func noteSkipped(dir string, m *manifest.Manifest, resources map[string]bool) diag.List {
 	var diags diag.List
 	entries, _ := os.ReadDir(dir) // listSeeds read it already
 	for _, e := range entries {
@@ -283,6 +286,7 @@ func noteSkipped(dir string, m *manifest.Manifest) diag.List {
 			diags.Notef(pos, "hidden file skipped")
 		case isSeedName(name), name == manifest.FileName:
 		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
+		case resources[name]:
 		case e.IsDir():
 			diags.Notef(pos, "folder skipped (seeds are read from the top folder only)")
 		default:
@@ -307,8 +311,9 @@ func osMessage(err error) string {
 }
 
 // readDocument reads, decodes, normalises, structures and segments one
-// seed. The document's ID and Title are set later, in reading order.
-func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List) {
+// seed, and loads the images it uses. The document's ID and Title are set
+// later, in reading order.
+func readDocument(s seedFile, index int, limit int64, images *resource.Loader) (*doc.Document, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: s.name}
 	raw, err := readLimited(s.path, limit)
@@ -337,7 +342,10 @@ func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List)
 	}
 	if markdown {
 		d.Format = "markdown"
-		d.Blocks, ds = structure.Markdown(s.name, text)
+		var r structure.Result
+		r, ds = structure.MarkdownDocument(s.name, text)
+		d.Blocks, d.Notes = r.Blocks, r.Notes
+		diags.Append(loadImages(d, r.Images, images))
 	} else {
 		d.Blocks, ds = structure.Text(s.name, text)
 	}
@@ -346,7 +354,7 @@ func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List)
 		diags.Errorf(whole, "no text to publish")
 		return nil, diags
 	}
-	segmentBlocks(d.Blocks)
+	segmentDocument(d)
 	return d, diags
 }
 
@@ -407,9 +415,11 @@ func sizeString(n int64) string {
 	return strconv.FormatInt(n, 10) + " bytes"
 }
 
-// segmentBlocks fills the Sentences of every heading and paragraph.
-func segmentBlocks(blocks []doc.Block) {
-	doc.WalkBlocks(blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+// segmentDocument fills the Sentences of every heading, paragraph and line
+// block of d, its notes' included: every leaf but code. Table cells and
+// captions, and figure captions, are not sentences of the running text.
+func segmentDocument(d *doc.Document) {
+	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		switch b := n.(type) {
 		case *doc.Heading:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
@@ -417,9 +427,53 @@ func segmentBlocks(blocks []doc.Block) {
 		case *doc.Paragraph:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
 			return doc.WalkSkipChildren
+		case *doc.LineBlock:
+			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
+			return doc.WalkSkipChildren
+		case *doc.Table, *doc.Figure:
+			return doc.WalkSkipChildren
 		}
 		return doc.WalkContinue
 	})
+}
+
+// loadImages loads the images that d uses (uses, from the structure
+// stage) through the book's loader and puts each in place of the image as
+// written; d.Images lists them, each once, in order of first use. Every
+// image that cannot be used is an error at the place it is written.
+func loadImages(d *doc.Document, uses []structure.ImageUse, images *resource.Loader) diag.List {
+	if len(uses) == 0 {
+		return nil
+	}
+	var diags diag.List
+	loaded := make(map[*doc.Image]*doc.Image, len(uses))
+	seen := map[*doc.Image]bool{}
+	for _, u := range uses {
+		img, err := images.Load(u.Image.Path)
+		if err != nil {
+			diags.Errorf(u.Pos, "%s", err)
+			continue
+		}
+		loaded[u.Image] = img
+		if !seen[img] {
+			seen[img] = true
+			d.Images = append(d.Images, img)
+		}
+	}
+	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch n := n.(type) {
+		case *doc.Figure:
+			if img := loaded[n.Image]; img != nil {
+				n.Image = img
+			}
+		case *doc.InlineImage:
+			if img := loaded[n.Image]; img != nil {
+				n.Image = img
+			}
+		}
+		return doc.WalkContinue
+	})
+	return diags
 }
 
 // documentID derives a document ID from a seed's file name: the stem
