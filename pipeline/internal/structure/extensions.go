@@ -45,20 +45,31 @@ func newMarkdownParser() parser.Parser {
 	)
 }
 
-// noteListKey holds a parse's *extast.FootnoteList, which goldmark's
-// footnote block parser makes when it closes the first definition and
-// moves every definition into.
+// noteListKey holds a parse's *extast.FootnoteList: every footnote
+// definition of the document, in the order they close.
 var noteListKey = parser.NewContextKey()
 
-// noteBlockParser is goldmark's footnote definition parser, which records
-// the list of definitions it builds where the converter can find it.
+// noteBlockParser is goldmark's footnote definition parser, but for where
+// a definition goes when it closes: into a list that is the document's
+// first child. goldmark's parser puts the list where the first definition
+// closed, which for a definition inside another one is inside that one, so
+// that moving the outer one into the list cuts both from the document and
+// their text is never parsed.
 type noteBlockParser struct{ parser.BlockParser }
 
 func (p noteBlockParser) Close(node ast.Node, reader gtext.Reader, pc parser.Context) {
-	p.BlockParser.Close(node, reader, pc)
-	if list, ok := node.Parent().(*extast.FootnoteList); ok {
+	list, _ := pc.Get(noteListKey).(*extast.FootnoteList)
+	if list == nil {
+		list = extast.NewFootnoteList()
+		root := node
+		for root.Parent() != nil {
+			root = root.Parent()
+		}
+		root.InsertBefore(root, root.FirstChild(), list)
 		pc.Set(noteListKey, list)
 	}
+	node.Parent().RemoveChild(node.Parent(), node)
+	list.AppendChild(list, node)
 }
 
 // strikeDelimiter makes a Strikethrough of a pair of "~~".

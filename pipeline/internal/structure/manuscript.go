@@ -22,8 +22,8 @@ const (
 	msgNoteUndefined = "footnote %s is referenced but never defined; kept as text"
 	msgNoteUnused    = "footnote [^%s] is defined but never referenced; not published"
 	msgNoteTwice     = "footnote [^%s] is defined again; the first definition is kept"
-	msgRowShort      = "table row has %d cells, the header %d: padded with empty cells (as GFM does)"
-	msgRowLong       = "table row has %d cells, the header %d: the cells past the %d are dropped (as GFM does)"
+	msgRowShort      = "table row has %s where the header has %d: padded with empty cells (as GFM does)"
+	msgRowLong       = "table row has %s where the header has %d: the cells past the %d are dropped (as GFM does)"
 )
 
 // Result is what MarkdownDocument makes of a seed: its body, its
@@ -192,6 +192,18 @@ func (c *converter) extInline(b *inlineBuilder, n ast.Node, depth int, inLink bo
 		c.diags.Warnf(c.pos(n, at), "unsupported Markdown inline %s: its text kept", n.Kind())
 		c.addInlines(b, n, depth, inLink, at)
 	}
+}
+
+// hasContent reports whether inlines hold text, an image or a note
+// reference: a paragraph of them is kept.
+func hasContent(inlines []doc.Inline) bool {
+	return doc.HasText(inlines) || !doc.WalkInlines(inlines, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch n.(type) {
+		case *doc.InlineImage, *doc.NoteRef:
+			return doc.WalkStop
+		}
+		return doc.WalkContinue
+	})
 }
 
 // taskOf returns the state of a list item's task box.

@@ -32,7 +32,7 @@ const (
 // Quotes and lists nested deeper than MaxDepth, and emphasis and links
 // nested deeper than MaxDepth inside a block, are flattened into the
 // deepest allowed container, with one warning per document. Empty headings are dropped
-// with a warning; paragraphs left without text are dropped. A node kind
+// with a warning; paragraphs left without text or image are dropped. A node kind
 // the converter does not know is skipped (a block) or kept as its text (an
 // inline) with a warning. Each block's Pos is where goldmark saw it start,
 // in runes.
@@ -99,7 +99,7 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 		case *ast.Paragraph, *ast.TextBlock:
 			if bs, done := c.paragraph(n, at); done {
 				out = append(out, bs...)
-			} else if ins := c.inlines(n, at); doc.HasText(ins) {
+			} else if ins := c.inlines(n, at); hasContent(ins) {
 				out = append(out, &doc.Paragraph{Pos: at, Inlines: ins})
 			}
 		case *ast.FencedCodeBlock:

@@ -94,7 +94,8 @@ func (noteRefParser) Parse(parent ast.Node, block gtext.Reader, pc parser.Contex
 // is display math (it may span lines); "$…$" is inline math when the
 // opening "$" has a non-space character right after it, the closing "$"
 // one right before it and no digit right after it, on one line. So "10 $
-// ile 20 $" and "$10 ile $20" stay text.
+// ile 20 $" and "$10 ile $20" stay text. Inline math holds no backquote,
+// so that a code span after a lone "$" stays code.
 type mathParser struct{}
 
 func (mathParser) Trigger() []byte { return []byte{'$'} }
@@ -111,6 +112,8 @@ func (mathParser) Parse(parent ast.Node, block gtext.Reader, pc parser.Context) 
 		switch line[i] {
 		case '\\':
 			i++ // an escaped character, "\$" included
+		case '`':
+			return nil // a code span wins
 		case '$':
 			if util.IsSpace(line[i-1]) || i+1 < len(line) && '0' <= line[i+1] && line[i+1] <= '9' {
 				continue

@@ -2,6 +2,7 @@ package structure
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -91,9 +92,9 @@ func (c *converter) table(n *extast.Table, at doc.Pos) *doc.Table {
 			continue
 		}
 		if written := c.writtenCells(row); written < cols {
-			c.diags.Warnf(rp, msgRowShort, written, cols)
+			c.diags.Warnf(rp, msgRowShort, cellCount(written), cols)
 		} else if written > cols {
-			c.diags.Warnf(rp, msgRowLong, written, cols, cols)
+			c.diags.Warnf(rp, msgRowLong, cellCount(written), cols, cols)
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -113,6 +114,14 @@ func (c *converter) table(n *extast.Table, at doc.Pos) *doc.Table {
 		}
 	}
 	return t
+}
+
+// cellCount writes n cells in English: "1 cell", "3 cells".
+func cellCount(n int) string {
+	if n == 1 {
+		return "1 cell"
+	}
+	return strconv.Itoa(n) + " cells"
 }
 
 // writtenCells counts the cells written in the source line of a table row,
