@@ -203,6 +203,7 @@ type Loader struct {
 	mu    sync.Mutex
 	byRel map[string]loaded     // by the path as written
 	byKey map[string]*doc.Image // by the cleaned path
+	used  map[string]bool       // the top-level entries of the paths asked for
 }
 
 type loaded struct {
@@ -212,7 +213,7 @@ type loaded struct {
 
 // NewLoader returns a Loader of the images in the seeds folder dir.
 func NewLoader(dir string) *Loader {
-	return &Loader{dir: dir, byRel: map[string]loaded{}, byKey: map[string]*doc.Image{}}
+	return &Loader{dir: dir, byRel: map[string]loaded{}, byKey: map[string]*doc.Image{}, used: map[string]bool{}}
 }
 
 // Load loads the image at rel (see Load, what "image").
@@ -223,6 +224,10 @@ func (l *Loader) Load(rel string) (*doc.Image, error) {
 		return r.img, r.err
 	}
 	img, err := Load(l.dir, rel, "image")
+	if clean := path.Clean(strings.ReplaceAll(rel, `\`, "/")); rel != "" && !isRemote(rel) && !path.IsAbs(clean) && clean != ".." && !strings.HasPrefix(clean, "../") {
+		top, _, _ := strings.Cut(clean, "/")
+		l.used[top] = true
+	}
 	if err == nil {
 		if first, ok := l.byKey[img.Path]; ok {
 			img = first
@@ -234,16 +239,15 @@ func (l *Loader) Load(rel string) (*doc.Image, error) {
 	return img, err
 }
 
-// Used returns the names of the entries of the seeds folder that hold the
-// images loaded so far: an image's top-level folder, or the image itself
-// when it lies at the top.
+// Used returns the names of the entries of the seeds folder that the
+// images asked for so far lie in: an image's top-level folder, or the
+// image itself when it lies at the top, loaded or not.
 func (l *Loader) Used() map[string]bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	used := map[string]bool{}
-	for p := range l.byKey {
-		top, _, _ := strings.Cut(p, "/")
-		used[top] = true
+	used := make(map[string]bool, len(l.used))
+	for k := range l.used {
+		used[k] = true
 	}
 	return used
 }
