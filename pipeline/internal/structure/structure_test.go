@@ -314,11 +314,15 @@ func FuzzMarkdown(f *testing.F) {
 		"```\nkod\n```\n\n    girinti\n\n***\n",
 		"&amp; &#0; &#x110000; \\* a  \nb\\\nc",
 		"- a\n\n  b\n- c\n\n[r]: /u\n[x][r]",
+		"a[^1] b[^yok]\n\n[^1]: not\n\n    [^2]: iç\n\n| a | b |\n|:-|-:|\n| 1 |\n\n: başlık {#tbl-x}\n",
+		"![r](r.png){#fig-a}\n\nt\n: d\n\n- [x] görev\n\n~~s~~ $m$ $$d$$ @fig-a'da ## h {#x}\n",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		blocks, diags := Markdown("f.md", in)
+		r, diags := MarkdownDocument("f.md", in)
+		blocks := r.Blocks
+		d := &doc.Document{Blocks: blocks, Notes: r.Notes}
 		lines := strings.Split(in, "\n")
 		checkPos := func(p doc.Pos) {
 			if p.File != "f.md" || p.Line < 1 || p.Line > len(lines) || p.Col < 1 || p.Col > utf8.RuneCountInString(lines[p.Line-1])+1 {
@@ -331,23 +335,35 @@ func FuzzMarkdown(f *testing.F) {
 		if depth(blocks) > MaxDepth {
 			t.Fatalf("depth %d", depth(blocks))
 		}
-		doc.WalkBlocks(blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+		for i, n := range r.Notes {
+			if n.Number != i+1 || depth(n.Blocks) > MaxDepth {
+				t.Fatalf("note %d: number %d, depth %d", i, n.Number, depth(n.Blocks))
+			}
+		}
+		for _, u := range r.Images {
+			checkPos(u.Pos)
+		}
+		doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
 			if !entering {
 				return doc.WalkContinue
 			}
 			switch n := n.(type) {
 			case *doc.ListItem:
 				checkPos(n.Pos)
+			case *doc.Note:
+				checkPos(n.Pos)
+			case *doc.Definition:
+				checkPos(n.Pos)
 			case doc.Block:
 				checkPos(n.Position())
 			}
 			switch n.(type) {
-			case *doc.Heading, *doc.Paragraph:
+			case *doc.Heading, *doc.Paragraph, *doc.LineBlock, *doc.Table, *doc.Figure:
 				return doc.WalkSkipChildren // no positions in inlines
 			}
 			return doc.WalkContinue
 		})
-		for _, l := range (&doc.Document{Blocks: blocks}).Leaves() {
+		for _, l := range d.Leaves() {
 			if !utf8.ValidString(l.Text) {
 				t.Fatalf("leaf text not UTF-8: %q", l.Text)
 			}
