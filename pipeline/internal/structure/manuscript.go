@@ -348,13 +348,50 @@ func (c *converter) imageUse(n *ast.Image, pos doc.Pos) *doc.Image {
 // after it is its attributes.
 func (c *converter) inlineImage(b *inlineBuilder, n *ast.Image, at doc.Pos) {
 	pos := c.pos(n, at)
-	var alt inlineBuilder
-	c.addInlines(&alt, n, 0, true, at)
 	var attr doc.Attr
 	if t, ok := n.NextSibling().(*ast.Text); ok {
 		attr = c.leadingAttrs(t)
 	}
-	b.add(&doc.InlineImage{Image: c.imageUse(n, pos), Alt: doc.PlainText(alt.done()), Title: unescape(n.Title), Attr: attr})
+	b.add(&doc.InlineImage{Image: c.imageUse(n, pos), Alt: c.altText(n), Title: unescape(n.Title), Attr: attr})
+}
+
+// altText returns the plain text of an inline image's description: its
+// text and code, markup dropped. It reads the syntax tree directly, so
+// that a note reference or an image inside the description (which an
+// InlineImage has no place for) is neither numbered nor loaded.
+func (c *converter) altText(n ast.Node) string {
+	var b []byte
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			b = appendUnescaped(b, n.Value(c.src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, n.Value...)
+		case *ast.CodeSpan:
+			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					b = append(b, t.Segment.Value(c.src)...)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *noteRefNode:
+			b = append(b, n.text...)
+		case *mathNode:
+			b = append(b, n.source...)
+		case *crossRefNode:
+			b = append(b, '@')
+			b = append(b, n.target...)
+			b = append(b, n.suffix...)
+		}
+		return ast.WalkContinue, nil
+	})
+	return joinLines(string(b))
 }
 
 // leadingAttrs finds an attribute block "{…}" that starts the text node

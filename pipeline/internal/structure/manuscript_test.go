@@ -139,6 +139,9 @@ note 1 @3:1 id="1"
   image "a.png" alt="a" title=""
   text " "
   image "b.png" alt="b" title=""`, ""},
+		{"an inline image's description is plain text", "a ![b *c* `d` $e$[^1]\n![f](g.png)](x.png)\n\n[^1]: n\n", `paragraph @1:1 leaf=0
+  text "a "
+  image "x.png" alt="b c d e[^1] f" title=""`, "x.md:4:1: warning: footnote [^1] is defined but never referenced; not published"},
 		{"definition list", "Terim\n: Bir.\n: İki.\n\nÖteki\n\n:   Uzun\n\n    tanım.\n", `deflist @1:1
   definition @1:1
     paragraph @1:1 leaf=0
