@@ -64,8 +64,11 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 //
 // The seeds are the *.txt and *.md files directly in seedsDir (the
 // extension in any case), read in byte order of their names; book.yaml is
-// the manifest. Hidden files, subfolders and other files are skipped with a
-// note. A symbolic link is followed only when it stays inside seedsDir.
+// the manifest. The images the seeds use (figures, inline images) are
+// resources anywhere inside seedsDir, read and checked once each (see
+// package resource); an image that cannot be used is an error where it is
+// written. Hidden files, other subfolders and other files are skipped with
+// a note. A symbolic link is followed only when it stays inside seedsDir.
 // Each document is decoded, normalised, structured, split into sentences
 // and searched for acronym definitions by up to Options.Workers goroutines
 // at once; then, in reading order, it gets its id and title, its mentions
