@@ -88,7 +88,6 @@ func (c *converter) noteDefinitions(pc parser.Context) {
 		label := string(fn.Ref)
 		if _, dup := c.noteDefs[label]; dup {
 			c.diags.Warnf(c.pos(fn, c.firstPos()), msgNoteTwice, label)
-			c.noteDups = append(c.noteDups, fn)
 			continue
 		}
 		c.noteDefs[label] = fn

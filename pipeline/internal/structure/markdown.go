@@ -59,7 +59,6 @@ type converter struct {
 	// The manuscript's notes and images (see manuscript.go).
 	noteDefs   map[string]*extast.Footnote // definitions by label
 	noteLabels []string                    // labels in the order of definition
-	noteDups   []*extast.Footnote          // definitions of a label defined before
 	notes      map[string]*doc.Note        // referenced notes by label
 	noteOrder  []*doc.Note                 // referenced notes by number
 	captions   map[ast.Node]bool           // table captions converted
