@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -106,5 +107,40 @@ func TestManuscriptBadInput(t *testing.T) {
 				t.Errorf("book %v, want one: %v", b != nil, tt.book)
 			}
 		})
+	}
+}
+
+// TestManuscriptLimits builds, through every stage, notes that reference
+// each other a thousand deep, a table of 2,000 rows and one of 12 columns.
+func TestManuscriptLimits(t *testing.T) {
+	dir := t.TempDir()
+	var notes strings.Builder
+	notes.WriteString("# Notlar\n\nBaşla.[^0]\n\n")
+	for i := range 1000 {
+		fmt.Fprintf(&notes, "[^%d]: Türk Dil Kurumu (TDK) notu %d.[^%d]\n\n", i, i, i+1)
+	}
+	notes.WriteString("[^1000]: Son.\n")
+	write(t, dir, "01_notlar.md", notes.String())
+	var rows strings.Builder
+	rows.WriteString("# Tablo\n\n| Sıra | Ad | Değer |\n|--:|:--|:-:|\n")
+	for i := range 2000 {
+		fmt.Fprintf(&rows, "| %d | TDK %d | *%d* |\n", i, i, i*i)
+	}
+	rows.WriteString("\n: Uzun tablo {#tbl-uzun}\n\n| a | b | c | d | e | f | g | h | i | j | k | l |\n" + strings.Repeat("|---", 12) + "|\n" + strings.Repeat("| x ", 12) + "|\n")
+	write(t, dir, "02_tablo.md", rows.String())
+	b, diags := Build(dir, Options{})
+	if b == nil || len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags[:min(3, len(diags))])
+	}
+	d := b.Documents[0]
+	if len(d.Notes) != 1001 || len(d.Leaves()) != 1003 || d.Notes[1000].Blocks[0].(*doc.Paragraph).Sentences == nil {
+		t.Errorf("%d notes, %d leaves", len(d.Notes), len(d.Leaves()))
+	}
+	if n := b.Glossary[0].Occurrences; n != 1000 {
+		t.Errorf("TDK: %d occurrences, want the 1,000 in the notes (none in the table)", n)
+	}
+	tables := b.Documents[1].Blocks[1:]
+	if len(tables) != 2 || len(tables[0].(*doc.Table).Rows) != 2000 || len(tables[1].(*doc.Table).Head) != 12 {
+		t.Errorf("tables: %d blocks", len(tables))
 	}
 }
