@@ -124,7 +124,6 @@ func checkParseDump(t *testing.T, b *doc.Book, golden []byte) {
 	}
 }
 
-
 // firstDiff shows the first differing line of two dumps.
 func firstDiff(want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
