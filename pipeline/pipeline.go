@@ -21,6 +21,7 @@ import (
 	"github.com/seedpress/seedpress/pipeline/internal/decode"
 	"github.com/seedpress/seedpress/pipeline/internal/enrich"
 	"github.com/seedpress/seedpress/pipeline/internal/normalize"
+	"github.com/seedpress/seedpress/pipeline/internal/resource"
 	"github.com/seedpress/seedpress/pipeline/internal/segment"
 	"github.com/seedpress/seedpress/pipeline/internal/structure"
 	"github.com/seedpress/seedpress/pipeline/internal/xref"
@@ -64,8 +65,11 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 //
 // The seeds are the *.txt and *.md files directly in seedsDir (the
 // extension in any case), read in byte order of their names; book.yaml is
-// the manifest. Hidden files, subfolders and other files are skipped with a
-// note. A symbolic link is followed only when it stays inside seedsDir.
+// the manifest. The images the seeds use (figures, inline images) are
+// resources anywhere inside seedsDir, read and checked once each (see
+// package resource); an image that cannot be used is an error where it is
+// written. Hidden files, other subfolders and other files are skipped with
+// a note. A symbolic link is followed only when it stays inside seedsDir.
 // Each document is decoded, normalised, structured, split into sentences
 // and searched for acronym definitions by up to Options.Workers goroutines
 // at once; then, in reading order, it gets its id and title, its mentions
@@ -105,7 +109,6 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	if m == nil {
 		m = &manifest.Manifest{}
 	}
-	diags.Append(noteSkipped(seedsDir, m))
 	meta := m.Meta
 	meta.Lang = meta.Language()
 	lang := doc.PrimaryLang(meta.Lang)
@@ -127,8 +130,9 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	// The seeds are read on workers goroutines, at most 2×workers ahead of
 	// the one taken next, so that few documents are in memory at once
 	// whatever the number of seeds.
+	images := resource.NewLoader(seedsDir)
 	reads := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) read {
-		return readSeed(seeds, i, opts.MaxFileSize, resolve)
+		return readSeed(seeds, i, opts.MaxFileSize, resolve, images)
 	})
 
 	var sinkErr error
@@ -176,6 +180,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			stop(err)
 		}
 	}
+	diags.Append(noteSkipped(seedsDir, m, images.Used()))
 	diags.Sort()
 	if feeding && !diags.HasErrors() {
 		if err := sink.End(g.Terms()); err != nil {
@@ -211,9 +216,10 @@ type read struct {
 }
 
 // readSeed reads seed i of seeds, resolving its references with resolve
-// when it is not nil; it runs on a worker goroutine.
-func readSeed(seeds []seedFile, i int, limit int64, resolve func(*doc.Document) diag.List) read {
-	d, ds := readDocument(seeds[i], i, limit, resolve)
+// when it is not nil and loading its images with images; it runs on a
+// worker goroutine.
+func readSeed(seeds []seedFile, i int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) read {
+	d, ds := readDocument(seeds[i], i, limit, resolve, images)
 	var found *enrich.Found
 	if d != nil {
 		found = enrich.Find(d)
@@ -305,9 +311,10 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 	return seeds, diags
 }
 
-// noteSkipped notes every entry of dir that is neither a seed, the manifest
-// nor the manifest's cover image.
-func noteSkipped(dir string, m *manifest.Manifest) diag.List {
+// noteSkipped notes every entry of dir that is neither a seed, the manifest,
+// the manifest's cover image nor one of resources: the images the seeds
+// use, or the folders that hold them.
+func noteSkipped(dir string, m *manifest.Manifest, resources map[string]bool) diag.List {
 	var diags diag.List
 	entries, _ := os.ReadDir(dir) // listSeeds read it already
 	for _, e := range entries {
@@ -318,6 +325,7 @@ func noteSkipped(dir string, m *manifest.Manifest) diag.List {
 			diags.Notef(pos, "hidden file skipped")
 		case isSeedName(name), name == manifest.FileName:
 		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
+		case resources[name]:
 		case e.IsDir():
 			diags.Notef(pos, "folder skipped (seeds are read from the top folder only)")
 		default:
@@ -342,23 +350,25 @@ func osMessage(err error) string {
 }
 
 // readDocument reads, decodes, normalises, structures, resolves (when
-// resolve is not nil) and segments one seed. The document's ID and Title
-// are set later, in reading order.
-func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List) (*doc.Document, diag.List) {
-	d, diags := structureDocument(s, index, limit)
+// resolve is not nil) and segments one seed, and loads the images it uses.
+// The document's ID and Title are set later, in reading order.
+func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) (*doc.Document, diag.List) {
+	d, diags := structureDocument(s, index, limit, images)
 	if d == nil {
 		return nil, diags
 	}
 	if resolve != nil {
 		diags.Append(resolve(d))
 	}
-	segmentBlocks(d.Blocks)
+	segmentDocument(d)
 	return d, diags
 }
 
-// structureDocument reads, decodes, normalises and structures one seed:
-// the document is nil when it cannot be read or has no text.
-func structureDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List) {
+// structureDocument reads, decodes, normalises and structures one seed,
+// and loads the images it uses when images is not nil (the index pass
+// needs no image): the document is nil when it cannot be read or has no
+// text.
+func structureDocument(s seedFile, index int, limit int64, images *resource.Loader) (*doc.Document, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: s.name}
 	raw, err := readLimited(s.path, limit)
@@ -387,7 +397,12 @@ func structureDocument(s seedFile, index int, limit int64) (*doc.Document, diag.
 	}
 	if markdown {
 		d.Format = "markdown"
-		d.Blocks, ds = structure.Markdown(s.name, text)
+		var r structure.Result
+		r, ds = structure.MarkdownDocument(s.name, text)
+		d.Blocks, d.Notes = r.Blocks, r.Notes
+		if images != nil {
+			diags.Append(loadImages(d, r.Images, images))
+		}
 	} else {
 		d.Blocks, ds = structure.Text(s.name, text)
 	}
@@ -425,7 +440,7 @@ func indexSeeds(refs *xref.Index, seeds []seedFile, workers int, limit int64) di
 		ok  bool
 	}
 	docs := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) structured {
-		d, ds := structureDocument(seeds[i], i, limit)
+		d, ds := structureDocument(seeds[i], i, limit, nil)
 		return structured{d, d != nil && !ds.HasErrors()}
 	})
 	ids := map[string]bool{} // as Stream gives them
@@ -496,9 +511,11 @@ func sizeString(n int64) string {
 	return strconv.FormatInt(n, 10) + " bytes"
 }
 
-// segmentBlocks fills the Sentences of every heading and paragraph.
-func segmentBlocks(blocks []doc.Block) {
-	doc.WalkBlocks(blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+// segmentDocument fills the Sentences of every heading, paragraph and line
+// block of d, its notes' included: every leaf but code. Table cells and
+// captions, and figure captions, are not sentences of the running text.
+func segmentDocument(d *doc.Document) {
+	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		switch b := n.(type) {
 		case *doc.Heading:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
@@ -506,9 +523,53 @@ func segmentBlocks(blocks []doc.Block) {
 		case *doc.Paragraph:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
 			return doc.WalkSkipChildren
+		case *doc.LineBlock:
+			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
+			return doc.WalkSkipChildren
+		case *doc.Table, *doc.Figure:
+			return doc.WalkSkipChildren
 		}
 		return doc.WalkContinue
 	})
+}
+
+// loadImages loads the images that d uses (uses, from the structure
+// stage) through the book's loader and puts each in place of the image as
+// written; d.Images lists them, each once, in order of first use. Every
+// image that cannot be used is an error at the place it is written.
+func loadImages(d *doc.Document, uses []structure.ImageUse, images *resource.Loader) diag.List {
+	if len(uses) == 0 {
+		return nil
+	}
+	var diags diag.List
+	loaded := make(map[*doc.Image]*doc.Image, len(uses))
+	seen := map[*doc.Image]bool{}
+	for _, u := range uses {
+		img, err := images.Load(u.Image.Path)
+		if err != nil {
+			diags.Errorf(u.Pos, "%s", err)
+			continue
+		}
+		loaded[u.Image] = img
+		if !seen[img] {
+			seen[img] = true
+			d.Images = append(d.Images, img)
+		}
+	}
+	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch n := n.(type) {
+		case *doc.Figure:
+			if img := loaded[n.Image]; img != nil {
+				n.Image = img
+			}
+		case *doc.InlineImage:
+			if img := loaded[n.Image]; img != nil {
+				n.Image = img
+			}
+		}
+		return doc.WalkContinue
+	})
+	return diags
 }
 
 // documentID derives a document ID from a seed's file name: the stem
