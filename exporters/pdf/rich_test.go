@@ -18,7 +18,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seedpress/seedpress/internal/corpus"
 	"github.com/seedpress/seedpress/internal/testtool"
+	"github.com/seedpress/seedpress/pipeline"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -177,35 +179,7 @@ func TestRichLayout(t *testing.T) {
 				}
 			}
 		}
-		// Footnotes: the page of each reference mark is the page where
-		// its note starts.
-		refPage := map[int]int{}
-		for _, pg := range body.pages {
-			for _, o := range pg.ops {
-				if n := o.r.note(); o.kind == textOp && n != nil {
-					if _, ok := refPage[n.Number]; !ok {
-						refPage[n.Number] = pg.num
-					}
-				}
-			}
-		}
-		d := b.Documents[0]
-		if len(refPage) != len(d.Notes) {
-			t.Errorf("%s: %d of %d note references laid out", paper, len(refPage), len(d.Notes))
-		}
-		for _, n := range d.Notes {
-			at, ok := body.placedAt[noteKey(d.ID, n)]
-			if !ok {
-				t.Errorf("%s: note %d never placed", paper, n.Number)
-				continue
-			}
-			if at.page != refPage[n.Number] {
-				t.Errorf("%s: note %d starts on page %d, its reference is on page %d", paper, n.Number, at.page, refPage[n.Number])
-			}
-			if at.y < g.top || at.y > g.h-g.bottom {
-				t.Errorf("%s: note %d at y = %.1f, outside the text block", paper, n.Number, at.y)
-			}
-		}
+		checkNotePages(t, paper, b, body, g)
 		// Every note line lies below every body line of its page.
 		// The table's header ("Nüfus") on every page the table spans.
 		var tablePages, headPages []int
@@ -374,6 +348,77 @@ type outlineItem struct {
 	Title string        `json:"title"`
 	Page  int           `json:"destpageposfrom1"`
 	Kids  []outlineItem `json:"kids"`
+}
+
+// checkNotePages checks that every footnote of b starts on the page of its
+// first reference mark, inside the text block.
+func checkNotePages(t *testing.T, paper string, b *doc.Book, body *layouter, g geometry) {
+	t.Helper()
+	refPage := map[*doc.Note]int{}
+	for _, pg := range body.pages {
+		for _, o := range pg.ops {
+			if n := o.r.note(); o.kind == textOp && n != nil {
+				if _, ok := refPage[n]; !ok {
+					refPage[n] = pg.num
+				}
+			}
+		}
+	}
+	for _, d := range b.Documents {
+		for _, n := range d.Notes {
+			ref, ok := refPage[n]
+			if !ok {
+				t.Errorf("%s: %s: note %d: no reference laid out", paper, d.Source, n.Number)
+				continue
+			}
+			at, ok := body.placedAt[noteKey(d.ID, n)]
+			switch {
+			case !ok:
+				t.Errorf("%s: %s: note %d never placed", paper, d.Source, n.Number)
+			case at.page != ref:
+				t.Errorf("%s: %s: note %d starts on page %d, its reference is on page %d", paper, d.Source, n.Number, at.page, ref)
+			case at.y < g.top || at.y > g.h-g.bottom:
+				t.Errorf("%s: %s: note %d at y = %.1f, outside the text block", paper, d.Source, n.Number, at.y)
+			}
+		}
+	}
+}
+
+// TestRichCorpus runs a generated rich corpus (footnotes every few
+// paragraphs, tables, figures) through every stage and lays it out: every
+// note starts on the page of its reference, every line inside the measure,
+// and the PDF is written.
+func TestRichCorpus(t *testing.T) {
+	dir := t.TempDir()
+	g := corpus.Generator{Rich: true}
+	if _, err := g.Generate(dir, 30, 1); err != nil {
+		t.Fatal(err)
+	}
+	b, diags := pipeline.Build(dir, pipeline.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	notes := 0
+	for _, d := range b.Documents {
+		notes += len(d.Notes)
+	}
+	if notes == 0 {
+		t.Fatal("the rich corpus has no footnotes")
+	}
+	m := testMeasurer(t)
+	for _, paper := range []string{"a5", "a4"} {
+		geo, _ := geometryFor(paper)
+		body, err := layoutBody(b, m, geo, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", paper, err)
+		}
+		checkWithinMeasure(t, paper, &bookLayout{pages: body.pages}, geo)
+		checkNotePages(t, paper, b, body, geo)
+	}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, b, testOpts); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestFigureFloats fills most of a page, then places a figure too tall for
