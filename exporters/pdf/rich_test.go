@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -801,5 +802,38 @@ func TestFallbackFace(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(got), " "), want) {
 			t.Errorf("pdftotext lacks %q", want)
 		}
+	}
+}
+
+// BenchmarkCorpus writes generated corpora of 200 documents, prose and
+// rich, as PDFs, and reports pages per second of each: the rich rate should
+// stay within a quarter of the prose one.
+func BenchmarkCorpus(b *testing.B) {
+	for _, rich := range []bool{false, true} {
+		name := "prose"
+		if rich {
+			name = "rich"
+		}
+		b.Run(name, func(b *testing.B) {
+			dir := b.TempDir()
+			g := corpus.Generator{Rich: rich}
+			if _, err := g.Generate(dir, 200, 1); err != nil {
+				b.Fatal(err)
+			}
+			book, diags := pipeline.Build(dir, pipeline.Options{})
+			if diags.HasErrors() {
+				b.Fatal(diags.Err())
+			}
+			b.ReportAllocs()
+			pages := 0
+			for b.Loop() {
+				info, err := Write(io.Discard, book, testOpts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pages += info.Pages
+			}
+			b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+		})
 	}
 }
