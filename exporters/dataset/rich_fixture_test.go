@@ -139,7 +139,7 @@ func richBook() *doc.Book {
 			&doc.Heading{Pos: doc.Pos{File: "04_son.md", Line: 1, Col: 1}, Level: 2, Attr: doc.Attr{ID: "sec-son"},
 				Inlines: []doc.Inline{text("Son")}, Sentences: spansOf("Son")},
 			&doc.Paragraph{Pos: doc.Pos{File: "04_son.md", Line: 3, Col: 1},
-				Inlines: []doc.Inline{text("Bkz. "), &doc.CrossRef{Target: "sec-zengin", Kind: doc.RefSection, TargetDoc: "03_zengin", Label: "Bölüm", Number: "3"}, text(".")},
+				Inlines:   []doc.Inline{text("Bkz. "), &doc.CrossRef{Target: "sec-zengin", Kind: doc.RefSection, TargetDoc: "03_zengin", Label: "Bölüm", Number: "3"}, text(".")},
 				Sentences: spansOf("Bkz. Bölüm\u00a03.")},
 		},
 	}
