@@ -136,6 +136,8 @@ func TestNotebookRuns(t *testing.T) {
 	got := all.String()
 	for _, want := range []string{
 		"every sentence slices out of its paragraph: True",
+		"every figure's image matches its sha256: True",
+		"tables 0, figures 0, links 0",
 		"ICANN", "IETF", "İnternet Tahsisli Sayılar ve İsimler Kurumu",
 	} {
 		if !strings.Contains(got, want) {
