@@ -280,3 +280,59 @@ func TestEmptyTableColumns(t *testing.T) {
 		t.Errorf("the card's recipe printed %q (%v), want %q", out, err, want)
 	}
 }
+
+// TestListMarker checks the markers of ordered lists in every style and
+// delimiter, with numbers a style cannot write.
+func TestListMarker(t *testing.T) {
+	for _, tt := range []struct {
+		style doc.ListStyle
+		delim doc.ListDelim
+		n     int
+		want  string
+	}{
+		{doc.StyleDecimal, doc.DelimPeriod, 1, "1."},
+		{doc.StyleDecimal, doc.DelimParen, 12, "12)"},
+		{doc.StyleDecimal, doc.DelimParens, 0, "(0)"},
+		{doc.StyleLowerAlpha, doc.DelimParen, 1, "a)"},
+		{doc.StyleLowerAlpha, doc.DelimPeriod, 26, "z."},
+		{doc.StyleLowerAlpha, doc.DelimPeriod, 27, "aa."},
+		{doc.StyleUpperAlpha, doc.DelimPeriod, 28, "AB."},
+		{doc.StyleUpperAlpha, doc.DelimPeriod, 0, "0."},
+		{doc.StyleLowerRoman, doc.DelimParens, 4, "(iv)"},
+		{doc.StyleUpperRoman, doc.DelimPeriod, 1994, "MCMXCIV."},
+		{doc.StyleUpperRoman, doc.DelimPeriod, 0, "0."},
+	} {
+		if got := listMarker(tt.style, tt.delim, tt.n); got != tt.want {
+			t.Errorf("listMarker(%q, %q, %d) = %q, want %q", tt.style, tt.delim, tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestSentenceAt checks which sentence a footnote's mark and a link
+// belong to: a mark to the sentence it follows, a link to the one its text
+// starts in.
+func TestSentenceAt(t *testing.T) {
+	// "Bir. İki." with the sentences [0,4) and [5,9).
+	ss := []doc.Sentence{{Start: 0, End: 4}, {Start: 5, End: 9}}
+	for _, tt := range []struct {
+		p          int
+		mark, link int
+	}{
+		{0, 0, 0}, // before the first sentence's text
+		{2, 0, 0},
+		{4, 0, 1}, // right after "Bir.": the mark is Bir.'s; a link starting here starts "İki." after the space
+		{5, 0, 1},
+		{6, 1, 1},
+		{9, 1, 1}, // at the end
+	} {
+		if got := sentenceAtMark(ss, tt.p); got != tt.mark {
+			t.Errorf("sentenceAtMark(%d) = %d, want %d", tt.p, got, tt.mark)
+		}
+		if got := sentenceAtStart(ss, tt.p); got != tt.link {
+			t.Errorf("sentenceAtStart(%d) = %d, want %d", tt.p, got, tt.link)
+		}
+	}
+	if sentenceAtMark(nil, 3) != -1 || sentenceAtStart(nil, 3) != -1 {
+		t.Errorf("no sentences: want -1")
+	}
+}
