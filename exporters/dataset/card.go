@@ -127,8 +127,11 @@ func (w *Writer) tableSchema(table string) *tableSchema {
 			Description string `json:"description"`
 			Enum        []any  `json:"enum"`
 			Minimum     *int   `json:"minimum"`
-			OneOf       []any  `json:"oneOf"`
-			Items       *any   `json:"items"`
+			OneOf       []struct {
+				Enum    []any `json:"enum"`
+				Minimum *int  `json:"minimum"`
+			} `json:"oneOf"`
+			Items *any `json:"items"`
 		} `json:"properties"`
 	}
 	// The committed schema compiled, so it is valid JSON.
@@ -139,6 +142,12 @@ func (w *Writer) tableSchema(table string) *tableSchema {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		p := js.Properties[name]
+		if len(p.OneOf) > 0 && p.Enum == nil && p.Minimum == nil {
+			// A nullable column: its constraints are those of its
+			// non-null branch (a Table Schema checks no constraint on
+			// a missing value).
+			p.Enum, p.Minimum = p.OneOf[0].Enum, p.OneOf[0].Minimum
+		}
 		fd := field{Name: name, Description: p.Description, Constraints: map[string]any{}}
 		kind := f.Type.Kind()
 		if kind == reflect.Pointer {
