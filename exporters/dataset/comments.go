@@ -162,7 +162,7 @@ var recordComments = map[string]string{
 	"ListItem.Blocks":             "The item's blocks.",
 	"ListItem.Pos":                "Where the item starts in its seed.",
 	"ListItem.Task":               "A task item's box: \"open\" or \"done\"; absent when the item is not a task.",
-	"Paragraph":                   "Paragraph is a row of the paragraphs table: one text block of a document (a paragraph, heading, list item, quoted paragraph or code block), in reading order.",
+	"Paragraph":                   "Paragraph is a row of the paragraphs table: one text block of a document (a paragraph, heading, list item, quoted paragraph, code block, line block, a callout's or a definition list's paragraph, or a paragraph of a footnote), in reading order: the body's, then the footnotes', note by note.",
 	"Paragraph.Anchor":            "The heading's id in the book, the target of links and cross-references (e.g. \"sec-noktalama\"); null for any other block.",
 	"Paragraph.CharEnd":           "End of the paragraph in its document's text, in code points (exclusive).",
 	"Paragraph.CharStart":         "Start of the paragraph in its document's text, in code points (inclusive).",

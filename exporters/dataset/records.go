@@ -42,8 +42,10 @@ type Document struct {
 }
 
 // Paragraph is a row of the paragraphs table: one text block of a document
-// (a paragraph, heading, list item, quoted paragraph or code block), in
-// reading order.
+// (a paragraph, heading, list item, quoted paragraph, code block, line
+// block, a callout's or a definition list's paragraph, or a paragraph of a
+// footnote), in reading order: the body's, then the footnotes', note by
+// note.
 type Paragraph struct {
 	// Paragraph id: the document id, "-p" and the 1-based number in the document, e.g. "doc-0001-p0003".
 	ID string `json:"id" jsonschema:"pattern=^doc-[0-9]{4\\,}-p[0-9]{4\\,}$"`
