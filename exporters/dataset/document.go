@@ -97,7 +97,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 		p := Paragraph{ID: pid, DocumentID: id, Index: li, Kind: string(l.Kind), Text: l.Text,
 			CharStart: l.Start, CharEnd: l.End, SentenceCount: len(ss)}
 		info := el.info[li]
-		p.Anchor = nonEmpty(info.anchor)
+		p.Anchor, p.Lang = nonEmpty(info.anchor), nonEmpty(info.lang)
 		if info.marker != "" {
 			p.ListMarker, p.ListStyle = nonEmpty(info.marker), nonEmpty(info.style)
 			switch info.task {

@@ -25,6 +25,7 @@ type leafInfo struct {
 	style  string    // list_style of marker
 	task   doc.Task  // the box shown with marker
 	note   *doc.Note // the footnote holding the leaf, nil in the body
+	lang   string    // the language the leaf is marked as; "" for the book's
 	block  doc.Block // the leaf's block, as Leaves gives it
 }
 
@@ -76,6 +77,7 @@ type elementWalk struct {
 	lists  []listState
 	items  []*listFrame
 	note   *doc.Note
+	langs  []string        // the lang attribute of each div and callout on the path ("" for none), the document's first
 	seen   map[string]bool // the SHA-256 of the images listed
 	err    error
 }
@@ -83,7 +85,7 @@ type elementWalk struct {
 // collectElements walks d, whose leaves are leaves, and returns what it
 // holds beside its running text.
 func collectElements(d *doc.Document, leaves []doc.Leaf) (*elements, error) {
-	w := &elementWalk{el: &elements{info: make([]leafInfo, len(leaves))}, leaves: leaves, cur: -1}
+	w := &elementWalk{el: &elements{info: make([]leafInfo, len(leaves))}, leaves: leaves, cur: -1, langs: []string{d.Lang}}
 	doc.WalkDocument(d, w.visit)
 	if w.err != nil {
 		return nil, w.err
@@ -179,7 +181,11 @@ func (w *elementWalk) visit(n doc.Node, entering bool) doc.WalkStatus {
 		if entering {
 			w.advance("\n")
 		}
-	case *doc.Quote, *doc.Div, *doc.Callout, *doc.DefinitionList, *doc.Definition,
+	case *doc.Div:
+		w.pushLang(n.Attr, entering)
+	case *doc.Callout:
+		w.pushLang(n.Attr, entering)
+	case *doc.Quote, *doc.DefinitionList, *doc.Definition,
 		*doc.TableCell, *doc.ThematicBreak, *doc.Emph, *doc.Strong, *doc.Strike,
 		*doc.Sub, *doc.Sup, *doc.Span:
 		// Containers, and a break: nothing of their own.
@@ -198,8 +204,21 @@ func (w *elementWalk) enterLeaf(b doc.Block) doc.WalkStatus {
 	}
 	info := &w.el.info[w.next]
 	info.block, info.note = b, w.note
-	if h, ok := b.(*doc.Heading); ok {
-		info.anchor = h.Attr.ID
+	for _, l := range w.langs {
+		if l != "" {
+			info.lang = l
+		}
+	}
+	switch b := b.(type) {
+	case *doc.Heading:
+		info.anchor = b.Attr.ID
+		if l := b.Attr.Lang(); l != "" {
+			info.lang = l
+		}
+	case *doc.CodeBlock:
+		if l := b.Attr.Lang(); l != "" {
+			info.lang = l
+		}
 	}
 	if k := len(w.items); k > 0 {
 		if top := w.items[k-1]; top.pending {
@@ -218,6 +237,15 @@ func (w *elementWalk) enterLeaf(b doc.Block) doc.WalkStatus {
 		return doc.WalkSkipChildren
 	}
 	return doc.WalkContinue
+}
+
+// pushLang enters (or leaves) an element with attributes a.
+func (w *elementWalk) pushLang(a doc.Attr, entering bool) {
+	if entering {
+		w.langs = append(w.langs, a.Lang())
+	} else {
+		w.langs = w.langs[:len(w.langs)-1]
+	}
 }
 
 // at returns where the walk stands.

@@ -77,6 +77,8 @@ type Paragraph struct {
 	NoteNumber *int `json:"note_number" jsonschema:"nullable,minimum=1"`
 	// Id of the sentence that references the paragraph's footnote (the first reference's; the sentence that ends at or before the mark, else the first of its paragraph); null for a paragraph of the body, or when the reference stands where there are no sentences (a table cell, a caption, a callout's title).
 	NoteRefSentenceID *string `json:"note_ref_sentence_id" jsonschema:"nullable,pattern=^doc-[0-9]{4\\,}-p[0-9]{4\\,}-s[0-9]{4\\,}$"`
+	// BCP 47 tag of the language the block is marked as, when the book marks it: the lang attribute of the heading or code block itself, else of the innermost fenced div or callout holding it, else the document's front matter; null when nothing marks it (the book's language, book.json meta.lang). Spans marked inside a block do not change it.
+	Lang *string `json:"lang" jsonschema:"nullable,minLength=1"`
 }
 
 // Sentence is a row of the sentences table: one sentence of a paragraph.

@@ -147,6 +147,11 @@ func TestWriteRich(t *testing.T) {
 		}
 	}
 
+	// Languages: the document's front matter, a div's attribute inside it.
+	if got := strings.Join(column(paras, "lang", "doc-0003-p0012", "doc-0003-p0013", "doc-0001-p0001"), " "); got != `"tr" "en" null` {
+		t.Errorf("lang %s, want \"tr\" \"en\" null", got)
+	}
+
 	// The table: cells as plain text, not in the running text.
 	tables := readRows(t, dir, TableTables)
 	if got := strings.Join(column(tables, "rows"), ""); got != `[["Ankara","5,7 milyon","vikipedi"],["İzmir","4,4 milyon","tahmin"]]` {

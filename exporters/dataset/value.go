@@ -130,6 +130,7 @@ func (p Paragraph) appendJSON(dst []byte) []byte {
 		dst = strconv.AppendInt(dst, int64(*p.NoteNumber), 10)
 	}
 	dst = appendNullString(dst, "note_ref_sentence_id", p.NoteRefSentenceID)
+	dst = appendNullString(dst, "lang", p.Lang)
 	return append(dst, '}')
 }
 
