@@ -148,8 +148,8 @@ func TestWriteRich(t *testing.T) {
 	}
 
 	// Languages: the document's front matter, a div's attribute inside it.
-	if got := strings.Join(column(paras, "lang", "doc-0003-p0012", "doc-0003-p0013", "doc-0001-p0001"), " "); got != `"tr" "en" null` {
-		t.Errorf("lang %s, want \"tr\" \"en\" null", got)
+	if got := strings.Join(column(paras, "lang", "doc-0001-p0001", "doc-0003-p0012", "doc-0003-p0013"), " "); got != `null "tr" "en"` {
+		t.Errorf("lang %s, want null \"tr\" \"en\"", got)
 	}
 
 	// The table: cells as plain text, not in the running text.
