@@ -208,7 +208,7 @@ var recordComments = map[string]string{
 	"Table.ID":                    "Table id: the document id, \"-t\" and the 1-based number of the table in the document, e.g. \"doc-0001-t0001\".",
 	"Table.Index":                 "0-based position of the table among the document's tables.",
 	"Table.Number":                "The table's number through the book (1, 2, …), as its caption and cross-references show it (\"Tablo 4\"); 0 when the book did not number it.",
-	"Table.Rows":                  "The body rows, each an array of the plain text of its cells.",
+	"Table.Rows":                  "The body rows, each an array of the plain text of its cells, one per column (a short row of the source is padded with empty cells, as GFM does).",
 	"TableCell":                   "TableCell is one cell of a table.",
 	"TableCell.Inlines":           "The cell's inline content.",
 	"Term":                        "Term is a row of the terms table: one acronym of the book's glossary, defined in the text as \"Türkçe Ad (English Name - ACRONYM)\" or \"Türkçe Ad (ACRONYM)\".",

@@ -209,6 +209,14 @@ func (ch *chunk) elements(c *compiled, id string, el *elements, leaves []doc.Lea
 	tw := width(len(el.tables))
 	for i, t := range el.tables {
 		rec := tableRecord(id, i, tw, t)
+		if len(rec.Header) != len(rec.Alignments) {
+			return recordErr(TableTables, rec.ID, "header has %d cells, but the table has %d columns", len(rec.Header), len(rec.Alignments))
+		}
+		for j, row := range rec.Rows {
+			if len(row) != len(rec.Alignments) {
+				return recordErr(TableTables, rec.ID, "row %d has %d cells, but the table has %d columns", j+1, len(row), len(rec.Alignments))
+			}
+		}
 		line, err := c.encode(c.tables[TableTables], TableTables, rec.ID, rec)
 		if err != nil {
 			return err

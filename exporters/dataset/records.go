@@ -141,7 +141,7 @@ type Table struct {
 	Alignments []string `json:"alignments" jsonschema:"enum=default,enum=left,enum=center,enum=right"`
 	// Plain text of the header row's cells, one per column.
 	Header []string `json:"header"`
-	// The body rows, each an array of the plain text of its cells.
+	// The body rows, each an array of the plain text of its cells, one per column (a short row of the source is padded with empty cells, as GFM does).
 	Rows [][]string `json:"rows"`
 }
 

@@ -227,6 +227,7 @@ func TestWriteRichRejects(t *testing.T) {
 		{"image hash", func(p *richParts) { p.image.SHA256 = strings.Repeat("0", 64) }, "dataset: figures doc-0003: image \"resimler/harita.png\": sha256"},
 		{"figure without image", func(p *richParts) { p.figure.Image = nil }, "dataset: figures doc-0003-f0001: the figure has no image"},
 		{"link target missing", func(p *richParts) { p.forward.TargetDoc = "99_yok" }, "dataset: links doc-0003-l0006: target document \"99_yok\" is not in the book"},
+		{"ragged table", func(p *richParts) { p.table.Rows[1] = p.table.Rows[1][:2] }, "dataset: tables doc-0003-t0001: row 2 has 2 cells, but the table has 3 columns"},
 		{"cross-reference without document", func(p *richParts) { p.xref.TargetDoc = "" }, "dataset: links doc-0003-l0001: cross-reference to \"tbl-nufus\" names no target document"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -246,6 +247,7 @@ type richParts struct {
 	figure  *doc.Figure
 	forward *doc.Link
 	xref    *doc.CrossRef
+	table   *doc.Table
 }
 
 // parts finds them in b.
@@ -256,6 +258,7 @@ func parts(b *doc.Book) *richParts {
 		figure:  d.Blocks[3].(*doc.Figure),
 		forward: d.Blocks[11].(*doc.Paragraph).Inlines[2].(*doc.Link),
 		xref:    d.Blocks[1].(*doc.Paragraph).Inlines[0].(*doc.CrossRef),
+		table:   d.Blocks[2].(*doc.Table),
 	}
 }
 
