@@ -151,7 +151,7 @@ func TestPipelineManuscript(t *testing.T) {
 			t.Errorf("cross-reference %v has no target document", l)
 		}
 	}
-	wantInternal := []string{`["yazım bölümüne","doc-0002","noktalama"]`, `["sözlüğe","doc-0003",null]`, `["başa dönmek","doc-0001","sec-giris"]`}
+	wantInternal := []string{`["yazım bölümüne","doc-0002","sec-noktalama"]`, `["sözlüğe","doc-0003",null]`, `["başa dönmek","doc-0001","sec-giris"]`}
 	if !slices.Equal(internal, wantInternal) {
 		t.Errorf("internal links\n%s\nwant\n%s", strings.Join(internal, "\n"), strings.Join(wantInternal, "\n"))
 	}
@@ -163,7 +163,6 @@ func TestPipelineManuscript(t *testing.T) {
 	// sentence that references them; a note referenced from a note
 	// points into that note.
 	sents := byID(rows(t, dir, dataset.TableSentences))
-	pbyID := byID(paras)
 	refOf := map[string]string{} // the first paragraph text of a note → the referencing sentence's text
 	for _, p := range paras {
 		if p["note_number"] == nil {
@@ -184,22 +183,29 @@ func TestPipelineManuscript(t *testing.T) {
 	for note, ref := range map[string]string{
 		"Osmanlı alfabesi 1928’de yerini Latin harflerine bıraktı.":  "Türkçe yazı, yüzyıllar boyunca farklı alfabelerle kâğıda döküldü.",
 		"Sayılar yaklaşıktır; kaynaklar arasında farklılık vardır.":  "Eski yazıyla basılmış kitapların sayısı hızla yavaş yavaş azaldı.",
+		"Ayrıntılı sayımlar için Tablo\u00a01’e bakın.":               "Sayımların kaynakları da tartışmalıdır.",
 		"Kısaltmalardan sonra gelen nokta da aynı işaretle yazılır.": "Nokta, cümlenin bittiğini gösterir.",
 	} {
 		if got, ok := refOf[note]; !ok || got != ref {
 			t.Errorf("note %q: referenced by %q, want %q", note, got, ref)
 		}
 	}
-	var nested bool
+	// Every paragraph of the first note (a paragraph, a list, a quote,
+	// code) points at the same sentence.
+	var alfabe []string
 	for _, p := range paras {
-		if strings.HasPrefix(p["text"].(string), "Ayrıntılı sayımlar") {
-			sid := p["note_ref_sentence_id"].(string)
-			ref := pbyID[sents[sid]["paragraph_id"].(string)]
-			nested = ref["note_number"] != nil
+		if p["document_id"] == "doc-0001" && p["note_number"] == float64(1) {
+			alfabe = append(alfabe, p["kind"].(string)+" "+p["note_ref_sentence_id"].(string))
 		}
 	}
-	if !nested {
-		t.Errorf("the note referenced from a note does not point into that note")
+	if len(alfabe) < 5 {
+		t.Errorf("the first note's paragraphs: %v", alfabe)
+	}
+	for _, a := range alfabe {
+		if !strings.HasSuffix(a, " doc-0001-p0002-s0001") {
+			t.Errorf("the first note's paragraphs: %v, want each to point at doc-0001-p0002-s0001", alfabe)
+			break
+		}
 	}
 
 	// Kinds and list items.

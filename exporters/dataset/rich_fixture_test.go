@@ -57,7 +57,7 @@ func cell(ins ...doc.Inline) *doc.TableCell { return &doc.TableCell{Inlines: ins
 
 // richBook is the fixture book with two documents more that hold every
 // construct of a real manuscript: footnotes (one referenced from a
-// sentence, one only from a table cell), a table with a caption, a figure,
+// sentence, one only from a table cell, one from inside another note), a table with a caption, a figure,
 // an inline image of the same bytes under another path, ordered lists in
 // letters and roman numerals, a task list, a definition list, a callout
 // with a link in its title, a line block, a div with spans, strike, sub,
@@ -69,18 +69,20 @@ func richBook() *doc.Book {
 	kopya := pngImage("resimler/kopya.png", 3, 2) // the same bytes under another path
 	note1 := &doc.Note{Pos: doc.Pos{File: "03_zengin.md", Line: 40, Col: 1}, ID: "1", Number: 1}
 	note2 := &doc.Note{Pos: doc.Pos{File: "03_zengin.md", Line: 43, Col: 1}, ID: "kaynak", Number: 2}
+	note3 := &doc.Note{Pos: doc.Pos{File: "03_zengin.md", Line: 45, Col: 1}, ID: "ic", Number: 3}
 	note1.Blocks = []doc.Block{
 		rpara(40, []doc.Inline{text("Kaynak: "), &doc.Link{URL: "https://sozluk.gov.tr", Inlines: []doc.Inline{text("TDK sözlüğü")}}, text(".")}, "Kaynak: TDK sözlüğü."),
-		rpara(42, []doc.Inline{text("İkinci paragraf notta.")}, "İkinci paragraf notta."),
+		rpara(42, []doc.Inline{text("İkinci paragraf notta."), &doc.NoteRef{Note: note3}}, "İkinci paragraf notta."),
 	}
 	note2.Blocks = []doc.Block{rpara(43, []doc.Inline{text("Tahmini değer.")}, "Tahmini değer.")}
+	note3.Blocks = []doc.Block{rpara(45, []doc.Inline{text("Notun notu.")}, "Notun notu.")}
 	tblRef := &doc.CrossRef{Target: "tbl-nufus", Kind: doc.RefTable, TargetDoc: "03_zengin", Label: "Tablo", Number: "1"}
 	figRef := &doc.CrossRef{Target: "fig-harita", Kind: doc.RefFigure, TargetDoc: "03_zengin", Label: "Şekil", Number: "1", Suffix: "’de"}
 	d3 := &doc.Document{
 		ID: "03_zengin", Index: 2, Source: "03_zengin.md", Format: "markdown", Encoding: "utf-8",
 		SHA256: hex.EncodeToString(bytes.Repeat([]byte{0x33}, 32)), Title: "Zengin Bölüm",
 		Subtitle: "Her yapıdan biraz", Authors: []string{"Ayşe Yılmaz"}, Lang: "tr", Part: "İkinci Kısım",
-		Notes: []*doc.Note{note1, note2}, Images: []*doc.Image{harita, kopya},
+		Notes: []*doc.Note{note1, note2, note3}, Images: []*doc.Image{harita, kopya},
 		Blocks: []doc.Block{
 			&doc.Heading{Pos: doc.Pos{File: "03_zengin.md", Line: 1, Col: 1}, Level: 1, Attr: doc.Attr{ID: "sec-zengin"},
 				Inlines: []doc.Inline{text("Zengin Bölüm")}, Sentences: spansOf("Zengin Bölüm")},

@@ -100,20 +100,21 @@ func TestWriteRich(t *testing.T) {
 	paras := readRows(t, dir, TableParagraphs)
 	// Footnotes: their paragraphs follow the body's, with the sentence
 	// that references them; the second note is referenced only from a
-	// table cell, where there are no sentences.
+	// table cell, where there are no sentences; the third from a sentence
+	// of the first.
 	var noteParas []string
 	for _, p := range paras {
 		if p["note_number"] != nil {
 			noteParas = append(noteParas, p["id"].(string))
 		}
 	}
-	if got := strings.Join(noteParas, " "); got != "doc-0003-p0016 doc-0003-p0017 doc-0003-p0018" {
+	if got := strings.Join(noteParas, " "); got != "doc-0003-p0016 doc-0003-p0017 doc-0003-p0018 doc-0003-p0019" {
 		t.Errorf("footnote paragraphs %s", got)
 	}
-	if got := strings.Join(column(paras, "note_ref_sentence_id", noteParas...), " "); got != `"doc-0003-p0002-s0001" "doc-0003-p0002-s0001" null` {
+	if got := strings.Join(column(paras, "note_ref_sentence_id", noteParas...), " "); got != `"doc-0003-p0002-s0001" "doc-0003-p0002-s0001" null "doc-0003-p0017-s0001"` {
 		t.Errorf("note_ref_sentence_id %s", got)
 	}
-	if got := strings.Join(column(paras, "kind", noteParas...), " "); got != `"footnote" "footnote" "footnote"` {
+	if got := strings.Join(column(paras, "kind", noteParas...), " "); got != `"footnote" "footnote" "footnote" "footnote"` {
 		t.Errorf("footnote kinds %s", got)
 	}
 	// List markers, styles and task boxes: a continuation paragraph shows
