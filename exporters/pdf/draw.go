@@ -17,9 +17,9 @@ type drawer struct {
 	g     geometry
 	title string // the running head of versos
 	m     measurer
-	links []int // fpdf's link of each destination
+	links []int   // fpdf's link of each destination
 	tags  *tagger // tags the pages; nil for none
-	err   error // the first error; draw does nothing after it
+	err   error   // the first error; draw does nothing after it
 }
 
 // newDrawer returns a drawer for a book whose link destinations are dests
