@@ -224,7 +224,7 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			out = append(out, ls...)
 			prevPara = true
 		case *doc.CodeBlock:
-			out = append(out, tagLines(L.code(bl.Text, c, gap), fpdf.StructCode, tagAttr{})...)
+			out = append(out, tagLines(tagLines(L.code(bl.Text, c, gap), fpdf.StructCode, tagAttr{}), fpdf.StructP, tagAttr{})...)
 			prevPara = false
 		case *doc.Quote:
 			q, indented := L.nest(c, 6, 4)

@@ -18,7 +18,7 @@ import (
 //
 // Structure: Document > Sect per part of the book (title page, imprint,
 // contents, each chapter, the glossary) > H1 (the part's title), H2–H6,
-// P, L > LI > Lbl + LBody, BlockQuote, Code, TOC > TOCI > Link; inline,
+// P, L > LI > Lbl + LBody, BlockQuote, P > Code, TOC > TOCI > Link; inline,
 // Link (with its annotations) and Span with /E (an acronym's expansion).
 //
 // How a new kind of block tags itself: wrap its lines with
