@@ -50,7 +50,7 @@ type Report struct {
 
 // Font describes one font.
 type Font struct {
-	Name                         string
+	Name                        string
 	Embedded, Subset, ToUnicode bool
 }
 
