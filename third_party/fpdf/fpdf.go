@@ -5046,6 +5046,10 @@ func (f *Fpdf) enddoc() {
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
+	if f.putXrefStream() { // seedpress: a tagged document's structure is in object streams (tagged.go)
+		f.state = 3
+		return
+	}
 	o := f.offset() // seedpress: the buffer may have been flushed
 	f.out("xref")
 	f.outf("0 %d", f.n+1)

@@ -6,6 +6,7 @@ package fpdf
 // putcatalog, putheader, enddoc). See PATCHES.md.
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"sort"
@@ -150,6 +151,12 @@ type tagState struct {
 	entries   []parentEntry
 	destsObj  int // the object of the catalog's /Dests
 	rootObj   int // the StructTreeRoot
+	// annots are the link annotations, numbered and waiting for
+	// putStructTree to write them into object streams.
+	annots []pendingObj
+	// compressed gives the object stream and index of each object written
+	// into one (putCompressed).
+	compressed map[int][2]int
 }
 
 // SetTagged makes the document a tagged PDF (ISO 32000-1, 14.8): it must
@@ -423,9 +430,14 @@ func (f *Fpdf) putTaggedPage(n int, hPt float64) int {
 		f.putstream(f.pages[n].Bytes())
 	}
 	f.out("endobj")
+	// The annotations' numbers follow the content's; the annotations wait
+	// for the object streams that putStructTree writes.
 	objs := make([]int, len(links))
 	for i, pl := range links {
-		f.newobj()
+		f.n++
+		for len(f.offsets) <= f.n {
+			f.offsets = append(f.offsets, 0)
+		}
 		objs[i] = f.n
 		var s fmtBuffer
 		s.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /P %d 0 R",
@@ -442,8 +454,7 @@ func (f *Fpdf) putTaggedPage(n int, hPt float64) int {
 		} else {
 			s.printf(" /Dest /L%d>>", pl.link)
 		}
-		f.out(s.String())
-		f.out("endobj")
+		t.annots = append(t.annots, pendingObj{f.n, s.String()})
 	}
 	t.annotObj[n] = objs
 	return obj
@@ -491,10 +502,7 @@ func (f *Fpdf) putStructTree() {
 		f.out("endobj")
 	}
 	// Object numbers: the root, the elements in order, the ParentTree, the
-	// IDTree.
-	root := f.n + 1
-	elem := func(i int32) int { return root + 1 + int(i) }
-	parentTree := root + 1 + len(t.elems)
+	// IDTree, reserved now and written into object streams.
 	var ids []int32
 	for i, e := range t.elems {
 		if e.attr != nil && e.attr.ID != "" {
@@ -508,8 +516,27 @@ func (f *Fpdf) putStructTree() {
 			return
 		}
 	}
-	f.newobj()
-	t.rootObj = f.n
+	if f.protect.encrypted {
+		f.SetErrorf("fpdf: a tagged document cannot be encrypted")
+		return
+	}
+	count := 2 + len(t.elems)
+	if len(ids) > 0 {
+		count++
+	}
+	root := f.n + 1
+	f.n += count
+	for len(f.offsets) <= f.n {
+		f.offsets = append(f.offsets, 0)
+	}
+	elem := func(i int32) int { return root + 1 + int(i) }
+	parentTree := root + 1 + len(t.elems)
+	t.rootObj = root
+	var os objStream
+	for _, a := range t.annots {
+		f.putCompressed(&os, a.num, a.body)
+	}
+	t.annots = nil
 	var s fmtBuffer
 	s.printf("<</Type /StructTreeRoot /K [")
 	for i, e := range t.elems {
@@ -522,13 +549,11 @@ func (f *Fpdf) putStructTree() {
 		s.printf(" /IDTree %d 0 R", parentTree+1)
 	}
 	s.printf(">>")
-	f.out(s.String())
-	f.out("endobj")
+	f.putCompressed(&os, root, s.String())
 	for i := range t.elems {
 		e := &t.elems[i]
-		f.newobj()
 		var s fmtBuffer
-		s.printf("<</Type /StructElem /S /%s /P %d 0 R", e.typ, parentObj(e.parent, root, elem))
+		s.printf("<</S /%s /P %d 0 R", e.typ, parentObj(e.parent, root, elem))
 		if e.page > 0 {
 			s.printf(" /Pg %d 0 R", t.pageObj[e.page])
 		}
@@ -559,10 +584,8 @@ func (f *Fpdf) putStructTree() {
 			}
 		}
 		s.printf("]>>")
-		f.out(s.String())
-		f.out("endobj")
+		f.putCompressed(&os, elem(int32(i)), s.String())
 	}
-	f.newobj()
 	s = fmtBuffer{}
 	s.printf("<</Nums [")
 	for key, pe := range t.entries {
@@ -577,19 +600,110 @@ func (f *Fpdf) putStructTree() {
 		}
 	}
 	s.printf("]>>")
-	f.out(s.String())
-	f.out("endobj")
+	f.putCompressed(&os, parentTree, s.String())
 	if len(ids) > 0 {
-		f.newobj()
 		s = fmtBuffer{}
 		s.printf("<</Names [")
 		for _, i := range ids {
 			s.printf("%s %d 0 R\n", pdfTextString(t.elems[i].attr.ID), elem(i))
 		}
 		s.printf("]>>")
-		f.out(s.String())
-		f.out("endobj")
+		f.putCompressed(&os, parentTree+1, s.String())
 	}
+	f.flushObjStream(&os)
+}
+
+// pendingObj is an object whose number is reserved.
+type pendingObj struct {
+	num  int
+	body string
+}
+
+// objStream collects objects for an object stream (ISO 32000-1, 7.5.7).
+type objStream struct {
+	nums, offs []int
+	body       bytes.Buffer
+}
+
+// objStreamSize is how many objects an object stream holds at most.
+const objStreamSize = 200
+
+// putCompressed puts object num, whose number was reserved, into the
+// object stream os, and writes os when it is full.
+func (f *Fpdf) putCompressed(os *objStream, num int, body string) {
+	os.nums = append(os.nums, num)
+	os.offs = append(os.offs, os.body.Len())
+	os.body.WriteString(body)
+	os.body.WriteByte('\n')
+	if len(os.nums) == objStreamSize {
+		f.flushObjStream(os)
+	}
+}
+
+// flushObjStream writes the objects collected in os as an object stream
+// and records where each is, for the cross-reference stream.
+func (f *Fpdf) flushObjStream(os *objStream) {
+	if len(os.nums) == 0 {
+		return
+	}
+	var head bytes.Buffer
+	for i, n := range os.nums {
+		fmt.Fprintf(&head, "%d %d ", n, os.offs[i])
+	}
+	first := head.Len()
+	head.Write(os.body.Bytes())
+	f.newobj()
+	if f.tag.compressed == nil {
+		f.tag.compressed = map[int][2]int{}
+	}
+	for i, n := range os.nums {
+		f.tag.compressed[n] = [2]int{f.n, i}
+	}
+	mem := xmem.compress(head.Bytes())
+	data := mem.bytes()
+	f.outf("<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>", len(os.nums), first, len(data))
+	f.putstream(data)
+	mem.release()
+	f.out("endobj")
+	os.nums, os.offs = os.nums[:0], os.offs[:0]
+	os.body.Reset()
+}
+
+// putXrefStream ends a document with objects in object streams with a
+// cross-reference stream (ISO 32000-1, 7.5.8) in place of the
+// cross-reference table and trailer, and reports whether it did.
+func (f *Fpdf) putXrefStream() bool {
+	if f.tag == nil || len(f.tag.compressed) == 0 {
+		return false
+	}
+	catalog, info := f.n, f.n-1
+	f.newobj()
+	o := f.offsets[f.n]
+	size := f.n + 1
+	data := make([]byte, 0, 7*size)
+	for i := 0; i < size; i++ {
+		typ, a, b := 1, 0, 0
+		switch c, ok := f.tag.compressed[i]; {
+		case i == 0:
+			typ, b = 0, 0xffff
+		case ok:
+			typ, a, b = 2, c[0], c[1]
+		default:
+			a = f.offsets[i]
+		}
+		data = append(data, byte(typ), byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(b>>8), byte(b))
+	}
+	mem := xmem.compress(data)
+	z := mem.bytes()
+	f.outf("<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /Filter /FlateDecode /Length %d>>",
+		size, catalog, info, len(z))
+	f.putstream(z)
+	mem.release()
+	f.out("endobj")
+	f.out("startxref")
+	f.outf("%d", o)
+	f.out("%%EOF")
+	return true
 }
 
 func parentObj(p int32, root int, elem func(int32) int) int {

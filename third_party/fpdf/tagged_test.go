@@ -140,14 +140,16 @@ func TestTagged(t *testing.T) {
 	if streamed := taggedSample(t, true); !bytes.Equal(pdf, streamed) {
 		t.Error("StreamPages gives other bytes")
 	}
-	s := string(pdf)
+	// The file and its streams, inflated: the structure is in object
+	// streams.
+	s := string(pdf) + string(bytes.Join(streams(t, pdf), []byte("\n")))
 	for _, want := range []string{
 		"/MarkInfo <</Marked true>>", "/ViewerPreferences <</DisplayDocTitle true>>",
 		"/StructParents 0 /Tabs /S", "/StructParents 2 /Tabs /S", "/StructParents 4 /Tabs /S",
 		"/Artifact <</Type /Pagination>> BDC\nBT", "/H1 <</MCID 0>> BDC", "/Artifact <</Type /Layout>> BDC",
 		"/S /Span", "/E (Internet Corporation for Assigned Names and Numbers)", "/Lang (en)",
 		"/S /TH", "/A <</O /Table /Scope /Column>>", "/S /Figure", "/Alt (Bir kare)", "/ID (fn1)",
-		"/IDTree", "/Type /OBJR", "/StructParent 1 /Contents (https://example.com/)",
+		"/IDTree", "/Type /OBJR", "/Type /ObjStm", "/Type /XRef", "/StructParent 1 /Contents (https://example.com/)",
 		"/StructParent 3 /Contents (son sayfa)", "/Dest /L1>>", "/Dests", "/T (\xfe\xff",
 	} {
 		if !strings.Contains(s, want) {
