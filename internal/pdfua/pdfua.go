@@ -302,8 +302,9 @@ func Check(qpdfJSON []byte) (*Report, error) {
 	contentMC := map[mcKey]bool{}
 	for n, pref := range pages {
 		pg := f.dict(pref)
-		if pg["/Tabs"] != "/S" {
-			r.problem("page %d: no /Tabs /S", n+1)
+		// PDF/UA-1 7.18.3 asks for /Tabs /S on pages with annotations.
+		if pg["/Tabs"] != "/S" && len(f.array(pg["/Annots"])) > 0 {
+			r.problem("page %d: annotations but no /Tabs /S", n+1)
 		}
 		var data []byte
 		for _, c := range f.refs(pg["/Contents"]) {

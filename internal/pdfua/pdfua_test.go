@@ -112,9 +112,13 @@ func TestChecks(t *testing.T) {
 		}
 	}
 
-	untagged := write(t, false, func(f *fpdf.Fpdf) { f.Text(10, 10, "x"); f.Line(1, 1, 2, 2) })
+	untagged := write(t, false, func(f *fpdf.Fpdf) {
+		f.Text(10, 10, "x")
+		f.Line(1, 1, 2, 2)
+		f.LinkString(1, 1, 1, 1, "https://example.com/")
+	})
 	r = check(t, untagged)
-	for _, want := range []string{"/MarkInfo", "/StructTreeRoot", "/Lang", "pdfuaid", "/Tabs", "text outside marked content", "S outside marked content"} {
+	for _, want := range []string{"/MarkInfo", "/StructTreeRoot", "/Lang", "pdfuaid", "/Tabs", "not in the structure tree", "text outside marked content", "S outside marked content"} {
 		if !strings.Contains(strings.Join(r.Problems, "\n"), want) {
 			t.Errorf("untagged: no problem says %q: %v", want, r.Problems)
 		}
