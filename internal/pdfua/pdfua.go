@@ -190,6 +190,7 @@ func Check(qpdfJSON []byte) (*Report, error) {
 	}
 
 	// The structure tree.
+	roleMap := f.dict(root["/RoleMap"])
 	mcOwner := map[mcKey]string{}    // (page, MCID) -> element
 	objrOwner := map[string]string{} // annotation -> element
 	seen := map[string]bool{}
@@ -204,6 +205,11 @@ func Check(qpdfJSON []byte) (*Report, error) {
 		e := f.dict(ref)
 		typ := strings.TrimPrefix(fmt.Sprint(e["/S"]), "/")
 		r.Elements[typ]++
+		if !standard[typ] {
+			if m, ok := roleMap["/"+typ].(string); !ok || !standard[strings.TrimPrefix(m, "/")] {
+				r.problem("structure: %s is neither a standard type nor role-mapped to one", typ)
+			}
+		}
 		if text(e["/E"]) != "" {
 			r.Expansions++
 		}
@@ -407,6 +413,18 @@ func (f *file) refs(v any) []any {
 
 // valueRef returns v as it stands: a reference stays one.
 func (f *file) valueRef(v any) any { return v }
+
+// standard holds the standard structure types of ISO 32000-1, 14.8.4.
+var standard = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields(`Document Part Art Sect Div BlockQuote Caption TOC TOCI Index
+		NonStruct Private H H1 H2 H3 H4 H5 H6 P L LI Lbl LBody Table TR TH TD THead TBody TFoot
+		Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP
+		Figure Formula Form`) {
+		standard[s] = true
+	}
+}
 
 var subsetRE = regexp.MustCompile(`^[A-Z]{6}\+`)
 
