@@ -245,3 +245,44 @@ func TestTaggedReproducible(t *testing.T) {
 		t.Error("the PDF is not tagged")
 	}
 }
+
+// TestTypstAnchor renders testdata/typst/book.typ (the test corpus in
+// Typst markup, with a table and a figure besides) with Typst as a
+// PDF/UA-1 and runs the checks of TestTagged on it and on seedpress's PDF
+// of the same corpus, side by side (docs/pdfua.md reports them). Typst's
+// PDF must pass the same checks: they ask nothing a PDF/UA writer other
+// than seedpress would not do.
+func TestTypstAnchor(t *testing.T) {
+	node := testtool.Require(t, "node", "apt-get install nodejs")
+	mod := os.Getenv("TYPST_TS")
+	if mod == "" {
+		mod = filepath.Join(testtool.Root(), "node_modules", "@myriaddreamin", "typst-ts-node-compiler", "index.js")
+	}
+	testtool.RequireFile(t, mod, "npm install @myriaddreamin/typst-ts-node-compiler@0.7.0 (or set TYPST_TS to its index.js)")
+	testtool.Require(t, "qpdf", "apt-get install qpdf")
+	pdfinfo := testtool.Require(t, "pdfinfo", "apt-get install poppler-utils")
+	dir := t.TempDir()
+	typst := filepath.Join(dir, "typst.pdf")
+	book, _ := filepath.Abs(filepath.Join("testdata", "typst", "book.typ"))
+	if out, err := exec.Command(node, filepath.Join("testdata", "typst", "typst.mjs"), mod,
+		filepath.Join(testtool.Root(), "fonts"), book, typst).CombinedOutput(); err != nil {
+		t.Fatalf("typst: %v\n%s", err, out)
+	}
+	b, ok := books(t)["corpus"]
+	if !ok {
+		t.Skip("no corpus book")
+	}
+	ours, _ := writeTemp(t, "corpus", b)
+	for _, c := range []struct{ name, path string }{{"seedpress", ours}, {"typst", typst}} {
+		r, err := pdfua.CheckFile(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tagged := strings.Contains(command(t, pdfinfo, c.path), "Tagged:          yes")
+		t.Logf("%s: tagged %v, %d pages, elements %v, %d MCIDs, %d ParentTree entries, %d text operators (%d tagged, %d artifacts), %d link annotations, %d /E, /Lang %v, problems %v",
+			c.name, tagged, r.Pages, r.Elements, r.MCIDs, r.ParentTreeEntries, r.TextOps, r.TaggedTextOps, r.ArtifactTextOps, r.LinkAnnots, r.Expansions, r.Langs, r.Problems)
+		if !tagged || !r.OK() {
+			t.Errorf("%s fails the checks", c.name)
+		}
+	}
+}
