@@ -23,9 +23,11 @@ import (
 //
 // How a new kind of block tags itself: wrap its lines with
 // tagLines(lines, typ, attr) (typ one of the fpdf.Struct constants), or,
-// for parts that are not whole lines, put beginTag(typ, attr) before its
-// ops and endTag() after them; draw what is not text of the book with
-// artifactTextOp or ruleOp. Tables: Table > THead/TBody > TR > TH (attr
+// for parts that are not whole lines, its ops with tagOps (or put
+// beginTag(typ, attr) before them and endTag() after); draw what is not
+// text of the book with artifactTextOp or ruleOp (always an artifact).
+// Elements nest as their begin and end ops do in the flow of ops, which
+// may run over pages. Tables: Table > THead/TBody > TR > TH (attr
 // Scope "Column" or "Row") / TD; figures: Figure (attr Alt) > the image,
 // then Caption; footnotes: Note (attr ID) at the note, and a Link around
 // the reference that points to it.
@@ -136,6 +138,15 @@ func tagLines(lines []vline, typ string, a tagAttr) []vline {
 	last := &lines[len(lines)-1]
 	last.ops = append(last.ops, endTag())
 	return lines
+}
+
+// tagOps returns ops as the content of one structure element: for parts
+// of a line, such as a table cell's text or a note reference.
+func tagOps(ops []op, typ string, a tagAttr) []op {
+	out := make([]op, 0, len(ops)+2)
+	out = append(out, beginTag(typ, a))
+	out = append(out, ops...)
+	return append(out, endTag())
 }
 
 // headingTag returns the structure type of a heading of the model's
