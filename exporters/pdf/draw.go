@@ -17,8 +17,9 @@ type drawer struct {
 	g     geometry
 	title string // the running head of versos
 	m     measurer
-	links []int // fpdf's link of each destination
-	err   error // the first error; draw does nothing after it
+	links []int   // fpdf's link of each destination
+	tags  *tagger // tags the pages; nil for none
+	err   error   // the first error; draw does nothing after it
 }
 
 // newDrawer returns a drawer for a book whose link destinations are dests
@@ -43,6 +44,7 @@ func (d *drawer) draw(pg *page) {
 	p, g, m := d.p, d.g, d.m
 	headSize := g.body * 0.85
 	p.AddPage()
+	d.tags.begin()
 	left := g.left(pg.num)
 	d.font.to(0, g.body) // Bookmark encodes its title as the current font does
 	for _, mk := range pg.marks {
@@ -51,12 +53,23 @@ func (d *drawer) draw(pg *page) {
 	for _, o := range pg.ops {
 		switch o.kind {
 		case textOp:
+			d.tags.beginAbbr(o)
 			d.font.to(o.r.style, o.r.size)
 			p.Text(left+o.x, o.y, o.r.text)
+			d.tags.endAbbr(o)
+		case artifactTextOp:
+			d.tags.beginArtifact(fpdf.ArtifactLayout)
+			d.font.to(o.r.style, o.r.size)
+			p.Text(left+o.x, o.y, o.r.text)
+			d.tags.endArtifact()
+		case tagBeginOp, tagEndOp:
+			d.tags.op(o)
 		case ruleOp:
+			d.tags.beginArtifact(fpdf.ArtifactLayout)
 			p.SetLineWidth(0.3)
 			p.SetDrawColor(120, 120, 120)
 			p.Line(left+o.x, o.y, left+o.x+o.w, o.y+o.h)
+			d.tags.endArtifact()
 		case urlOp:
 			p.LinkString(left+o.x, o.y, o.w, o.h, asciiURL(o.r.url))
 		case gotoOp:
@@ -64,6 +77,8 @@ func (d *drawer) draw(pg *page) {
 		}
 	}
 	// Running head and folio.
+	d.tags.beginArtifact(fpdf.ArtifactPagination)
+	defer d.tags.endArtifact()
 	folio := strconv.Itoa(pg.num)
 	switch pg.kind {
 	case openingPage:

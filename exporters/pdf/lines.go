@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -107,6 +109,9 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 				}
 				addText(it.run, it.width)
 			case glueItem:
+				if it.width > 0 {
+					wordSpace(ops) // tags: the space, for the text in the structure tree
+				}
 				x += it.width
 				if r > 0 {
 					x += r * it.stretch
@@ -116,7 +121,12 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 			}
 		}
 		if it := items[b]; it.kind == penaltyItem && it.flagged {
-			addText(it.run, it.width)
+			// tags: the added hyphen is an artifact, not text of the book
+			ops = append(ops, op{kind: artifactTextOp, x: x, w: it.width, r: it.run})
+			x += it.width
+			end = x
+		} else if b < len(items)-1 && (it.kind == glueItem || it.penalty <= -infPenalty) {
+			wordSpace(ops) // tags: the space or line break at the end of the line
 		}
 		shift := c.x
 		if center {
@@ -139,6 +149,7 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 				}
 			}
 		}
+		lineOps = tagInline(lineOps) // tags: links
 		out = append(out, vline{height: leading, base: (leading-size*ptMM)/2 + 0.78*size*ptMM,
 			ops: lineOps, width: shift + end, para: L.paraID})
 		from = b + 1
@@ -180,6 +191,7 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			}
 			runs := flatten(nil, bl.Inlines, st, size, "")
 			ls := L.setText(runs, c, 0, balanced, size*1.25*ptMM, size)
+			ls = tagLines(ls, headingTag(bl.Level), tagAttr{})
 			if len(ls) > 0 {
 				ls[0].before = lead
 				if first && bi == 0 {
@@ -212,11 +224,11 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			out = append(out, ls...)
 			prevPara = true
 		case *doc.CodeBlock:
-			out = append(out, L.code(bl.Text, c, gap)...)
+			out = append(out, tagLines(tagLines(L.code(bl.Text, c, gap), fpdf.StructCode, tagAttr{}), fpdf.StructP, tagAttr{})...)
 			prevPara = false
 		case *doc.Quote:
 			q, indented := L.nest(c, 6, 4)
-			ls := L.blocks(bl.Blocks, q, false)
+			ls := tagLines(L.blocks(bl.Blocks, q, false), fpdf.StructBlockQuote, tagAttr{})
 			if indented {
 				// The quote's bar runs beside every line of it, in the
 				// indentation. A quote too deep to indent draws none: it
@@ -241,7 +253,7 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			size := L.body()
 			w := L.m.width(ornament, 0, size)
 			out = append(out, vline{height: lead * 2, base: lead + 0.3*size*ptMM, before: gap,
-				ops: []op{{kind: textOp, x: c.x + (c.measure-w)/2, w: w, r: run{text: ornament, size: size}}}})
+				ops: []op{{kind: artifactTextOp, x: c.x + (c.measure-w)/2, w: w, r: run{text: ornament, size: size}}}})
 			prevPara = false
 		default:
 			panic("pdf: unknown block type")
@@ -254,7 +266,7 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 // indent.
 func (L *layouter) paragraph(p *doc.Paragraph, c ctx, indent float64) []vline {
 	runs := flatten(nil, p.Inlines, 0, L.body(), "")
-	return L.setText(runs, c, indent, justified, L.leading(), L.body())
+	return tagLines(L.setText(runs, c, indent, justified, L.leading(), L.body()), fpdf.StructP, tagAttr{})
 }
 
 // ornament marks a thematic break. The text faces have no U+2042 ASTERISM.
@@ -293,12 +305,13 @@ func (L *layouter) list(l *doc.List, c ctx) []vline {
 		} else {
 			ls = L.runIn(it.Blocks, inner, op{kind: textOp, x: inner.x, w: w, r: run{text: marker, size: L.body()}}, w+gap)
 		}
+		tagItem(ls)
 		if i > 0 {
 			ls[0].before = L.leading() / 4
 		}
 		out = append(out, ls...)
 	}
-	return out
+	return tagLines(out, fpdf.StructL, tagAttr{})
 }
 
 // runIn lays out the blocks of a list item with its marker run in: the
@@ -389,6 +402,7 @@ func (L *layouter) code(text string, c ctx, gap float64) []vline {
 			out = append(out, vline{height: lead, base: (lead-size*ptMM)/2 + 0.78*size*ptMM, ops: ops, width: c.x + pw})
 			line = line[cut:]
 			if line == "" {
+				wordSpace(out[len(out)-1].ops) // tags: the line's end, for the text in the structure tree
 				break
 			}
 		}

@@ -62,7 +62,7 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 			}
 			stack = append(stack, frame{top.st, u})
 		case *doc.Abbr:
-			out = append(out, run{text: n.Text, style: top.st, size: size, url: top.url})
+			out = append(out, run{text: n.Text, style: top.st | abbrStyle, size: size, url: top.url}) // tags: a Span with /E
 		case *doc.LineBreak:
 			out = append(out, run{text: "\n", style: top.st, size: size})
 		default:
