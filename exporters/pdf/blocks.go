@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"github.com/go-pdf/fpdf"
+
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -31,7 +33,7 @@ func (L *layouter) callout(bl *doc.Callout, c ctx) []vline {
 	}
 	lines := []vline{{height: pad}}
 	title := flatten(nil, bl.Title, bold|c.st(), L.body(), "")
-	tl := L.setText(title, in, 0, ragged, L.leading(), L.body())
+	tl := tagLines(L.setText(title, in, 0, ragged, L.leading(), L.body()), fpdf.StructP, tagAttr{})
 	for i := range tl {
 		tl[i].count = 0
 		tl[i].keep = 1
@@ -46,7 +48,7 @@ func (L *layouter) callout(bl *doc.Callout, c ctx) []vline {
 	}
 	lines = append(lines, body...)
 	lines = append(lines, vline{height: pad})
-	return L.boxed(lines, c, calloutFill, calloutBar, bar)
+	return tagLines(L.boxed(lines, c, calloutFill, calloutBar, bar), fpdf.StructDiv, tagAttr{Title: doc.PlainText(bl.Title)})
 }
 
 // boxed returns lines with the space above each made a line of its own,
@@ -101,7 +103,7 @@ func (L *layouter) lineBlock(bl *doc.LineBlock, c ctx) []vline {
 		ls[0].width -= hang
 		out = append(out, ls...)
 	}
-	return out
+	return tagLines(out, fpdf.StructP, tagAttr{}) // tags: a poem is one paragraph of lines
 }
 
 // splitLines cuts inlines at their top-level hard line breaks. A break
@@ -141,7 +143,7 @@ func (L *layouter) definitionList(bl *doc.DefinitionList, c ctx) []vline {
 	for i, d := range bl.Items {
 		var ls []vline
 		if d.Term != nil {
-			ls = L.setText(flatten(nil, d.Term.Inlines, bold|c.st(), L.body(), ""), c, 0, ragged, L.leading(), L.body())
+			ls = tagLines(L.setText(flatten(nil, d.Term.Inlines, bold|c.st(), L.body(), ""), c, 0, ragged, L.leading(), L.body()), fpdf.StructP, tagAttr{})
 		}
 		for j := range ls {
 			ls[j].count = 0
@@ -159,7 +161,7 @@ func (L *layouter) definitionList(bl *doc.DefinitionList, c ctx) []vline {
 		}
 		out = append(out, ls...)
 	}
-	return out
+	return tagLines(out, fpdf.StructDiv, tagAttr{})
 }
 
 // tocDepth is the deepest heading level in the contents and the outline.

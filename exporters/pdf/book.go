@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/seedpress/seedpress/pipeline/doc"
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
@@ -44,6 +46,7 @@ func (L *layouter) document(i int, d *doc.Document) {
 	L.titleID = titleID
 	L.foreign = d.Lang != "" && !turkishLang(d.Lang)
 	L.chapter(title, blocks, d.Depth > 0)
+	L.place([]vline{tagOnly(endTag())}) // tags: the chapter's Sect
 	L.docID, L.titleID, L.foreign = "", "", false
 }
 
@@ -108,6 +111,8 @@ func (L *layouter) chapter(title string, blocks []doc.Block, nested bool) {
 	for i := range ls {
 		ls[i].count = 0
 	}
+	ls = tagLines(ls, fpdf.StructH1, tagAttr{})                                              // tags: the title
+	ls[0].ops = append([]op{beginTag(fpdf.StructSect, tagAttr{Title: title})}, ls[0].ops...) // tags: the Sect, ended by the caller
 	L.place(ls)
 	L.y += L.leading() * 2.5
 	if nested {
@@ -140,20 +145,22 @@ func (L *layouter) glossary(terms []doc.Term) {
 	for i, t := range terms {
 		runs := []run{{text: t.Expansion, size: size}}
 		if t.ExpansionEN != "" {
-			runs = append(runs, run{text: "\u00a0— ", size: size}, run{text: t.ExpansionEN, style: italic, size: size})
+			runs = append(runs, run{text: "\u00a0— ", size: size}, run{text: t.ExpansionEN, style: italic | enStyle, size: size}) // tags: /Lang (en)
 		}
-		ls := L.setText(runs, c, 0, ragged, L.leading(), size)
+		ls := tagLines(L.setText(runs, c, 0, ragged, L.leading(), size), fpdf.StructP, tagAttr{})
 		if len(ls) == 0 {
 			continue
 		}
 		acr := truncate(L.m, t.Acronym, bold, size, col-1)
 		ls[0].ops = append([]op{{kind: textOp, w: L.m.width(acr, bold, size), r: run{text: acr, style: bold, size: size}}}, ls[0].ops...)
+		tagItem(ls) // tags: LI > Lbl (the acronym) + LBody
 		if i > 0 {
 			ls[0].before = L.leading() / 3
 		}
 		lines = append(lines, ls...)
 	}
-	L.place(lines)
+	lines = tagLines(lines, fpdf.StructL, tagAttr{})
+	L.place(append(lines, tagOnly(endTag()))) // tags: the list, the chapter's Sect
 }
 
 // layoutFront lays out the front matter (title page, imprint, contents) of
@@ -210,13 +217,15 @@ func (L *layouter) titlePage() {
 		}
 		L.y, L.atTop = min(y, L.bottom()-size*ptMM*2), true
 		lead := size * 1.25 * ptMM
-		ls := L.setText([]run{{text: text, style: st, size: size}}, c, 0, centred, lead, size)
+		ls := tagLines(L.setText([]run{{text: text, style: st, size: size}}, c, 0, centred, lead, size), fpdf.StructP, tagAttr{})
 		for i := range ls {
 			ls[i].count = 0
 		}
 		L.place(ls)
 		return L.y
 	}
+	L.place([]vline{tagOnly(beginTag(fpdf.StructSect, tagAttr{}))}) // tags: the title page
+	defer L.place([]vline{tagOnly(endTag())})
 	top := L.g.top + (L.bottom()-L.g.top)*0.2
 	y := centred(meta.Title, bold, L.body()*2.4, top)
 	y = centred(meta.Subtitle, italic, L.body()*1.4, y+L.leading()*0.8)
@@ -243,7 +252,7 @@ func (L *layouter) imprint() {
 			runs = append(runs, run{text: label + ": ", style: italic, size: size})
 		}
 		runs = append(runs, run{text: value, size: size})
-		lines = append(lines, L.setText(runs, c, 0, ragged, lead, size)...)
+		lines = append(lines, tagLines(L.setText(runs, c, 0, ragged, lead, size), fpdf.StructP, tagAttr{})...)
 	}
 	add("", meta.Title)
 	add("", strings.Join(meta.Authors, ", "))
@@ -257,7 +266,7 @@ func (L *layouter) imprint() {
 	}
 	L.y, L.atTop = max(L.g.top, L.bottom()-h), true
 	L.spill = plainPage
-	L.place(lines)
+	L.place(tagLines(lines, fpdf.StructSect, tagAttr{})) // tags: the imprint
 	L.spill = bodyPage
 }
 
@@ -269,7 +278,11 @@ func (L *layouter) contents(marks []mark, dests []dest, offset int) {
 	L.y = L.g.top + (L.bottom()-L.g.top)*0.22
 	size := L.body() * 2
 	c := ctx{measure: L.g.measure()}
-	for _, l := range L.setText([]run{{text: L.lab.Contents, style: bold, size: size}}, c, 0, balanced, size*1.2*ptMM, size) {
+	head := tagLines(L.setText([]run{{text: L.lab.Contents, style: bold, size: size}}, c, 0, balanced, size*1.2*ptMM, size), fpdf.StructH1, tagAttr{})
+	if len(head) > 0 { // tags: the contents' Sect, ended after the TOC
+		head[0].ops = append([]op{beginTag(fpdf.StructSect, tagAttr{Title: L.lab.Contents})}, head[0].ops...)
+	}
+	for _, l := range head {
 		L.put(l)
 	}
 	L.y += L.leading() * 2
@@ -292,8 +305,9 @@ func (L *layouter) contents(marks []mark, dests []dest, offset int) {
 		nw := L.m.width(num, 0, L.body())
 		end := last.width + 1.5
 		dot := L.m.width(". ", 0, L.body())
+		wordSpace(last.ops) // tags: the title, a space, its page number
 		if n := int((c.measure - nw - 1.5 - end) / dot); n > 0 {
-			last.ops = append(last.ops, op{kind: textOp, x: end, w: float64(n) * dot, r: run{text: strings.TrimSpace(strings.Repeat(". ", n)), size: L.body()}})
+			last.ops = append(last.ops, op{kind: artifactTextOp, x: end, w: float64(n) * dot, r: run{text: strings.TrimSpace(strings.Repeat(". ", n)), size: L.body()}})
 		}
 		last.ops = append(last.ops, op{kind: textOp, x: c.measure - nw, w: nw, r: run{text: num, size: L.body()}})
 		for i := range ls {
@@ -304,9 +318,11 @@ func (L *layouter) contents(marks []mark, dests []dest, offset int) {
 		if mk.level == 0 {
 			ls[0].before = L.leading() / 2
 		}
+		ls = tagLines(tagLines(ls, fpdf.StructLink, tagAttr{AnnotContents: mk.title}), fpdf.StructTOCI, tagAttr{})
 		lines = append(lines, ls...)
 	}
-	L.place(lines)
+	lines = tagLines(lines, fpdf.StructTOC, tagAttr{})
+	L.place(append(lines, tagOnly(endTag()))) // tags: the contents' Sect
 }
 
 func nonEmpty(ss ...string) []string {

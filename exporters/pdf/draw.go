@@ -25,7 +25,8 @@ type drawer struct {
 	// images are the book's images by key (layouter.images), registered
 	// with fpdf (registerImages), so that each is embedded once.
 	images map[string]*doc.Image
-	err    error // the first error; draw does nothing after it
+	tags   *tagger // tags the pages; nil for none
+	err    error   // the first error; draw does nothing after it
 }
 
 // newDrawer returns a drawer for a book whose link destinations are dests
@@ -54,6 +55,7 @@ func (d *drawer) draw(pg *page) {
 	p, g, m := d.p, d.g, d.m
 	headSize := g.body * 0.85
 	p.AddPage()
+	d.tags.begin()
 	left := g.left(pg.num)
 	d.font.to(0, g.body) // Bookmark encodes its title as the current font does
 	for _, mk := range pg.marks {
@@ -62,11 +64,21 @@ func (d *drawer) draw(pg *page) {
 	for _, o := range pg.ops {
 		switch o.kind {
 		case textOp:
+			d.tags.beginAbbr(o)
 			d.text(left, o)
+			d.tags.endAbbr(o)
+		case artifactTextOp:
+			d.tags.beginArtifact(fpdf.ArtifactLayout)
+			d.text(left, o)
+			d.tags.endArtifact()
+		case tagBeginOp, tagEndOp:
+			d.tags.op(o)
 		case ruleOp:
+			d.tags.beginArtifact(fpdf.ArtifactLayout)
 			p.SetLineWidth(0.3)
 			p.SetDrawColor(120, 120, 120)
 			p.Line(left+o.x, o.y, left+o.x+o.w, o.y+o.h)
+			d.tags.endArtifact()
 		case urlOp:
 			p.LinkString(left+o.x, o.y, o.w, o.h, asciiURL(o.r.url))
 		case gotoOp:
@@ -74,14 +86,18 @@ func (d *drawer) draw(pg *page) {
 				p.Link(left+o.x, o.y, o.w, o.h, d.links[o.dest])
 			}
 		case fillOp:
+			d.tags.beginArtifact(fpdf.ArtifactLayout)
 			grey := o.dest
 			p.SetFillColor(grey, grey, grey)
 			p.Rect(left+o.x, o.y, o.w, o.h, "F")
+			d.tags.endArtifact()
 		case imageOp:
 			d.image(left, o)
 		}
 	}
 	// Running head and folio.
+	d.tags.beginArtifact(fpdf.ArtifactPagination)
+	defer d.tags.endArtifact()
 	folio := strconv.Itoa(pg.num)
 	switch pg.kind {
 	case openingPage:

@@ -3,6 +3,8 @@ package pdf
 import (
 	"strconv"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -35,7 +37,8 @@ func (L *layouter) figure(bl *doc.Figure, c ctx) []vline {
 			maxH /= 3 // a figure in a footnote stays small
 		}
 		w, ih := figureSize(bl.Image, c.measure, maxH)
-		ops = append(ops, op{kind: imageOp, x: c.x + (c.measure-w)/2, w: w, h: ih, r: run{text: key}})
+		ops = append(ops, beginTag(fpdf.StructFigure, tagAttr{Alt: bl.Alt}),
+			op{kind: imageOp, x: c.x + (c.measure-w)/2, w: w, h: ih, r: run{text: key}}, endTag())
 		h = ih
 	} else {
 		// An image the PDF cannot embed: its alt text in a frame.
@@ -64,7 +67,7 @@ func (L *layouter) figure(bl *doc.Figure, c ctx) []vline {
 	runs = flatten(runs, bl.Caption, c.st(), size, "")
 	if len(runs) > 0 {
 		h += gap
-		for _, l := range L.setText(runs, c, 0, centred, lead, size) {
+		for _, l := range tagLines(L.setText(runs, c, 0, centred, lead, size), fpdf.StructCaption, tagAttr{}) {
 			for _, o := range l.ops {
 				o.y += h + l.base
 				ops = append(ops, o)

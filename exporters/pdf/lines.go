@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -112,7 +114,8 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 			case rn.img() != nil:
 				img := rn.img()
 				h := w * float64(img.Height) / float64(img.Width)
-				ops = append(ops, op{kind: imageOp, x: x, y: -h - rn.rise, w: w, h: h, r: run{text: L.image(img), url: rn.url}})
+				ops = append(ops, beginTag(fpdf.StructFigure, tagAttr{Alt: rn.obj.alt}),
+					op{kind: imageOp, x: x, y: -h - rn.rise, w: w, h: h, r: run{text: L.image(img), url: rn.url}}, endTag())
 			case rn.note() != nil:
 				notes = append(notes, rn.note())
 				rn.url = "#" + noteKey(L.docID, rn.note())
@@ -140,6 +143,9 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 				}
 				addText(it.run, it.width)
 			case glueItem:
+				if it.width > 0 {
+					wordSpace(ops) // tags: the space, for the text in the structure tree
+				}
 				x += it.width
 				if r > 0 {
 					x += r * it.stretch
@@ -149,7 +155,12 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 			}
 		}
 		if it := items[b]; it.kind == penaltyItem && it.flagged {
-			addText(it.run, it.width)
+			// tags: the added hyphen is an artifact, not text of the book
+			ops = append(ops, op{kind: artifactTextOp, x: x, w: it.width, r: it.run})
+			x += it.width
+			end = x
+		} else if b < len(items)-1 && (it.kind == glueItem || it.penalty <= -infPenalty) {
+			wordSpace(ops) // tags: the space or line break at the end of the line
 		}
 		shift := c.x
 		if center {
@@ -175,11 +186,12 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 					lo.y, lo.h = o.y, o.h
 				}
 				if key, ok := strings.CutPrefix(o.r.url, "#"); ok {
-					lo.kind, lo.dest, lo.r = gotoOp, L.destFor(key), run{}
+					lo.kind, lo.dest, lo.r = gotoOp, L.destFor(key), run{url: o.r.url} // the url groups it with its text (tagInline)
 				}
 				lineOps = append(lineOps, lo)
 			}
 		}
+		lineOps = tagInline(lineOps) // tags: links
 		vl := vline{height: leading, base: (leading-size*ptMM)/2 + 0.78*size*ptMM,
 			ops: lineOps, width: shift + end, para: L.paraID}
 		if len(notes) > 0 {
@@ -243,7 +255,7 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			ls = L.paragraph(bl, c, indent)
 			para = true
 		case *doc.CodeBlock:
-			out = append(out, L.code(bl.Text, c, gap)...)
+			out = append(out, tagLines(tagLines(L.code(bl.Text, c, gap), fpdf.StructCode, tagAttr{}), fpdf.StructP, tagAttr{})...)
 			prevPara = false
 			continue
 		case *doc.Quote:
@@ -292,7 +304,7 @@ func (L *layouter) heading(bl *doc.Heading, c ctx, top bool) []vline {
 		st = bold | italic
 	}
 	runs := flatten(nil, bl.Inlines, st|c.st(), size, "")
-	ls := L.setText(runs, c, 0, balanced, size*1.25*ptMM, size)
+	ls := tagLines(L.setText(runs, c, 0, balanced, size*1.25*ptMM, size), headingTag(bl.Level), tagAttr{})
 	if len(ls) == 0 {
 		return nil
 	}
@@ -322,7 +334,7 @@ func (L *layouter) heading(bl *doc.Heading, c ctx, top bool) []vline {
 // quote sets a block quotation indented, with a bar beside it.
 func (L *layouter) quote(bl *doc.Quote, c ctx) []vline {
 	q, indented := L.nest(c, 6, 4)
-	ls := L.blocks(bl.Blocks, q, false)
+	ls := tagLines(L.blocks(bl.Blocks, q, false), fpdf.StructBlockQuote, tagAttr{})
 	if indented {
 		// The quote's bar runs beside every line of it, in the
 		// indentation. A quote too deep to indent draws none: it
@@ -339,14 +351,14 @@ func (L *layouter) thematicBreak(c ctx) vline {
 	lead, size := L.leading(), L.body()
 	w := L.m.width(ornament, 0, size)
 	return vline{height: lead * 2, base: lead + 0.3*size*ptMM,
-		ops: []op{{kind: textOp, x: c.x + (c.measure-w)/2, w: w, r: run{text: ornament, size: size}}}}
+		ops: []op{{kind: artifactTextOp, x: c.x + (c.measure-w)/2, w: w, r: run{text: ornament, size: size}}}}
 }
 
 // paragraph sets a paragraph justified in c, its first line indented by
 // indent.
 func (L *layouter) paragraph(p *doc.Paragraph, c ctx, indent float64) []vline {
 	runs := flatten(nil, p.Inlines, c.st(), L.body(), "")
-	return L.setText(runs, c, indent, justified, L.leading(), L.body())
+	return tagLines(L.setText(runs, c, indent, justified, L.leading(), L.body()), fpdf.StructP, tagAttr{})
 }
 
 // ornament marks a thematic break. The text faces have no U+2042 ASTERISM.
@@ -400,12 +412,13 @@ func (L *layouter) list(l *doc.List, c ctx) []vline {
 		} else {
 			ls = L.runIn(it.Blocks, inner, op{kind: textOp, x: inner.x, w: w, r: run{text: marker, style: mst, size: L.body()}}, w+gap)
 		}
+		tagItem(ls)
 		if i > 0 {
 			ls[0].before = L.leading() / 4
 		}
 		out = append(out, ls...)
 	}
-	return out
+	return tagLines(out, fpdf.StructL, tagAttr{})
 }
 
 // taskBox returns the box of a task item, ☐ or ☑, drawn in the
@@ -569,7 +582,7 @@ func (L *layouter) code(text string, c ctx, gap float64) []vline {
 			pw := L.m.width(part, mono, size)
 			var ops []op
 			if !first {
-				ops = append(ops, op{kind: textOp, x: c.x + x0 - 2*cw, w: markW, r: run{text: contMark, style: mono, size: size}})
+				ops = append(ops, op{kind: artifactTextOp, x: c.x + x0 - 2*cw, w: markW, r: run{text: contMark, style: mono, size: size}})
 			}
 			if strings.TrimSpace(part) != "" {
 				ops = append(ops, op{kind: textOp, x: c.x + x0, w: pw, r: run{text: part, style: mono, size: size}})
@@ -577,6 +590,7 @@ func (L *layouter) code(text string, c ctx, gap float64) []vline {
 			out = append(out, vline{height: lead, base: (lead-size*ptMM)/2 + 0.78*size*ptMM, ops: ops, width: c.x + x0 + pw})
 			line = line[cut:]
 			if line == "" {
+				wordSpace(out[len(out)-1].ops) // tags: the line's end, for the text in the structure tree
 				break
 			}
 		}

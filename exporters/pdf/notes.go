@@ -3,6 +3,8 @@ package pdf
 import (
 	"strconv"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -56,6 +58,7 @@ func (L *layouter) noteLines(n *doc.Note) []vline {
 		}
 		ls[i].setX(func(x *lineExtra) { x.notes = nil })
 	}
+	ls = tagLines(ls, fpdf.StructNote, tagAttr{ID: "note-" + L.docID + "-" + strconv.Itoa(n.Number)})
 	if len(ls) > 0 {
 		ls[0].before = L.leading() / 4 // L.leading is the note's here
 		ls[0].setX(func(x *lineExtra) { x.target = noteKey(L.docID, n) })

@@ -355,6 +355,7 @@ func (L *layouter) place(lines []vline) {
 			L.nextPage()
 			for _, r := range l.repeat() {
 				r.x = nil // notes and targets are set once, at the first header
+				r.ops = asArtifact(r.ops)
 				L.put(r)
 			}
 		}

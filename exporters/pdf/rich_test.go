@@ -187,10 +187,10 @@ func TestRichLayout(t *testing.T) {
 		for _, pg := range body.pages {
 			head, cells := false, false
 			for _, o := range pg.ops {
-				if o.kind != textOp {
+				if o.kind != textOp && o.kind != artifactTextOp {
 					continue
 				}
-				head = head || o.r.text == "Nüfus"
+				head = head || strings.TrimSpace(o.r.text) == "Nüfus"
 				cells = cells || strings.HasPrefix(o.r.text, cellWord)
 			}
 			if cells {
@@ -216,7 +216,7 @@ func TestRichLayout(t *testing.T) {
 					if !img {
 						t.Errorf("%s: page %d: caption %q without its image", paper, pg.num, o.r.text)
 					}
-					order = append(order, o.r.text)
+					order = append(order, strings.TrimSpace(o.r.text))
 				}
 			}
 		}
@@ -581,13 +581,11 @@ func internalLinks(t *testing.T, qpdf, path string) []link {
 	if err := json.Unmarshal([]byte(command(t, qpdf, "--json", "--json-key=qpdf", "--json-key=pages", path)), &j); err != nil {
 		t.Fatal(err)
 	}
+	type annot struct {
+		Dest json.RawMessage `json:"/Dest"`
+	}
 	var objs map[string]struct {
-		Value struct {
-			Type   string `json:"/Type"`
-			Annots []struct {
-				Dest []any `json:"/Dest"`
-			} `json:"/Annots"`
-		} `json:"value"`
+		Value json.RawMessage `json:"value"`
 	}
 	if len(j.QPDF) < 2 {
 		t.Fatal("qpdf --json: no objects")
@@ -599,14 +597,51 @@ func internalLinks(t *testing.T, qpdf, path string) []link {
 	for i, p := range j.Pages {
 		pageOf[p.Object] = i + 1
 	}
+	// Named destinations (the catalog's /Dests): name -> [page /XYZ …].
+	named := map[string][]any{}
+	for _, o := range objs {
+		var cat struct {
+			Type  string `json:"/Type"`
+			Dests string `json:"/Dests"`
+		}
+		if json.Unmarshal(o.Value, &cat) != nil || cat.Type != "/Catalog" || cat.Dests == "" {
+			continue
+		}
+		var dests map[string][]any
+		json.Unmarshal(objs["obj:"+cat.Dests].Value, &dests)
+		for k, v := range dests {
+			named[k] = v
+		}
+	}
 	var out []link
 	for i, p := range j.Pages {
-		for _, a := range objs["obj:"+p.Object].Value.Annots {
-			if len(a.Dest) == 0 {
+		var pg struct {
+			Annots []json.RawMessage `json:"/Annots"`
+		}
+		json.Unmarshal(objs["obj:"+p.Object].Value, &pg)
+		for _, raw := range pg.Annots {
+			// An annotation inline, or a reference to its object.
+			var ref string
+			if json.Unmarshal(raw, &ref) == nil {
+				raw = objs["obj:"+ref].Value
+			}
+			var a annot
+			if json.Unmarshal(raw, &a) != nil || len(a.Dest) == 0 {
 				continue
 			}
-			ref, _ := a.Dest[0].(string)
-			out = append(out, link{from: i + 1, to: pageOf[ref]})
+			var dest []any
+			var name string
+			if json.Unmarshal(a.Dest, &name) == nil {
+				dest = named[name]
+			} else {
+				json.Unmarshal(a.Dest, &dest)
+			}
+			if len(dest) == 0 {
+				out = append(out, link{from: i + 1})
+				continue
+			}
+			to, _ := dest[0].(string)
+			out = append(out, link{from: i + 1, to: pageOf[to]})
 		}
 	}
 	return out

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -137,18 +139,24 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 		for _, ls := range cols {
 			n = max(n, len(ls))
 		}
+		cellTag, scope := fpdf.StructTD, ""
+		if st&bold != 0 {
+			cellTag, scope = fpdf.StructTH, "Column"
+		}
 		out := make([]vline, n)
 		for t := range out {
 			l := vline{height: lead, base: (lead-size*ptMM)/2 + 0.78*size*ptMM, keep: n - 1 - t}
 			for _, ls := range cols {
 				if t < len(ls) {
-					l.ops = append(l.ops, ls[t].ops...)
+					// tags: a row of a multi-line row is a TR of its own
+					l.ops = append(l.ops, tagOps(ls[t].ops, cellTag, tagAttr{Scope: scope})...)
 					if ns := ls[t].notes(); ns != nil {
 						l.setX(func(x *lineExtra) { x.notes = append(x.notes, ns...) })
 					}
 					l.width = max(l.width, ls[t].width)
 				}
 			}
+			l.ops = tagOps(l.ops, fpdf.StructTR, tagAttr{})
 			out[t] = l
 		}
 		return out
@@ -171,7 +179,7 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 			runs = append(runs, run{text: label, style: bold, size: size})
 		}
 		runs = flatten(runs, bl.Caption, c.st(), size, "")
-		cap := L.setText(runs, c, 0, centred, lead, size)
+		cap := tagLines(L.setText(runs, c, 0, centred, lead, size), fpdf.StructCaption, tagAttr{})
 		for i := range cap {
 			cap[i].count = 0
 		}
@@ -212,6 +220,23 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 	}
 	if bl.Attr.ID != "" {
 		out[0].setX(func(x *lineExtra) { x.target = bookKey(L.docID, bl.Attr.ID) })
+	}
+	return tagLines(out, fpdf.StructTable, tagAttr{})
+}
+
+// asArtifact returns a copy of ops with their text drawn as artifacts and
+// without tags: a table's header repeated on a new page is not text of the
+// book a second time.
+func asArtifact(ops []op) []op {
+	out := make([]op, 0, len(ops))
+	for _, o := range ops {
+		switch o.kind {
+		case tagBeginOp, tagEndOp:
+			continue
+		case textOp:
+			o.kind = artifactTextOp
+		}
+		out = append(out, o)
 	}
 	return out
 }

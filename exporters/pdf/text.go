@@ -50,6 +50,7 @@ type run struct {
 type inlineObj struct {
 	note *doc.Note
 	img  *doc.Image
+	alt  string // the image's alt text, for the tagged PDF
 }
 
 // note returns the footnote whose mark r is, or nil.
@@ -146,7 +147,9 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 			top.url = u
 			stack = append(stack, top)
 		case *doc.Abbr:
-			text(top, n.Text)
+			abbr := top
+			abbr.st |= abbrStyle // tags: a Span with /E
+			text(abbr, n.Text)
 		case *doc.LineBreak:
 			out = append(out, run{text: "\n", style: top.st, size: top.size})
 		case *doc.Strike:
@@ -165,9 +168,12 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 				top.caps = true
 			}
 			if l := n.Attr.Lang(); l != "" {
-				top.st &^= foreign
+				top.st &^= foreign | enStyle
 				if !turkishLang(l) {
 					top.st |= foreign
+				}
+				if strings.HasPrefix(strings.ToLower(l), "en") {
+					top.st |= enStyle // tags: a Span with /Lang (en)
 				}
 			}
 			stack = append(stack, top)
@@ -190,7 +196,7 @@ func flatten(out []run, inlines []doc.Inline, st style, size float64, url string
 			out = append(out, run{text: n.Text(), style: top.st, size: top.size, url: u, rise: top.rise})
 		case *doc.InlineImage:
 			if n.Image != nil && n.Image.Width > 0 && n.Image.Height > 0 && (n.Image.MediaType == "image/png" || n.Image.MediaType == "image/jpeg") {
-				out = append(out, run{text: objectChar, size: top.size, url: top.url, rise: top.rise, obj: &inlineObj{img: n.Image}})
+				out = append(out, run{text: objectChar, size: top.size, url: top.url, rise: top.rise, obj: &inlineObj{img: n.Image, alt: n.Alt}})
 			} else if n.Alt != "" {
 				text(top, "["+n.Alt+"]")
 			}

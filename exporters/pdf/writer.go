@@ -75,6 +75,7 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 	w.g = g
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: g.w, Ht: g.h}})
 	p.SetCatalogSort(true)
+	p.SetTagged() // PDF/UA: see tags.go
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
 	p.SetCompression(true)
@@ -179,6 +180,7 @@ func (w *Writer) End(glossary []doc.Term) error {
 	offset := len(front.pages)
 	d := newDrawer(p, w.m.font, w.g, meta.Title, w.m, shiftDests(body.dests, offset))
 	d.images = body.images
+	d.tags = newTagger(p, lang, glossary)
 	for _, pg := range front.pages {
 		d.draw(pg)
 	}
@@ -195,6 +197,7 @@ func (w *Writer) End(glossary []doc.Term) error {
 	if n != body.npages {
 		return fmt.Errorf("pdf: %d pages laid out, %d drawn", body.npages, n)
 	}
+	d.tags.end()
 	if err := p.Output(w.w); err != nil {
 		return fmt.Errorf("pdf: output: %w", err)
 	}
