@@ -20,6 +20,7 @@ import (
 	"testing"
 
 	"github.com/seedpress/seedpress/internal/corpus"
+	"github.com/seedpress/seedpress/internal/pdfua"
 	"github.com/seedpress/seedpress/internal/testtool"
 	"github.com/seedpress/seedpress/pipeline"
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -305,6 +306,19 @@ func TestRichPDF(t *testing.T) {
 	want := []string{"Birinci Kısım", "  Zengin Bölüm", "    Üçüncü düzey başlık", "    Son bölüm", "    Alt Bölüm", "İkinci Kısım", "  İkinci Kısmın Bölümü"}
 	if !slices.Equal(got, want) {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The tagged PDF's checks (see TestTagged) find nothing wrong.
+	r, err := pdfua.CheckFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Problems {
+		t.Error(p)
+	}
+	for _, el := range []string{"Table", "TR", "TH", "TD", "Figure", "Caption", "Note", "Div"} {
+		if r.Elements[el] == 0 {
+			t.Errorf("no %s in the structure tree: %v", el, r.Elements)
+		}
 	}
 	// Every word box inside the text block's width (running heads and
 	// folios included), and two runs give the same bytes.
