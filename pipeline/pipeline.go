@@ -127,7 +127,22 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			continue
 		}
 		d.ID = uniqueID(documentID(d.Source), ids)
-		d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
+		if i == 0 && r.front != nil {
+			lang = bookFromFront(&meta, m.Keys, r.front)
+		} else if r.front != nil {
+			diags.Append(bookKeysIgnored(d.Source, r.front))
+		}
+		if d.Lang == meta.Lang {
+			d.Lang = ""
+		}
+		docLang := meta.Lang
+		if d.Lang != "" {
+			docLang = d.Lang
+		}
+		structure.CalloutTitles(d.Blocks, docLang)
+		if d.Title == "" { // a front matter's title comes first
+			d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
+		}
 		diags.Append(g.Add(d, r.found))
 		d.Glossary = g.Terms()
 		if !feeding {
@@ -174,16 +189,17 @@ type read struct {
 	doc   *doc.Document
 	found *enrich.Found
 	diags diag.List
+	front *manifest.FrontMatter // the seed's front matter, nil when none
 }
 
 // readSeed reads seed i of seeds; it runs on a worker goroutine.
 func readSeed(seeds []seedFile, i int, limit int64) read {
-	d, ds := readDocument(seeds[i], i, limit)
+	d, front, ds := readDocument(seeds[i], i, limit)
 	var found *enrich.Found
 	if d != nil {
 		found = enrich.Find(d)
 	}
-	return read{doc: d, found: found, diags: ds}
+	return read{doc: d, found: found, diags: ds, front: front}
 }
 
 // seedFile is one seed found in the seeds folder.
@@ -307,21 +323,23 @@ func osMessage(err error) string {
 }
 
 // readDocument reads, decodes, normalises, structures and segments one
-// seed. The document's ID and Title are set later, in reading order.
-func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List) {
+// seed, and returns it with its front matter (nil when it has none). The
+// document's ID is set later, in reading order, and so is its Title
+// unless the front matter gives one.
+func readDocument(s seedFile, index int, limit int64) (*doc.Document, *manifest.FrontMatter, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: s.name}
 	raw, err := readLimited(s.path, limit)
 	if err != nil {
 		diags.Errorf(whole, "%s", err)
-		return nil, diags
+		return nil, nil, diags
 	}
 	sum := sha256.Sum256(raw)
 	text, encoding, ds := decode.Decode(s.name, raw)
 	diags.Append(ds)
 	raw = nil // the text is all that is needed from here on
 	if ds.HasErrors() {
-		return nil, diags // the decoder said why; later stages would repeat it
+		return nil, nil, diags // the decoder said why; later stages would repeat it
 	}
 
 	markdown := strings.EqualFold(filepath.Ext(s.name), ".md")
@@ -335,8 +353,14 @@ func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List)
 		Encoding: encoding,
 		Format:   "text",
 	}
+	var front *manifest.FrontMatter
 	if markdown {
 		d.Format = "markdown"
+		if fm, body, ok := structure.SplitFrontMatter(text); ok {
+			text = body
+			front, ds = frontMatter(d, fm)
+			diags.Append(ds)
+		}
 		d.Blocks, ds = structure.Markdown(s.name, text)
 	} else {
 		d.Blocks, ds = structure.Text(s.name, text)
@@ -344,10 +368,10 @@ func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List)
 	diags.Append(ds)
 	if !d.HasText() {
 		diags.Errorf(whole, "no text to publish")
-		return nil, diags
+		return nil, nil, diags
 	}
 	segmentBlocks(d.Blocks)
-	return d, diags
+	return d, front, diags
 }
 
 // readLimited reads the file at path, refusing one over limit bytes.
@@ -415,6 +439,9 @@ func segmentBlocks(blocks []doc.Block) {
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
 			return doc.WalkSkipChildren
 		case *doc.Paragraph:
+			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
+			return doc.WalkSkipChildren
+		case *doc.LineBlock:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
 			return doc.WalkSkipChildren
 		}

@@ -38,8 +38,9 @@ const (
 func Markdown(file, text string) ([]doc.Block, diag.List) {
 	text = sanitize(text)
 	src := []byte(text)
-	root := markdownParser.Parse(gtext.NewReader(src))
-	c := &converter{file: file, src: src, lines: newLineIndex(text)}
+	parsed, markers := fancyLists(src)
+	root := markdownParser.Parse(gtext.NewReader(parsed))
+	c := &converter{file: file, src: src, lines: newLineIndex(text), markers: markers}
 	blocks := c.blocks(root, 0, doc.Pos{File: file, Line: 1, Col: 1})
 	return blocks, c.diags
 }
@@ -51,6 +52,8 @@ func Markdown(file, text string) ([]doc.Block, diag.List) {
 var markdownParser = parser.NewParser(
 	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	parser.WithBlockParsers(authorBlockParsers()...),
+	parser.WithInlineParsers(authorInlineParsers()...),
 	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 )
 
@@ -59,8 +62,9 @@ type converter struct {
 	src       []byte
 	lines     *lineIndex
 	diags     diag.List
-	flattened bool   // the nesting warning was given
-	text      []byte // the text buffer of inlines, reused
+	flattened bool               // the nesting warning was given
+	text      []byte             // the text buffer of inlines, reused
+	markers   map[int]listMarker // fancy list markers by offset (fancyLists)
 }
 
 // pos returns the position of n, or def when goldmark did not record one.
@@ -84,6 +88,10 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 	var out []doc.Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		at := c.pos(n, parentPos)
+		if bs, ok := c.authorBlock(n, depth, at); ok {
+			out = append(out, bs...)
+			continue
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			ins := c.inlines(n, at)
@@ -101,7 +109,8 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 			if n.Info != nil {
 				info = strings.TrimSpace(unescape(n.Info.Segment.Value(c.src)))
 			}
-			out = append(out, &doc.CodeBlock{Pos: at, Info: info, Text: c.lineText(n)})
+			attr, info := codeAttr(info)
+			out = append(out, &doc.CodeBlock{Pos: at, Info: info, Text: c.lineText(n), Attr: attr})
 		case *ast.CodeBlock:
 			out = append(out, &doc.CodeBlock{Pos: at, Text: c.lineText(n)})
 		case *ast.Blockquote:
@@ -127,7 +136,7 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 				ip := c.pos(it, at)
 				l.Items = append(l.Items, &doc.ListItem{Pos: ip, Blocks: c.blocks(it, depth+1, ip)})
 			}
-			out = append(out, l)
+			out = append(out, c.styleList(n, l)...)
 		case *ast.ThematicBreak:
 			out = append(out, &doc.ThematicBreak{Pos: at})
 		case *ast.HTMLBlock:
@@ -234,7 +243,17 @@ func (c *converter) inlines(block ast.Node, at doc.Pos) []doc.Inline {
 // emphasis and links around them (capped like blocks at MaxDepth); inLink
 // says a link is open, so nested links keep only their text.
 func (c *converter) addInlines(b *inlineBuilder, parent ast.Node, depth int, inLink bool, at doc.Pos) {
-	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+	c.addSiblings(b, parent.FirstChild(), nil, depth, inLink, at)
+}
+
+// addSiblings converts the inlines from first up to stop (excluded, nil
+// for all) into b, as addInlines does.
+func (c *converter) addSiblings(b *inlineBuilder, first, stop ast.Node, depth int, inLink bool, at doc.Pos) {
+	for n := first; n != nil && n != stop; n = n.NextSibling() {
+		if last, ok := c.authorInline(b, n, depth, inLink, at); ok {
+			n = last
+			continue
+		}
 		switch n := n.(type) {
 		case *ast.Text:
 			v := n.Value(c.src)
@@ -333,7 +352,7 @@ func (c *converter) addLink(b *inlineBuilder, n ast.Node, url string, label []do
 		inner.flush()
 		label = inner.out
 	}
-	b.add(&doc.Link{URL: url, Inlines: label})
+	b.add(&doc.Link{URL: url, Inlines: label, Attr: nodeAttr(n)})
 }
 
 // urlScheme returns the lower-case scheme of url ("https"), or "" for a
