@@ -278,6 +278,18 @@ func (p *dumpParser) meta(m *Meta) error {
 		}
 		key := p.word()
 		var v string
+		if key == "toc-depth" {
+			if err := p.once(seen, key); err != nil {
+				return err
+			}
+			if m.TOCDepth, err = p.int(key, p.word()); err != nil {
+				return err
+			}
+			if err := p.end(); err != nil {
+				return err
+			}
+			continue
+		}
 		if key != "cover" {
 			if v, err = p.quoted(key); err != nil {
 				return err
@@ -385,6 +397,40 @@ func (p *dumpParser) document() error {
 			field = &d.Encoding
 		case "format":
 			field = &d.Format
+		case "subtitle":
+			field, quoted = &d.Subtitle, true
+		case "date":
+			field, quoted = &d.Date, true
+		case "abstract":
+			field, quoted = &d.Abstract, true
+		case "lang":
+			field, quoted = &d.Lang, true
+		case "part":
+			field, quoted = &d.Part, true
+		case "author":
+			// Repeated, one line per author.
+			if err := p.noChildren(); err != nil {
+				return err
+			}
+			p.word()
+			a, err := p.quoted(key)
+			if err != nil {
+				return err
+			}
+			if err := p.end(); err != nil {
+				return err
+			}
+			d.Authors = append(d.Authors, a)
+			continue
+		case "depth":
+			if err := p.once(seen, key); err != nil {
+				return err
+			}
+			p.word()
+			if d.Depth, err = p.int("depth", p.word()); err != nil {
+				return err
+			}
+			continue
 		}
 		if field == nil {
 			b, err := p.block(1, blocks)
@@ -450,6 +496,12 @@ func setFile(blocks []Block, file string) {
 		case *ListItem:
 			pos = &n.Pos
 		case *ThematicBreak:
+			pos = &n.Pos
+		case *LineBlock:
+			pos = &n.Pos
+		case *Div:
+			pos = &n.Pos
+		case *Callout:
 			pos = &n.Pos
 		default:
 			return WalkSkipChildren // inlines have no position
@@ -517,6 +569,10 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 		if err != nil {
 			return nil, err
 		}
+		var attr Attr
+		if err := p.attrs(&attr); err != nil {
+			return nil, err
+		}
 		if err := p.end(); err != nil {
 			return nil, err
 		}
@@ -526,7 +582,7 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 		}
 		var b Block
 		if kw == "heading" {
-			b = &Heading{Pos: pos, Level: level, Inlines: inlines, Sentences: sents}
+			b = &Heading{Pos: pos, Level: level, Inlines: inlines, Sentences: sents, Attr: attr}
 		} else {
 			b = &Paragraph{Pos: pos, Inlines: inlines, Sentences: sents}
 		}
@@ -543,6 +599,9 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 			if b.Info, err = p.quoted("info"); err != nil {
 				return nil, err
 			}
+		}
+		if err := p.attrs(&b.Attr); err != nil {
+			return nil, err
 		}
 		if err := p.end(); err != nil {
 			return nil, err
@@ -582,6 +641,7 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 			if l.Start, err = p.attr("start"); err != nil {
 				return nil, err
 			}
+			p.listStyle(l)
 		default:
 			return nil, p.errorf("a list is bullet or ordered start=N")
 		}
@@ -616,6 +676,9 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 			return nil, err
 		}
 		return &ThematicBreak{Pos: pos}, p.noChildren()
+	}
+	if b, ok, err := p.authorBlock(kw, pos, line, depth, leaves); ok {
+		return b, err
 	}
 	return nil, p.errorf("unknown block %q", kw)
 }
@@ -740,8 +803,12 @@ func (p *dumpParser) inline(depth int) (Inline, error) {
 		in = &LineBreak{}
 	case "emph", "strong", "link":
 		var url string
+		var attr Attr
 		if kw == "link" {
 			if url, err = p.quoted("link"); err != nil {
+				return nil, err
+			}
+			if err := p.attrs(&attr); err != nil {
 				return nil, err
 			}
 		}
@@ -769,8 +836,11 @@ func (p *dumpParser) inline(depth int) (Inline, error) {
 		case "strong":
 			return &Strong{Inlines: inlines}, nil
 		}
-		return &Link{URL: url, Inlines: inlines}, nil
+		return &Link{URL: url, Inlines: inlines, Attr: attr}, nil
 	default:
+		if in, ok, err := p.authorInline(kw, depth); ok {
+			return in, err
+		}
 		return nil, p.errorf("unknown inline %q", kw)
 	}
 	if err != nil {

@@ -2,6 +2,7 @@ package structure
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -33,6 +34,13 @@ func authorInlineParsers() []util.PrioritizedValue {
 	}
 }
 
+var (
+	// gridTableRow matches the first line of a pandoc grid table.
+	gridTableRow = regexp.MustCompile(`^\+[-=:]+\+[-=:+]*\s*$`)
+	// exampleItem matches the start of a pandoc example list item.
+	exampleItem = regexp.MustCompile(`^\(@[A-Za-z0-9_-]*\)[ \t]`)
+)
+
 // authorBlock converts the blocks of this syntax; ok is false for any
 // other node. A fenced div nested deeper than MaxDepth is flattened into
 // its parent; a raw HTML block that is only comments is dropped
@@ -47,9 +55,19 @@ func (c *converter) authorBlock(n ast.Node, depth int, at doc.Pos) ([]doc.Block,
 		}
 		return []doc.Block{c.div(n, depth, at)}, true
 	case *ast.Paragraph:
-		if lines := n.Lines(); lines.Len() == 1 && isDivCloser(c.src[lines.At(0).Start:lines.At(0).Stop]) {
+		lines := n.Lines()
+		if lines.Len() == 0 {
+			return nil, false
+		}
+		first := c.src[lines.At(0).Start:lines.At(0).Stop]
+		switch {
+		case lines.Len() == 1 && isDivCloser(first):
 			c.diags.Warnf(at, "closing fence \":::\" without a fenced div open; dropped")
 			return nil, true
+		case gridTableRow.Match(first):
+			c.diags.Warnf(at, "pandoc grid tables are not supported; kept as text")
+		case exampleItem.Match(first):
+			c.diags.Warnf(at, "pandoc example lists ((@)) are not supported; kept as text")
 		}
 	case *lineBlock:
 		if b := c.lineBlock(n, at); b != nil {
