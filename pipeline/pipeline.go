@@ -81,7 +81,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	seeds, ds := listSeeds(seedsDir)
+	seeds, outline, ds := listSeeds(seedsDir)
 	diags.Append(ds)
 	if len(seeds) == 0 { // listSeeds said why
 		diags.Sort()
@@ -93,7 +93,11 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	if m == nil {
 		m = &manifest.Manifest{}
 	}
-	diags.Append(noteSkipped(seedsDir, m))
+	if outline != nil {
+		diags.Append(noteUnlisted(seedsDir, outline, m))
+	} else {
+		diags.Append(noteSkipped(seedsDir, m))
+	}
 	meta := m.Meta
 	meta.Lang = meta.Language()
 	lang := doc.PrimaryLang(meta.Lang)
@@ -127,6 +131,9 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			continue
 		}
 		d.ID = uniqueID(documentID(d.Source), ids)
+		if s := seeds[i]; s.title != "" { // the outline's title comes first
+			d.Title, d.Depth, d.Part = s.title, s.depth, s.part
+		}
 		if i == 0 && r.front != nil {
 			lang = bookFromFront(&meta, m.Keys, r.front)
 		} else if r.front != nil {
@@ -206,6 +213,11 @@ func readSeed(seeds []seedFile, i int, limit int64) read {
 type seedFile struct {
 	name string // file name in the seeds folder, the document's Source
 	path string // path to read: the link's target for a symbolic link
+	// title, depth and part are the seed's place in the book's outline
+	// (SUMMARY.md); title is "" without one.
+	title string
+	depth int
+	part  string
 }
 
 // isSeedName reports whether name has a seed extension, in any case.
@@ -215,14 +227,15 @@ func isSeedName(name string) bool {
 }
 
 // listSeeds returns the seeds of dir in reading order, with the errors that
-// make a seed unusable (its entry is then left out). It returns no seeds
-// only with an error.
-func listSeeds(dir string) ([]seedFile, diag.List) {
+// make a seed unusable (its entry is then left out), and the book's
+// outline when dir has one (see manifest.LoadOutline), which then gives
+// the seeds and their order. It returns no seeds only with an error.
+func listSeeds(dir string) ([]seedFile, *manifest.Outline, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: dir}
-	noSeeds := func() ([]seedFile, diag.List) {
+	noSeeds := func() ([]seedFile, *manifest.Outline, diag.List) {
 		diags.Errorf(whole, "no seeds (*.txt, *.md) in %s", dir)
-		return nil, diags
+		return nil, nil, diags
 	}
 	fi, err := os.Stat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -230,21 +243,39 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 	}
 	if err != nil {
 		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
-		return nil, diags
+		return nil, nil, diags
 	}
 	if !fi.IsDir() {
 		diags.Errorf(whole, "not a folder; give the folder that holds the seeds")
-		return nil, diags
+		return nil, nil, diags
 	}
 	entries, err := os.ReadDir(dir) // sorted by name
 	if err != nil {
 		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
-		return nil, diags
+		return nil, nil, diags
 	}
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
-		return nil, diags
+		return nil, nil, diags
+	}
+	outline, ds := manifest.LoadOutline(dir)
+	diags.Append(ds)
+	if outline != nil {
+		var seeds []seedFile
+		for _, e := range outline.Entries {
+			if s, ok := seedAt(dir, root, e.Path, &diags); ok {
+				s.title, s.depth, s.part = e.Title, e.Depth, e.Part
+				seeds = append(seeds, s)
+			}
+		}
+		if len(seeds) == 0 && !diags.HasErrors() {
+			return noSeeds()
+		}
+		return seeds, outline, diags
+	}
+	if ds.HasErrors() {
+		return nil, nil, diags
 	}
 	var seeds []seedFile
 	for _, e := range entries {
@@ -252,38 +283,46 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 		if strings.HasPrefix(name, ".") || !isSeedName(name) {
 			continue // noted by noteSkipped
 		}
-		pos := doc.Pos{File: name}
-		path := filepath.Join(dir, name)
-		if e.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(path)
-			if err != nil {
-				diags.Errorf(pos, "cannot read: %s", osMessage(err))
-				continue
-			}
-			if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-				diags.Errorf(pos, "symlink leads outside the seeds folder (not followed)")
-				continue
-			}
-			path = target
+		if s, ok := seedAt(dir, root, name, &diags); ok {
+			seeds = append(seeds, s)
 		}
-		fi, err := os.Stat(path)
-		switch {
-		case err != nil:
-			diags.Errorf(pos, "cannot read: %s", osMessage(err))
-			continue
-		case fi.IsDir():
-			diags.Errorf(pos, "cannot read: is a folder, not a seed file")
-			continue
-		case !fi.Mode().IsRegular():
-			diags.Errorf(pos, "cannot read: not a regular file")
-			continue
-		}
-		seeds = append(seeds, seedFile{name: name, path: path})
 	}
 	if len(seeds) == 0 && !diags.HasErrors() {
 		return noSeeds()
 	}
-	return seeds, diags
+	return seeds, nil, diags
+}
+
+// seedAt checks the seed name (slash-separated, relative to dir, whose
+// real path is root) and returns it, or reports why it cannot be read. A
+// symbolic link, the file's or a folder's on its path, is followed only
+// when it stays inside the seeds folder.
+func seedAt(dir, root, name string, diags *diag.List) (seedFile, bool) {
+	pos := doc.Pos{File: name}
+	path := filepath.Join(dir, filepath.FromSlash(name))
+	if target, err := filepath.EvalSymlinks(path); err != nil {
+		diags.Errorf(pos, "cannot read: %s", osMessage(err))
+		return seedFile{}, false
+	} else if target != filepath.Join(root, filepath.FromSlash(name)) {
+		if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+			diags.Errorf(pos, "symlink leads outside the seeds folder (not followed)")
+			return seedFile{}, false
+		}
+		path = target
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		diags.Errorf(pos, "cannot read: %s", osMessage(err))
+		return seedFile{}, false
+	case fi.IsDir():
+		diags.Errorf(pos, "cannot read: is a folder, not a seed file")
+		return seedFile{}, false
+	case !fi.Mode().IsRegular():
+		diags.Errorf(pos, "cannot read: not a regular file")
+		return seedFile{}, false
+	}
+	return seedFile{name: name, path: path}, true
 }
 
 // noteSkipped notes every entry of dir that is neither a seed, the manifest
@@ -303,6 +342,38 @@ func noteSkipped(dir string, m *manifest.Manifest) diag.List {
 			diags.Notef(pos, "folder skipped (seeds are read from the top folder only)")
 		default:
 			diags.Notef(pos, "skipped: not a seed (*.txt, *.md)")
+		}
+	}
+	return diags
+}
+
+// noteUnlisted warns about every seed under the outline's folder that
+// the outline does not list (a README.md only gets a note: in a GitBook
+// or mdBook repository it is often the repository's page, not the
+// book's), and notes the top folder's files that are neither seeds, the
+// manifest, its cover nor outline files.
+func noteUnlisted(dir string, o *manifest.Outline, m *manifest.Manifest) diag.List {
+	var diags diag.List
+	for _, name := range o.Unlisted(dir) {
+		pos := doc.Pos{File: name}
+		if strings.EqualFold(filepath.Base(name), "README.md") {
+			diags.Notef(pos, "not in %s: left out", o.File)
+			continue
+		}
+		diags.Warnf(pos, "not in %s: left out of the book", o.File)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case isSeedName(name) && o.Root != "" && !strings.HasPrefix(name, "."):
+			diags.Notef(doc.Pos{File: name}, "outside %s/, the outline's folder: not part of the book", o.Root)
+		case e.IsDir(), isSeedName(name), name == manifest.FileName, name == manifest.MdBookName, name == manifest.GitBookName:
+		case strings.HasPrefix(name, "."):
+			diags.Notef(doc.Pos{File: name}, "hidden file skipped")
+		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
+		default:
+			diags.Notef(doc.Pos{File: name}, "skipped: not a seed (*.txt, *.md)")
 		}
 	}
 	return diags

@@ -2,6 +2,7 @@ package structure
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,6 +50,115 @@ func TestAuthorsSyntax(t *testing.T) {
 			}
 			if got != string(want) {
 				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
+// FuzzAuthorsSyntax runs Markdown on inputs rich in pandoc's syntax:
+// nothing panics, positions stay inside the input, nesting stays bounded.
+func FuzzAuthorsSyntax(f *testing.F) {
+	for _, s := range []string{
+		"::: {.callout-note title=\"a\"}\n| x\n|   y\n:::\n",
+		":::: a\n::: b\n[s]{.c} ^x^ ~y~\n:::\n::::\n",
+		"a) x\nb) y\n\nIV.  z\n\n(1) q\n#. r\n",
+		"[a [b]{.c} d]{#e k='v'} [l](u){.x}\n",
+		"```{.py #i}\nx\n```\n<!-- c -->\n| a | b |\n|---|---|\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		blocks, diags := Markdown("f.md", in)
+		lines := strings.Split(in, "\n")
+		for _, d := range diags {
+			p := d.Pos
+			if p.Line < 1 || p.Line > len(lines) || p.Col < 1 {
+				t.Fatalf("position %v outside the input", p)
+			}
+		}
+		if depth(blocks) > MaxDepth {
+			t.Fatalf("depth %d", depth(blocks))
+		}
+	})
+}
+
+// FuzzParseAttr checks that parseAttr never reads past its input and
+// reads only what starts with "{" and ends with "}".
+func FuzzParseAttr(f *testing.F) {
+	for _, s := range []string{`{#a .b c=d e="f g" h='i'}`, `{-}`, `{.x`, `{k="\"}"}`, "{.ş #ğ}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		_, n, ok := parseAttr([]byte(in))
+		if !ok {
+			return
+		}
+		if n < 2 || n > len(in) || in[0] != '{' || in[n-1] != '}' {
+			t.Fatalf("parseAttr(%q) read %d bytes", in, n)
+		}
+	})
+}
+
+// FuzzFancyLists checks the list pre-pass: same length, and changes only
+// at the markers it reports.
+func FuzzFancyLists(f *testing.F) {
+	for _, s := range []string{"a) x\nb) y\n", "IV.  x\n\n(iv) y\n", "```\na) x\n```\n", "1. a\n a. b\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out, markers := fancyLists([]byte(in))
+		if len(out) != len(in) {
+			t.Fatalf("length %d, want %d", len(out), len(in))
+		}
+		for i := range out {
+			if out[i] == in[i] {
+				continue
+			}
+			ok := false
+			for at := range markers {
+				if at <= i && i < at+maxMarker {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Fatalf("byte %d changed outside a marker", i)
+			}
+		}
+	})
+}
+
+// FuzzSplitFrontMatter checks that the body keeps every line break.
+func FuzzSplitFrontMatter(f *testing.F) {
+	for _, s := range []string{"---\ntitle: a\n---\nb\n", "% a\n  b\n% c; d\n% 2024\n\ne\n", "---\n\n---\n", "%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		_, body, _ := SplitFrontMatter(in)
+		if strings.Count(body, "\n") != strings.Count(in, "\n") {
+			t.Fatalf("lines %d, want %d", strings.Count(body, "\n"), strings.Count(in, "\n"))
+		}
+	})
+}
+
+func TestSplitFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     FrontMatter
+		body     string
+		ok       bool
+	}{
+		{"yaml", "---\ntitle: Başlık\nauthor: [a, b]\n...\n# Metin\n", FrontMatter{YAML: "title: Başlık\nauthor: [a, b]\n", Line: 2}, "\n\n\n\n# Metin\n", true},
+		{"a rule, not front matter", "---\n\nMetin\n---\n", FrontMatter{}, "---\n\nMetin\n---\n", false},
+		{"unclosed", "---\ntitle: a\n\nMetin\n", FrontMatter{}, "---\ntitle: a\n\nMetin\n", false},
+		{"title block", "% Başlık\n  sürer\n% Bir; İki\n  Üç\n% 2024-01-02\n\nMetin\n",
+			FrontMatter{TitleBlock: true, Title: "Başlık sürer", Authors: []string{"Bir", "İki", "Üç"}, Date: "2024-01-02", DateLine: 5}, "\n\n\n\n\n\nMetin\n", true},
+		{"title only", "% Başlık\nMetin\n", FrontMatter{TitleBlock: true, Title: "Başlık"}, "\nMetin\n", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fm, body, ok := SplitFrontMatter(tt.in)
+			if ok != tt.ok || body != tt.body || fmt.Sprint(fm) != fmt.Sprint(tt.want) {
+				t.Errorf("got %v %q %+v, want %v %q %+v", ok, body, fm, tt.ok, tt.body, tt.want)
 			}
 		})
 	}
