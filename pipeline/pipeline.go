@@ -64,7 +64,16 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 // The seeds are the *.txt and *.md files directly in seedsDir (the
 // extension in any case), read in byte order of their names; book.yaml is
 // the manifest. Hidden files, subfolders and other files are skipped with a
-// note. A symbolic link is followed only when it stays inside seedsDir.
+// note. When seedsDir has a book outline (SUMMARY.md, see
+// manifest.LoadOutline), the outline lists the seeds instead, in its
+// order and with its titles, nesting and parts, subfolders included; the
+// seeds it does not list are warned about and left out. A symbolic link is
+// followed only when it stays inside seedsDir. A Markdown seed's front
+// matter (YAML, or pandoc's title block) gives its title, subtitle,
+// authors, date, abstract and language, and the first seed's gives the
+// book the keys that book.yaml does not. A document's title is the
+// outline's, else its front matter's, else its leading heading, else
+// book.yaml's documents entry, else a numbered label.
 // Each document is decoded, normalised, structured, split into sentences
 // and searched for acronym definitions by up to Options.Workers goroutines
 // at once; then, in reading order, it gets its id and title, its mentions
@@ -147,6 +156,9 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			docLang = d.Lang
 		}
 		structure.CalloutTitles(d.Blocks, docLang)
+		for _, n := range d.Notes {
+			structure.CalloutTitles(n.Blocks, docLang)
+		}
 		if d.Title == "" { // a front matter's title comes first
 			d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
 		}
