@@ -24,7 +24,7 @@ func TestAuthorsSyntax(t *testing.T) {
 		{"stray closer", "Metin.\n\n:::\n"},
 		{"line block", "| Bir bahar akşamı rastgeldim sana\n|     Sevdim seni.\n|\n| Devam eden\n  satır\n| *vurgulu* satır\n"},
 		{"line block or table", "| a | b |\n|---|---|\n| 1 | 2 |\n"},
-		{"spans", "[küçük harf]{.smallcaps} ve [İngilizce *metin*]{lang=en .x} ve [bağlantı](https://ornek.org){.dis target=\"_blank\"}.\n\n[yalnız köşeli] ayraç ve [yarım]{ ve [a]{.b}c.\n"},
+		{"spans", "[küçük harf]{.smallcaps} ve [İngilizce *metin*]{lang=en .x} ve [bağlantı](https://ornek.org){.dis target=\"_blank\"} ve `kod`{.go}.\n\n[yalnız köşeli] ayraç ve [yarım]{ ve [a]{.b}c.\n"},
 		{"superscript and subscript", "H~2~O ve a^bc^d, 2^10^ ama ^boşluk var^ ve ~~silik~~ ve x~a\\ b~ ve ^^ ve ~tek.\n"},
 		{"code attributes", "``` {.python #kod startFrom=10}\nprint(1)\n```\n\n```go {.numberLines}\nx := 1\n```\n\n```{bozuk\ny\n```\n"},
 		{"list styles", "a) bir\nb) iki\n\n(1) birinci\n(2) ikinci\n\nIV.  dört\nV.  beş\n\ni. bir\nii. iki\n\n#. diyez\n#. diyez\n\nA.  Büyük\nB.  Harf\n\nc. üç\nd. dört\n"},

@@ -36,8 +36,9 @@ func (n *pairMarker) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"literal": string(n.literal)}, nil)
 }
 
-// attrMarker stands where attributes after a link or image were read
-// ("[a](u){.c}"); the attributes are on the link. It has no text.
+// attrMarker stands where attributes after a link, image or code span
+// were read ("[a](u){.c}"); the attributes are on the link or image (see
+// nodeAttr). It has no text.
 type attrMarker struct{ ast.BaseInline }
 
 var kindAttrMarker = ast.NewNodeKind("AttrMarker")
@@ -125,13 +126,21 @@ func (pairParser) Parse(parent ast.Node, block gtext.Reader, pc parser.Context) 
 		block.Advance(1)
 		return &pairMarker{kind: d, open: true, at: at, closeAt: at + j, literal: []byte{d}}
 	case '{':
+		// Attributes right after a link, an image or a code span (whose
+		// model has no attributes: they are read and dropped, as a class
+		// that names the code's language is of no use inline).
 		last := parent.LastChild()
+		p := block.PrecendingCharacter()
 		switch last.(type) {
 		case *ast.Link, *ast.Image:
+			if p != ')' && p != ']' && p != '>' {
+				return nil
+			}
+		case *ast.CodeSpan:
+			if p != '`' {
+				return nil
+			}
 		default:
-			return nil
-		}
-		if p := block.PrecendingCharacter(); p != ')' && p != ']' && p != '>' {
 			return nil
 		}
 		attr, n, ok := parseAttr(line)
