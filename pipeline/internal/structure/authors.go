@@ -66,6 +66,8 @@ func (c *converter) authorBlock(n ast.Node, depth int, at doc.Pos) ([]doc.Block,
 			return nil, true
 		case gridTableRow.Match(first):
 			c.diags.Warnf(at, "pandoc grid tables are not supported; kept as text")
+		case divOpenerLine(first):
+			c.diags.Warnf(at, "fenced divs nested deeper than %d levels are not read; kept as text", MaxDepth)
 		case exampleItem.Match(first):
 			c.diags.Warnf(at, "pandoc example lists ((@)) are not supported; kept as text")
 		}
@@ -149,4 +151,11 @@ func codeAttr(info string) (doc.Attr, string) {
 		return attr, attr.Classes[0]
 	}
 	return attr, ""
+}
+
+// divOpenerLine reports whether line, with its indentation, opens a
+// fenced div.
+func divOpenerLine(line []byte) bool {
+	_, ok := divOpener(bytes.TrimLeft(line, " "))
+	return ok
 }

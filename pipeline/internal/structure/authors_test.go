@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/authors")
@@ -161,5 +162,28 @@ func TestSplitFrontMatter(t *testing.T) {
 				t.Errorf("got %v %q %+v, want %v %q %+v", ok, body, fm, tt.ok, tt.body, tt.want)
 			}
 		})
+	}
+}
+
+// TestHostileAuthorsSyntax feeds inputs that would cost quadratic time if
+// a parser of this syntax rescanned its block for every delimiter or kept
+// every fenced div open: each takes well under a second; the bound is
+// generous for a busy machine.
+func TestHostileAuthorsSyntax(t *testing.T) {
+	for _, in := range []string{
+		strings.Repeat("[", 200000),
+		strings.Repeat("[`]{.x}`", 30000),
+		strings.Repeat("^a", 100000),
+		strings.Repeat("[a]{.x}", 30000),
+		strings.Repeat("| a\n", 50000),
+		strings.Repeat("::: x\n", 20000),
+		strings.Repeat("a) x\n", 50000),
+	} {
+		start := time.Now()
+		_, diags := Markdown("x.md", in)
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("%.20q… (%d bytes): %v", in, len(in), d)
+		}
+		_ = diags
 	}
 }

@@ -39,7 +39,9 @@ func (fencedDivParser) Open(parent ast.Node, reader gtext.Reader, pc parser.Cont
 		return nil, parser.NoChildren
 	}
 	attr, ok := divOpener(line[pos:])
-	if !ok {
+	if !ok || divDepth(parent) >= MaxDepth {
+		// Deeper divs stay text (with a warning, see authorBlock): each
+		// open block costs goldmark work on every line.
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()
@@ -64,21 +66,28 @@ func (fencedDivParser) CanAcceptIndentedLine() bool { return false }
 
 // innerOpen reports whether a block opened inside node is still open and
 // owns a closing fence: a fenced div (the fence is its) or a fenced code
-// block or raw HTML block (the fence is text).
+// block or raw HTML block (the fence is text). The open blocks are
+// searched from the innermost out, so that deep nesting costs little.
 func innerOpen(node ast.Node, pc parser.Context) bool {
 	blocks := pc.OpenedBlocks()
-	for i, b := range blocks {
-		if b.Node != node {
-			continue
-		}
-		for _, inner := range blocks[i+1:] {
-			switch inner.Node.(type) {
-			case *fencedDiv, *ast.FencedCodeBlock, *ast.HTMLBlock:
-				return true
-			}
+	for i := len(blocks) - 1; i >= 0; i-- {
+		switch blocks[i].Node.(type) {
+		case *fencedDiv, *ast.FencedCodeBlock, *ast.HTMLBlock:
+			return blocks[i].Node != node
 		}
 	}
 	return false
+}
+
+// divDepth counts the fenced divs around n, up to MaxDepth.
+func divDepth(n ast.Node) int {
+	d := 0
+	for ; n != nil && d < MaxDepth; n = n.Parent() {
+		if _, ok := n.(*fencedDiv); ok {
+			d++
+		}
+	}
+	return d
 }
 
 // colons returns the number of colons at the start of s.

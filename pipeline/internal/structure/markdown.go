@@ -35,6 +35,11 @@ const (
 // deepest allowed container, with one warning per document. Empty headings are dropped
 // with a warning; paragraphs left without text (an image with no alt text)
 // are dropped. Each block's Pos is where goldmark saw it start, in runes.
+//
+// pandoc's syntax for authors is read too (authors.go): fenced divs and
+// callouts, line blocks, bracketed spans, superscript and subscript,
+// attributes on links, images and code blocks, a) A. i. I. (1) #. list
+// markers; HTML comments are dropped without a warning.
 func Markdown(file, text string) ([]doc.Block, diag.List) {
 	text = sanitize(text)
 	src := []byte(text)

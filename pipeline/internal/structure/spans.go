@@ -101,15 +101,15 @@ func (pairParser) Parse(parent ast.Node, block gtext.Reader, pc parser.Context) 
 	}
 	switch line[0] {
 	case '[':
-		end := lastStop(parent)
-		src := block.Source()
-		if end > len(src) {
-			end = len(src)
-		}
-		closeAt, attr, n, ok := spanClose(src[:end], at)
+		closeAt, ok := bracketPairs(pc, parent, block.Source())[at]
 		if !ok {
 			return nil
 		}
+		attr, n, ok := parseAttr(block.Source()[closeAt+1:])
+		if !ok {
+			return nil
+		}
+		n++ // the "]"
 		cs[closeAt] = closer{kind: '[', n: n, attr: attr}
 		block.Advance(1)
 		return &pairMarker{kind: '[', open: true, at: at, closeAt: closeAt, literal: []byte("[")}
@@ -154,74 +154,52 @@ func (pairParser) Parse(parent ast.Node, block gtext.Reader, pc parser.Context) 
 	return nil
 }
 
-// lastStop returns the end offset of block's last line.
-func lastStop(block ast.Node) int {
-	for n := block; n != nil; n = n.Parent() {
-		if n.Type() == ast.TypeBlock {
-			lines := n.Lines()
-			if lines.Len() == 0 {
-				return 0
-			}
-			return lines.At(lines.Len() - 1).Stop
-		}
-	}
-	return 0
+var bracketsKey = parser.NewContextKey()
+
+// brackets is the bracket pairs of one block.
+type brackets struct {
+	block ast.Node
+	pairs map[int]int
 }
 
-// spanClose finds the "]" that closes the "[" at src[open] and is
-// followed by attributes. Backslash escapes and code spans are skipped.
-// It returns the closer's offset, the attributes and the closer's length
-// ("]" and the attributes).
-func spanClose(src []byte, open int) (int, doc.Attr, int, bool) {
-	depth := 0
-	for i := open; i < len(src); i++ {
-		switch src[i] {
-		case '\\':
-			i++
-		case '`':
-			r := 1
-			for i+r < len(src) && src[i+r] == '`' {
-				r++
-			}
-			if j := codeSpanEnd(src, i+r, r); j > 0 {
-				i = j - 1
-			} else {
-				i += r - 1
-			}
-		case '[':
-			depth++
-		case ']':
-			depth--
-			if depth == 0 {
-				attr, n, ok := parseAttr(src[i+1:])
-				if !ok {
-					return 0, doc.Attr{}, 0, false
+// bracketPairs returns the offsets of the "]" that closes each "[" of
+// the block being parsed, found in one pass (backslash escapes skipped)
+// and kept for the block's other brackets, so that a paragraph full of
+// "[" costs linear time. Code spans are not skipped: a "]" inside one
+// is never reached by the inline parser, so its span stays text.
+func bracketPairs(pc parser.Context, parent ast.Node, src []byte) map[int]int {
+	block := parent
+	for block != nil && block.Type() != ast.TypeBlock {
+		block = block.Parent()
+	}
+	if b, ok := pc.Get(bracketsKey).(*brackets); ok && b.block == block {
+		return b.pairs
+	}
+	b := &brackets{block: block, pairs: map[int]int{}}
+	pc.Set(bracketsKey, b)
+	if block == nil {
+		return b.pairs
+	}
+	var open []int
+	lines := block.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		stop := min(seg.Stop, len(src))
+		for j := seg.Start; j < stop; j++ {
+			switch src[j] {
+			case '\\':
+				j++
+			case '[':
+				open = append(open, j)
+			case ']':
+				if len(open) > 0 {
+					b.pairs[open[len(open)-1]] = j
+					open = open[:len(open)-1]
 				}
-				return i, attr, n + 1, true
 			}
 		}
 	}
-	return 0, doc.Attr{}, 0, false
-}
-
-// codeSpanEnd returns the offset after the run of exactly r backticks
-// that closes a code span opened before from, or 0.
-func codeSpanEnd(src []byte, from, r int) int {
-	for i := from; i < len(src); {
-		if src[i] != '`' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(src) && src[j] == '`' {
-			j++
-		}
-		if j-i == r {
-			return j
-		}
-		i = j
-	}
-	return 0
+	return b.pairs
 }
 
 // scriptClose finds, in line (which starts with the opening d), the
@@ -255,6 +233,9 @@ func scriptClose(line []byte, d byte) (int, bool) {
 func (c *converter) pair(b *inlineBuilder, m *pairMarker, depth int, inLink bool, at doc.Pos) ast.Node {
 	if m.open {
 		for s := m.NextSibling(); s != nil; s = s.NextSibling() {
+			if passed(s, m.closeAt) {
+				break // the closer was read as something else
+			}
 			cm, ok := s.(*pairMarker)
 			if !ok || cm.open || cm.at != m.closeAt {
 				continue
@@ -293,4 +274,13 @@ func escapedSpaces(ins []doc.Inline) {
 			t.Value = strings.ReplaceAll(t.Value, "\\ ", "\u00a0")
 		}
 	}
+}
+
+// passed reports whether node n starts after offset off, when it knows
+// where it starts, so that an unmatched opener stops looking at once.
+func passed(n ast.Node, off int) bool {
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start > off
+	}
+	return n.Pos() > off
 }
