@@ -21,6 +21,7 @@ func TestParseFrontMatter(t *testing.T) {
 			func(f *FrontMatter) bool {
 				return f.Book.Publisher == "Yayınevi" && f.Book.TOCDepth == 2 && len(f.Book.Subjects) == 2 && f.Keys["toc-depth"]
 			}, ""},
+		{"authors as Quarto writes them", "author:\n  - name: Ayşe Yılmaz\n    affiliation: X\n  - Mehmet\n", func(f *FrontMatter) bool { return strings.Join(f.Authors, ",") == "Ayşe Yılmaz,Mehmet" }, ""},
 		{"date and time", "date: 2024-03-15T10:00:00+03:00\n", func(f *FrontMatter) bool { return f.Date == "2024-03-15" }, ""},
 		{"checks with positions in the seed", "title: a\ndate: 15 Mart\nlang: \"?\"\ntoc-depth: 9\n", nil,
 			`x.md:3:7: error: date "15 Mart" must be YYYY, YYYY-MM or YYYY-MM-DD

@@ -318,8 +318,26 @@ func (l *loader) str(what string, n *yaml.Node) (string, bool) {
 	return s, true
 }
 
+// personName returns the name of an author given as a mapping in front
+// matter (Quarto's "- name: Ayşe Yılmaz" with affiliation and the like),
+// or nil.
+func (l *loader) personName(n *yaml.Node) *yaml.Node {
+	if l.front == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "name" {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
 // strs returns a string or a list of strings.
 func (l *loader) strs(what string, n *yaml.Node) []string {
+	if name := l.personName(n); name != nil {
+		n = name
+	}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if s, ok := l.str(what, n); ok {
@@ -333,6 +351,9 @@ func (l *loader) strs(what string, n *yaml.Node) []string {
 		}
 		var out []string
 		for i, c := range n.Content {
+			if name := l.personName(c); name != nil {
+				c = name
+			}
 			if s, ok := l.str(fmt.Sprintf("%s[%d]", what, i+1), c); ok {
 				out = append(out, s)
 			}
