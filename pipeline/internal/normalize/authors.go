@@ -52,6 +52,8 @@ var (
 	lineBlockRe = regexp.MustCompile(`(?m)^[ \t>]*\|[ \t]+`)
 	// capitalMarkerRe matches a capital list marker and the blanks after it.
 	capitalMarkerRe = regexp.MustCompile(`(?m)^[ \t>]*\(?[A-Z]{1,6}[.)][ \t]{2,}`)
+	// yamlLineRe matches a line that may be inside a front matter.
+	yamlLineRe = regexp.MustCompile(`^(#|[A-Za-z_][A-Za-z0-9_ -]*:(\s|$)|-(\s|$)|[ \t]|\s*$)`)
 	// yamlKeyRe matches the line that must follow a front matter's "---".
 	yamlKeyRe = regexp.MustCompile(`^(#|[A-Za-z_][A-Za-z0-9_ -]*:(\s|$))`)
 )
@@ -69,6 +71,9 @@ func frontMatterRegion(s string) (region, bool) {
 		line, after, found := strings.Cut(rest, "\n")
 		if t := strings.TrimRight(line, " \t"); t == "---" || t == "..." {
 			return region{0, off + len(line)}, true
+		}
+		if !yamlLineRe.MatchString(line) {
+			break
 		}
 		if !found {
 			break

@@ -150,9 +150,11 @@ func TestSplitFrontMatter(t *testing.T) {
 	}{
 		{"yaml", "---\ntitle: Başlık\nauthor: [a, b]\n...\n# Metin\n", FrontMatter{YAML: "title: Başlık\nauthor: [a, b]\n", Line: 2}, "\n\n\n\n# Metin\n", true},
 		{"a rule, not front matter", "---\n\nMetin\n---\n", FrontMatter{}, "---\n\nMetin\n---\n", false},
+		{"prose between rules", "---\nNot: bu bir not.\nBu bölümde anlatılanlar.\n---\n", FrontMatter{}, "---\nNot: bu bir not.\nBu bölümde anlatılanlar.\n---\n", false},
 		{"unclosed", "---\ntitle: a\n\nMetin\n", FrontMatter{}, "---\ntitle: a\n\nMetin\n", false},
 		{"title block", "% Başlık\n  sürer\n% Bir; İki\n  Üç\n% 2024-01-02\n\nMetin\n",
 			FrontMatter{TitleBlock: true, Title: "Başlık sürer", Authors: []string{"Bir", "İki", "Üç"}, Date: "2024-01-02", DateLine: 5}, "\n\n\n\n\n\nMetin\n", true},
+		{"a percentage, not a title block", "%40 oranında arttı.\n", FrontMatter{}, "%40 oranında arttı.\n", false},
 		{"title only", "% Başlık\nMetin\n", FrontMatter{TitleBlock: true, Title: "Başlık"}, "\nMetin\n", true},
 	}
 	for _, tt := range tests {

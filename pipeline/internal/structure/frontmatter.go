@@ -25,6 +25,12 @@ type FrontMatter struct {
 // colon, or a comment.
 var yamlKeyLine = regexp.MustCompile(`^(#|[A-Za-z_][A-Za-z0-9_ -]*:(\s|$))`)
 
+// yamlLine matches a line that may be inside a front matter: a key line,
+// a comment, a list item, an indented line or a blank one. A line of prose
+// is none of these, so that "---", a paragraph and "---" stay two rules
+// around a paragraph.
+var yamlLine = regexp.MustCompile(`^(#|[A-Za-z_][A-Za-z0-9_ -]*:(\s|$)|-(\s|$)|[ \t]|\s*$)`)
+
 // SplitFrontMatter finds the metadata block at the top of a Markdown seed
 // and returns it, with text in which the block's lines are empty (their
 // line breaks kept), so that the positions of the rest do not move; ok is
@@ -32,10 +38,14 @@ var yamlKeyLine = regexp.MustCompile(`^(#|[A-Za-z_][A-Za-z0-9_ -]*:(\s|$))`)
 //
 // A YAML block (pandoc's rule) starts on the first line with "---",
 // which a line of YAML follows at once (a key, or a comment), and ends
-// with a line "---" or "..."; without that, "---" is a thematic break. A
+// with a line "---" or "..."; every line between looks like YAML (a key,
+// a comment, a list item, an indented or blank line). Without that,
+// "---" is a thematic break. A
 // title block is the lines at the top that begin with "%": title, authors
 // (separated by ";" or on continuation lines that begin with a space) and
-// date; a title's continuation lines join it.
+// date; a title's continuation lines join it. The "%" must be followed by
+// a space or end the line: Turkish writes percentages with the sign
+// first, and a seed that starts "%40 oranında" starts with text.
 func SplitFrontMatter(text string) (FrontMatter, string, bool) {
 	lines := strings.SplitAfter(text, "\n")
 	trim := func(s string) string { return strings.TrimRight(s, " \t\r\n") }
@@ -45,10 +55,13 @@ func SplitFrontMatter(text string) (FrontMatter, string, bool) {
 				fm := FrontMatter{YAML: strings.Join(lines[1:i], ""), Line: 2}
 				return fm, blankLines(lines, i+1), true
 			}
+			if !yamlLine.MatchString(lines[i]) {
+				break // prose between two rules
+			}
 		}
 		return FrontMatter{}, text, false
 	}
-	if len(lines) == 0 || !strings.HasPrefix(lines[0], "%") {
+	if len(lines) == 0 || !isTitleLine(lines[0]) {
 		return FrontMatter{}, text, false
 	}
 	// The title block: up to three fields, each a "%" line and its
@@ -59,7 +72,7 @@ func SplitFrontMatter(text string) (FrontMatter, string, bool) {
 	for n < len(lines) && len(fields) <= 3 {
 		l := lines[n]
 		switch {
-		case strings.HasPrefix(l, "%") && len(fields) < 3:
+		case isTitleLine(l) && len(fields) < 3:
 			fields = append(fields, []string{strings.TrimSpace(l[1:])})
 			fieldLines = append(fieldLines, n+1)
 		case len(fields) > 0 && (strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t")) && strings.TrimSpace(l) != "":
@@ -115,4 +128,10 @@ func nonEmpty(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// isTitleLine reports whether l is a line of a title block: "%" then a
+// space, a tab or the end of the line.
+func isTitleLine(l string) bool {
+	return strings.HasPrefix(l, "%") && (len(l) == 1 || l[1] == ' ' || l[1] == '\t' || l[1] == '\n' || l[1] == '\r')
 }
