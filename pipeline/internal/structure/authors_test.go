@@ -30,7 +30,7 @@ func TestAuthorsSyntax(t *testing.T) {
 		{"code attributes", "``` {.python #kod startFrom=10}\nprint(1)\n```\n\n```go {.numberLines}\nx := 1\n```\n\n```{bozuk\ny\n```\n"},
 		{"list styles", "a) bir\nb) iki\n\n(1) birinci\n(2) ikinci\n\nIV.  dört\nV.  beş\n\ni. bir\nii. iki\n\n#. diyez\n#. diyez\n\nA.  Büyük\nB.  Harf\n\nc. üç\nd. dört\n"},
 		{"list style changes", "1. bir\n2. iki\n a. a\n b. b\n\nh) h\ni) i\nj) j\n"},
-		{"not lists", "A. Yılmaz dedi ki geldi.\n\nI. Dünya Savaşı bitti.\n\nMetin\na) değil\n\nb)\n\n    a) kod\n"},
+		{"not lists", "A. Yılmaz dedi ki geldi.\n\nI. Dünya Savaşı bitti.\n\nII. Dünya Savaşı da.\n\nIV. Murat tahta çıktı.\n\n%40 arttı.\n\nMetin\na) değil\n\nb)\n\n    a) kod\n"},
 		{"comments", "<!-- yazarın notu -->\n\nMetin <!-- satır içi --> sürer.\n\n<!--\nçok\nsatırlı\n-->\n\n<!-- önce --> <b>sonra</b>\n"},
 	}
 	for _, tt := range tests {

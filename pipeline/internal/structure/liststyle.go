@@ -32,9 +32,11 @@ const maxMarker = 10
 // To keep running text running text, a marker counts only where a list
 // may start: after a blank line, at the start of the text, right after
 // another list item line, or in a list of markers already found. As in
-// pandoc, a capital letter with a period (and I., V., X., …) needs two
-// spaces after it, so that "A. Yılmaz dedi" stays a sentence, and every
-// marker needs text after it. Fenced code is skipped.
+// pandoc, a capital letter with a period needs two spaces after it, so
+// that "A. Yılmaz dedi" stays a sentence; so does every capital roman
+// numeral with a period ("II. Dünya Savaşı", "IV. Murat"), where pandoc
+// asks it of single letters only. Every marker needs text after it.
+// Fenced code is skipped.
 func fancyLists(src []byte) ([]byte, map[int]listMarker) {
 	var out []byte
 	var markers map[int]listMarker
@@ -232,8 +234,10 @@ func parseListMarker(s []byte, pstyle doc.ListStyle, pdelim doc.ListDelim) (list
 		}
 	}
 	// pandoc: a capital letter with a period, and I., V., X., L., C., D.,
-	// M., need two spaces (or a tab) after them.
-	if m.delim == doc.DelimPeriod && (m.style == doc.StyleUpperAlpha || m.style == doc.StyleUpperRoman && len(word) == 1) {
+	// M., need two spaces (or a tab) after them. Every capital roman
+	// numeral with a period does here: Turkish text starts sentences with
+	// "II. Dünya Savaşı" and "IV. Murat".
+	if m.delim == doc.DelimPeriod && (m.style == doc.StyleUpperAlpha || m.style == doc.StyleUpperRoman) {
 		if rest[0] != '\t' && (len(rest) < 2 || rest[1] != ' ') {
 			return m, 0, false
 		}
