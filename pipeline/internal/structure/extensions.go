@@ -26,6 +26,7 @@ func newMarkdownParser() parser.Parser {
 		util.Prioritized(extension.NewDefinitionListParser(), 101),
 		util.Prioritized(extension.NewDefinitionDescriptionParser(), 102),
 	)
+	blocks = append(blocks, authorBlockParsers()...)
 	inlines := append(parser.DefaultInlineParsers(),
 		util.Prioritized(extension.NewTaskCheckBoxParser(), 0),
 		util.Prioritized(noteRefParser{}, 101),
@@ -33,6 +34,7 @@ func newMarkdownParser() parser.Parser {
 		util.Prioritized(mathParser{}, 500),
 		util.Prioritized(crossRefParser{}, 500),
 	)
+	inlines = append(inlines, authorInlineParsers()...)
 	paragraphs := append(parser.DefaultParagraphTransformers(),
 		util.Prioritized(extension.NewTableParagraphTransformer(), 200),
 	)

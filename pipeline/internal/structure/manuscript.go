@@ -63,9 +63,10 @@ type ImageUse struct {
 func MarkdownDocument(file, text string) (Result, diag.List) {
 	text = sanitize(text)
 	src := []byte(text)
+	parsed, markers := fancyLists(src)
 	pc := parser.NewContext()
-	root := markdownParser.Parse(gtext.NewReader(src), parser.WithContext(pc))
-	c := &converter{file: file, src: src, lines: newLineIndex(text)}
+	root := markdownParser.Parse(gtext.NewReader(parsed), parser.WithContext(pc))
+	c := &converter{file: file, src: src, lines: newLineIndex(text), markers: markers}
 	c.noteDefinitions(pc)
 	whole := doc.Pos{File: file, Line: 1, Col: 1}
 	blocks := c.blocks(root, 0, whole)
@@ -270,7 +271,7 @@ func attrOf(n ast.Node) doc.Attr {
 type attrs struct{ doc.Attr }
 
 func (a *attrs) add(name []byte, value any) {
-	v := attrValue(value)
+	v := goldmarkValue(value)
 	switch string(name) {
 	case "id":
 		a.ID = v
@@ -281,9 +282,10 @@ func (a *attrs) add(name []byte, value any) {
 	}
 }
 
-// attrValue formats an attribute's value: goldmark gives bytes for a word
-// or a quoted string, numbers and booleans as Go values.
-func attrValue(v any) string {
+// goldmarkValue formats an attribute's value as goldmark's heading
+// attributes give it: bytes for a word or a quoted string, numbers and
+// booleans as Go values.
+func goldmarkValue(v any) string {
 	switch v := v.(type) {
 	case []byte:
 		return string(v)
@@ -315,21 +317,11 @@ func (c *converter) trailingAttrs(t *ast.Text) (doc.Attr, bool) {
 	return a, true
 }
 
-// parseAttrs parses s, which must be all one attribute block "{…}".
+// parseAttrs parses s, which must be all one attribute block "{…}", with
+// the package's one reader of pandoc's attribute syntax (parseAttr).
 func parseAttrs(s []byte) (doc.Attr, bool) {
-	r := gtext.NewReader(s)
-	parsed, ok := parser.ParseAttributes(r)
-	if !ok {
-		return doc.Attr{}, false
-	}
-	if _, pos := r.Position(); pos.Start != len(s) {
-		return doc.Attr{}, false
-	}
-	var a attrs
-	for _, at := range parsed {
-		a.add(at.Name, at.Value)
-	}
-	return a.Attr, true
+	a, n, ok := parseAttr(s)
+	return a, ok && n == len(s)
 }
 
 // imageUse records an image written at pos and returns its node's image.
@@ -424,6 +416,9 @@ func (c *converter) figure(n ast.Node, at doc.Pos) *doc.Figure {
 				return nil
 			}
 			img = ch
+		case *attrMarker:
+			// The image's attributes, which the authors' inline parser
+			// read onto the image (nodeAttr).
 		case *ast.Text:
 			v := ch.Segment.Value(c.src)
 			if len(bytes.TrimSpace(v)) == 0 {
@@ -443,6 +438,9 @@ func (c *converter) figure(n ast.Node, at doc.Pos) *doc.Figure {
 	}
 	if img == nil {
 		return nil
+	}
+	if a := nodeAttr(img); !a.IsZero() { // read by the authors' inline parser
+		attr = a
 	}
 	var alt inlineBuilder
 	c.addInlines(&alt, img, 0, false, at)
