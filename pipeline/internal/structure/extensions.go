@@ -85,21 +85,45 @@ func (strikeDelimiter) CanOpenCloser(opener, closer *parser.Delimiter) bool {
 
 func (strikeDelimiter) OnMatch(consumes int) ast.Node { return extast.NewStrikethrough() }
 
-// strikeParser reads "~~" as a strikethrough delimiter (GFM's syntax, as
-// goldmark's parser does) but leaves a single "~" alone.
+// strikeParser reads "~~" as a strikethrough delimiter and leaves a
+// single "~" to the subscript parser (pairParser), as pandoc does. Of a
+// longer run only two tildes are the delimiter, again as pandoc reads
+// them: an opener's last two ("~~~a" is "~" then a strike's start), a
+// closer's first two ("a~~~" is a strike's end then "~"); the rest is
+// text.
 type strikeParser struct{}
+
+// strikeSplitKey holds the offset at which an opening run of more than
+// two tildes has its delimiter, after the tildes given back as text.
+var strikeSplitKey = parser.NewContextKey()
 
 func (strikeParser) Trigger() []byte { return []byte{'~'} }
 
 func (strikeParser) Parse(parent ast.Node, block gtext.Reader, pc parser.Context) ast.Node {
 	before := block.PrecendingCharacter()
 	line, segment := block.PeekLine()
+	if split, ok := pc.Get(strikeSplitKey).(int); ok && split == segment.Start {
+		pc.Set(strikeSplitKey, nil)
+		node := parser.NewDelimiter(true, false, 2, '~', strikeDelimiter{})
+		node.Segment = segment.WithStop(segment.Start + 2)
+		block.Advance(2)
+		pc.PushDelimiter(node)
+		return node
+	}
 	node := parser.ScanDelimiter(line, before, 1, strikeDelimiter{})
-	if node == nil || node.OriginalLength != 2 || before == '~' {
+	if node == nil || node.OriginalLength < 2 || before == '~' {
 		return nil
 	}
-	node.Segment = segment.WithStop(segment.Start + node.OriginalLength)
-	block.Advance(node.OriginalLength)
+	if n := node.OriginalLength; n > 2 {
+		if node.CanOpen && !node.CanClose {
+			pc.Set(strikeSplitKey, segment.Start+n-2)
+			block.Advance(n - 2)
+			return ast.NewTextSegment(segment.WithStop(segment.Start + n - 2))
+		}
+		node = parser.NewDelimiter(node.CanOpen, node.CanClose, 2, '~', strikeDelimiter{})
+	}
+	node.Segment = segment.WithStop(segment.Start + 2)
+	block.Advance(2)
 	pc.PushDelimiter(node)
 	return node
 }

@@ -335,15 +335,11 @@ func (c *converter) imageUse(n *ast.Image, pos doc.Pos) *doc.Image {
 	return im
 }
 
-// inlineImage adds the image n inside running text to b. A "{…}" right
-// after it is its attributes.
+// inlineImage adds the image n inside running text to b, with the
+// attributes written right after it (nodeAttr).
 func (c *converter) inlineImage(b *inlineBuilder, n *ast.Image, at doc.Pos) {
 	pos := c.pos(n, at)
-	var attr doc.Attr
-	if t, ok := n.NextSibling().(*ast.Text); ok {
-		attr = c.leadingAttrs(t)
-	}
-	b.add(&doc.InlineImage{Image: c.imageUse(n, pos), Alt: c.altText(n), Title: unescape(n.Title), Attr: attr})
+	b.add(&doc.InlineImage{Image: c.imageUse(n, pos), Alt: c.altText(n), Title: unescape(n.Title), Attr: nodeAttr(n)})
 }
 
 // altText returns the plain text of an inline image's description: its
@@ -385,30 +381,12 @@ func (c *converter) altText(n ast.Node) string {
 	return joinLines(string(b))
 }
 
-// leadingAttrs finds an attribute block "{…}" that starts the text node
-// t, removes it from t and returns it.
-func (c *converter) leadingAttrs(t *ast.Text) doc.Attr {
-	v := t.Segment.Value(c.src)
-	if len(v) == 0 || v[0] != '{' {
-		return doc.Attr{}
-	}
-	end := bytes.IndexByte(v, '}')
-	if end < 0 {
-		return doc.Attr{}
-	}
-	a, ok := parseAttrs(v[:end+1])
-	if !ok {
-		return doc.Attr{}
-	}
-	t.Segment = t.Segment.WithStart(t.Segment.Start + end + 1)
-	return a
-}
-
 // figure returns the paragraph n as a figure when it holds one image and
-// nothing else but white space and a trailing attribute block; else nil.
+// nothing else but white space, as pandoc reads it; else nil. Its
+// attributes are the ones written right after the image (nodeAttr): a
+// "{#fig-id}" after a space is text, and the image an inline one.
 func (c *converter) figure(n ast.Node, at doc.Pos) *doc.Figure {
 	var img *ast.Image
-	var attr doc.Attr
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Image:
@@ -417,21 +395,11 @@ func (c *converter) figure(n ast.Node, at doc.Pos) *doc.Figure {
 			}
 			img = ch
 		case *attrMarker:
-			// The image's attributes, which the authors' inline parser
-			// read onto the image (nodeAttr).
+			// The image's attributes, read onto the image.
 		case *ast.Text:
-			v := ch.Segment.Value(c.src)
-			if len(bytes.TrimSpace(v)) == 0 {
-				continue
-			}
-			if img == nil || ch.NextSibling() != nil {
+			if len(bytes.TrimSpace(ch.Segment.Value(c.src))) != 0 {
 				return nil
 			}
-			a, ok := parseAttrs(bytes.TrimSpace(v))
-			if !ok {
-				return nil
-			}
-			attr = a
 		default:
 			return nil
 		}
@@ -439,15 +407,12 @@ func (c *converter) figure(n ast.Node, at doc.Pos) *doc.Figure {
 	if img == nil {
 		return nil
 	}
-	if a := nodeAttr(img); !a.IsZero() { // read by the authors' inline parser
-		attr = a
-	}
 	var alt inlineBuilder
 	c.addInlines(&alt, img, 0, false, at)
 	caption := alt.done()
 	return &doc.Figure{
 		Pos:     at,
-		Attr:    attr,
+		Attr:    nodeAttr(img),
 		Image:   c.imageUse(img, c.pos(img, at)),
 		Alt:     doc.PlainText(caption),
 		Title:   unescape(img.Title),

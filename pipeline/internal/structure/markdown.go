@@ -68,8 +68,8 @@ type converter struct {
 	noteOrder  []*doc.Note                 // referenced notes by number
 	captions   map[ast.Node]bool           // table captions converted
 	images     []ImageUse
-	mathWarned bool // the math warning was given
-	markers   map[int]listMarker // fancy list markers by offset (fancyLists)
+	mathWarned bool               // the math warning was given
+	markers    map[int]listMarker // fancy list markers by offset (fancyLists)
 }
 
 // pos returns the position of n, or def when goldmark did not record one.
