@@ -1,6 +1,8 @@
 package structure
 
 import (
+	"reflect"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -15,13 +17,22 @@ import (
 // math ($…$, $$…$$) and cross-references (@fig-id).
 //
 // goldmark's own parsers are used where they keep everything the model
-// needs: footnote definitions, tables, definition lists, task boxes and
-// attributes. Three are this package's: footnote references (goldmark's
+// needs: footnote definitions, tables, definition lists and task boxes.
+// A heading's attributes are read by parseAttr, the package's one reader
+// of pandoc's attribute syntax (headingParser). Three are this package's: footnote references (goldmark's
 // drops a reference to an undefined note in silence and forgets the label),
 // strikethrough (goldmark's also takes a single "~", which pandoc reads as
 // subscript) and math and cross-references, which goldmark does not have.
 func newMarkdownParser() parser.Parser {
-	blocks := append(parser.DefaultBlockParsers(),
+	var blocks []util.PrioritizedValue
+	atx, setext := reflect.TypeOf(parser.NewATXHeadingParser()), reflect.TypeOf(parser.NewSetextHeadingParser())
+	for _, v := range parser.DefaultBlockParsers() {
+		if t := reflect.TypeOf(v.Value); t == atx || t == setext {
+			v.Value = headingParser{v.Value.(parser.BlockParser)}
+		}
+		blocks = append(blocks, v)
+	}
+	blocks = append(blocks,
 		util.Prioritized(noteBlockParser{extension.NewFootnoteBlockParser()}, 999),
 		util.Prioritized(extension.NewDefinitionListParser(), 101),
 		util.Prioritized(extension.NewDefinitionDescriptionParser(), 102),
@@ -43,8 +54,28 @@ func newMarkdownParser() parser.Parser {
 		parser.WithInlineParsers(inlines...),
 		parser.WithParagraphTransformers(paragraphs...),
 		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
-		parser.WithAttribute(),
 	)
+}
+
+// headingParser is goldmark's ATX or setext heading parser, and reads
+// the attributes that end a heading's line ("## Noktalama
+// {#sec-noktalama}", "Başlık {.unnumbered}" over "===") with parseAttr,
+// before the heading's inlines are parsed. They are the heading's
+// nodeAttr.
+type headingParser struct{ parser.BlockParser }
+
+func (p headingParser) Close(node ast.Node, reader gtext.Reader, pc parser.Context) {
+	p.BlockParser.Close(node, reader, pc)
+	lines := node.Lines()
+	if node.Parent() == nil || lines.Len() == 0 { // a setext heading that was not one
+		return
+	}
+	i := lines.Len() - 1
+	seg := lines.At(i)
+	if attr, n, ok := trailingAttr(seg.Value(reader.Source())); ok {
+		lines.Set(i, seg.WithStop(seg.Start+n))
+		node.SetAttribute(attrName, attr)
+	}
 }
 
 // noteListKey holds a parse's *extast.FootnoteList: every footnote

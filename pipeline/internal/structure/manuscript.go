@@ -2,9 +2,7 @@ package structure
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -258,63 +256,71 @@ func (c *converter) definitionList(n *extast.DefinitionList, depth int, at doc.P
 	return []doc.Block{dl}
 }
 
-// attrOf converts goldmark's attributes of n ({#id .a .b k=v}).
-func attrOf(n ast.Node) doc.Attr {
-	var a attrs
-	for _, at := range n.Attributes() {
-		a.add(at.Name, at.Value)
+// trailingAttrs finds an attribute block "{…}" that ends the inlines of
+// p (white space after it aside), removes it from them and returns it.
+// The block may span several text nodes, as "{#tbl-a_b}" does (the "_"
+// is an emphasis delimiter that matched nothing).
+func (c *converter) trailingAttrs(p ast.Node) (doc.Attr, bool) {
+	var run []*ast.Text // the text nodes at the end, contiguous in the source
+	for n := p.LastChild(); n != nil; n = n.PreviousSibling() {
+		t, ok := n.(*ast.Text)
+		if !ok || len(run) > 0 && t.Segment.Stop != run[len(run)-1].Segment.Start {
+			break
+		}
+		run = append(run, t)
 	}
-	return a.Attr
-}
-
-// attrs builds a doc.Attr from goldmark's attributes.
-type attrs struct{ doc.Attr }
-
-func (a *attrs) add(name []byte, value any) {
-	v := goldmarkValue(value)
-	switch string(name) {
-	case "id":
-		a.ID = v
-	case "class":
-		a.Classes = append(a.Classes, strings.Fields(v)...)
-	default:
-		a.Pairs = append(a.Pairs, doc.KeyValue{Key: string(name), Value: v})
-	}
-}
-
-// goldmarkValue formats an attribute's value as goldmark's heading
-// attributes give it: bytes for a word or a quoted string, numbers and
-// booleans as Go values.
-func goldmarkValue(v any) string {
-	switch v := v.(type) {
-	case []byte:
-		return string(v)
-	case string:
-		return v
-	case nil:
-		return ""
-	}
-	return fmt.Sprint(v)
-}
-
-// trailingAttrs finds an attribute block "{…}" that ends the text node t
-// (white space after it aside), removes it from t and returns it.
-func (c *converter) trailingAttrs(t *ast.Text) (doc.Attr, bool) {
-	v := t.Segment.Value(c.src)
-	trimmed := bytes.TrimRight(v, " \t\r\n")
-	if !bytes.HasSuffix(trimmed, []byte("}")) {
+	if len(run) == 0 {
 		return doc.Attr{}, false
 	}
-	open := bytes.LastIndexByte(trimmed, '{')
-	if open < 0 {
-		return doc.Attr{}, false
-	}
-	a, ok := parseAttrs(trimmed[open:])
+	start, stop := run[len(run)-1].Segment.Start, run[0].Segment.Stop
+	a, n, ok := trailingAttr(c.src[start:stop])
 	if !ok {
 		return doc.Attr{}, false
 	}
-	t.Segment = t.Segment.WithStop(t.Segment.Start + len(bytes.TrimRight(trimmed[:open], " \t")))
+	cut := start + n
+	for _, t := range run {
+		switch {
+		case t.Segment.Start >= cut:
+			p.RemoveChild(p, t)
+		case t.Segment.Stop > cut:
+			t.Segment = t.Segment.WithStop(cut)
+		}
+	}
 	return a, true
+}
+
+// maxAttrTries is how many "{" from the end trailingAttr tries as the
+// start of the attributes, so that a line full of braces costs linear
+// time.
+const maxAttrTries = 8
+
+// trailingAttr reads, with parseAttr, an attribute block "{…}" that ends
+// v (white space after it aside; an escaped "\{" is text). It returns
+// the attributes and the length of v before them, white space before them
+// trimmed.
+func trailingAttr(v []byte) (doc.Attr, int, bool) {
+	end := len(bytes.TrimRight(v, " \t\r\n"))
+	if end == 0 || v[end-1] != '}' {
+		return doc.Attr{}, 0, false
+	}
+	open := end
+	for range maxAttrTries {
+		open = bytes.LastIndexByte(v[:open], '{')
+		if open < 0 {
+			break
+		}
+		esc := 0
+		for j := open - 1; j >= 0 && v[j] == '\\'; j-- {
+			esc++
+		}
+		if esc%2 == 1 {
+			continue
+		}
+		if a, n, ok := parseAttr(v[open:end]); ok && n == end-open {
+			return a, len(bytes.TrimRight(v[:open], " \t")), true
+		}
+	}
+	return doc.Attr{}, 0, false
 }
 
 // parseAttrs parses s, which must be all one attribute block "{…}", with

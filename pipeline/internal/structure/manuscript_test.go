@@ -205,6 +205,25 @@ note 1 @3:1 id="1"
   text "Noktalama"
 heading @3:1 level=1 leaf=1
   text "Düz"`, ""},
+		{"heading attributes as pandoc reads them", "# Giriş {#sec_giris -}\n\nAlt *başlık* {key=\"a}b\"}\n===\n\n# Kaçış \\{#x}\n\n# İki {#a} {#b}\n", `heading @1:1 level=1 leaf=0 {#sec_giris .unnumbered}
+  text "Giriş"
+heading @3:1 level=1 leaf=1 {key="a}b"}
+  text "Alt "
+  emph
+    text "başlık"
+heading @6:1 level=1 leaf=2
+  text "Kaçış {#x}"
+heading @8:1 level=1 leaf=3 {#b}
+  text "İki {#a}"`, ""},
+		{"caption attributes over several text nodes", "| a |\n|---|\n| b |\n\n: Başlık {#tbl-a_b}\n", `table @1:1 number=0 align=default {#tbl-a_b}
+  caption
+    text "Başlık"
+  head
+    cell
+      text "a"
+  row
+    cell
+      text "b"`, ""},
 		{"link title", `[a](https://a.tr "Başlık") [b](02_yazim.md#noktalama)`, `paragraph @1:1 leaf=0
   link "https://a.tr" title="Başlık"
     text "a"

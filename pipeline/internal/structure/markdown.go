@@ -104,7 +104,7 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 				c.diags.Warnf(at, "empty heading dropped")
 				continue
 			}
-			out = append(out, &doc.Heading{Pos: at, Level: n.Level, Inlines: ins, Attr: attrOf(n)})
+			out = append(out, &doc.Heading{Pos: at, Level: n.Level, Inlines: ins, Attr: nodeAttr(n)})
 		case *ast.Paragraph, *ast.TextBlock:
 			if bs, done := c.paragraph(n, at); done {
 				out = append(out, bs...)

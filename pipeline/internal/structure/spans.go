@@ -50,7 +50,8 @@ func (n *attrMarker) Dump(src []byte, level int) { ast.DumpHelper(n, src, level,
 // holds its pandoc attributes (a doc.Attr).
 var attrName = []byte("seedpress-attr")
 
-// nodeAttr returns the pandoc attributes read after link or image n.
+// nodeAttr returns the pandoc attributes read after link or image n, or
+// at the end of heading n (headingParser).
 func nodeAttr(n ast.Node) doc.Attr {
 	if v, ok := n.Attribute(attrName); ok {
 		if a, ok := v.(doc.Attr); ok {
