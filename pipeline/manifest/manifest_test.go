@@ -97,7 +97,7 @@ func TestLoadErrors(t *testing.T) {
 			`book.yaml:1:1: error: unknown key "paper_size"; did you mean "papersize"?` + "\n" +
 				`book.yaml:2:1: error: unknown key "Cover_Image"; did you mean "cover-image"?`},
 		{"unknown key, far", "toc: true\n", nil,
-			`book.yaml:1:1: error: unknown key "toc"; known keys: title, subtitle, author, lang, date, publisher, rights, description, subject, identifier, cover-image, papersize, documents`},
+			`book.yaml:1:1: error: unknown key "toc"; known keys: title, subtitle, author, lang, date, publisher, rights, description, subject, identifier, cover-image, papersize, toc-depth, documents`},
 		{"wrong type", "title: [a, b]\nsubtitle: {x: y}\n", nil,
 			"book.yaml:1:8: error: title must be a string, not a sequence\nbook.yaml:2:11: error: subtitle must be a string, not a mapping"},
 		{"author mapping", "author: {ad: Ayşe}\n", nil,
