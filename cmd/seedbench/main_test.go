@@ -99,8 +99,11 @@ func sampleResults() *results {
 			row(st1, "seedpress", "epub", 0.4, 0.6, 60, 0),
 			row(st1, "seedpress", "pdf", 0.9, 1.5, 120, 1400),
 			row(st1, "seedpress", "dataset", 0.3, 0.5, 40, 0),
+			row(st1, "typst", "pdf", 3.3, 3.4, 820, 1350),
 			row(st1, "pandoc", "epub3", 7.8, 7.5, 566, 0),
 			row(st1, "pandoc", "json", 3.0, 2.9, 439, 0),
+			rich(row(st1, "seedpress", "pdf", 1.1, 1.8, 130, 1600)),
+			rich(row(st1, "typst", "pdf", 4.6, 4.8, 900, 1500)),
 			row(st10, "seedpress", "all", 11, 20, 900, 14000),
 			row(st10, "seedpress", "epub", 4, 6, 300, 0),
 			failed,
@@ -108,6 +111,7 @@ func sampleResults() *results {
 			row(st10, "pandoc", "epub3", 163, 160, 4700, 0),
 			row(st10, "pandoc", "json", 48, 47, 3500, 0),
 			rich(row(st10, "seedpress", "epub", 4.8, 7, 320, 0)),
+			rich(row(st10, "seedpress", "pdf", 12, 13, 400, 16000)),
 			rich(row(st10, "seedpress", "dataset", 5, 5.5, 75, 0)),
 			rich(row(st10, "pandoc", "epub3", 190, 185, 5200, 0)),
 		},
@@ -169,7 +173,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	work := filepath.Join(dir, "work")
-	args := []string{"-sizes", "3,5", "-formats", "all,epub,pdf", "-work", work, "-seedpress", fake, "-pandoc", "off", "-timeout", "1m"}
+	args := []string{"-sizes", "3,5", "-formats", "all,epub,pdf", "-work", work, "-seedpress", fake, "-pandoc", "off", "-typst", "off", "-timeout", "1m"}
 	var out, log bytes.Buffer
 	if err := run(args, &out, &log); err != nil {
 		t.Fatalf("run: %v\n%s", err, log.String())
@@ -179,6 +183,8 @@ func TestRun(t *testing.T) {
 		"| 3 | prose | 0.0 | seedpress | all |",
 		"| 5 | prose | 0.0 | seedpress | pdf |",
 		"| 5 | rich | 0.0 | seedpress | epub |",
+		"| 5 | rich | 0.0 | seedpress | pdf |",
+		"rich PDF pages/s ≥ 0.75 × the prose rate, 5 docs: ",
 		"### Rich manuscripts against prose",
 		"FAILED: exit status 3: epub: broken on purpose",
 		"seedpress fake",
@@ -189,8 +195,8 @@ func TestRun(t *testing.T) {
 		}
 	}
 	pageRows := regexp.MustCompile(`(?m)\| (all|pdf) \|[^\n]* \| 2 \| \d* \| ok \|$`)
-	if n := len(pageRows.FindAllString(table, -1)); n != 4 {
-		t.Errorf("want 2 pages in the all and pdf rows of both sizes (4 rows), got %d:\n%s", n, table)
+	if n := len(pageRows.FindAllString(table, -1)); n != 6 {
+		t.Errorf("want 2 pages in the all and pdf rows of both sizes and the rich pdf rows (6 rows), got %d:\n%s", n, table)
 	}
 	if strings.Contains(log.String(), "cached") {
 		t.Errorf("first run used a cache:\n%s", log.String())
