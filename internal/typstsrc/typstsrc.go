@@ -6,7 +6,8 @@
 // (every character of the text is escaped, every node of the model is set)
 // but it makes no attempt at seedpress's typography. Each document is a
 // chapter on a new page; headings, paragraphs, emphasis, code, links,
-// lists, quotes, code blocks, footnotes (set at their reference), tables
+// lists, quotes, code blocks, footnotes (set at their reference, numbered
+// from 1 in each chapter), tables
 // (captioned figures, caption above), figures (scaled like seedpress's:
 // to the text width, two thirds of the text height, 150 dpi at most),
 // callouts (a framed block), definition lists and line blocks. Internal
@@ -82,7 +83,7 @@ func (t *Writer) Document(d *doc.Document) error {
 			blocks = blocks[1:]
 		}
 	}
-	t.s("#pagebreak(weak: true)\n#heading(level: 1)[" + Escape(title) + "]\n\n")
+	t.s("#pagebreak(weak: true)\n#heading(level: 1)[" + Escape(title) + "]\n#counter(footnote).update(0)\n\n")
 	t.blocks(blocks)
 	return t.err
 }
