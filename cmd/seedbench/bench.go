@@ -74,8 +74,8 @@ func (b *bench) corpusDir(n int, rich bool) (string, corpus.Stats, error) {
 
 // size measures every run on the corpus of n documents, and then, with
 // -rich, the EPUB, PDF and dataset runs (and pandoc's EPUB) on the rich
-// corpus of n documents. Typst sets both corpora when it is installed and
-// the PDF is measured.
+// corpus of n documents. Typst sets both corpora when it is installed, the
+// PDF is measured and n is at most -typst-max.
 func (b *bench) size(n int) ([]Row, error) {
 	rows, err := b.corpusRuns(n, false, b.formats, []string{"epub3", "json"})
 	if err != nil || !b.rich {
@@ -127,7 +127,7 @@ func (b *bench) corpusRuns(n int, rich bool, formats, pandocRuns []string) ([]Ro
 		b.logRow(row)
 		rows = append(rows, row)
 	}
-	if b.typst != "" && (slices.Contains(formats, "pdf") || slices.Contains(formats, "all")) {
+	if b.typst != "" && n <= b.typstMax && (slices.Contains(formats, "pdf") || slices.Contains(formats, "all")) {
 		row, err := b.typstRun(n, kind, dir, st, rich)
 		if err != nil {
 			return nil, err

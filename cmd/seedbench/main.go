@@ -10,7 +10,7 @@
 // installed (npm @myriaddreamin/typst-ts-node-compiler, run by Node.js), it
 // writes the prose and the rich corpus as one Typst document each
 // (internal/typstsrc, not measured) and measures Typst setting it as a PDF
-// with the project's fonts. It prints Markdown tables to stdout: wall time,
+// with the project's fonts, for corpora up to -typst-max documents. It prints Markdown tables to stdout: wall time,
 // CPU time, peak RSS, MB of seed text per second, PDF pages per second,
 // the ratios against pandoc and Typst, rich against prose, and the issues'
 // targets. Progress goes to stderr.
@@ -18,7 +18,7 @@
 // Usage:
 //
 //	seedbench [-sizes 100,1000,10000] [-formats all,epub,pdf,dataset] [-work .bench]
-//	          [-pandoc auto|off|PATH] [-typst auto|off|PATH] [-seedpress PATH]
+//	          [-pandoc auto|off|PATH] [-typst auto|off|PATH] [-typst-max 1000] [-seedpress PATH]
 //	          [-seed 1] [-timeout 15m] [-rich=true]
 //
 // It asserts nothing about time: it measures and reports.
@@ -65,6 +65,7 @@ type config struct {
 	pdfinfo   string // path of pdfinfo; "" falls back to counting objects
 	rich      bool   // also measure the EPUB, PDF and dataset on rich corpora
 	typst     string // index.js of the Typst compiler's npm package; "" when not run
+	typstMax  int    // largest corpus, in documents, that Typst sets
 	node      string // path of node, when typst is set
 	fonts     string // the project's fonts folder, given to Typst
 }
@@ -90,13 +91,14 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	timeBin := fs.String("time", "/usr/bin/time", "GNU time, run with -v; if missing, the Go runtime's rusage is used")
 	rich := fs.Bool("rich", true, "also build rich corpora (footnotes, tables, figures) of each size to EPUB, PDF and dataset, and compare with the prose runs")
 	typst := fs.String("typst", "auto", "Typst compiler to compare the PDF with: auto ("+typstModule+", when node is on PATH), off, or the path of the npm package's index.js")
+	typstMax := fs.Int("typst-max", 1000, "largest corpus, in documents, that Typst sets (it needs about 2 GB for 1000)")
 	if err := fs.Parse(args); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	c := &config{seed: *seed, timeout: *timeout, seedpress: *seedpress, rich: *rich}
+	c := &config{seed: *seed, timeout: *timeout, seedpress: *seedpress, rich: *rich, typstMax: *typstMax}
 	var err error
 	if c.sizes, err = parseSizes(*sizes); err != nil {
 		return nil, fmt.Errorf("%w: -sizes: %v", errUsage, err)

@@ -223,3 +223,66 @@ func TestRunUsage(t *testing.T) {
 		}
 	}
 }
+
+// fakeNode stands in for node running the Typst compiler: it checks that
+// the Typst document was written and writes a one-page PDF to its last
+// argument.
+const fakeNode = `#!/bin/sh
+for a; do out=$a; done
+grep -q '#heading(level: 1)' "$4" || { echo "no book.typ" >&2; exit 1; }
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' > "$out"
+`
+
+// TestRunTypst runs the harness with a fake seedpress and a fake node for
+// Typst: the corpora are written as Typst documents, Typst's runs get rows
+// for the prose and rich corpora up to -typst-max, and the report compares
+// them.
+func TestRunTypst(t *testing.T) {
+	testtool.Require(t, "sh", "a POSIX shell")
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin")
+	if err := os.MkdirAll(filepath.Join(dir, "fonts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fake := filepath.Join(dir, "seedpress")
+	for path, script := range map[string]string{fake: fakeSeedpress, filepath.Join(bin, "node"): fakeNode} {
+		if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	t.Chdir(dir)
+	args := []string{"-sizes", "3,5", "-formats", "pdf", "-work", "work", "-seedpress", fake, "-pandoc", "off",
+		"-typst", fake, "-typst-max", "3", "-timeout", "1m"}
+	var out, log bytes.Buffer
+	if err := run(args, &out, &log); err != nil {
+		t.Fatalf("run: %v\n%s", err, log.String())
+	}
+	table := out.String()
+	for _, want := range []string{
+		"| 3 | prose | 0.0 | typst | pdf |",
+		"| 3 | rich | 0.0 | typst | pdf |",
+		"### PDF against Typst",
+		"rich PDF ≥ 3× Typst's MB/s of seed text, 5 docs: not measured",
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %q:\n%s", want, table)
+		}
+	}
+	if n := strings.Count(table, "| typst | pdf |"); n != 2 {
+		t.Errorf("want Typst's two runs on 3 documents, got %d:\n%s", n, table)
+	}
+	if typstRows := regexp.MustCompile(`(?m)\| typst \| pdf \|[^\n]* \| 1 \| \d* \| ok \|$`); len(typstRows.FindAllString(table, -1)) != 2 {
+		t.Errorf("want Typst's two runs ok, with one page each:\n%s\n%s", table, log.String())
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "work", "out", "n3-rich-typst", "book.typ"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "#footnote[") {
+		t.Errorf("the rich corpus's Typst document has no footnote:\n%s", src)
+	}
+}
