@@ -7,18 +7,21 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/seedpress/seedpress/internal/corpus"
+	"github.com/seedpress/seedpress/internal/typstsrc"
+	"github.com/seedpress/seedpress/pipeline"
 )
 
 // Row is one measured run.
 type Row struct {
 	Docs   int
 	Corpus corpus.Stats
-	Tool   string // "seedpress" or "pandoc"
-	Run    string // seedpress: "all", "epub", "pdf", "dataset"; pandoc: "epub3", "json"
+	Tool   string // "seedpress", "pandoc" or "typst"
+	Run    string // seedpress: "all", "epub", "pdf", "dataset"; pandoc: "epub3", "json"; typst: "pdf"
 	M      Measurement
 	Pages  int // pages of the PDF written; 0 when none
 	// Rich marks a run on the rich corpus of Docs documents (footnotes,
@@ -70,8 +73,9 @@ func (b *bench) corpusDir(n int, rich bool) (string, corpus.Stats, error) {
 }
 
 // size measures every run on the corpus of n documents, and then, with
-// -rich, the EPUB and dataset runs (and pandoc's EPUB) on the rich corpus
-// of n documents.
+// -rich, the EPUB, PDF and dataset runs (and pandoc's EPUB) on the rich
+// corpus of n documents. Typst sets both corpora when it is installed, the
+// PDF is measured and n is at most -typst-max.
 func (b *bench) size(n int) ([]Row, error) {
 	rows, err := b.corpusRuns(n, false, b.formats, []string{"epub3", "json"})
 	if err != nil || !b.rich {
@@ -79,7 +83,7 @@ func (b *bench) size(n int) ([]Row, error) {
 	}
 	var formats []string
 	for _, f := range b.formats {
-		if f == "epub" || f == "dataset" {
+		if f == "epub" || f == "pdf" || f == "dataset" {
 			formats = append(formats, f)
 		}
 	}
@@ -123,6 +127,13 @@ func (b *bench) corpusRuns(n int, rich bool, formats, pandocRuns []string) ([]Ro
 		b.logRow(row)
 		rows = append(rows, row)
 	}
+	if b.typst != "" && n <= b.typstMax && (slices.Contains(formats, "pdf") || slices.Contains(formats, "all")) {
+		row, err := b.typstRun(n, kind, dir, st, rich)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, row)
+	}
 	if b.pandoc == "" {
 		return rows, nil
 	}
@@ -148,6 +159,56 @@ func (b *bench) corpusRuns(n int, rich bool, formats, pandocRuns []string) ([]Ro
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// typstRun writes the corpus in dir as one Typst document (not measured)
+// and measures Typst setting it as a PDF.
+func (b *bench) typstRun(n int, kind, dir string, st corpus.Stats, rich bool) (Row, error) {
+	out := filepath.Join(b.work, "out", fmt.Sprintf("n%d%s-typst", n, kind))
+	if err := os.RemoveAll(out); err != nil {
+		return Row{}, err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return Row{}, err
+	}
+	fmt.Fprintf(b.log, "seedbench: %d%s docs: writing the Typst document\n", n, kind)
+	src := filepath.Join(out, "book.typ")
+	if err := writeTypst(dir, src); err != nil {
+		return Row{}, fmt.Errorf("typst source of %d%s: %w", n, kind, err)
+	}
+	script := filepath.Join(b.work, "typst-compile.mjs")
+	if err := os.WriteFile(script, typstsrc.CompileScript, 0o644); err != nil {
+		return Row{}, err
+	}
+	fmt.Fprintf(b.log, "seedbench: %d%s docs: node typst-compile.mjs book.typ book.pdf\n", n, kind)
+	row := Row{Docs: n, Corpus: st, Tool: "typst", Run: "pdf", Rich: rich}
+	pdf := filepath.Join(out, "book.pdf")
+	row.M = b.r.measure(out, b.node, script, b.typst, b.fonts, src, pdf)
+	if row.M.OK() {
+		var err error
+		if row.Pages, err = pdfPages(b.pdfinfo, pdf); err != nil {
+			row.M.Err = "pages: " + err.Error()
+		}
+	}
+	b.logRow(row)
+	return row, nil
+}
+
+// writeTypst reads the seeds of dir with the pipeline and writes them to
+// path as one Typst document, with the images beside it.
+func writeTypst(dir, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	diags, err := pipeline.Stream(dir, pipeline.Options{}, typstsrc.New(f, filepath.Dir(path)))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = diags.Err()
+	}
+	return err
 }
 
 func (b *bench) logRow(r Row) {

@@ -4,15 +4,22 @@
 // files (internal/corpus, cached in the work folder by size and seed), runs
 // "seedpress build" on it for all formats together and for each format alone
 // under /usr/bin/time -v, and, when pandoc is installed, runs pandoc → EPUB 3
-// and pandoc → JSON on the same files in the same run. It prints Markdown
-// tables to stdout: wall time, CPU time, peak RSS, MB of seed text per
-// second, PDF pages per second, the ratios against pandoc and the issue's
+// and pandoc → JSON on the same files in the same run. With -rich (the
+// default) it builds the EPUB, the PDF and the dataset of a rich corpus of
+// each size too (footnotes, tables, figures). When the Typst compiler is
+// installed (npm @myriaddreamin/typst-ts-node-compiler, run by Node.js), it
+// writes the prose and the rich corpus as one Typst document each
+// (internal/typstsrc, not measured) and measures Typst setting it as a PDF
+// with the project's fonts, for corpora up to -typst-max documents. It prints Markdown tables to stdout: wall time,
+// CPU time, peak RSS, MB of seed text per second, PDF pages per second,
+// the ratios against pandoc and Typst, rich against prose, and the issues'
 // targets. Progress goes to stderr.
 //
 // Usage:
 //
 //	seedbench [-sizes 100,1000,10000] [-formats all,epub,pdf,dataset] [-work .bench]
-//	          [-pandoc auto|off|PATH] [-seedpress PATH] [-seed 1] [-timeout 15m]
+//	          [-pandoc auto|off|PATH] [-typst auto|off|PATH] [-typst-max 1000] [-seedpress PATH]
+//	          [-seed 1] [-timeout 15m] [-rich=true]
 //
 // It asserts nothing about time: it measures and reports.
 package main
@@ -56,8 +63,16 @@ type config struct {
 	timeout   time.Duration
 	timeBin   string // path of GNU time; "" falls back to rusage
 	pdfinfo   string // path of pdfinfo; "" falls back to counting objects
-	rich      bool   // also measure the EPUB and dataset on rich corpora
+	rich      bool   // also measure the EPUB, PDF and dataset on rich corpora
+	typst     string // index.js of the Typst compiler's npm package; "" when not run
+	typstMax  int    // largest corpus, in documents, that Typst sets
+	node      string // path of node, when typst is set
+	fonts     string // the project's fonts folder, given to Typst
 }
+
+// typstModule is where npm installs the Typst compiler, relative to the
+// repository's root (seedbench runs there, as make bench does).
+var typstModule = filepath.Join("node_modules", "@myriaddreamin", "typst-ts-node-compiler", "index.js")
 
 // knownFormats are the values -formats accepts; "all" is every edition in
 // one build.
@@ -74,14 +89,16 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	seed := fs.Int64("seed", 1, "random seed of the generated corpora")
 	timeout := fs.Duration("timeout", 15*time.Minute, "time limit of each measured run")
 	timeBin := fs.String("time", "/usr/bin/time", "GNU time, run with -v; if missing, the Go runtime's rusage is used")
-	rich := fs.Bool("rich", true, "also build rich corpora (footnotes, tables, figures) of each size to EPUB and dataset, and compare with the prose runs")
+	rich := fs.Bool("rich", true, "also build rich corpora (footnotes, tables, figures) of each size to EPUB, PDF and dataset, and compare with the prose runs")
+	typst := fs.String("typst", "auto", "Typst compiler to compare the PDF with: auto ("+typstModule+", when node is on PATH), off, or the path of the npm package's index.js")
+	typstMax := fs.Int("typst-max", 1000, "largest corpus, in documents, that Typst sets (it needs about 2 GB for 1000)")
 	if err := fs.Parse(args); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	c := &config{seed: *seed, timeout: *timeout, seedpress: *seedpress, rich: *rich}
+	c := &config{seed: *seed, timeout: *timeout, seedpress: *seedpress, rich: *rich, typstMax: *typstMax}
 	var err error
 	if c.sizes, err = parseSizes(*sizes); err != nil {
 		return nil, fmt.Errorf("%w: -sizes: %v", errUsage, err)
@@ -99,6 +116,35 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	default:
 		if c.pandoc, err = exec.LookPath(*pandoc); err != nil {
 			return nil, fmt.Errorf("-pandoc: %w", err)
+		}
+	}
+	switch *typst {
+	case "off", "":
+	case "auto":
+		if _, err := os.Stat(typstModule); err == nil {
+			c.typst = typstModule
+		}
+	default:
+		if _, err := os.Stat(*typst); err != nil {
+			return nil, fmt.Errorf("-typst: %w", err)
+		}
+		c.typst = *typst
+	}
+	if c.typst != "" {
+		if c.typst, err = filepath.Abs(c.typst); err != nil {
+			return nil, err
+		}
+		if c.node, err = exec.LookPath("node"); err != nil {
+			if *typst != "auto" {
+				return nil, fmt.Errorf("-typst: %w", err)
+			}
+			c.typst = ""
+		}
+		if c.fonts, err = filepath.Abs("fonts"); err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(c.fonts); c.typst != "" && err != nil {
+			return nil, fmt.Errorf("-typst: the project's fonts for Typst: %w (run seedbench in the repository's root)", err)
 		}
 	}
 	if p, err := exec.LookPath(*timeBin); err == nil {

@@ -99,8 +99,11 @@ func sampleResults() *results {
 			row(st1, "seedpress", "epub", 0.4, 0.6, 60, 0),
 			row(st1, "seedpress", "pdf", 0.9, 1.5, 120, 1400),
 			row(st1, "seedpress", "dataset", 0.3, 0.5, 40, 0),
+			row(st1, "typst", "pdf", 3.3, 3.4, 820, 1350),
 			row(st1, "pandoc", "epub3", 7.8, 7.5, 566, 0),
 			row(st1, "pandoc", "json", 3.0, 2.9, 439, 0),
+			rich(row(st1, "seedpress", "pdf", 1.1, 1.8, 130, 1600)),
+			rich(row(st1, "typst", "pdf", 4.6, 4.8, 900, 1500)),
 			row(st10, "seedpress", "all", 11, 20, 900, 14000),
 			row(st10, "seedpress", "epub", 4, 6, 300, 0),
 			failed,
@@ -108,6 +111,7 @@ func sampleResults() *results {
 			row(st10, "pandoc", "epub3", 163, 160, 4700, 0),
 			row(st10, "pandoc", "json", 48, 47, 3500, 0),
 			rich(row(st10, "seedpress", "epub", 4.8, 7, 320, 0)),
+			rich(row(st10, "seedpress", "pdf", 12, 13, 400, 16000)),
 			rich(row(st10, "seedpress", "dataset", 5, 5.5, 75, 0)),
 			rich(row(st10, "pandoc", "epub3", 190, 185, 5200, 0)),
 		},
@@ -169,7 +173,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	work := filepath.Join(dir, "work")
-	args := []string{"-sizes", "3,5", "-formats", "all,epub,pdf", "-work", work, "-seedpress", fake, "-pandoc", "off", "-timeout", "1m"}
+	args := []string{"-sizes", "3,5", "-formats", "all,epub,pdf", "-work", work, "-seedpress", fake, "-pandoc", "off", "-typst", "off", "-timeout", "1m"}
 	var out, log bytes.Buffer
 	if err := run(args, &out, &log); err != nil {
 		t.Fatalf("run: %v\n%s", err, log.String())
@@ -179,6 +183,8 @@ func TestRun(t *testing.T) {
 		"| 3 | prose | 0.0 | seedpress | all |",
 		"| 5 | prose | 0.0 | seedpress | pdf |",
 		"| 5 | rich | 0.0 | seedpress | epub |",
+		"| 5 | rich | 0.0 | seedpress | pdf |",
+		"rich PDF pages/s ≥ 0.75 × the prose rate, 5 docs: ",
 		"### Rich manuscripts against prose",
 		"FAILED: exit status 3: epub: broken on purpose",
 		"seedpress fake",
@@ -189,8 +195,8 @@ func TestRun(t *testing.T) {
 		}
 	}
 	pageRows := regexp.MustCompile(`(?m)\| (all|pdf) \|[^\n]* \| 2 \| \d* \| ok \|$`)
-	if n := len(pageRows.FindAllString(table, -1)); n != 4 {
-		t.Errorf("want 2 pages in the all and pdf rows of both sizes (4 rows), got %d:\n%s", n, table)
+	if n := len(pageRows.FindAllString(table, -1)); n != 6 {
+		t.Errorf("want 2 pages in the all and pdf rows of both sizes and the rich pdf rows (6 rows), got %d:\n%s", n, table)
 	}
 	if strings.Contains(log.String(), "cached") {
 		t.Errorf("first run used a cache:\n%s", log.String())
@@ -215,5 +221,68 @@ func TestRunUsage(t *testing.T) {
 		if err := run(args, &out, &log); err == nil || !strings.Contains(err.Error(), "usage") {
 			t.Errorf("run(%q) = %v, want a usage error", args, err)
 		}
+	}
+}
+
+// fakeNode stands in for node running the Typst compiler: it checks that
+// the Typst document was written and writes a one-page PDF to its last
+// argument.
+const fakeNode = `#!/bin/sh
+for a; do out=$a; done
+grep -q '#heading(level: 1)' "$4" || { echo "no book.typ" >&2; exit 1; }
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' > "$out"
+`
+
+// TestRunTypst runs the harness with a fake seedpress and a fake node for
+// Typst: the corpora are written as Typst documents, Typst's runs get rows
+// for the prose and rich corpora up to -typst-max, and the report compares
+// them.
+func TestRunTypst(t *testing.T) {
+	testtool.Require(t, "sh", "a POSIX shell")
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin")
+	if err := os.MkdirAll(filepath.Join(dir, "fonts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fake := filepath.Join(dir, "seedpress")
+	for path, script := range map[string]string{fake: fakeSeedpress, filepath.Join(bin, "node"): fakeNode} {
+		if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	t.Chdir(dir)
+	args := []string{"-sizes", "3,5", "-formats", "pdf", "-work", "work", "-seedpress", fake, "-pandoc", "off",
+		"-typst", fake, "-typst-max", "3", "-timeout", "1m"}
+	var out, log bytes.Buffer
+	if err := run(args, &out, &log); err != nil {
+		t.Fatalf("run: %v\n%s", err, log.String())
+	}
+	table := out.String()
+	for _, want := range []string{
+		"| 3 | prose | 0.0 | typst | pdf |",
+		"| 3 | rich | 0.0 | typst | pdf |",
+		"### PDF against Typst",
+		"rich PDF ≥ 3× Typst's MB/s of seed text, 5 docs: not measured",
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %q:\n%s", want, table)
+		}
+	}
+	if n := strings.Count(table, "| typst | pdf |"); n != 2 {
+		t.Errorf("want Typst's two runs on 3 documents, got %d:\n%s", n, table)
+	}
+	if typstRows := regexp.MustCompile(`(?m)\| typst \| pdf \|[^\n]* \| 1 \| \d* \| ok \|$`); len(typstRows.FindAllString(table, -1)) != 2 {
+		t.Errorf("want Typst's two runs ok, with one page each:\n%s\n%s", table, log.String())
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "work", "out", "n3-rich-typst", "book.typ"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "#footnote[") {
+		t.Errorf("the rich corpus's Typst document has no footnote:\n%s", src)
 	}
 }

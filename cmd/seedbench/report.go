@@ -67,6 +67,12 @@ const (
 	targetAllPeak  = 1.5e9 // bytes; "1.5 GB"
 )
 
+// Targets from issue 14.
+const (
+	targetRichShare = 0.75 // rich PDF pages/s ÷ prose PDF pages/s
+	targetTypst     = 3.0  // × Typst's MB/s of seed text on the rich corpus
+)
+
 func mb(bytes int64) float64 { return float64(bytes) / 1e6 }
 
 // write prints the results as Markdown.
@@ -106,18 +112,24 @@ func (res *results) write(w io.Writer) error {
 	sizes := res.sizes()
 	if res.hasRich() {
 		p("\n### Rich manuscripts against prose (issue 13; same run)\n\n")
-		p("The rich corpus is the prose corpus of the same size and seed with footnotes, tables and figures added (a note every few paragraphs, a table and a figure in about one document in four). Throughput is MB of seed text per second of wall time and per second of CPU; the ratio is rich ÷ prose (the target: ≥ 0.75, within 25%%). pandoc × is pandoc's EPUB time ÷ seedpress's on the rich files (target ≥ 10).\n\n")
-		p("| docs | notes | tables | figures | EPUB MB/s rich ÷ prose (wall, CPU) | dataset MB/s rich ÷ prose (wall, CPU) | rich EPUB vs pandoc wall ×, CPU × |\n")
-		p("|---:|---:|---:|---:|---|---|---|\n")
+		p("The rich corpus is the prose corpus of the same size and seed with footnotes, tables and figures added (a note every few paragraphs, a table and a figure in about one document in four). Throughput is MB of seed text per second of wall time and per second of CPU, for the PDF pages per second too; the ratio is rich ÷ prose (the target: ≥ 0.75, within 25%%). pandoc × is pandoc's EPUB time ÷ seedpress's on the rich files (target ≥ 10).\n\n")
+		p("| docs | notes | tables | figures | EPUB MB/s rich ÷ prose (wall, CPU) | PDF pages/s rich ÷ prose (wall, CPU) | PDF MB/s rich ÷ prose (wall, CPU) | dataset MB/s rich ÷ prose (wall, CPU) | rich EPUB vs pandoc wall ×, CPU × |\n")
+		p("|---:|---:|---:|---:|---|---|---|---|---|\n")
 		for _, n := range sizes {
-			r, ok := res.findKind(n, "seedpress", "epub", true)
-			if !ok {
-				if r, ok = res.findKind(n, "seedpress", "dataset", true); !ok {
-					continue
+			var r Row
+			ok := false
+			for _, run := range []string{"epub", "pdf", "dataset"} {
+				if r, ok = res.findKind(n, "seedpress", run, true); ok {
+					break
 				}
 			}
-			p("| %d | %d | %d | %d | %s, %s | %s, %s | %s, %s |\n", n, r.Corpus.Footnotes, r.Corpus.Tables, r.Corpus.Figures,
+			if !ok {
+				continue
+			}
+			p("| %d | %d | %d | %d | %s, %s | %s, %s | %s, %s | %s, %s | %s, %s |\n", n, r.Corpus.Footnotes, r.Corpus.Tables, r.Corpus.Figures,
 				res.richRatio(n, "epub", wallOf), res.richRatio(n, "epub", cpuOf),
+				res.richPagesRatio(n, wallOf), res.richPagesRatio(n, cpuOf),
+				res.richRatio(n, "pdf", wallOf), res.richRatio(n, "pdf", cpuOf),
 				res.richRatio(n, "dataset", wallOf), res.richRatio(n, "dataset", cpuOf),
 				res.kindRatio(n, true, "pandoc", "epub3", "seedpress", "epub", wallOf),
 				res.kindRatio(n, true, "pandoc", "epub3", "seedpress", "epub", cpuOf))
@@ -152,9 +164,34 @@ func (res *results) write(w io.Writer) error {
 		p("| %d | %d | %.0f | %.1f | %.1f | %.2f | %.3f | %.1f |\n", n, r.Pages, pps, xelatexPagesPerSec(n),
 			pps/xelatexPagesPerSec(n), mbps, xelatexMBPerSec(n), mbps/xelatexMBPerSec(n))
 	}
+	if res.hasTool("typst") {
+		p("\n### PDF against Typst (same run, same seeds)\n\n")
+		p("Typst 0.14 (npm @myriaddreamin/typst-ts-node-compiler, a native binary run by Node.js) sets the same seeds, written as one Typst document by internal/typstsrc before the measured run (A5, 10 pt Charis SIL, justified and hyphenated, footnotes, tables, figures). Its pages may hold more or less text than seedpress's, so the fair ratio is that of MB of seed text per second; × is seedpress ÷ Typst (higher is better for seedpress; the target for rich content: ≥ 3).\n\n")
+		p("| docs | corpus | seedpress pages | Typst pages | seedpress pages/s | Typst pages/s | pages/s × | MB/s × (wall) | MB/s × (CPU) | Typst peak MiB |\n")
+		p("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+		for _, n := range sizes {
+			for _, rich := range []bool{false, true} {
+				s, ok1 := res.findKind(n, "seedpress", "pdf", rich)
+				ty, ok2 := res.findKind(n, "typst", "pdf", rich)
+				if !ok1 || !ok2 || !s.M.OK() || !ty.M.OK() || s.M.Wall <= 0 || ty.M.Wall <= 0 || s.Pages == 0 || ty.Pages == 0 {
+					continue
+				}
+				sp, tp := float64(s.Pages)/s.M.Wall.Seconds(), float64(ty.Pages)/ty.M.Wall.Seconds()
+				p("| %d | %s | %d | %d | %.0f | %.0f | %.1f | %s | %s | %d |\n", n, corpusKind(rich), s.Pages, ty.Pages, sp, tp, sp/tp,
+					res.kindRatio(n, rich, "typst", "pdf", "seedpress", "pdf", wallOf),
+					res.kindRatio(n, rich, "typst", "pdf", "seedpress", "pdf", cpuOf), ty.M.MaxRSSKB/1024)
+			}
+		}
+	}
 	p("\n### Targets (issue 7)\n\n")
 	for _, t := range res.targets() {
 		p("- %s\n", t)
+	}
+	if t := res.richPDFTargets(); len(t) > 0 {
+		p("\n### Targets (issue 14)\n\n")
+		for _, t := range t {
+			p("- %s\n", t)
+		}
 	}
 	return bw.Flush()
 }
@@ -209,6 +246,68 @@ func (res *results) richRatio(n int, run string, f func(Row) float64) string {
 		return "—"
 	}
 	return fmt.Sprintf("%.2f", (mb(a.Corpus.Bytes)/f(a))/(mb(b.Corpus.Bytes)/f(b)))
+}
+
+// richPagesRatio returns seedpress's PDF pages per unit of f on the rich
+// corpus of n documents divided by that on the prose one, formatted, or
+// "—".
+func (res *results) richPagesRatio(n int, f func(Row) float64) string {
+	if r, ok := res.richPages(n, f); ok {
+		return fmt.Sprintf("%.2f", r)
+	}
+	return "—"
+}
+
+func (res *results) richPages(n int, f func(Row) float64) (float64, bool) {
+	a, ok1 := res.findKind(n, "seedpress", "pdf", true)
+	b, ok2 := res.findKind(n, "seedpress", "pdf", false)
+	if !ok1 || !ok2 || !a.M.OK() || !b.M.OK() || a.Pages == 0 || b.Pages == 0 || f(a) == 0 || f(b) == 0 {
+		return 0, false
+	}
+	return (float64(a.Pages) / f(a)) / (float64(b.Pages) / f(b)), true
+}
+
+// richPDFTargets evaluates issue 14's performance targets for every size
+// whose rich PDF was measured: the rich PDF's pages per second within 25%
+// of the prose PDF's, and its MB of seed text per second at least 3× that
+// of Typst on the same rich seeds.
+func (res *results) richPDFTargets() []string {
+	var out []string
+	mark := func(ok bool) string {
+		if ok {
+			return "**met**"
+		}
+		return "**not met**"
+	}
+	for _, n := range res.sizes() {
+		r, ok := res.findKind(n, "seedpress", "pdf", true)
+		if !ok {
+			continue
+		}
+		if x, ok := res.richPages(n, wallOf); ok {
+			out = append(out, fmt.Sprintf("rich PDF pages/s ≥ %.2f × the prose rate, %d docs: %.2f: %s", targetRichShare, n, x, mark(x >= targetRichShare)))
+		} else {
+			out = append(out, fmt.Sprintf("rich PDF pages/s ≥ %.2f × the prose rate, %d docs: not measured", targetRichShare, n))
+		}
+		ty, ok := res.findKind(n, "typst", "pdf", true)
+		if !ok || !ty.M.OK() || !r.M.OK() || r.M.Wall <= 0 {
+			out = append(out, fmt.Sprintf("rich PDF ≥ %.0f× Typst's MB/s of seed text, %d docs: not measured", targetTypst, n))
+			continue
+		}
+		x := ty.M.Wall.Seconds() / r.M.Wall.Seconds()
+		out = append(out, fmt.Sprintf("rich PDF ≥ %.0f× Typst's MB/s of seed text, %d docs: %.1f× by wall time (%.1f× by CPU time): %s",
+			targetTypst, n, x, ty.M.CPU().Seconds()/r.M.CPU().Seconds(), mark(x >= targetTypst)))
+	}
+	return out
+}
+
+func (res *results) hasTool(tool string) bool {
+	for _, r := range res.Rows {
+		if r.Tool == tool {
+			return true
+		}
+	}
+	return false
 }
 
 func (res *results) hasRich() bool {
