@@ -122,8 +122,8 @@ func TestArchiveLayout(t *testing.T) {
 	want := []string{
 		"META-INF/container.xml",
 		"EPUB/css/style.css",
-		"EPUB/xhtml/bolum-001.xhtml",
-		"EPUB/xhtml/bolum-002.xhtml",
+		"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml",
+		"EPUB/xhtml/bolum-01_giris.xhtml",
 		"EPUB/images/kapak.png",
 		"EPUB/xhtml/kapak.xhtml",
 		"EPUB/xhtml/kunye.xhtml",
@@ -147,8 +147,8 @@ func TestArchiveLayout(t *testing.T) {
 func TestGolden(t *testing.T) {
 	files, _ := unzip(t, write(t, handBook(), Options{Generator: "seedpress test"}))
 	for _, tc := range []struct{ entry, golden string }{
-		{"EPUB/xhtml/bolum-001.xhtml", "bolum-001.xhtml.golden"},
-		{"EPUB/xhtml/bolum-002.xhtml", "bolum-002.xhtml.golden"},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", "bolum-001.xhtml.golden"},
+		{"EPUB/xhtml/bolum-01_giris.xhtml", "bolum-002.xhtml.golden"},
 		{"EPUB/package.opf", "package.opf.golden"},
 		{"EPUB/nav.xhtml", "nav.xhtml.golden"},
 	} {
@@ -305,12 +305,12 @@ func TestLanguage(t *testing.T) {
 func TestMarkup(t *testing.T) {
 	files, _ := unzip(t, write(t, handBook(), Options{}))
 	for _, tc := range []struct{ entry, want string }{
-		{"EPUB/xhtml/bolum-001.xhtml", `(<span lang="en" xml:lang="en">Internet Corporation for Assigned Names and Numbers</span> - <abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
-		{"EPUB/xhtml/bolum-001.xhtml", `<abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>’ın kararları`},
-		{"EPUB/xhtml/bolum-001.xhtml", `<section epub:type="chapter" role="doc-chapter" aria-labelledby="bolum-001-baslik">` + "\n" + `<h1 id="bolum-001-baslik">Bölüm 1</h1>`},
-		{"EPUB/xhtml/bolum-002.xhtml", `<a href="https://www.tdk.gov.tr">TDK sitesi</a> ve bu bağlantı okunabilir.`},
-		{"EPUB/xhtml/bolum-002.xhtml", "<hr/>"},
-		{"EPUB/xhtml/bolum-002.xhtml", "<pre><code>func main() {\n\tfmt.Println(&quot;Merhaba, dünya &amp; &lt;herkes&gt;&quot;)\n}\n</code></pre>"},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", `(<span lang="en" xml:lang="en">Internet Corporation for Assigned Names and Numbers</span> - <abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", `<abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>’ın kararları`},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", `<section epub:type="chapter" role="doc-chapter" aria-labelledby="bolum-001-baslik">` + "\n" + `<h1 id="bolum-001-baslik">Bölüm 1</h1>`},
+		{"EPUB/xhtml/bolum-01_giris.xhtml", `<a href="https://www.tdk.gov.tr">TDK sitesi</a> ve bu bağlantı okunabilir.`},
+		{"EPUB/xhtml/bolum-01_giris.xhtml", "<hr/>"},
+		{"EPUB/xhtml/bolum-01_giris.xhtml", "<pre><code>func main() {\n\tfmt.Println(&quot;Merhaba, dünya &amp; &lt;herkes&gt;&quot;)\n}\n</code></pre>"},
 		{"EPUB/xhtml/kisaltmalar.xhtml", `<section epub:type="glossary" role="doc-glossary"`},
 		{"EPUB/xhtml/kisaltmalar.xhtml", `<dd>İnternet Tahsisli Sayılar ve İsimler Kurumu (<span lang="en" xml:lang="en">Internet Corporation for Assigned Names and Numbers</span>)</dd>`},
 		{"EPUB/xhtml/kapak.xhtml", `<img epub:type="cover" role="doc-cover" src="../images/kapak.png" alt="Kapak: Siber Güvenlik Üzerine"/>`},
@@ -326,14 +326,14 @@ func TestMarkup(t *testing.T) {
 	b.Meta.Lang = "en"
 	en, _ := unzip(t, write(t, b, Options{}))
 	for _, tc := range []struct{ entry, want string }{
-		{"EPUB/xhtml/bolum-001.xhtml", `(Internet Corporation for Assigned Names and Numbers - <abbr lang="tr" xml:lang="tr" title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", `(Internet Corporation for Assigned Names and Numbers - <abbr lang="tr" xml:lang="tr" title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
 		{"EPUB/xhtml/kisaltmalar.xhtml", `<dd><span lang="tr" xml:lang="tr">İnternet Mühendisliği Görev Grubu</span> (<span lang="en" xml:lang="en">Internet Engineering Task Force</span>)</dd>`},
 	} {
 		if !strings.Contains(string(en[tc.entry]), tc.want) {
 			t.Errorf("English book: %s lacks\n%s\n---\n%s", tc.entry, tc.want, en[tc.entry])
 		}
 	}
-	if strings.Contains(string(files["EPUB/xhtml/bolum-002.xhtml"]), "javascript:") {
+	if strings.Contains(string(files["EPUB/xhtml/bolum-01_giris.xhtml"]), "javascript:") {
 		t.Error("a javascript: link reached the book")
 	}
 }
@@ -491,7 +491,7 @@ func TestHostileText(t *testing.T) {
 			}
 			// The text is also the glossary's English expansion, so it is
 			// marked as English where it stands.
-			chapter := string(files["EPUB/xhtml/bolum-001.xhtml"])
+			chapter := string(files["EPUB/xhtml/bolum-x.xhtml"])
 			want := `<p><span lang="en" xml:lang="en">` + tc.want + "</span></p>"
 			if !strings.Contains(chapter, want) {
 				t.Errorf("chapter lacks %.300s:\n%.3000s", want, chapter)
@@ -565,5 +565,5 @@ func BenchmarkWrite(b *testing.B) {
 // its first heading; when d does not open with a heading, its title is set
 // as one.
 func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, error) {
-	return newBody(lang).chapter(d, d.Index, id, book.Glossary)
+	return newBody(lang).chapter(d, d.Index, "1", id, chapterFile(d.ID, d.Index), book.Glossary)
 }
