@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -280,12 +281,12 @@ func (w *body) section(i int, blocks []doc.Block, last bool) {
 		blocks = blocks[1:]
 	} else {
 		title := strings.TrimSpace(clean(c.d.Title))
-		w.raw(`<h1 id="` + esc(hid) + `">`)
-		w.text(title)
-		w.raw("</h1>\n")
 		if title == "" {
 			title = c.title
 		}
+		w.raw(`<h1 id="` + esc(hid) + `">`)
+		w.text(title)
+		w.raw("</h1>\n")
 		w.outline = append(w.outline, struct{ in, out int }{0, 1})
 		href := c.file
 		if i > 0 {
@@ -616,9 +617,9 @@ func (w *body) item(n *doc.ListItem, entering bool) {
 	box := ""
 	switch n.Task {
 	case doc.TaskDone:
-		box = `<span class="task-box" role="checkbox" aria-checked="true" aria-readonly="true" aria-label="` + esc(w.words.TaskDone) + `">☑</span> `
+		box = `<span class="task-box" role="checkbox" aria-checked="true" aria-label="` + esc(w.words.TaskDone) + `">☑</span> `
 	case doc.TaskOpen:
-		box = `<span class="task-box" role="checkbox" aria-checked="false" aria-readonly="true" aria-label="` + esc(w.words.TaskOpen) + `">☐</span> `
+		box = `<span class="task-box" role="checkbox" aria-checked="false" aria-label="` + esc(w.words.TaskOpen) + `">☐</span> `
 	case doc.NoTask:
 	default:
 		w.err = fmt.Errorf("list item with unknown task state %d", n.Task)
@@ -752,15 +753,41 @@ func (w *body) noteRef(n *doc.NoteRef) {
 	if s.refs == 1 {
 		s.ref = ref
 	}
-	if !s.queued {
-		s.queued = true
-		c.queue = append(c.queue, n.Note)
-	}
+	w.queueNote(n.Note)
 	if w.inLink > 0 { // a link cannot hold one: the mark alone
 		w.raw(`<sup class="noteref" id="` + ref + `">` + num + "</sup>")
 		return
 	}
 	w.raw(`<a epub:type="noteref" role="doc-noteref" class="noteref" href="#` + esc(s.id) + `" id="` + esc(ref) + `"><sup>` + num + "</sup></a>")
+}
+
+// queueNote queues note n, unless it is queued already, to be gathered at
+// the end of the section, and with it the notes that it refers to, and
+// those they refer to, so that footnotes can write them all in the order
+// of their numbers.
+func (w *body) queueNote(n *doc.Note) {
+	c := &w.ch
+	todo := []*doc.Note{n}
+	for len(todo) > 0 {
+		n := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		s := c.notes[n]
+		if s == nil {
+			s = &noteState{id: w.newID("fn-" + strconv.Itoa(n.Number))}
+			c.notes[n] = s
+		}
+		if s.queued {
+			continue
+		}
+		s.queued = true
+		c.queue = append(c.queue, n)
+		doc.WalkBlocks(n.Blocks, func(x doc.Node, entering bool) doc.WalkStatus {
+			if r, ok := x.(*doc.NoteRef); ok && entering && r.Note != nil {
+				todo = append(todo, r.Note)
+			}
+			return doc.WalkContinue
+		})
+	}
 }
 
 // footnotes writes the notes that the section referred to first, and
@@ -779,19 +806,21 @@ func (w *body) footnotes(last bool) {
 	if len(c.queue) == 0 {
 		return
 	}
+	sort.SliceStable(c.queue, func(i, j int) bool { return c.queue[i].Number < c.queue[j].Number })
 	hid := w.newID(c.prefix + "-dipnotlar")
 	level := 2
 	if n := len(w.outline); n > 0 {
 		level = min(w.outline[0].out+1, 6)
 	}
-	w.raw(`<section class="footnotes" epub:type="footnotes" aria-labelledby="` + hid + `">` + "\n")
+	// The section is not named: named sections are landmarks, and the
+	// notes of a file's chapters would be landmarks of the same name.
+	w.raw(`<section class="footnotes" epub:type="footnotes">` + "\n")
 	w.raw("<h" + strconv.Itoa(level) + ` id="` + hid + `">`)
 	w.text(w.words.Notes)
 	w.raw("</h" + strconv.Itoa(level) + ">\n")
 	saved := w.outline
 	w.outline = append(w.outline[len(w.outline):], struct{ in, out int }{0, level})
 	c.nested++
-	// Writing a note may queue more: the queue grows as it is read.
 	for i := 0; i < len(c.queue) && w.err == nil; i++ {
 		w.note(c.queue[i], c.notes[c.queue[i]])
 	}
@@ -813,7 +842,7 @@ func (w *body) note(n *doc.Note, s *noteState) {
 	if _, ok := firstParagraph(n.Blocks); ok {
 		w.ch.lead = mark
 	} else {
-		w.raw("<p>" + mark + "</p>\n")
+		w.raw("<p>" + strings.TrimSuffix(mark, " ") + "</p>\n")
 	}
 	doc.WalkBlocks(n.Blocks, w.node)
 	w.raw("</aside>\n")

@@ -567,3 +567,39 @@ func BenchmarkWrite(b *testing.B) {
 func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, error) {
 	return newBody(lang).chapter(d, d.Index, "1", id, chapterFile(d.ID, d.Index), book.Glossary)
 }
+
+func TestRichGolden(t *testing.T) {
+	files, _ := unzip(t, write(t, richBook(), Options{Generator: "seedpress test"}))
+	if err := wellFormed(files); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ entry, golden string }{
+		{"EPUB/xhtml/bolum-01_giris.xhtml", "zengin-01_giris.xhtml.golden"},
+		{"EPUB/xhtml/bolum-02_yazim.xhtml", "zengin-02_yazim.xhtml.golden"},
+		{"EPUB/xhtml/bolum-03_english.xhtml", "zengin-03_english.xhtml.golden"},
+		{"EPUB/xhtml/kisim-001.xhtml", "zengin-kisim-001.xhtml.golden"},
+		{"EPUB/nav.xhtml", "zengin-nav.xhtml.golden"},
+		{"EPUB/toc.ncx", "zengin-toc.ncx.golden"},
+		{"EPUB/package.opf", "zengin-package.opf.golden"},
+	} {
+		path := filepath.Join("testdata", tc.golden)
+		got, ok := files[tc.entry]
+		if !ok {
+			t.Errorf("no %s in the EPUB", tc.entry)
+			continue
+		}
+		if *update {
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (run go test -update and review the diff):\n%s", tc.entry, path, got)
+		}
+	}
+}

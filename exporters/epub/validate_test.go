@@ -196,3 +196,14 @@ func TestValidatorsEnglish(t *testing.T) {
 	b.Glossary = []doc.Term{{Acronym: "ICANN"}, {Acronym: "IETF", Expansion: "İnternet Mühendisliği Görev Grubu", ExpansionEN: "Internet Engineering Task Force"}}
 	validate(t, b)
 }
+
+// TestValidatorsRich checks a book that uses every node of the model (see
+// richBook), and the same book in English.
+func TestValidatorsRich(t *testing.T) {
+	t.Run("tr", func(t *testing.T) { validate(t, richBook()) })
+	t.Run("en", func(t *testing.T) {
+		b := richBook()
+		b.Meta.Lang = "en"
+		validate(t, b)
+	})
+}
