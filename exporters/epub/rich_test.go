@@ -161,7 +161,7 @@ func richBook() *doc.Book {
 		},
 	}
 	return &doc.Book{
-		Meta: doc.Meta{Title: "Zengin Kitap", Lang: "tr", Authors: []string{"Ayşe Yılmaz"}, Date: "2024-05-19"},
+		Meta:      doc.Meta{Title: "Zengin Kitap", Lang: "tr", Authors: []string{"Ayşe Yılmaz"}, Date: "2024-05-19"},
 		Documents: []*doc.Document{giris, yazim, english},
 		Resources: []*doc.Image{ikon, harita, &ayniHarita},
 	}
