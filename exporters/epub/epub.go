@@ -8,6 +8,17 @@
 // memory holds one chapter and a line of bookkeeping per chapter, whatever
 // the length of the book. Write is the same for a whole doc.Book. The
 // exporter reads the model alone.
+//
+// Each document is one XHTML file named after its ID (see chapterFile), so
+// links and cross-references reach documents not yet written; its level 1
+// headings each begin a chapter of the file with its own contents entry.
+// Footnotes are EPUB 3 footnotes gathered at the end of their chapter;
+// tables, figures, definition lists, callouts (role note), line blocks and
+// task items are the HTML elements and ARIA roles readers and screen
+// readers know, styled by the book's stylesheet. The nav lists parts (each
+// with a title page), chapters, the documents nested under them in the
+// book's outline and their headings down to Meta.TOCDepth. End checks that
+// every link and cross-reference into the book reaches an id it holds.
 package epub
 
 import (
