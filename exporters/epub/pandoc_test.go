@@ -282,3 +282,51 @@ func TestPandocReadsRich(t *testing.T) {
 		t.Errorf("pandoc does not read %q", m)
 	}
 }
+
+// manuscripts are the seed folders of authors' Markdown books that the
+// end-to-end tests publish, each when it exists.
+var manuscripts = []string{"../../testdata/seeds/manuscript", "../../testdata/seeds/authors"}
+
+// pandocMarkdown is the Markdown pandoc reads the manuscripts as: pandoc's
+// own, with the extensions the pipeline reads.
+const pandocMarkdown = "markdown+pipe_tables+footnotes+definition_lists+task_lists+strikeout+fenced_divs+bracketed_spans+line_blocks+tex_math_dollars+implicit_figures+header_attributes+link_attributes+subscript+superscript+yaml_metadata_block"
+
+// TestManuscripts builds each manuscript folder to an EPUB, which
+// epubcheck, epubcheck-ts and Ace must pass, and has pandoc read it back:
+// it must hold as many notes, tables, images, definition lists and
+// internal links as pandoc's own reading of the Markdown sources, and the
+// words of every leaf of the model.
+func TestManuscripts(t *testing.T) {
+	for _, dir := range manuscripts {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			if _, err := os.Stat(dir); err != nil {
+				t.Skipf("no %s: %v", dir, err)
+			}
+			b := buildBook(t, dir)
+			path := filepath.Join(t.TempDir(), "book.epub")
+			if err := os.WriteFile(path, write(t, b, Options{Generator: "seedpress test"}), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Run("pandoc", func(t *testing.T) {
+				var sources []string
+				for _, d := range b.Documents {
+					if d.Format == "markdown" {
+						sources = append(sources, filepath.Join(dir, filepath.FromSlash(d.Source)))
+					}
+				}
+				if len(sources) == 0 {
+					t.Fatal("no Markdown seeds")
+				}
+				md := pandocAST(t, append([]string{"-f", pandocMarkdown, "--resource-path", dir}, sources...)...)
+				epub := pandocAST(t, "-f", "epub", path)
+				got, want := countAST(epub), countAST(md)
+				t.Logf("pandoc's reading of the Markdown: %+v", want)
+				atLeast(t, got, want)
+				for _, m := range missingLeaves(b, astText(epub)) {
+					t.Errorf("pandoc does not read %q", m)
+				}
+			})
+			validate(t, b)
+		})
+	}
+}
