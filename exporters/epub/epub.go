@@ -146,8 +146,9 @@ const (
 // doc.Sink. Begin writes the archive's head and the stylesheet, Document
 // writes the document's chapter into the archive at once, and End writes
 // the cover, the title page, the glossary, the nav, the NCX and the package
-// document, and ends the archive. Memory holds one chapter and a few
-// strings per chapter. The output is a pure function of the book and the
+// document, and ends the archive. Memory holds one chapter, a few
+// strings per chapter and per contents entry, and the ids of the book (to
+// check every internal link at the end). The output is a pure function of the book and the
 // options: Write gives the same bytes for the same book.
 //
 // A document's abbreviations are resolved against its Glossary (the
