@@ -357,10 +357,12 @@ func (w *body) heading(n *doc.Heading, entering bool, id string) {
 		return
 	}
 	href := c.file + "#" + id
-	if first && len(c.entries) == 0 {
-		href = c.file
-	}
 	label := strings.TrimSpace(clean(doc.PlainText(n.Inlines)))
+	if first && len(c.entries) == 0 {
+		// The document's first chapter is listed by the document's
+		// title, which a book outline (SUMMARY.md) may give.
+		href, label = c.file, c.title
+	}
 	if label == "" {
 		label = c.title
 	}

@@ -863,3 +863,17 @@ func TestLargeStructures(t *testing.T) {
 		t.Errorf("%d right-aligned column headers, want 12", n)
 	}
 }
+
+// TestNavTitle: a document's first chapter is listed by the document's
+// title (which a book outline may give), its page keeps its heading.
+func TestNavTitle(t *testing.T) {
+	b := richBook()
+	b.Documents[1].Title = "Yazım Kuralları"
+	files, _ := unzip(t, write(t, b, Options{}))
+	if nav := string(files["EPUB/nav.xhtml"]); !strings.Contains(nav, `<li><a href="xhtml/bolum-02_yazim.xhtml">Yazım Kuralları</a></li>`) {
+		t.Errorf("nav does not list the document by its title:\n%s", nav)
+	}
+	if ch := string(files["EPUB/xhtml/bolum-02_yazim.xhtml"]); !strings.Contains(ch, `<h1 id="sec-yazim">Yazım</h1>`) {
+		t.Errorf("the chapter lost its heading:\n%s", ch)
+	}
+}
