@@ -103,6 +103,70 @@ func internalURL(url string) bool {
 	return true
 }
 
+// astFragments returns the texts of the paragraphs, plain blocks,
+// headings and line blocks of a pandoc AST (of table cells, captions and
+// notes too), each cut where a citation or a note stands: the runs of
+// words that a reading of the same text elsewhere must hold as they are.
+// A citation is Quarto's cross-reference (@fig-harita’da), which the book
+// prints as its target's label ("Şekil 1’de"); the case suffix after it is
+// left out too.
+func astFragments(v any) []string {
+	var out []string
+	astWalk(v, func(typ string, c any) {
+		switch typ {
+		case "Para", "Plain", "Header", "LineBlock":
+		default:
+			return
+		}
+		if typ == "Header" {
+			if a, ok := c.([]any); ok && len(a) == 3 {
+				c = a[2]
+			}
+		}
+		var cut func(v any) any
+		cut = func(v any) any {
+			switch v := v.(type) {
+			case map[string]any:
+				switch v["t"] {
+				case "Cite", "Note":
+					return map[string]any{"t": "Str", "c": "\x00"}
+				case "Str":
+					// pandoc 2.17 reads a table caption's attributes
+					// ({#tbl-harfler}) as text.
+					if s, _ := v["c"].(string); strings.HasPrefix(s, "{#") {
+						return map[string]any{"t": "Str", "c": ""}
+					}
+				}
+				m := map[string]any{}
+				for k, x := range v {
+					m[k] = cut(x)
+				}
+				return m
+			case []any:
+				a := make([]any, len(v))
+				for i, x := range v {
+					a[i] = cut(x)
+				}
+				return a
+			}
+			return v
+		}
+		for i, f := range strings.Split(astText(cut(c)), "\x00") {
+			ws := words(f)
+			if i > 0 && len(ws) > 0 && (strings.HasPrefix(ws[0], "’") || strings.HasPrefix(ws[0], "'")) {
+				// The case suffix after a cross-reference, which the book
+				// writes for the number it prints: "@fig-harita’da" is
+				// "Şekil 1’de".
+				ws = ws[1:]
+			}
+			if len(ws) > 0 {
+				out = append(out, strings.Join(ws, " "))
+			}
+		}
+	})
+	return out
+}
+
 // astText returns the text of a pandoc AST, blocks separated by spaces:
 // the text a reader sees, for word comparisons. The text of a note follows
 // the whole text, not the sentence that refers to it; an image's alt text
@@ -322,9 +386,21 @@ func TestManuscripts(t *testing.T) {
 				got, want := countAST(epub), countAST(md)
 				t.Logf("pandoc's reading of the Markdown: %+v", want)
 				atLeast(t, got, want)
-				for _, m := range missingLeaves(b, astText(epub)) {
+				text := astText(epub)
+				for _, m := range missingLeaves(b, text) {
 					t.Errorf("pandoc does not read %q", m)
 				}
+				// Every sentence of the source, as pandoc reads it, is in
+				// the book, but for the cross-references (see
+				// astFragments).
+				hay := " " + strings.Join(words(text), " ") + " "
+				fragments := astFragments(md)
+				for _, f := range fragments {
+					if !strings.Contains(hay, " "+f+" ") {
+						t.Errorf("the EPUB lacks the source's %q", f)
+					}
+				}
+				t.Logf("%d runs of the source's words are in the EPUB", len(fragments))
 			})
 			validate(t, b)
 		})
