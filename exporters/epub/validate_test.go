@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/seedpress/seedpress/internal/corpus"
 	"github.com/seedpress/seedpress/internal/testtool"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -206,4 +207,16 @@ func TestValidatorsRich(t *testing.T) {
 		b.Meta.Lang = "en"
 		validate(t, b)
 	})
+}
+
+// TestValidatorsRichCorpus checks the EPUB of a generated rich corpus
+// (footnotes, tables and figures at the bench's density), built by the
+// pipeline.
+func TestValidatorsRichCorpus(t *testing.T) {
+	dir := t.TempDir()
+	g := corpus.Generator{Rich: true}
+	if _, err := g.Generate(dir, 16, 1); err != nil {
+		t.Fatal(err)
+	}
+	validate(t, buildBook(t, dir))
 }
