@@ -1,6 +1,7 @@
 // Package dataset writes seedpress's JSON dataset from the canonical model:
-// four JSON Lines tables (documents, paragraphs, sentences, terms), the
-// whole model as book.json, their JSON Schemas, a Frictionless Data Package
+// seven JSON Lines tables (documents, paragraphs, sentences, terms, tables,
+// figures, links), the image files the book uses under media/, the whole
+// model as book.json, their JSON Schemas, a Frictionless Data Package
 // descriptor (datapackage.json) and a Hugging Face dataset card (README.md).
 //
 // Every record is validated against its compiled JSON Schema before it is
@@ -18,8 +19,10 @@
 // The package's files follow its jobs: dataset.go (this API) and writer.go
 // (the Writer's calls and its window of documents in flight); records.go
 // and book.go (the rows and book.json, with their mirrors of the model),
-// document.go (one document's records and their checks), terms.go (the
-// terms table); encode.go and value.go (a record as a checked JSON line);
+// document.go (one document's records and their checks), elements.go
+// (what a document holds beside its running text: list markers, footnotes,
+// tables, figures, links, images), links.go (the links, resolved in reading
+// order, and the media folder), terms.go (the terms table); encode.go and value.go (a record as a checked JSON line);
 // schema.go and comments.go (the schemas, from the record types and their
 // doc comments, which go generate copies into comments.go); check.go and
 // pattern.go (the fast check); shard.go and file.go (the data files);
@@ -59,7 +62,7 @@ type Info struct {
 // Write and Writer return an *Error, unwrapped, for every failed check of
 // the data.
 type Error struct {
-	Table  string // "documents", "paragraphs", "sentences", "terms" or "book"
+	Table  string // a table's name (see Tables) or "book"
 	ID     string // the record's id
 	Reason string
 }

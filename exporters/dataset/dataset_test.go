@@ -45,16 +45,17 @@ func TestWriteGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{TableDocuments: 2, TableParagraphs: 7, TableSentences: 9, TableTerms: 2}
+	want := map[string]int{TableDocuments: 2, TableParagraphs: 7, TableSentences: 9, TableTerms: 2, TableTables: 0, TableFigures: 0, TableLinks: 1}
 	for table, n := range want {
 		if info.Records[table] != n {
 			t.Errorf("Records[%s] = %d, want %d", table, info.Records[table], n)
 		}
 	}
 	files := listFiles(t, dir)
-	wantFiles := []string{"README.md", "book.json", "data/documents.jsonl", "data/paragraphs.jsonl",
-		"data/sentences.jsonl", "data/terms.jsonl", "datapackage.json", "schema/book.schema.json",
-		"schema/documents.schema.json", "schema/paragraphs.schema.json", "schema/sentences.schema.json",
+	wantFiles := []string{"README.md", "book.json", "data/documents.jsonl", "data/figures.jsonl", "data/links.jsonl",
+		"data/paragraphs.jsonl", "data/sentences.jsonl", "data/tables.jsonl", "data/terms.jsonl", "datapackage.json",
+		"schema/book.schema.json", "schema/documents.schema.json", "schema/figures.schema.json", "schema/links.schema.json",
+		"schema/paragraphs.schema.json", "schema/sentences.schema.json", "schema/tables.schema.json",
 		"schema/terms.schema.json"}
 	if strings.Join(files, "\n") != strings.Join(wantFiles, "\n") {
 		t.Fatalf("wrote\n%s\nwant\n%s", strings.Join(files, "\n"), strings.Join(wantFiles, "\n"))
@@ -91,7 +92,7 @@ func TestWriteGolden(t *testing.T) {
 // with one JSON type per column.
 func TestWriteFormat(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := Write(dir, fixtureBook(), Options{}); err != nil {
+	if _, err := Write(dir, richBook(), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, table := range Tables {

@@ -50,6 +50,9 @@ func ExampleWrite() {
 	// paragraphs 1 [data/paragraphs.jsonl]
 	// sentences 2 [data/sentences.jsonl]
 	// terms 0 [data/terms.jsonl]
+	// tables 0 [data/tables.jsonl]
+	// figures 0 [data/figures.jsonl]
+	// links 0 [data/links.jsonl]
 	// {"id":"doc-0001-p0001-s0001","document_id":"doc-0001","paragraph_id":"doc-0001-p0001","index":0,"text":"Çay demlendi.","char_start":0,"char_end":13,"word_count":2}
 	// {"id":"doc-0001-p0001-s0002","document_id":"doc-0001","paragraph_id":"doc-0001-p0001","index":1,"text":"İçelim mi?","char_start":14,"char_end":24,"word_count":2}
 }

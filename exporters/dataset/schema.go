@@ -29,10 +29,13 @@ const (
 	TableParagraphs = "paragraphs"
 	TableSentences  = "sentences"
 	TableTerms      = "terms"
+	TableTables     = "tables"
+	TableFigures    = "figures"
+	TableLinks      = "links"
 )
 
 // Tables lists the dataset's tables in order.
-var Tables = []string{TableDocuments, TableParagraphs, TableSentences, TableTerms}
+var Tables = []string{TableDocuments, TableParagraphs, TableSentences, TableTerms, TableTables, TableFigures, TableLinks}
 
 // recordTypes maps each table, and "book", to the Go type its schema is
 // generated from.
@@ -41,6 +44,9 @@ var recordTypes = map[string]reflect.Type{
 	TableParagraphs: reflect.TypeFor[Paragraph](),
 	TableSentences:  reflect.TypeFor[Sentence](),
 	TableTerms:      reflect.TypeFor[Term](),
+	TableTables:     reflect.TypeFor[Table](),
+	TableFigures:    reflect.TypeFor[Figure](),
+	TableLinks:      reflect.TypeFor[Link](),
 	"book":          reflect.TypeFor[Book](),
 }
 
@@ -49,6 +55,9 @@ var schemaTitles = map[string]string{
 	TableParagraphs: "seedpress dataset: paragraphs table",
 	TableSentences:  "seedpress dataset: sentences table",
 	TableTerms:      "seedpress dataset: terms table",
+	TableTables:     "seedpress dataset: tables table",
+	TableFigures:    "seedpress dataset: figures table",
+	TableLinks:      "seedpress dataset: links table",
 	"book":          "seedpress dataset: book.json, the canonical model",
 }
 
