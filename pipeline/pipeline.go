@@ -69,7 +69,16 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 // resources anywhere inside seedsDir, read and checked once each (see
 // package resource); an image that cannot be used is an error where it is
 // written. Hidden files, other subfolders and other files are skipped with
-// a note. A symbolic link is followed only when it stays inside seedsDir.
+// a note. When seedsDir has a book outline (SUMMARY.md, see
+// manifest.LoadOutline), the outline lists the seeds instead, in its
+// order and with its titles, nesting and parts, subfolders included; the
+// seeds it does not list are warned about and left out. A symbolic link is
+// followed only when it stays inside seedsDir. A Markdown seed's front
+// matter (YAML, or pandoc's title block) gives its title, subtitle,
+// authors, date, abstract and language, and the first seed's gives the
+// book the keys that book.yaml does not. A document's title is the
+// outline's, else its front matter's, else its leading heading, else
+// book.yaml's documents entry, else a numbered label.
 // Each document is decoded, normalised, structured, split into sentences
 // and searched for acronym definitions by up to Options.Workers goroutines
 // at once; then, in reading order, it gets its id and title, its mentions
@@ -97,7 +106,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	seeds, ds := listSeeds(seedsDir)
+	seeds, outline, ds := listSeeds(seedsDir)
 	diags.Append(ds)
 	if len(seeds) == 0 { // listSeeds said why
 		diags.Sort()
@@ -153,7 +162,28 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			continue
 		}
 		d.ID = uniqueID(documentID(d.Source), ids)
-		d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
+		if s := seeds[i]; s.title != "" { // the outline's title comes first
+			d.Title, d.Depth, d.Part = s.title, s.depth, s.part
+		}
+		if i == 0 && r.front != nil {
+			lang = bookFromFront(&meta, m.Keys, r.front)
+		} else if r.front != nil {
+			diags.Append(bookKeysIgnored(d.Source, r.front))
+		}
+		if d.Lang == meta.Lang {
+			d.Lang = ""
+		}
+		docLang := meta.Lang
+		if d.Lang != "" {
+			docLang = d.Lang
+		}
+		structure.CalloutTitles(d.Blocks, docLang)
+		for _, n := range d.Notes {
+			structure.CalloutTitles(n.Blocks, docLang)
+		}
+		if d.Title == "" { // a front matter's title comes first
+			d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
+		}
 		if resolve == nil { // no seed refers to another: index as we go
 			ds := refs.Add(d)
 			ds.Append(refs.Resolve(d))
@@ -180,7 +210,11 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			stop(err)
 		}
 	}
-	diags.Append(noteSkipped(seedsDir, m, images.Used()))
+	if outline != nil {
+		diags.Append(noteUnlisted(seedsDir, outline, m, images.Used()))
+	} else {
+		diags.Append(noteSkipped(seedsDir, m, images.Used()))
+	}
 	diags.Sort()
 	if feeding && !diags.HasErrors() {
 		if err := sink.End(g.Terms()); err != nil {
@@ -213,24 +247,30 @@ type read struct {
 	doc   *doc.Document
 	found *enrich.Found
 	diags diag.List
+	front *manifest.FrontMatter // the seed's front matter, nil when none
 }
 
 // readSeed reads seed i of seeds, resolving its references with resolve
 // when it is not nil and loading its images with images; it runs on a
 // worker goroutine.
 func readSeed(seeds []seedFile, i int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) read {
-	d, ds := readDocument(seeds[i], i, limit, resolve, images)
+	d, front, ds := readDocument(seeds[i], i, limit, resolve, images)
 	var found *enrich.Found
 	if d != nil {
 		found = enrich.Find(d)
 	}
-	return read{doc: d, found: found, diags: ds}
+	return read{doc: d, found: found, diags: ds, front: front}
 }
 
 // seedFile is one seed found in the seeds folder.
 type seedFile struct {
 	name string // file name in the seeds folder, the document's Source
 	path string // path to read: the link's target for a symbolic link
+	// title, depth and part are the seed's place in the book's outline
+	// (SUMMARY.md); title is "" without one.
+	title string
+	depth int
+	part  string
 }
 
 // isSeedName reports whether name has a seed extension, in any case.
@@ -240,14 +280,15 @@ func isSeedName(name string) bool {
 }
 
 // listSeeds returns the seeds of dir in reading order, with the errors that
-// make a seed unusable (its entry is then left out). It returns no seeds
-// only with an error.
-func listSeeds(dir string) ([]seedFile, diag.List) {
+// make a seed unusable (its entry is then left out), and the book's
+// outline when dir has one (see manifest.LoadOutline), which then gives
+// the seeds and their order. It returns no seeds only with an error.
+func listSeeds(dir string) ([]seedFile, *manifest.Outline, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: dir}
-	noSeeds := func() ([]seedFile, diag.List) {
+	noSeeds := func() ([]seedFile, *manifest.Outline, diag.List) {
 		diags.Errorf(whole, "no seeds (*.txt, *.md) in %s", dir)
-		return nil, diags
+		return nil, nil, diags
 	}
 	fi, err := os.Stat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -255,21 +296,39 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 	}
 	if err != nil {
 		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
-		return nil, diags
+		return nil, nil, diags
 	}
 	if !fi.IsDir() {
 		diags.Errorf(whole, "not a folder; give the folder that holds the seeds")
-		return nil, diags
+		return nil, nil, diags
 	}
 	entries, err := os.ReadDir(dir) // sorted by name
 	if err != nil {
 		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
-		return nil, diags
+		return nil, nil, diags
 	}
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
-		return nil, diags
+		return nil, nil, diags
+	}
+	outline, ds := manifest.LoadOutline(dir)
+	diags.Append(ds)
+	if outline != nil {
+		var seeds []seedFile
+		for _, e := range outline.Entries {
+			if s, ok := seedAt(dir, root, e.Path, &diags); ok {
+				s.title, s.depth, s.part = e.Title, e.Depth, e.Part
+				seeds = append(seeds, s)
+			}
+		}
+		if len(seeds) == 0 && !diags.HasErrors() {
+			return noSeeds()
+		}
+		return seeds, outline, diags
+	}
+	if ds.HasErrors() {
+		return nil, nil, diags
 	}
 	var seeds []seedFile
 	for _, e := range entries {
@@ -277,38 +336,14 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 		if strings.HasPrefix(name, ".") || !isSeedName(name) {
 			continue // noted by noteSkipped
 		}
-		pos := doc.Pos{File: name}
-		path := filepath.Join(dir, name)
-		if e.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(path)
-			if err != nil {
-				diags.Errorf(pos, "cannot read: %s", osMessage(err))
-				continue
-			}
-			if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-				diags.Errorf(pos, "symlink leads outside the seeds folder (not followed)")
-				continue
-			}
-			path = target
+		if s, ok := seedAt(dir, root, name, &diags); ok {
+			seeds = append(seeds, s)
 		}
-		fi, err := os.Stat(path)
-		switch {
-		case err != nil:
-			diags.Errorf(pos, "cannot read: %s", osMessage(err))
-			continue
-		case fi.IsDir():
-			diags.Errorf(pos, "cannot read: is a folder, not a seed file")
-			continue
-		case !fi.Mode().IsRegular():
-			diags.Errorf(pos, "cannot read: not a regular file")
-			continue
-		}
-		seeds = append(seeds, seedFile{name: name, path: path})
 	}
 	if len(seeds) == 0 && !diags.HasErrors() {
 		return noSeeds()
 	}
-	return seeds, diags
+	return seeds, nil, diags
 }
 
 // noteSkipped notes every entry of dir that is neither a seed, the manifest,
@@ -335,6 +370,72 @@ func noteSkipped(dir string, m *manifest.Manifest, resources map[string]bool) di
 	return diags
 }
 
+// seedAt checks the seed name (slash-separated, relative to dir, whose
+// real path is root) and returns it, or reports why it cannot be read. A
+// symbolic link, the file's or a folder's on its path, is followed only
+// when it stays inside the seeds folder.
+func seedAt(dir, root, name string, diags *diag.List) (seedFile, bool) {
+	pos := doc.Pos{File: name}
+	path := filepath.Join(dir, filepath.FromSlash(name))
+	if target, err := filepath.EvalSymlinks(path); err != nil {
+		diags.Errorf(pos, "cannot read: %s", osMessage(err))
+		return seedFile{}, false
+	} else if target != filepath.Join(root, filepath.FromSlash(name)) {
+		if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+			diags.Errorf(pos, "symlink leads outside the seeds folder (not followed)")
+			return seedFile{}, false
+		}
+		path = target
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		diags.Errorf(pos, "cannot read: %s", osMessage(err))
+		return seedFile{}, false
+	case fi.IsDir():
+		diags.Errorf(pos, "cannot read: is a folder, not a seed file")
+		return seedFile{}, false
+	case !fi.Mode().IsRegular():
+		diags.Errorf(pos, "cannot read: not a regular file")
+		return seedFile{}, false
+	}
+	return seedFile{name: name, path: path}, true
+}
+
+// noteUnlisted warns about every seed under the outline's folder that
+// the outline does not list (a README.md only gets a note: in a GitBook
+// or mdBook repository it is often the repository's page, not the
+// book's), and notes the top folder's files that are neither seeds, the
+// manifest, its cover, one of resources (the images the seeds use) nor
+// outline files.
+func noteUnlisted(dir string, o *manifest.Outline, m *manifest.Manifest, resources map[string]bool) diag.List {
+	var diags diag.List
+	for _, name := range o.Unlisted(dir) {
+		pos := doc.Pos{File: name}
+		if strings.EqualFold(filepath.Base(name), "README.md") {
+			diags.Notef(pos, "not in %s: left out", o.File)
+			continue
+		}
+		diags.Warnf(pos, "not in %s: left out of the book", o.File)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case isSeedName(name) && o.Root != "" && !strings.HasPrefix(name, "."):
+			diags.Notef(doc.Pos{File: name}, "outside %s/, the outline's folder: not part of the book", o.Root)
+		case e.IsDir(), isSeedName(name), name == manifest.FileName, name == manifest.MdBookName, name == manifest.GitBookName:
+		case strings.HasPrefix(name, "."):
+			diags.Notef(doc.Pos{File: name}, "hidden file skipped")
+		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
+		case resources[name]:
+		default:
+			diags.Notef(doc.Pos{File: name}, "skipped: not a seed (*.txt, *.md)")
+		}
+	}
+	return diags
+}
+
 // osMessage returns the operating system's reason in err, without the
 // path that the seed's position already names.
 func osMessage(err error) string {
@@ -350,38 +451,40 @@ func osMessage(err error) string {
 }
 
 // readDocument reads, decodes, normalises, structures, resolves (when
-// resolve is not nil) and segments one seed, and loads the images it uses.
-// The document's ID and Title are set later, in reading order.
-func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) (*doc.Document, diag.List) {
-	d, diags := structureDocument(s, index, limit, images)
+// resolve is not nil) and segments one seed, and loads the images it uses;
+// it returns the document with its front matter (nil when it has none).
+// The document's ID is set later, in reading order, and so is its Title
+// unless the front matter gives one.
+func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) (*doc.Document, *manifest.FrontMatter, diag.List) {
+	d, front, diags := structureDocument(s, index, limit, images)
 	if d == nil {
-		return nil, diags
+		return nil, nil, diags
 	}
 	if resolve != nil {
 		diags.Append(resolve(d))
 	}
 	segmentDocument(d)
-	return d, diags
+	return d, front, diags
 }
 
 // structureDocument reads, decodes, normalises and structures one seed,
 // and loads the images it uses when images is not nil (the index pass
 // needs no image): the document is nil when it cannot be read or has no
 // text.
-func structureDocument(s seedFile, index int, limit int64, images *resource.Loader) (*doc.Document, diag.List) {
+func structureDocument(s seedFile, index int, limit int64, images *resource.Loader) (*doc.Document, *manifest.FrontMatter, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: s.name}
 	raw, err := readLimited(s.path, limit)
 	if err != nil {
 		diags.Errorf(whole, "%s", err)
-		return nil, diags
+		return nil, nil, diags
 	}
 	sum := sha256.Sum256(raw)
 	text, encoding, ds := decode.Decode(s.name, raw)
 	diags.Append(ds)
 	raw = nil // the text is all that is needed from here on
 	if ds.HasErrors() {
-		return nil, diags // the decoder said why; later stages would repeat it
+		return nil, nil, diags // the decoder said why; later stages would repeat it
 	}
 
 	markdown := strings.EqualFold(filepath.Ext(s.name), ".md")
@@ -395,8 +498,14 @@ func structureDocument(s seedFile, index int, limit int64, images *resource.Load
 		Encoding: encoding,
 		Format:   "text",
 	}
+	var front *manifest.FrontMatter
 	if markdown {
 		d.Format = "markdown"
+		if fm, body, ok := structure.SplitFrontMatter(text); ok {
+			text = body
+			front, ds = frontMatter(d, fm)
+			diags.Append(ds)
+		}
 		var r structure.Result
 		r, ds = structure.MarkdownDocument(s.name, text)
 		d.Blocks, d.Notes = r.Blocks, r.Notes
@@ -409,9 +518,9 @@ func structureDocument(s seedFile, index int, limit int64, images *resource.Load
 	diags.Append(ds)
 	if !d.HasText() {
 		diags.Errorf(whole, "no text to publish")
-		return nil, diags
+		return nil, nil, diags
 	}
-	return d, diags
+	return d, front, diags
 }
 
 // mayRefer reports whether a Markdown seed of seeds may hold a reference
@@ -440,7 +549,7 @@ func indexSeeds(refs *xref.Index, seeds []seedFile, workers int, limit int64) di
 		ok  bool
 	}
 	docs := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) structured {
-		d, ds := structureDocument(seeds[i], i, limit, nil)
+		d, _, ds := structureDocument(seeds[i], i, limit, nil)
 		return structured{d, d != nil && !ds.HasErrors()}
 	})
 	ids := map[string]bool{} // as Stream gives them

@@ -99,7 +99,7 @@ func TestIndexFirstSameBook(t *testing.T) {
 	tmp := t.TempDir()
 	writeSeeds(t, tmp, 12)
 	for _, dir := range []string{"../testdata/corpus", "../seeds", tmp} {
-		seeds, _ := listSeeds(dir)
+		seeds, _, _ := listSeeds(dir)
 		// testdata/corpus names a file "yazım-kılavuzu.md" in a code span.
 		if mayRefer(seeds, DefaultMaxFileSize) != (dir == "../testdata/corpus") {
 			t.Errorf("%s: mayRefer = %v", dir, !(dir == "../testdata/corpus"))

@@ -35,7 +35,9 @@ func bombOf(t testing.TB, w, h uint32) string {
 // image that cannot be published is an error at the place it is written
 // (exit 1, nothing published, check agrees); a note referenced but not
 // defined, a note never referenced and a table row of the wrong length are
-// warnings, which --strict makes errors (exit 1, nothing published).
+// warnings, which --strict makes errors (exit 1, nothing published); a
+// cross-reference or link to an id that does not exist and an id given
+// twice are errors.
 func TestManuscriptBadInput(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
 	tests := []struct {
@@ -79,6 +81,20 @@ func TestManuscriptBadInput(t *testing.T) {
 		{name: "note never referenced", strict: true,
 			files: map[string]string{"a.md": "Metin.\n\n[^fazla]: Kimse anmadı.\n"},
 			want:  []string{`SEEDS/a.md:3:1: error: footnote [^fazla] is defined but never referenced; not published`}},
+		{name: "cross-reference and links to ids that do not exist",
+			files: map[string]string{
+				"a.md": "# Bir {#sec-bir}\n\nBak @sec-yok.\n\n[yok](#hic-yok) ve [öteki](b.md#yok).\n",
+				"b.md": "# İki\n\nMetin.\n",
+			},
+			want: []string{`SEEDS/a.md:3:1: error: cross-reference @sec-yok: no element of the book has the id "sec-yok"`,
+				`SEEDS/a.md:5:1: error: link to "#hic-yok": no heading or element of the book has the id "hic-yok"`,
+				`SEEDS/a.md:5:1: error: link to "b.md#yok": no heading or element of the book has the id "yok"`}},
+		{name: "duplicate id, both places named",
+			files: map[string]string{
+				"a.md": "# Bir {#sec-bir}\n\nMetin.\n",
+				"b.md": "# Bir {#sec-bir}\n\nMetin.\n",
+			},
+			want: []string{`SEEDS/b.md:1:1: error: duplicate id "sec-bir": it is also the id of the heading at a.md:1:1`}},
 		{name: "table rows of different lengths", strict: true,
 			files: map[string]string{"a.md": "Metin.\n\n| A | B |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n"},
 			want: []string{`SEEDS/a.md:5:1: error: table row has 1 cell where the header has 2: padded with empty cells (as GFM does)`,

@@ -30,6 +30,9 @@ func Dump(w io.Writer, b *Book) error {
 	}
 	d.str(1, "identifier", m.Identifier)
 	d.str(1, "papersize", m.PaperSize)
+	if m.TOCDepth != 0 {
+		d.line(1, "toc-depth %d", m.TOCDepth)
+	}
 	if m.Cover != nil {
 		d.line(1, "cover %q %s %dx%d %d bytes", m.Cover.Name, m.Cover.MediaType, m.Cover.Width, m.Cover.Height, len(m.Cover.Data))
 	}

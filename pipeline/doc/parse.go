@@ -315,6 +315,21 @@ func (p *dumpParser) meta(m *Meta) error {
 		}
 		key := p.word()
 		var v string
+		if key == "toc-depth" {
+			if err := p.once(seen, key); err != nil {
+				return err
+			}
+			if m.TOCDepth, err = p.int(key, p.word()); err != nil {
+				return err
+			}
+			if m.TOCDepth < 1 || m.TOCDepth > 6 {
+				return p.errorf("toc-depth %d is not between 1 and 6", m.TOCDepth)
+			}
+			if err := p.end(); err != nil {
+				return err
+			}
+			continue
+		}
 		if key != "cover" {
 			if v, err = p.quoted(key); err != nil {
 				return err

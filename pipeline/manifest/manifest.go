@@ -47,6 +47,9 @@ type Manifest struct {
 	Documents map[string]DocumentOverride
 	// Found reports whether book.yaml existed.
 	Found bool
+	// Keys holds the keys book.yaml gave a valid value, so that a seed's
+	// front matter may set the others.
+	Keys map[string]bool
 }
 
 // DocumentOverride is what book.yaml may say about one seed.
@@ -102,22 +105,31 @@ type loader struct {
 	dir   string
 	m     *Manifest
 	diags diag.List
+	// front is set when the loader reads a seed's front matter (see
+	// ParseFrontMatter) rather than book.yaml.
+	front *FrontMatter
+	file  string // the file of positions; FileName when ""
+	line  int    // the line of the YAML's first line in file, less one
 }
 
-// pos returns the position of n in book.yaml (the whole file for nil).
-func pos(n *yaml.Node) doc.Pos {
-	if n == nil {
-		return doc.Pos{File: FileName}
+// pos returns the position of n in the file read (the whole file for nil).
+func (l *loader) pos(n *yaml.Node) doc.Pos {
+	file := l.file
+	if file == "" {
+		file = FileName
 	}
-	return doc.Pos{File: FileName, Line: n.Line, Col: n.Column}
+	if n == nil {
+		return doc.Pos{File: file}
+	}
+	return doc.Pos{File: file, Line: n.Line + l.line, Col: n.Column}
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
-	l.diags.Errorf(pos(n), format, args...)
+	l.diags.Errorf(l.pos(n), format, args...)
 }
 
 func (l *loader) warnf(n *yaml.Node, format string, args ...any) {
-	l.diags.Warnf(pos(n), format, args...)
+	l.diags.Warnf(l.pos(n), format, args...)
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
@@ -140,6 +152,10 @@ func (l *loader) parse(data []byte) {
 	if l.refuseAliases(&root) {
 		return
 	}
+	if l.front != nil {
+		l.frontMatter(&root)
+		return
+	}
 	l.m.Meta.Lang = doc.DefaultLang
 	l.m.Meta.PaperSize = "a5"
 	if root.Kind == 0 || len(root.Content) == 0 {
@@ -160,6 +176,14 @@ func (l *loader) parse(data []byte) {
 	}
 }
 
+// setKey records that key got a valid value.
+func (l *loader) setKey(key string) {
+	if l.m.Keys == nil {
+		l.m.Keys = map[string]bool{}
+	}
+	l.m.Keys[key] = true
+}
+
 // yamlError reports a syntax error. yaml gives a line but no column.
 func (l *loader) yamlError(err error) {
 	msg := err.Error()
@@ -170,7 +194,9 @@ func (l *loader) yamlError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	l.diags.Errorf(doc.Pos{File: FileName, Line: line, Col: 1}, "malformed YAML: %s", msg)
+	p := l.pos(nil)
+	p.Line, p.Col = line+l.line, 1
+	l.diags.Errorf(p, "malformed YAML: %s", msg)
 }
 
 // refuseAliases reports every anchor and alias of the tree as an error and
@@ -199,7 +225,11 @@ func (l *loader) refuseAliases(root *yaml.Node) bool {
 	if first.Kind == yaml.AliasNode {
 		what = "alias *" + first.Value
 	}
-	l.errorf(first, "YAML anchors and aliases are not allowed in book.yaml (%s; %d in the file); write each value out", what, count)
+	where := "book.yaml"
+	if l.front != nil {
+		where = "front matter"
+	}
+	l.errorf(first, "YAML anchors and aliases are not allowed in %s (%s; %d in the file); write each value out", where, what, count)
 	return true
 }
 
@@ -222,6 +252,12 @@ func pairs(l *loader, m *yaml.Node, known []string) []pair {
 		}
 		seen[k.Value] = k
 		if !contains(known, k.Value) {
+			if l.front != nil {
+				// Front matter often carries other tools' keys (layout,
+				// tags, weight): not an error.
+				l.warnf(k, "front matter key %q is not used (known keys: %s)", k.Value, strings.Join(known, ", "))
+				continue
+			}
 			if s := suggest(k.Value, known); s != "" {
 				l.errorf(k, "unknown key %q; did you mean %q?", k.Value, s)
 			} else {
@@ -282,8 +318,26 @@ func (l *loader) str(what string, n *yaml.Node) (string, bool) {
 	return s, true
 }
 
+// personName returns the name of an author given as a mapping in front
+// matter (Quarto's "- name: Ayşe Yılmaz" with affiliation and the like),
+// or nil.
+func (l *loader) personName(n *yaml.Node) *yaml.Node {
+	if l.front == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "name" {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
 // strs returns a string or a list of strings.
 func (l *loader) strs(what string, n *yaml.Node) []string {
+	if name := l.personName(n); name != nil {
+		n = name
+	}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if s, ok := l.str(what, n); ok {
@@ -297,6 +351,9 @@ func (l *loader) strs(what string, n *yaml.Node) []string {
 		}
 		var out []string
 		for i, c := range n.Content {
+			if name := l.personName(c); name != nil {
+				c = name
+			}
 			if s, ok := l.str(fmt.Sprintf("%s[%d]", what, i+1), c); ok {
 				out = append(out, s)
 			}
@@ -309,6 +366,12 @@ func (l *loader) strs(what string, n *yaml.Node) []string {
 
 func (l *loader) value(key string, v *yaml.Node) {
 	meta := &l.m.Meta
+	before := len(l.diags)
+	defer func() {
+		if len(l.diags) == before {
+			l.setKey(key)
+		}
+	}()
 	set := func(dst *string) {
 		if s, ok := l.str(key, v); ok {
 			*dst = s
@@ -340,8 +403,28 @@ func (l *loader) value(key string, v *yaml.Node) {
 			}
 			meta.Lang = tag.String()
 		}
+	case "abstract":
+		if l.front != nil {
+			set(&l.front.Abstract)
+		}
+	case "toc-depth":
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+			l.errorf(v, "toc-depth must be a whole number from 1 to 6, not %s", kindName(v))
+			break
+		}
+		d, err := strconv.Atoi(v.Value)
+		if err != nil || d < 1 || d > 6 {
+			l.errorf(v, "toc-depth %s is not a whole number from 1 to 6", v.Value)
+			break
+		}
+		meta.TOCDepth = d
 	case "date":
 		if s, ok := l.str(key, v); ok {
+			if l.front != nil && len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
+				if _, ok := doc.ParseDate(s[:10]); ok {
+					s = s[:10] // a date and time (Hugo, Jekyll): the date
+				}
+			}
 			if _, ok := doc.ParseDate(s); !ok {
 				l.errorf(v, "date %q must be YYYY, YYYY-MM or YYYY-MM-DD", s)
 				break

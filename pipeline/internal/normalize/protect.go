@@ -64,6 +64,7 @@ func protect(s string, markdown bool) []region {
 	if markdown {
 		rs = append(rs, markdownCode(s)...)
 		rs = append(rs, linkTargets(s)...)
+		rs = append(rs, authorSyntax(s)...)
 	}
 	return merge(rs)
 }

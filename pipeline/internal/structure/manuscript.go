@@ -2,9 +2,7 @@ package structure
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -63,9 +61,10 @@ type ImageUse struct {
 func MarkdownDocument(file, text string) (Result, diag.List) {
 	text = sanitize(text)
 	src := []byte(text)
+	parsed, markers := fancyLists(src)
 	pc := parser.NewContext()
-	root := markdownParser.Parse(gtext.NewReader(src), parser.WithContext(pc))
-	c := &converter{file: file, src: src, lines: newLineIndex(text)}
+	root := markdownParser.Parse(gtext.NewReader(parsed), parser.WithContext(pc))
+	c := &converter{file: file, src: src, lines: newLineIndex(text), markers: markers}
 	c.noteDefinitions(pc)
 	whole := doc.Pos{File: file, Line: 1, Col: 1}
 	blocks := c.blocks(root, 0, whole)
@@ -257,79 +256,78 @@ func (c *converter) definitionList(n *extast.DefinitionList, depth int, at doc.P
 	return []doc.Block{dl}
 }
 
-// attrOf converts goldmark's attributes of n ({#id .a .b k=v}).
-func attrOf(n ast.Node) doc.Attr {
-	var a attrs
-	for _, at := range n.Attributes() {
-		a.add(at.Name, at.Value)
+// trailingAttrs finds an attribute block "{…}" that ends the inlines of
+// p (white space after it aside), removes it from them and returns it.
+// The block may span several text nodes, as "{#tbl-a_b}" does (the "_"
+// is an emphasis delimiter that matched nothing).
+func (c *converter) trailingAttrs(p ast.Node) (doc.Attr, bool) {
+	var run []*ast.Text // the text nodes at the end, contiguous in the source
+	for n := p.LastChild(); n != nil; n = n.PreviousSibling() {
+		t, ok := n.(*ast.Text)
+		if !ok || len(run) > 0 && t.Segment.Stop != run[len(run)-1].Segment.Start {
+			break
+		}
+		run = append(run, t)
 	}
-	return a.Attr
-}
-
-// attrs builds a doc.Attr from goldmark's attributes.
-type attrs struct{ doc.Attr }
-
-func (a *attrs) add(name []byte, value any) {
-	v := attrValue(value)
-	switch string(name) {
-	case "id":
-		a.ID = v
-	case "class":
-		a.Classes = append(a.Classes, strings.Fields(v)...)
-	default:
-		a.Pairs = append(a.Pairs, doc.KeyValue{Key: string(name), Value: v})
-	}
-}
-
-// attrValue formats an attribute's value: goldmark gives bytes for a word
-// or a quoted string, numbers and booleans as Go values.
-func attrValue(v any) string {
-	switch v := v.(type) {
-	case []byte:
-		return string(v)
-	case string:
-		return v
-	case nil:
-		return ""
-	}
-	return fmt.Sprint(v)
-}
-
-// trailingAttrs finds an attribute block "{…}" that ends the text node t
-// (white space after it aside), removes it from t and returns it.
-func (c *converter) trailingAttrs(t *ast.Text) (doc.Attr, bool) {
-	v := t.Segment.Value(c.src)
-	trimmed := bytes.TrimRight(v, " \t\r\n")
-	if !bytes.HasSuffix(trimmed, []byte("}")) {
+	if len(run) == 0 {
 		return doc.Attr{}, false
 	}
-	open := bytes.LastIndexByte(trimmed, '{')
-	if open < 0 {
-		return doc.Attr{}, false
-	}
-	a, ok := parseAttrs(trimmed[open:])
+	start, stop := run[len(run)-1].Segment.Start, run[0].Segment.Stop
+	a, n, ok := trailingAttr(c.src[start:stop])
 	if !ok {
 		return doc.Attr{}, false
 	}
-	t.Segment = t.Segment.WithStop(t.Segment.Start + len(bytes.TrimRight(trimmed[:open], " \t")))
+	cut := start + n
+	for _, t := range run {
+		switch {
+		case t.Segment.Start >= cut:
+			p.RemoveChild(p, t)
+		case t.Segment.Stop > cut:
+			t.Segment = t.Segment.WithStop(cut)
+		}
+	}
 	return a, true
 }
 
-// parseAttrs parses s, which must be all one attribute block "{…}".
+// maxAttrTries is how many "{" from the end trailingAttr tries as the
+// start of the attributes, so that a line full of braces costs linear
+// time.
+const maxAttrTries = 8
+
+// trailingAttr reads, with parseAttr, an attribute block "{…}" that ends
+// v (white space after it aside; an escaped "\{" is text). It returns
+// the attributes and the length of v before them, white space before them
+// trimmed.
+func trailingAttr(v []byte) (doc.Attr, int, bool) {
+	end := len(bytes.TrimRight(v, " \t\r\n"))
+	if end == 0 || v[end-1] != '}' {
+		return doc.Attr{}, 0, false
+	}
+	open := end
+	for range maxAttrTries {
+		open = bytes.LastIndexByte(v[:open], '{')
+		if open < 0 {
+			break
+		}
+		esc := 0
+		for j := open - 1; j >= 0 && v[j] == '\\'; j-- {
+			esc++
+		}
+		if esc%2 == 1 {
+			continue
+		}
+		if a, n, ok := parseAttr(v[open:end]); ok && n == end-open {
+			return a, len(bytes.TrimRight(v[:open], " \t")), true
+		}
+	}
+	return doc.Attr{}, 0, false
+}
+
+// parseAttrs parses s, which must be all one attribute block "{…}", with
+// the package's one reader of pandoc's attribute syntax (parseAttr).
 func parseAttrs(s []byte) (doc.Attr, bool) {
-	r := gtext.NewReader(s)
-	parsed, ok := parser.ParseAttributes(r)
-	if !ok {
-		return doc.Attr{}, false
-	}
-	if _, pos := r.Position(); pos.Start != len(s) {
-		return doc.Attr{}, false
-	}
-	var a attrs
-	for _, at := range parsed {
-		a.add(at.Name, at.Value)
-	}
-	return a.Attr, true
+	a, n, ok := parseAttr(s)
+	return a, ok && n == len(s)
 }
 
 // imageUse records an image written at pos and returns its node's image.
@@ -343,15 +341,11 @@ func (c *converter) imageUse(n *ast.Image, pos doc.Pos) *doc.Image {
 	return im
 }
 
-// inlineImage adds the image n inside running text to b. A "{…}" right
-// after it is its attributes.
+// inlineImage adds the image n inside running text to b, with the
+// attributes written right after it (nodeAttr).
 func (c *converter) inlineImage(b *inlineBuilder, n *ast.Image, at doc.Pos) {
 	pos := c.pos(n, at)
-	var attr doc.Attr
-	if t, ok := n.NextSibling().(*ast.Text); ok {
-		attr = c.leadingAttrs(t)
-	}
-	b.add(&doc.InlineImage{Image: c.imageUse(n, pos), Alt: c.altText(n), Title: unescape(n.Title), Attr: attr})
+	b.add(&doc.InlineImage{Image: c.imageUse(n, pos), Alt: c.altText(n), Title: unescape(n.Title), Attr: nodeAttr(n)})
 }
 
 // altText returns the plain text of an inline image's description: its
@@ -393,30 +387,12 @@ func (c *converter) altText(n ast.Node) string {
 	return joinLines(string(b))
 }
 
-// leadingAttrs finds an attribute block "{…}" that starts the text node
-// t, removes it from t and returns it.
-func (c *converter) leadingAttrs(t *ast.Text) doc.Attr {
-	v := t.Segment.Value(c.src)
-	if len(v) == 0 || v[0] != '{' {
-		return doc.Attr{}
-	}
-	end := bytes.IndexByte(v, '}')
-	if end < 0 {
-		return doc.Attr{}
-	}
-	a, ok := parseAttrs(v[:end+1])
-	if !ok {
-		return doc.Attr{}
-	}
-	t.Segment = t.Segment.WithStart(t.Segment.Start + end + 1)
-	return a
-}
-
 // figure returns the paragraph n as a figure when it holds one image and
-// nothing else but white space and a trailing attribute block; else nil.
+// nothing else but white space, as pandoc reads it; else nil. Its
+// attributes are the ones written right after the image (nodeAttr): a
+// "{#fig-id}" after a space is text, and the image an inline one.
 func (c *converter) figure(n ast.Node, at doc.Pos) *doc.Figure {
 	var img *ast.Image
-	var attr doc.Attr
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Image:
@@ -424,19 +400,12 @@ func (c *converter) figure(n ast.Node, at doc.Pos) *doc.Figure {
 				return nil
 			}
 			img = ch
+		case *attrMarker:
+			// The image's attributes, read onto the image.
 		case *ast.Text:
-			v := ch.Segment.Value(c.src)
-			if len(bytes.TrimSpace(v)) == 0 {
-				continue
-			}
-			if img == nil || ch.NextSibling() != nil {
+			if len(bytes.TrimSpace(ch.Segment.Value(c.src))) != 0 {
 				return nil
 			}
-			a, ok := parseAttrs(bytes.TrimSpace(v))
-			if !ok {
-				return nil
-			}
-			attr = a
 		default:
 			return nil
 		}
@@ -449,7 +418,7 @@ func (c *converter) figure(n ast.Node, at doc.Pos) *doc.Figure {
 	caption := alt.done()
 	return &doc.Figure{
 		Pos:     at,
-		Attr:    attr,
+		Attr:    nodeAttr(img),
 		Image:   c.imageUse(img, c.pos(img, at)),
 		Alt:     doc.PlainText(caption),
 		Title:   unescape(img.Title),

@@ -170,10 +170,16 @@ note 1 @3:1 id="1"
   item @3:1
     paragraph @3:3 leaf=2
       text "[y] değil"`, ""},
-		{"strike but not a single tilde", "~~sil~~ H~2~O ~~~üç~~~", `paragraph @1:1 leaf=0
+		{"strike of two tildes, subscript of one", "~~sil~~ H~2~O ~~~üç~~~", `paragraph @1:1 leaf=0
   strike
     text "sil"
-  text " H~2~O ~~~üç~~~"`, ""},
+  text " H"
+  sub
+    text "2"
+  text "O ~"
+  strike
+    text "üç"
+  text "~"`, ""},
 		{"math", "$x^2$ ve $$\\sum_i\nx_i$$; 10 $ ile 20 $, $5 ve $6, `$k$` \\$y\\$", `paragraph @1:1 leaf=0
   math "x^2"
   text " ve "
@@ -199,6 +205,25 @@ note 1 @3:1 id="1"
   text "Noktalama"
 heading @3:1 level=1 leaf=1
   text "Düz"`, ""},
+		{"heading attributes as pandoc reads them", "# Giriş {#sec_giris -}\n\nAlt *başlık* {key=\"a}b\"}\n===\n\n# Kaçış \\{#x}\n\n# İki {#a} {#b}\n", `heading @1:1 level=1 leaf=0 {#sec_giris .unnumbered}
+  text "Giriş"
+heading @3:1 level=1 leaf=1 {key="a}b"}
+  text "Alt "
+  emph
+    text "başlık"
+heading @6:1 level=1 leaf=2
+  text "Kaçış {#x}"
+heading @8:1 level=1 leaf=3 {#b}
+  text "İki {#a}"`, ""},
+		{"caption attributes over several text nodes", "| a |\n|---|\n| b |\n\n: Başlık {#tbl-a_b}\n", `table @1:1 number=0 align=default {#tbl-a_b}
+  caption
+    text "Başlık"
+  head
+    cell
+      text "a"
+  row
+    cell
+      text "b"`, ""},
 		{"link title", `[a](https://a.tr "Başlık") [b](02_yazim.md#noktalama)`, `paragraph @1:1 leaf=0
   link "https://a.tr" title="Başlık"
     text "a"
@@ -274,6 +299,11 @@ var kindSamples = map[string]struct{ in, want, warn string }{
 	"NoteRef":                 {"a[^1]\n\n[^1]: b", `noteref 1`, ""},
 	"Math":                    {"$a$", `math "a"`, msgMath},
 	"CrossRef":                {"@fig-a'da", `xref "fig-a" kind=fig doc= label="" number="" suffix="'da"`, ""},
+	"FencedDiv":               {"::: {.callout-note}\na\n:::", "callout @1:1 kind=note {.callout-note}", ""},
+	"LineBlock":               {"| a\n|   b", `lineblock @1:1 leaf=0`, ""},
+	"LineBlockLine":           {"| a\n|   b", "text \"a\"\n  linebreak\n  text \"\\u00a0\\u00a0b\"", ""},
+	"PairMarker":              {"[a]{.smallcaps} H~2~O 2^10^", "span {.smallcaps}\n    text \"a\"\n  text \" H\"\n  sub\n    text \"2\"\n  text \"O 2\"\n  sup", ""},
+	"AttrMarker":              {"[a](/u){.c} ![b](c.png){#fig-x}", "link \"/u\" {.c}\n    text \"a\"\n  text \" \"\n  image \"c.png\" alt=\"b\" title=\"\" {#fig-x}", ""},
 }
 
 var unreachableKinds = map[string]string{

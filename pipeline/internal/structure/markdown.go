@@ -36,16 +36,21 @@ const (
 // the converter does not know is skipped (a block) or kept as its text (an
 // inline) with a warning. Each block's Pos is where goldmark saw it start,
 // in runes.
+//
+// pandoc's syntax for authors is read too (authors.go): fenced divs and
+// callouts, line blocks, bracketed spans, superscript and subscript,
+// attributes on links, images and code blocks, a) A. i. I. (1) #. list
+// markers; HTML comments are dropped without a warning.
 func Markdown(file, text string) ([]doc.Block, diag.List) {
 	r, diags := MarkdownDocument(file, text)
 	return r.Blocks, diags
 }
 
 // markdownParser is goldmark's CommonMark parser with the manuscript
-// extensions (see newMarkdownParser). It is built once: a goldmark parser
-// keeps all per-document state in the parse context, so one may parse many
-// documents at once, and building one per document cost about a tenth of
-// the stage's allocations.
+// extensions and the authors' syntax (see newMarkdownParser). It is built
+// once: a goldmark parser keeps all per-document state in the parse
+// context, so one may parse many documents at once, and building one per
+// document cost about a tenth of the stage's allocations.
 var markdownParser = newMarkdownParser()
 
 type converter struct {
@@ -63,7 +68,8 @@ type converter struct {
 	noteOrder  []*doc.Note                 // referenced notes by number
 	captions   map[ast.Node]bool           // table captions converted
 	images     []ImageUse
-	mathWarned bool // the math warning was given
+	mathWarned bool               // the math warning was given
+	markers    map[int]listMarker // fancy list markers by offset (fancyLists)
 }
 
 // pos returns the position of n, or def when goldmark did not record one.
@@ -87,6 +93,10 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 	var out []doc.Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		at := c.pos(n, parentPos)
+		if bs, ok := c.authorBlock(n, depth, at); ok {
+			out = append(out, bs...)
+			continue
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			ins := c.inlines(n, at)
@@ -94,7 +104,7 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 				c.diags.Warnf(at, "empty heading dropped")
 				continue
 			}
-			out = append(out, &doc.Heading{Pos: at, Level: n.Level, Inlines: ins, Attr: attrOf(n)})
+			out = append(out, &doc.Heading{Pos: at, Level: n.Level, Inlines: ins, Attr: nodeAttr(n)})
 		case *ast.Paragraph, *ast.TextBlock:
 			if bs, done := c.paragraph(n, at); done {
 				out = append(out, bs...)
@@ -106,7 +116,8 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 			if n.Info != nil {
 				info = strings.TrimSpace(unescape(n.Info.Segment.Value(c.src)))
 			}
-			out = append(out, &doc.CodeBlock{Pos: at, Info: info, Text: c.lineText(n)})
+			attr, info := codeAttr(info)
+			out = append(out, &doc.CodeBlock{Pos: at, Info: info, Text: c.lineText(n), Attr: attr})
 		case *ast.CodeBlock:
 			out = append(out, &doc.CodeBlock{Pos: at, Text: c.lineText(n)})
 		case *ast.Blockquote:
@@ -132,7 +143,7 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 				ip := c.pos(it, at)
 				l.Items = append(l.Items, &doc.ListItem{Pos: ip, Blocks: c.blocks(it, depth+1, ip), Task: taskOf(it)})
 			}
-			out = append(out, l)
+			out = append(out, c.styleList(n, l)...)
 		case *ast.ThematicBreak:
 			out = append(out, &doc.ThematicBreak{Pos: at})
 		case *ast.HTMLBlock:
@@ -243,7 +254,17 @@ func (c *converter) inlines(block ast.Node, at doc.Pos) []doc.Inline {
 // emphasis and links around them (capped like blocks at MaxDepth); inLink
 // says a link is open, so nested links keep only their text.
 func (c *converter) addInlines(b *inlineBuilder, parent ast.Node, depth int, inLink bool, at doc.Pos) {
-	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+	c.addSiblings(b, parent.FirstChild(), nil, depth, inLink, at)
+}
+
+// addSiblings converts the inlines from first up to stop (excluded, nil
+// for all) into b, as addInlines does.
+func (c *converter) addSiblings(b *inlineBuilder, first, stop ast.Node, depth int, inLink bool, at doc.Pos) {
+	for n := first; n != nil && n != stop; n = n.NextSibling() {
+		if last, ok := c.authorInline(b, n, depth, inLink, at); ok {
+			n = last
+			continue
+		}
 		switch n := n.(type) {
 		case *ast.Text:
 			v := n.Value(c.src)
@@ -341,7 +362,7 @@ func (c *converter) addLink(b *inlineBuilder, n ast.Node, url string, label []do
 		inner.flush()
 		label = inner.out
 	}
-	link := &doc.Link{URL: url, Inlines: label}
+	link := &doc.Link{URL: url, Inlines: label, Attr: nodeAttr(n)}
 	if l, ok := n.(*ast.Link); ok {
 		link.Title = unescape(l.Title)
 	}

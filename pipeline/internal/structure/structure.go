@@ -81,6 +81,11 @@ func sanitize(text string) string {
 type lineIndex struct {
 	text   string
 	starts []int // byte offset of each line's first byte
+	// The last offset asked for and its column: the positions of one
+	// line's inlines come in order, so that a column is counted from the
+	// one before rather than from the line's start (a long line of links
+	// costs linear time).
+	lastOff, lastCol int
 }
 
 func newLineIndex(text string) *lineIndex {
@@ -90,7 +95,7 @@ func newLineIndex(text string) *lineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return &lineIndex{text: text, starts: starts}
+	return &lineIndex{text: text, starts: starts, lastCol: 1}
 }
 
 // pos returns the position of byte offset off; off is clamped to the text.
@@ -103,6 +108,11 @@ func (x *lineIndex) pos(file string, off int) doc.Pos {
 		off--
 	}
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	col := utf8.RuneCountInString(x.text[x.starts[line]:off]) + 1
+	from, col := x.starts[line], 1
+	if x.lastOff >= from && x.lastOff <= off {
+		from, col = x.lastOff, x.lastCol
+	}
+	col += utf8.RuneCountInString(x.text[from:off])
+	x.lastOff, x.lastCol = off, col
 	return doc.Pos{File: file, Line: line + 1, Col: col}
 }

@@ -105,9 +105,7 @@ func (c *converter) table(n *extast.Table, at doc.Pos) *doc.Table {
 		c.captions[p] = true
 		first := p.FirstChild().(*ast.Text)
 		first.Segment = first.Segment.WithStart(first.Segment.Start + c.captionPrefix(p))
-		if last, ok := p.LastChild().(*ast.Text); ok {
-			t.Attr, _ = c.trailingAttrs(last)
-		}
+		t.Attr, _ = c.trailingAttrs(p)
 		t.Caption = c.inlines(p, c.pos(p, at))
 		if t.Caption == nil {
 			t.Caption = []doc.Inline{}
