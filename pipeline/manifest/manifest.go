@@ -2,7 +2,7 @@
 //
 // book.yaml uses pandoc's metadata keys (title, subtitle, author, lang,
 // date, publisher, rights, description, subject, identifier, cover-image)
-// plus papersize, toc-depth and documents (per-seed overrides). It is read as a
+// plus papersize and documents (per-seed overrides). It is read as a
 // yaml.Node tree, never decoded into Go values directly, so that every
 // problem carries the line and column it concerns, and every problem of the
 // file is reported at once.
@@ -439,15 +439,6 @@ func (l *loader) value(key string, v *yaml.Node) {
 				break
 			}
 			meta.PaperSize = s
-		}
-	case "toc-depth":
-		if s, ok := l.str(key, v); ok {
-			n, err := strconv.Atoi(s)
-			if err != nil || n < 1 || n > 6 {
-				l.errorf(v, "toc-depth %q must be a whole number from 1 to 6 (the deepest heading level the contents list)", s)
-				break
-			}
-			meta.TOCDepth = n
 		}
 	case "cover-image":
 		if s, ok := l.str(key, v); ok {

@@ -118,10 +118,6 @@ func TestLoadErrors(t *testing.T) {
 			`book.yaml:1:7: error: date "2024-05-19T10:00:00Z" must be YYYY, YYYY-MM or YYYY-MM-DD`},
 		{"papersize", "papersize: B52\n", nil,
 			`book.yaml:1:12: error: papersize "B52" is not one of a4, a5, letter`},
-		{"toc-depth too deep", "toc-depth: 7\n", nil,
-			`book.yaml:1:12: error: toc-depth "7" must be a whole number from 1 to 6 (the deepest heading level the contents list)`},
-		{"toc-depth not a number", "toc-depth: üç\n", nil,
-			`book.yaml:1:12: error: toc-depth "üç" must be a whole number from 1 to 6 (the deepest heading level the contents list)`},
 		{"duplicate keys", "title: a\nlang: tr\ntitle: b\n", nil,
 			`book.yaml:3:1: error: duplicate key "title" (first at line 1)`},
 		{"non-string key", "[a]: b\n", nil,
@@ -221,7 +217,6 @@ subject: [Bir, İki]
 lang: tr_TR
 date: 2024-05-19
 papersize: A4
-toc-depth: 2
 cover-image: img/kapak.png
 identifier: urn:isbn:9780000000000
 documents:
@@ -237,7 +232,7 @@ documents:
 	}
 	want := doc.Meta{
 		Title: "Başlık", Authors: []string{"Tek Yazar"}, Subjects: []string{"Bir", "İki"},
-		Lang: "tr-TR", Date: "2024-05-19", PaperSize: "a4", TOCDepth: 2, Identifier: "urn:isbn:9780000000000",
+		Lang: "tr-TR", Date: "2024-05-19", PaperSize: "a4", Identifier: "urn:isbn:9780000000000",
 		Cover: &doc.Image{Name: "kapak.png", MediaType: "image/png", Data: cover, Width: 3, Height: 2,
 			Path: "img/kapak.png", SHA256: fmt.Sprintf("%x", sha256.Sum256(cover))},
 	}
