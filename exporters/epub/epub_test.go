@@ -877,3 +877,31 @@ func TestNavTitle(t *testing.T) {
 		t.Errorf("the chapter lost its heading:\n%s", ch)
 	}
 }
+
+// TestNavSummary builds the SUMMARY.md fixture and compares the nav with
+// the outline: its order, its titles, its parts and nesting. (Sonsöz, a
+// suffix chapter at the top of SUMMARY.md, is listed in the last part: the
+// model says where a part begins, Document.Part, not where one ends.)
+func TestNavSummary(t *testing.T) {
+	dir := "../../testdata/seeds/summary"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no %s: %v", dir, err)
+	}
+	b := buildBook(t, dir)
+	b.Meta.TOCDepth = 1 // the outline alone, not the chapters' headings
+	files, _ := unzip(t, write(t, b, Options{}))
+	want := `Künye
+Önsöz
+Birinci Kısım
+  Giriş
+    Tarihçe
+    Temel Kavramlar
+İkinci Kısım
+  Yöntem
+Taslak Bölüm
+  Uygulama
+  Sonsöz`
+	if got := navLabels(t, files["EPUB/nav.xhtml"]); got != want {
+		t.Errorf("nav of the SUMMARY.md fixture:\n%s\nwant\n%s", got, want)
+	}
+}
