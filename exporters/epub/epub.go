@@ -8,6 +8,17 @@
 // memory holds one chapter and a line of bookkeeping per chapter, whatever
 // the length of the book. Write is the same for a whole doc.Book. The
 // exporter reads the model alone.
+//
+// Each document is one XHTML file named after its ID (see chapterFile), so
+// links and cross-references reach documents not yet written; its level 1
+// headings each begin a chapter of the file with its own contents entry.
+// Footnotes are EPUB 3 footnotes gathered at the end of their chapter;
+// tables, figures, definition lists, callouts (role note), line blocks and
+// task items are the HTML elements and ARIA roles readers and screen
+// readers know, styled by the book's stylesheet. The nav lists parts (each
+// with a title page), chapters, the documents nested under them in the
+// book's outline and their headings down to Meta.TOCDepth. End checks that
+// every link and cross-reference into the book reaches an id it holds.
 package epub
 
 import (
@@ -15,6 +26,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"sort"
 	"strings"
 	"time"
 
@@ -126,15 +139,16 @@ const (
 	orderCover = iota
 	orderTitlePage
 	orderNav
-	orderChapters // chapter i is orderChapters+i; the glossary follows the last
+	orderChapters // document i is orderChapters+2i+1, its part page (if any) orderChapters+2i; the glossary follows the last
 )
 
 // Writer writes an EPUB 3 of a book given one document at a time: it is a
 // doc.Sink. Begin writes the archive's head and the stylesheet, Document
 // writes the document's chapter into the archive at once, and End writes
 // the cover, the title page, the glossary, the nav, the NCX and the package
-// document, and ends the archive. Memory holds one chapter and a few
-// strings per chapter. The output is a pure function of the book and the
+// document, and ends the archive. Memory holds one chapter, a few
+// strings per chapter and per contents entry, and the ids of the book (to
+// check every internal link at the end). The output is a pure function of the book and the
 // options: Write gives the same bytes for the same book.
 //
 // A document's abbreviations are resolved against its Glossary (the
@@ -158,7 +172,11 @@ type Writer struct {
 	glossary []doc.Term
 	// cover is the manifest's cover image; nil draws one.
 	cover *doc.Image
-	err   error
+	// nav is the table of contents so far; tocDepth the deepest heading
+	// level it lists (Meta.TOCDepth, 3 by default).
+	nav      nav
+	tocDepth int
+	err      error
 }
 
 // NewWriter returns a Writer that writes the EPUB to w.
@@ -207,6 +225,10 @@ func (w *Writer) Begin(m doc.Meta, documents int) error {
 	w.meta = resolveMeta(m, w.opts)
 	w.labels = labelsFor(w.meta.Lang)
 	w.cover = m.Cover
+	w.tocDepth = m.TOCDepth
+	if w.tocDepth <= 0 {
+		w.tocDepth = 3
+	}
 	if w.meta.Identifier == "" {
 		w.id = newUUIDv5(idNamespace)
 		w.id.WriteString(m.Title)
@@ -251,17 +273,51 @@ func (w *Writer) Document(d *doc.Document) error {
 		glossary = w.glossary
 	}
 	id := fmt.Sprintf("bolum-%03d", i+1)
-	body, err := w.body.chapter(d, i, id, glossary)
+	file := chapterFile(d.ID, i)
+	body, err := w.body.chapter(d, i, title, id, file, glossary)
 	if err != nil {
 		return w.fail(fmt.Errorf("epub: document %s: %w", d.Source, err))
 	}
-	it := goepub.Item{ID: id, Href: "xhtml/" + id + ".xhtml", Order: orderChapters + i, Linear: true, TOC: title}
-	if i == 0 {
+	if err := w.writeImages(); err != nil {
+		return w.fail(fmt.Errorf("epub: document %s: %w", d.Source, err))
+	}
+	landmark := i == 0
+	var part *navNode
+	if p := strings.TrimSpace(clean(d.Part)); p != "" {
+		pid := fmt.Sprintf("kisim-%03d", i+1)
+		it := goepub.Item{ID: pid, Href: "xhtml/" + pid + ".xhtml", Order: orderChapters + 2*i, Linear: true}
+		if landmark {
+			it.Landmark, it.Label, landmark = "bodymatter", w.labels.Start, false
+		}
+		if err := w.ew.AddSection(it, p, sectionCSS, partBody(pid+"-baslik", p)); err != nil {
+			return w.fail(fmt.Errorf("epub: %w", err))
+		}
+		part = &navNode{label: p, href: it.Href}
+	}
+	it := goepub.Item{ID: id, Href: "xhtml/" + file, Order: orderChapters + 2*i + 1, Linear: true}
+	if l := langTag(d.Lang); l != "" && l != w.meta.Lang {
+		it.Lang = l
+	}
+	if landmark {
 		it.Landmark, it.Label = "bodymatter", w.labels.Start
 	}
 	if err := w.ew.AddSection(it, title, sectionCSS, body); err != nil {
 		return w.fail(fmt.Errorf("epub: %w", err))
 	}
+	w.nav.add(part, d.Depth, w.body.ch.entries, w.tocDepth)
+	return nil
+}
+
+// writeImages writes the images that the last chapter used first.
+func (w *Writer) writeImages() error {
+	for _, im := range w.body.pending {
+		href := w.body.imageHref(im)
+		id := "resim-" + strings.TrimSuffix(strings.TrimPrefix(href, "images/"), path.Ext(href))
+		if err := w.ew.AddFile(goepub.Item{ID: id, Href: href, MediaType: im.MediaType}, im.Data); err != nil {
+			return err
+		}
+	}
+	w.body.pending = w.body.pending[:0]
 	return nil
 }
 
@@ -285,6 +341,9 @@ func (w *Writer) End(glossary []doc.Term) error {
 	}
 	if w.id != nil {
 		m.Identifier = "urn:uuid:" + w.id.Sum().String()
+	}
+	if err := w.checkRefs(); err != nil {
+		return w.fail(fmt.Errorf("epub: %w", err))
 	}
 	if err := w.end(glossary); err != nil {
 		return w.fail(fmt.Errorf("epub: %w", err))
@@ -323,10 +382,36 @@ func (w *Writer) end(glossary []doc.Term) error {
 		return err
 	}
 	if len(glossary) > 0 {
-		if err := w.ew.AddSection(goepub.Item{ID: "kisaltmalar", Href: glossHref, Order: orderChapters + w.documents,
+		if err := w.ew.AddSection(goepub.Item{ID: "kisaltmalar", Href: glossHref, Order: orderChapters + 2*w.documents,
 			Linear: true, TOC: l.Glossary, Landmark: "glossary", Label: l.Glossary}, l.Glossary, sectionCSS, glossaryBody(glossary, l, m.Lang)); err != nil {
 			return err
 		}
 	}
-	return w.ew.Close(w.packageInfo())
+	p := w.packageInfo()
+	p.TOC = append([]goepub.NavPoint{{Label: l.TitlePage, Href: titleHref}}, w.nav.points()...)
+	if len(glossary) > 0 {
+		p.TOC = append(p.TOC, goepub.NavPoint{Label: l.Glossary, Href: glossHref})
+	}
+	return w.ew.Close(p)
+}
+
+// checkRefs reports the first link or cross-reference, in the order of
+// their ids, whose target the book does not hold.
+func (w *Writer) checkRefs() error {
+	var missing []string
+	for key := range w.body.refs {
+		if !w.body.targets[key] {
+			missing = append(missing, key)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	key := missing[0]
+	docID, frag, _ := strings.Cut(key, "#")
+	if frag == "" {
+		return fmt.Errorf("%s: no document %q in the book (%d unresolved)", w.body.refs[key], docID, len(missing))
+	}
+	return fmt.Errorf("%s: no id %q in document %q (%d unresolved)", w.body.refs[key], frag, docID, len(missing))
 }

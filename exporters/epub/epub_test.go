@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -122,8 +123,8 @@ func TestArchiveLayout(t *testing.T) {
 	want := []string{
 		"META-INF/container.xml",
 		"EPUB/css/style.css",
-		"EPUB/xhtml/bolum-001.xhtml",
-		"EPUB/xhtml/bolum-002.xhtml",
+		"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml",
+		"EPUB/xhtml/bolum-01_giris.xhtml",
 		"EPUB/images/kapak.png",
 		"EPUB/xhtml/kapak.xhtml",
 		"EPUB/xhtml/kunye.xhtml",
@@ -147,8 +148,8 @@ func TestArchiveLayout(t *testing.T) {
 func TestGolden(t *testing.T) {
 	files, _ := unzip(t, write(t, handBook(), Options{Generator: "seedpress test"}))
 	for _, tc := range []struct{ entry, golden string }{
-		{"EPUB/xhtml/bolum-001.xhtml", "bolum-001.xhtml.golden"},
-		{"EPUB/xhtml/bolum-002.xhtml", "bolum-002.xhtml.golden"},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", "bolum-001.xhtml.golden"},
+		{"EPUB/xhtml/bolum-01_giris.xhtml", "bolum-002.xhtml.golden"},
 		{"EPUB/package.opf", "package.opf.golden"},
 		{"EPUB/nav.xhtml", "nav.xhtml.golden"},
 	} {
@@ -305,12 +306,12 @@ func TestLanguage(t *testing.T) {
 func TestMarkup(t *testing.T) {
 	files, _ := unzip(t, write(t, handBook(), Options{}))
 	for _, tc := range []struct{ entry, want string }{
-		{"EPUB/xhtml/bolum-001.xhtml", `(<span lang="en" xml:lang="en">Internet Corporation for Assigned Names and Numbers</span> - <abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
-		{"EPUB/xhtml/bolum-001.xhtml", `<abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>’ın kararları`},
-		{"EPUB/xhtml/bolum-001.xhtml", `<section epub:type="chapter" role="doc-chapter" aria-labelledby="bolum-001-baslik">` + "\n" + `<h1 id="bolum-001-baslik">Bölüm 1</h1>`},
-		{"EPUB/xhtml/bolum-002.xhtml", `<a href="https://www.tdk.gov.tr">TDK sitesi</a> ve bu bağlantı okunabilir.`},
-		{"EPUB/xhtml/bolum-002.xhtml", "<hr/>"},
-		{"EPUB/xhtml/bolum-002.xhtml", "<pre><code>func main() {\n\tfmt.Println(&quot;Merhaba, dünya &amp; &lt;herkes&gt;&quot;)\n}\n</code></pre>"},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", `(<span lang="en" xml:lang="en">Internet Corporation for Assigned Names and Numbers</span> - <abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", `<abbr title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>’ın kararları`},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", `<section epub:type="chapter" role="doc-chapter" aria-labelledby="bolum-001-baslik">` + "\n" + `<h1 id="bolum-001-baslik">Bölüm 1</h1>`},
+		{"EPUB/xhtml/bolum-01_giris.xhtml", `<a href="https://www.tdk.gov.tr">TDK sitesi</a> ve bu bağlantı okunabilir.`},
+		{"EPUB/xhtml/bolum-01_giris.xhtml", "<hr/>"},
+		{"EPUB/xhtml/bolum-01_giris.xhtml", "<pre><code>func main() {\n\tfmt.Println(&quot;Merhaba, dünya &amp; &lt;herkes&gt;&quot;)\n}\n</code></pre>"},
 		{"EPUB/xhtml/kisaltmalar.xhtml", `<section epub:type="glossary" role="doc-glossary"`},
 		{"EPUB/xhtml/kisaltmalar.xhtml", `<dd>İnternet Tahsisli Sayılar ve İsimler Kurumu (<span lang="en" xml:lang="en">Internet Corporation for Assigned Names and Numbers</span>)</dd>`},
 		{"EPUB/xhtml/kapak.xhtml", `<img epub:type="cover" role="doc-cover" src="../images/kapak.png" alt="Kapak: Siber Güvenlik Üzerine"/>`},
@@ -326,14 +327,14 @@ func TestMarkup(t *testing.T) {
 	b.Meta.Lang = "en"
 	en, _ := unzip(t, write(t, b, Options{}))
 	for _, tc := range []struct{ entry, want string }{
-		{"EPUB/xhtml/bolum-001.xhtml", `(Internet Corporation for Assigned Names and Numbers - <abbr lang="tr" xml:lang="tr" title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
+		{"EPUB/xhtml/bolum-000_0e50c0d65c5fae10.xhtml", `(Internet Corporation for Assigned Names and Numbers - <abbr lang="tr" xml:lang="tr" title="İnternet Tahsisli Sayılar ve İsimler Kurumu">ICANN</abbr>)`},
 		{"EPUB/xhtml/kisaltmalar.xhtml", `<dd><span lang="tr" xml:lang="tr">İnternet Mühendisliği Görev Grubu</span> (<span lang="en" xml:lang="en">Internet Engineering Task Force</span>)</dd>`},
 	} {
 		if !strings.Contains(string(en[tc.entry]), tc.want) {
 			t.Errorf("English book: %s lacks\n%s\n---\n%s", tc.entry, tc.want, en[tc.entry])
 		}
 	}
-	if strings.Contains(string(files["EPUB/xhtml/bolum-002.xhtml"]), "javascript:") {
+	if strings.Contains(string(files["EPUB/xhtml/bolum-01_giris.xhtml"]), "javascript:") {
 		t.Error("a javascript: link reached the book")
 	}
 }
@@ -491,7 +492,7 @@ func TestHostileText(t *testing.T) {
 			}
 			// The text is also the glossary's English expansion, so it is
 			// marked as English where it stands.
-			chapter := string(files["EPUB/xhtml/bolum-001.xhtml"])
+			chapter := string(files["EPUB/xhtml/bolum-x.xhtml"])
 			want := `<p><span lang="en" xml:lang="en">` + tc.want + "</span></p>"
 			if !strings.Contains(chapter, want) {
 				t.Errorf("chapter lacks %.300s:\n%.3000s", want, chapter)
@@ -522,6 +523,7 @@ func FuzzWrite(f *testing.F) {
 	}
 	cover := &doc.Image{Name: "c.png", MediaType: "image/png", Data: []byte("\x89PNG\r\n\x1a\n"), Width: 1, Height: 1}
 	f.Fuzz(func(t *testing.T, title, text, url string) {
+		note := &doc.Note{ID: title, Number: len(title), Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Value: text}}}}}
 		b := &doc.Book{
 			Meta: doc.Meta{Title: title, Authors: []string{text}, Lang: title, Date: text, Identifier: url, Cover: cover},
 			Documents: []*doc.Document{{
@@ -534,9 +536,24 @@ func FuzzWrite(f *testing.F) {
 						&doc.Link{URL: url, Inlines: []doc.Inline{&doc.Text{Value: text}}},
 						&doc.Abbr{Text: title, Term: 0},
 					}},
-					&doc.CodeBlock{Info: url, Text: text},
+					&doc.CodeBlock{Info: url, Text: text, Attr: doc.Attr{ID: url}},
 					&doc.List{Ordered: true, Start: len(url), Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Value: url}}}}}}},
+					&doc.Table{Number: len(text), Attr: doc.Attr{ID: title}, Caption: []doc.Inline{&doc.Text{Value: text}},
+						Align: []doc.Align{doc.Align(url)}, Head: []*doc.TableCell{{Inlines: []doc.Inline{&doc.Text{Value: title}}}},
+						Rows: [][]*doc.TableCell{{{Inlines: []doc.Inline{&doc.NoteRef{Note: note}}}}, {}}},
+					&doc.Figure{Image: cover, Alt: text, Title: url, Caption: []doc.Inline{&doc.Text{Value: title}}, Attr: doc.Attr{ID: text}},
+					&doc.Callout{Kind: doc.CalloutKind(url), Attr: doc.Attr{Classes: []string{title}, Pairs: []doc.KeyValue{{Key: "lang", Value: text}}},
+						Title: []doc.Inline{&doc.Text{Value: title}}, Blocks: []doc.Block{&doc.LineBlock{Inlines: []doc.Inline{&doc.Text{Value: text}, &doc.LineBreak{}}}}},
+					&doc.Div{Attr: doc.Attr{ID: title, Classes: []string{url}, Pairs: []doc.KeyValue{{Key: "lang", Value: url}}}},
+					&doc.DefinitionList{Items: []*doc.Definition{{Term: &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Value: title}}}}}},
+					&doc.Paragraph{Inlines: []doc.Inline{
+						&doc.Span{Attr: doc.Attr{ID: url, Classes: []string{"smallcaps", text}}, Inlines: []doc.Inline{&doc.Sub{Inlines: []doc.Inline{&doc.Text{Value: text}}}}},
+						&doc.Math{Source: text}, &doc.Strike{}, &doc.Sup{Inlines: []doc.Inline{&doc.Text{Value: url}}},
+						&doc.InlineImage{Image: cover, Alt: url, Title: text},
+						&doc.Link{URL: url, Title: text, Attr: doc.Attr{ID: title}, Inlines: []doc.Inline{&doc.NoteRef{Note: note}}},
+					}},
 				},
+				Notes: []*doc.Note{note},
 			}},
 			Glossary: []doc.Term{{Acronym: title, Expansion: text, ExpansionEN: url}},
 		}
@@ -565,5 +582,326 @@ func BenchmarkWrite(b *testing.B) {
 // its first heading; when d does not open with a heading, its title is set
 // as one.
 func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, error) {
-	return newBody(lang).chapter(d, d.Index, id, book.Glossary)
+	return newBody(lang).chapter(d, d.Index, "1", id, chapterFile(d.ID, d.Index), book.Glossary)
+}
+
+func TestRichGolden(t *testing.T) {
+	files, _ := unzip(t, write(t, richBook(), Options{Generator: "seedpress test"}))
+	if err := wellFormed(files); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ entry, golden string }{
+		{"EPUB/xhtml/bolum-01_giris.xhtml", "zengin-01_giris.xhtml.golden"},
+		{"EPUB/xhtml/bolum-02_yazim.xhtml", "zengin-02_yazim.xhtml.golden"},
+		{"EPUB/xhtml/bolum-03_english.xhtml", "zengin-03_english.xhtml.golden"},
+		{"EPUB/xhtml/kisim-001.xhtml", "zengin-kisim-001.xhtml.golden"},
+		{"EPUB/nav.xhtml", "zengin-nav.xhtml.golden"},
+		{"EPUB/toc.ncx", "zengin-toc.ncx.golden"},
+		{"EPUB/package.opf", "zengin-package.opf.golden"},
+	} {
+		path := filepath.Join("testdata", tc.golden)
+		got, ok := files[tc.entry]
+		if !ok {
+			t.Errorf("no %s in the EPUB", tc.entry)
+			continue
+		}
+		if *update {
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (run go test -update and review the diff):\n%s", tc.entry, path, got)
+		}
+	}
+}
+
+// navLabels returns the labels of the nav's table of contents, each
+// indented by two spaces per level of nesting.
+func navLabels(t *testing.T, nav []byte) string {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(nav))
+	var out []string
+	depth, inTOC, inA := 0, false, false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			switch tok.Name.Local {
+			case "nav":
+				for _, a := range tok.Attr {
+					if a.Name.Local == "type" && a.Value == "toc" {
+						inTOC = true
+					}
+				}
+			case "ol":
+				depth++
+			case "a":
+				inA = inTOC
+			}
+		case xml.EndElement:
+			switch tok.Name.Local {
+			case "nav":
+				inTOC = false
+			case "ol":
+				depth--
+			case "a":
+				inA = false
+			}
+		case xml.CharData:
+			if inA {
+				out = append(out, strings.Repeat("  ", depth-1)+string(tok))
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestNav checks the contents of the rich book at each toc-depth: parts
+// with their chapters, a document nested under the chapter before it, a
+// document's several chapters, and headings down to the depth.
+func TestNav(t *testing.T) {
+	for _, tc := range []struct {
+		depth int
+		want  string
+	}{
+		{1, `Künye
+Birinci Kısım: Temeller
+  Giriş
+  Listeler
+    Yazım
+İkinci Kısım
+  An English chapter
+  A second chapter in the same file`},
+		{2, `Künye
+Birinci Kısım: Temeller
+  Giriş
+    Tablolar ve şekiller
+  Listeler
+    Kutular
+    Yazım
+İkinci Kısım
+  An English chapter
+    A section without an id
+  A second chapter in the same file`},
+		{0, `Künye
+Birinci Kısım: Temeller
+  Giriş
+    Tablolar ve şekiller
+  Listeler
+    Kutular
+      Şiir
+    Yazım
+İkinci Kısım
+  An English chapter
+    A section without an id
+  A second chapter in the same file`},
+	} {
+		t.Run(strconv.Itoa(tc.depth), func(t *testing.T) {
+			b := richBook()
+			b.Meta.TOCDepth = tc.depth
+			files, _ := unzip(t, write(t, b, Options{}))
+			if got := navLabels(t, files["EPUB/nav.xhtml"]); got != tc.want {
+				t.Errorf("toc-depth %d: nav lists\n%s\nwant\n%s", tc.depth, got, tc.want)
+			}
+			ncx := string(files["EPUB/toc.ncx"])
+			if n, want := strings.Count(ncx, "<navPoint "), strings.Count(tc.want, "\n")+1; n != want {
+				t.Errorf("toc.ncx has %d navPoints, the nav %d", n, want)
+			}
+		})
+	}
+}
+
+// TestFootnotes checks the notes of the rich book's first document: one
+// aside per note, a reference id per reference, back links to the first.
+func TestFootnotes(t *testing.T) {
+	files, _ := unzip(t, write(t, richBook(), Options{}))
+	ch := string(files["EPUB/xhtml/bolum-01_giris.xhtml"])
+	for _, want := range []string{
+		`href="#fn-1" id="fnref-1"><sup>1</sup></a>`,
+		`href="#fn-1" id="fnref-1-2"><sup>1</sup></a>`,
+		`<aside epub:type="footnote" role="doc-footnote" id="fn-1">` + "\n" + `<p><a class="note-number" role="doc-backlink" href="#fnref-1" aria-label="Metne dön: 1">1</a> Birinci dipnot`,
+		`<td>Başkent<a epub:type="noteref" role="doc-noteref" class="noteref" href="#fn-4" id="fnref-4">`,
+		`Bir liste ile başlayan not<a epub:type="noteref" role="doc-noteref" class="noteref" href="#fn-3" id="fnref-3">`,
+		`<h2 id="bolum-001-dipnotlar">Dipnotlar</h2>`,
+		`<p><span class="note-number">5</span> Hiçbir yerden anılmayan not.</p>`,
+	} {
+		if !strings.Contains(ch, want) {
+			t.Errorf("chapter lacks %s", want)
+		}
+	}
+	for n := 1; n <= 5; n++ {
+		if c := strings.Count(ch, fmt.Sprintf(`<aside epub:type="footnote" role="doc-footnote" id="fn-%d">`, n)); c != 1 {
+			t.Errorf("note %d has %d asides", n, c)
+		}
+	}
+	// In the order of their numbers, the note inside a note too.
+	inOrder := func(s string, seq ...string) bool {
+		at := 0
+		for _, x := range seq {
+			i := strings.Index(s[at:], x)
+			if i < 0 {
+				return false
+			}
+			at += i + len(x)
+		}
+		return true
+	}
+	if !inOrder(ch, `id="fn-1"`, `id="fn-2"`, `id="fn-3"`, `id="fn-4"`, `id="fn-5"`) {
+		t.Error("the notes are not in the order of their numbers")
+	}
+}
+
+// TestUnresolvedTarget: a link or cross-reference to an id or a document
+// the book does not hold fails the book, naming it.
+func TestUnresolvedTarget(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   doc.Inline
+		want string
+	}{
+		{"cross-reference", &doc.CrossRef{Target: "fig-yok", TargetDoc: "02_yazim", Label: "Şekil", Number: "9"},
+			`epub: cross-reference @fig-yok in 01_giris.md: no id "fig-yok" in document "02_yazim" (1 unresolved)`},
+		{"link", &doc.Link{URL: "09_yok.md", TargetDoc: "09_yok", Inlines: []doc.Inline{&doc.Text{Value: "x"}}},
+			`epub: link 09_yok.md in 01_giris.md: no document "09_yok" in the book (1 unresolved)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := richBook()
+			d := b.Documents[0]
+			d.Blocks = append(d.Blocks, &doc.Paragraph{Inlines: []doc.Inline{tc.in}})
+			err := Write(io.Discard, b, Options{})
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("Write: %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestImagesOnce: an image is stored once, whatever the paths it is used
+// under, named by its bytes, with its media type in the manifest.
+func TestImagesOnce(t *testing.T) {
+	files, _ := unzip(t, write(t, richBook(), Options{}))
+	var images []string
+	for name := range files {
+		if strings.HasPrefix(name, "EPUB/images/") && !strings.Contains(name, "kapak") {
+			images = append(images, name)
+		}
+	}
+	if len(images) != 2 {
+		t.Errorf("images %v, want the map and the icon", images)
+	}
+	opf := string(files["EPUB/package.opf"])
+	for _, name := range images {
+		href := strings.TrimPrefix(name, "EPUB/")
+		if !strings.Contains(opf, `href="`+href+`" media-type="image/png"/>`) {
+			t.Errorf("package.opf does not list %s as image/png", href)
+		}
+	}
+	b := richBook()
+	b.Documents[0].Blocks = append(b.Documents[0].Blocks, &doc.Figure{Image: &doc.Image{Path: "x.tiff", MediaType: "image/tiff", Data: []byte("II*\x00")}})
+	if err := Write(io.Discard, b, Options{}); err == nil || !strings.Contains(err.Error(), `media type "image/tiff"`) {
+		t.Errorf("a TIFF figure: %v", err)
+	}
+}
+
+// TestLargeStructures writes 1,000 notes each referring to the next, a
+// 2,000-row table and a 12-column one: the book is well-formed and holds
+// them all.
+func TestLargeStructures(t *testing.T) {
+	notes := make([]*doc.Note, 1000)
+	for i := range notes {
+		notes[i] = &doc.Note{ID: strconv.Itoa(i + 1), Number: i + 1}
+	}
+	for i, n := range notes {
+		in := []doc.Inline{&doc.Text{Value: "Not " + strconv.Itoa(i+1)}}
+		if i+1 < len(notes) {
+			in = append(in, &doc.NoteRef{Note: notes[i+1]})
+		}
+		n.Blocks = []doc.Block{&doc.Paragraph{Inlines: in}}
+	}
+	cell := func(s string) *doc.TableCell { return &doc.TableCell{Inlines: []doc.Inline{&doc.Text{Value: s}}} }
+	long := &doc.Table{Number: 1, Head: []*doc.TableCell{cell("a"), cell("b")}, Align: []doc.Align{"", ""}}
+	for i := 0; i < 2000; i++ {
+		long.Rows = append(long.Rows, []*doc.TableCell{cell(strconv.Itoa(i)), cell("x")})
+	}
+	wide := &doc.Table{Number: 2}
+	var row []*doc.TableCell
+	for i := 0; i < 12; i++ {
+		wide.Head = append(wide.Head, cell("s"+strconv.Itoa(i)))
+		wide.Align = append(wide.Align, doc.AlignRight)
+		row = append(row, cell(strconv.Itoa(i)))
+	}
+	wide.Rows = [][]*doc.TableCell{row}
+	b := &doc.Book{Meta: doc.Meta{Title: "Büyük"}, Documents: []*doc.Document{{
+		ID: "buyuk", Title: "Büyük",
+		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Value: "Başlangıç"}, &doc.NoteRef{Note: notes[0]}}}, long, wide},
+		Notes:  notes,
+	}}}
+	files, _ := unzip(t, write(t, b, Options{}))
+	if err := wellFormed(files); err != nil {
+		t.Fatal(err)
+	}
+	ch := string(files["EPUB/xhtml/bolum-buyuk.xhtml"])
+	if n := strings.Count(ch, `epub:type="footnote"`); n != 1000 {
+		t.Errorf("%d notes, want 1000", n)
+	}
+	if n := strings.Count(ch, "<tr>"); n != 1+2000+2 {
+		t.Errorf("%d rows, want 2003", n)
+	}
+	if n := strings.Count(ch, `<th scope="col" class="align-right">`); n != 12 {
+		t.Errorf("%d right-aligned column headers, want 12", n)
+	}
+}
+
+// TestNavTitle: a document's first chapter is listed by the document's
+// title (which a book outline may give), its page keeps its heading.
+func TestNavTitle(t *testing.T) {
+	b := richBook()
+	b.Documents[1].Title = "Yazım Kuralları"
+	files, _ := unzip(t, write(t, b, Options{}))
+	if nav := string(files["EPUB/nav.xhtml"]); !strings.Contains(nav, `<li><a href="xhtml/bolum-02_yazim.xhtml">Yazım Kuralları</a></li>`) {
+		t.Errorf("nav does not list the document by its title:\n%s", nav)
+	}
+	if ch := string(files["EPUB/xhtml/bolum-02_yazim.xhtml"]); !strings.Contains(ch, `<h1 id="sec-yazim">Yazım</h1>`) {
+		t.Errorf("the chapter lost its heading:\n%s", ch)
+	}
+}
+
+// TestNavSummary builds the SUMMARY.md fixture and compares the nav with
+// the outline: its order, its titles, its parts and nesting. (Sonsöz, a
+// suffix chapter at the top of SUMMARY.md, is listed in the last part: the
+// model says where a part begins, Document.Part, not where one ends.)
+func TestNavSummary(t *testing.T) {
+	dir := "../../testdata/seeds/summary"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no %s: %v", dir, err)
+	}
+	b := buildBook(t, dir)
+	b.Meta.TOCDepth = 1 // the outline alone, not the chapters' headings
+	files, _ := unzip(t, write(t, b, Options{}))
+	want := `Künye
+Önsöz
+Birinci Kısım
+  Giriş
+    Tarihçe
+    Temel Kavramlar
+İkinci Kısım
+  Yöntem
+Taslak Bölüm
+  Uygulama
+  Sonsöz`
+	if got := navLabels(t, files["EPUB/nav.xhtml"]); got != want {
+		t.Errorf("nav of the SUMMARY.md fixture:\n%s\nwant\n%s", got, want)
+	}
 }

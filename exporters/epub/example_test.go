@@ -38,7 +38,7 @@ func ExampleWrite() {
 	}
 	for _, f := range zr.File {
 		fmt.Println(f.Name)
-		if f.Name == "EPUB/xhtml/bolum-001.xhtml" {
+		if f.Name == "EPUB/xhtml/bolum-notlar.xhtml" {
 			rc, _ := f.Open()
 			x, _ := io.ReadAll(rc)
 			rc.Close()
@@ -53,7 +53,7 @@ func ExampleWrite() {
 	// mimetype
 	// META-INF/container.xml
 	// EPUB/css/style.css
-	// EPUB/xhtml/bolum-001.xhtml
+	// EPUB/xhtml/bolum-notlar.xhtml
 	//   <p><abbr title="Türk Dil Kurumu">TDK</abbr>’nin sözlüğü &amp; &lt;yazım&gt; kılavuzu.</p>
 	// EPUB/images/kapak.png
 	// EPUB/xhtml/kapak.xhtml

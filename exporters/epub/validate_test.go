@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/seedpress/seedpress/internal/corpus"
 	"github.com/seedpress/seedpress/internal/testtool"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -195,4 +196,27 @@ func TestValidatorsEnglish(t *testing.T) {
 	b.Documents = b.Documents[1:]
 	b.Glossary = []doc.Term{{Acronym: "ICANN"}, {Acronym: "IETF", Expansion: "İnternet Mühendisliği Görev Grubu", ExpansionEN: "Internet Engineering Task Force"}}
 	validate(t, b)
+}
+
+// TestValidatorsRich checks a book that uses every node of the model (see
+// richBook), and the same book in English.
+func TestValidatorsRich(t *testing.T) {
+	t.Run("tr", func(t *testing.T) { validate(t, richBook()) })
+	t.Run("en", func(t *testing.T) {
+		b := richBook()
+		b.Meta.Lang = "en"
+		validate(t, b)
+	})
+}
+
+// TestValidatorsRichCorpus checks the EPUB of a generated rich corpus
+// (footnotes, tables and figures at the bench's density), built by the
+// pipeline.
+func TestValidatorsRichCorpus(t *testing.T) {
+	dir := t.TempDir()
+	g := corpus.Generator{Rich: true}
+	if _, err := g.Generate(dir, 16, 1); err != nil {
+		t.Fatal(err)
+	}
+	validate(t, buildBook(t, dir))
 }

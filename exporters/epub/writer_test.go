@@ -34,7 +34,7 @@ func TestWriterStreams(t *testing.T) {
 		if err := w.Document(&dd); err != nil {
 			t.Fatal(err)
 		}
-		name := fmt.Sprintf("EPUB/xhtml/bolum-%03d.xhtml", i+1)
+		name := "EPUB/xhtml/" + chapterFile(d.ID, i)
 		if !bytes.Contains(buf.Bytes(), []byte(name)) {
 			t.Errorf("after Document %d the archive has no %s", i, name)
 		}
@@ -112,7 +112,7 @@ func TestEnglishFromDefinition(t *testing.T) {
 	files, _ := unzip(t, whole)
 	span := `<span lang="en" xml:lang="en">` + en + `</span>`
 	for i, want := range []bool{false, true, true} {
-		name := fmt.Sprintf("EPUB/xhtml/bolum-%03d.xhtml", i+1)
+		name := fmt.Sprintf("EPUB/xhtml/belge-%03d.xhtml", i+1)
 		if got := bytes.Contains(files[name], []byte(span)); got != want {
 			t.Errorf("%s: English marked %v, want %v:\n%s", name, got, want, files[name])
 		}

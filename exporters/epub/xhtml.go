@@ -2,10 +2,8 @@ package epub
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -92,20 +90,34 @@ type body struct {
 	// Turkish expansions are marked lang="tr".
 	turkish, inEnglish bool
 	// inLink counts the open <a> elements; links holds, for every Link
-	// being walked, whether it opened one.
+	// being walked, what it opened: linkNone, linkA or linkSpan.
 	inLink int
-	links  []bool
-	// headingID is the id of the next heading, the chapter's first.
-	headingID string
+	links  []int
 	// outline holds the open headings: each one's level in the model and
 	// its level as written.
 	outline []struct{ in, out int }
+
+	// The rest is the state of the chapter being written (see chapter.go).
+	ch chapterState
+	// words are the labels of captions, notes and task boxes, in the
+	// book's language (the language of cross-references' labels too).
+	words doc.Labels
+	// images maps an image's path and its SHA-256 to its href in the
+	// package, for every image written so far; pending are the images the
+	// chapter added, for the Writer to write.
+	images  map[string]string
+	pending []*doc.Image
+	// targets holds every id the book defines so far, "docID#id", and
+	// "docID#" for each chapter; refs every id linked to, with where.
+	targets map[string]bool
+	refs    map[string]string
 }
 
 // newBody returns a body writer for a book written in lang.
 func newBody(lang string) *body {
 	primary := doc.PrimaryLang(lang)
-	return &body{b: new(bytes.Buffer), turkish: primary == "tr", inEnglish: primary == "en", englishOf: -1}
+	return &body{b: new(bytes.Buffer), turkish: primary == "tr", inEnglish: primary == "en", englishOf: -1,
+		words: doc.LabelsFor(lang), images: map[string]string{}, targets: map[string]bool{}, refs: map[string]string{}}
 }
 
 // tag returns start when entering, else end.
@@ -208,111 +220,6 @@ func safeURL(u string) string {
 	return ""
 }
 
-// node is the doc.Walker that renders the body: it writes a node's start
-// tag when entering it and its end tag when leaving it.
-func (w *body) node(n doc.Node, entering bool) doc.WalkStatus {
-	switch n := n.(type) {
-	case *doc.Heading:
-		if entering {
-			level := strconv.Itoa(w.headingLevel(n.Level))
-			w.raw("<h" + level)
-			if w.headingID != "" {
-				w.raw(` id="` + w.headingID + `"`)
-				w.headingID = ""
-			}
-			w.raw(">")
-		} else {
-			w.raw("</h" + strconv.Itoa(w.outline[len(w.outline)-1].out) + ">\n")
-		}
-	case *doc.Paragraph:
-		w.raw(tag(entering, "<p>", "</p>\n"))
-	case *doc.CodeBlock:
-		if entering {
-			w.raw("<pre><code>")
-			w.text(n.Text)
-			w.raw("</code></pre>\n")
-		}
-	case *doc.Quote:
-		w.raw(tag(entering, "<blockquote>\n", "</blockquote>\n"))
-	case *doc.List:
-		tag := "ul"
-		if n.Ordered {
-			tag = "ol"
-		}
-		if !entering {
-			w.raw("</" + tag + ">\n")
-			break
-		}
-		w.raw("<" + tag)
-		if n.Ordered && n.Start != 1 {
-			w.raw(` start="` + strconv.Itoa(n.Start) + `"`)
-		}
-		w.raw(">\n")
-	case *doc.ListItem:
-		switch {
-		case !entering:
-			w.raw("</li>\n")
-		case len(n.Blocks) > 0:
-			w.raw("<li>\n")
-		default:
-			w.raw("<li>")
-		}
-	case *doc.ThematicBreak:
-		if entering {
-			w.raw("<hr/>\n")
-		}
-	case *doc.Text:
-		if entering {
-			w.running(n.Value)
-		}
-	case *doc.Emph:
-		w.raw(tag(entering, "<em>", "</em>"))
-	case *doc.Strong:
-		w.raw(tag(entering, "<strong>", "</strong>"))
-	case *doc.Code:
-		if entering {
-			w.raw("<code>")
-			w.text(n.Value)
-			w.raw("</code>")
-		}
-	case *doc.Link:
-		// A link inside a link is not valid HTML, and a scheme other than
-		// http, https or mailto is refused: both keep only their text.
-		if !entering {
-			if w.links[len(w.links)-1] {
-				w.inLink--
-				w.raw("</a>")
-			}
-			w.links = w.links[:len(w.links)-1]
-			break
-		}
-		u := safeURL(n.URL)
-		open := u != "" && w.inLink == 0
-		w.links = append(w.links, open)
-		if open {
-			w.raw(`<a href="` + esc(u) + `">`)
-			w.inLink++
-		}
-	case *doc.Abbr:
-		if !entering {
-			break
-		}
-		if n.Term < 0 || n.Term >= len(w.glossary) {
-			w.err = fmt.Errorf("abbreviation %q refers to glossary term %d of %d", n.Text, n.Term, len(w.glossary))
-			return doc.WalkStop
-		}
-		w.abbr(n.Text, w.glossary[n.Term])
-	case *doc.LineBreak:
-		if entering {
-			w.raw("<br/>\n")
-		}
-	default:
-		w.err = fmt.Errorf("unknown node %T", n)
-		return doc.WalkStop
-	}
-	return doc.WalkContinue
-}
-
 // abbr writes an acronym with its Turkish expansion as the title. The title
 // attribute carries one language, its element's, so the English expansion
 // is left to the glossary, where it is marked lang="en"; in a book that is
@@ -328,57 +235,6 @@ func (w *body) abbr(text string, t doc.Term) {
 	w.raw(">")
 	w.text(text)
 	w.raw("</abbr>")
-}
-
-// chapter returns the body of document d, the index-th in reading order,
-// as the chapter id, its abbreviations resolved against glossary: it is
-// labelled by its first heading, and when d does not open with a heading
-// its title is set as one.
-func (w *body) chapter(d *doc.Document, index int, id string, glossary []doc.Term) (string, error) {
-	w.b.Reset()
-	w.err, w.inLink, w.links, w.outline, w.headingID = nil, 0, w.links[:0], w.outline[:0], ""
-	w.useGlossary(glossary, index)
-	hid := id + "-baslik"
-	w.raw(`<section epub:type="chapter" role="doc-chapter" aria-labelledby="` + hid + `">` + "\n")
-	if len(d.Blocks) > 0 {
-		if _, ok := d.Blocks[0].(*doc.Heading); ok {
-			w.headingID = hid
-		} else {
-			w.title(hid, d.Title)
-		}
-	} else {
-		w.title(hid, d.Title)
-	}
-	doc.WalkBlocks(d.Blocks, w.node)
-	w.raw("</section>")
-	return w.b.String(), w.err
-}
-
-// title writes a chapter's title as its level 1 heading; the model's
-// headings go below it.
-func (w *body) title(id, title string) {
-	w.raw(`<h1 id="` + id + `">`)
-	w.text(title)
-	w.raw("</h1>\n")
-	w.outline = append(w.outline[:0], struct{ in, out int }{0, 1})
-}
-
-// headingLevel returns the level to write a heading of model level in at:
-// one below the nearest open heading of a smaller model level, and 1 for the
-// first. The outline keeps its shape, but a chapter opens at level 1 and no
-// level is skipped: screen reader users navigate by level, and a skipped
-// level reads as a missing section (Ace's heading-order rule).
-func (w *body) headingLevel(in int) int {
-	in = min(max(in, 1), 6)
-	for len(w.outline) > 0 && w.outline[len(w.outline)-1].in >= in {
-		w.outline = w.outline[:len(w.outline)-1]
-	}
-	out := 1
-	if n := len(w.outline); n > 0 {
-		out = min(w.outline[n-1].out+1, 6)
-	}
-	w.outline = append(w.outline, struct{ in, out int }{in, out})
-	return out
 }
 
 // glossaryBody renders the book's glossary as a definition list, in

@@ -39,6 +39,18 @@ type Item struct {
 	// Landmark is the epub:type of its entry in the landmarks nav
 	// ("cover", "bodymatter", ...), Label that entry's text; "" for none.
 	Landmark, Label string
+	// Lang is a section's language (a BCP 47 tag), stated on its <html>
+	// instead of the Writer's; "" for the Writer's.
+	Lang string
+}
+
+// NavPoint is one entry of the table of contents: its label, its target
+// (relative to the package document, with or without a fragment) and the
+// entries nested under it.
+type NavPoint struct {
+	Label    string
+	Href     string
+	Children []NavPoint
 }
 
 // Metadata is one element of the package document's <metadata>, written in
@@ -73,6 +85,10 @@ type Package struct {
 	NavTitle       string
 	LandmarksTitle string
 	NavCSS         string
+	// TOC, when not nil, is the table of contents of the nav and the NCX,
+	// nested as given, instead of one entry per item with a TOC label in
+	// reading order. Every entry needs a label and an href.
+	TOC []NavPoint
 }
 
 // Writer writes an EPUB 3 into a zip stream in one pass. NewWriter writes
@@ -203,7 +219,11 @@ func (w *Writer) AddSection(it Item, title, cssPath, body string) error {
 	}
 	x.setTitle(title)
 	x.setXmlnsEpub(xmlnsEpub)
-	x.setLang(w.lang)
+	if it.Lang != "" {
+		x.setLang(it.Lang)
+	} else {
+		x.setLang(w.lang)
+	}
 	if cssPath != "" {
 		x.setCSS(cssPath)
 	}
@@ -231,12 +251,23 @@ func (w *Writer) Close(p Package) error {
 	}
 	reading := append([]Item(nil), items...)
 	sort.SliceStable(reading, func(i, j int) bool { return reading[i].Order < reading[j].Order })
+	toc := p.TOC
+	if toc == nil {
+		for _, it := range reading {
+			if it.TOC != "" {
+				toc = append(toc, NavPoint{Label: it.TOC, Href: it.Href})
+			}
+		}
+	} else if err := checkTOC(toc); err != nil {
+		w.err = err
+		return err
+	}
 	for _, f := range []struct {
 		name string
 		data []byte
 	}{
-		{tocNavFilename, w.navDocument(p, reading)},
-		{tocNcxFilename, w.ncxDocument(p, reading)},
+		{tocNavFilename, w.navDocument(p, reading, toc)},
+		{tocNcxFilename, w.ncxDocument(p, toc)},
 		{pkgFilename, w.packageDocument(p, items, reading)},
 	} {
 		if err := w.create(contentFolderName+"/"+f.name, writeBytes(f.data)); err != nil {
@@ -317,7 +348,7 @@ func writeMetadata(b *strings.Builder, m Metadata) {
 // the landmarks, in the Writer's language and with the headings given
 // (upstream writes "Table of Contents" whatever the language, and no
 // landmarks).
-func (w *Writer) navDocument(p Package, reading []Item) []byte {
+func (w *Writer) navDocument(p Package, reading []Item, toc []NavPoint) []byte {
 	var b strings.Builder
 	b.WriteString(xmlDeclaration)
 	b.WriteString(xhtmlDoctype)
@@ -329,11 +360,7 @@ func (w *Writer) navDocument(p Package, reading []Item) []byte {
 	b.WriteString("  </head>\n  <body>\n")
 	b.WriteString(`    <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-baslik">` + "\n")
 	b.WriteString(`      <h1 id="toc-baslik">` + esc(p.NavTitle) + "</h1>\n      <ol>\n")
-	for _, it := range reading {
-		if it.TOC != "" {
-			b.WriteString(`        <li><a href="` + esc(it.Href) + `">` + esc(it.TOC) + "</a></li>\n")
-		}
-	}
+	writeNavList(&b, toc, "        ")
 	b.WriteString("      </ol>\n    </nav>\n")
 	b.WriteString(`    <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-baslik" hidden="hidden">` + "\n")
 	b.WriteString(`      <h2 id="landmarks-baslik">` + esc(p.LandmarksTitle) + "</h2>\n      <ol>\n")
@@ -351,15 +378,54 @@ func (w *Writer) navDocument(p Package, reading []Item) []byte {
 	return []byte(b.String())
 }
 
+// checkTOC reports an entry of toc without a label or an href.
+func checkTOC(toc []NavPoint) error {
+	for _, e := range toc {
+		if e.Label == "" || e.Href == "" {
+			return fmt.Errorf("table of contents: entry %q (%s) needs a label and an href", e.Label, e.Href)
+		}
+		if err := checkTOC(e.Children); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeNavList writes the <li> of every entry of toc, each indented by
+// indent, with the entries nested under it in an <ol>.
+func writeNavList(b *strings.Builder, toc []NavPoint, indent string) {
+	for _, e := range toc {
+		b.WriteString(indent + `<li><a href="` + esc(e.Href) + `">` + esc(e.Label) + "</a>")
+		if len(e.Children) > 0 {
+			b.WriteString("\n" + indent + "  <ol>\n")
+			writeNavList(b, e.Children, indent+"    ")
+			b.WriteString(indent + "  </ol>\n" + indent)
+		}
+		b.WriteString("</li>\n")
+	}
+}
+
+// tocDepth returns the depth of the deepest entry of toc: 1 for a flat
+// list.
+func tocDepth(toc []NavPoint) int {
+	d := 0
+	for _, e := range toc {
+		d = max(d, 1+tocDepth(e.Children))
+	}
+	return d
+}
+
 // ncxDocument renders toc.ncx, the EPUB 2 table of contents, with the same
-// entries as the nav, in the Writer's language.
-func (w *Writer) ncxDocument(p Package, reading []Item) []byte {
+// entries as the nav, nested alike, in the Writer's language. Entries with
+// the same target share a playOrder, and entries with different targets
+// never do, as the NCX's rules ask.
+func (w *Writer) ncxDocument(p Package, toc []NavPoint) []byte {
 	var b strings.Builder
 	b.WriteString(xmlDeclaration)
 	b.WriteString(`<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="` + esc(w.lang) + `">` + "\n")
 	b.WriteString("  <head>\n")
 	b.WriteString(`    <meta name="dtb:uid" content="` + esc(p.Identifier) + `"/>` + "\n")
-	b.WriteString(`    <meta name="dtb:depth" content="1"/>` + "\n")
+	b.WriteString(`    <meta name="dtb:depth" content="` + strconv.Itoa(max(tocDepth(toc), 1)) + `"/>` + "\n")
 	b.WriteString(`    <meta name="dtb:totalPageCount" content="0"/>` + "\n")
 	b.WriteString(`    <meta name="dtb:maxPageNumber" content="0"/>` + "\n")
 	b.WriteString("  </head>\n")
@@ -368,19 +434,33 @@ func (w *Writer) ncxDocument(p Package, reading []Item) []byte {
 		b.WriteString("  <docAuthor>\n    <text>" + esc(a) + "</text>\n  </docAuthor>\n")
 	}
 	b.WriteString("  <navMap>\n")
-	n := 0
-	for _, it := range reading {
-		if it.TOC == "" {
-			continue
-		}
-		n++
-		num := strconv.Itoa(n)
-		b.WriteString(`    <navPoint id="navpoint-` + num + `" playOrder="` + num + `">` + "\n")
-		b.WriteString("      <navLabel>\n        <text>" + esc(it.TOC) + "</text>\n      </navLabel>\n")
-		b.WriteString(`      <content src="` + esc(it.Href) + `"/>` + "\n    </navPoint>\n")
-	}
+	n := &ncxCounter{order: map[string]int{}}
+	n.write(&b, toc, "    ")
 	b.WriteString("  </navMap>\n</ncx>\n")
 	return []byte(b.String())
+}
+
+// ncxCounter numbers the navPoints of the NCX: ids in document order,
+// playOrder by target in order of first appearance.
+type ncxCounter struct {
+	points int
+	order  map[string]int
+}
+
+func (n *ncxCounter) write(b *strings.Builder, toc []NavPoint, indent string) {
+	for _, e := range toc {
+		n.points++
+		order, ok := n.order[e.Href]
+		if !ok {
+			order = len(n.order) + 1
+			n.order[e.Href] = order
+		}
+		b.WriteString(indent + `<navPoint id="navpoint-` + strconv.Itoa(n.points) + `" playOrder="` + strconv.Itoa(order) + `">` + "\n")
+		b.WriteString(indent + "  <navLabel>\n" + indent + "    <text>" + esc(e.Label) + "</text>\n" + indent + "  </navLabel>\n")
+		b.WriteString(indent + `  <content src="` + esc(e.Href) + `"/>` + "\n")
+		n.write(b, e.Children, indent+"  ")
+		b.WriteString(indent + "</navPoint>\n")
+	}
 }
 
 // escaper escapes text for element content and double-quoted attribute

@@ -370,3 +370,73 @@ func TestErrors(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestNestedTOC: a Package's TOC replaces the items' labels in the nav and
+// the NCX, nested as given; in the NCX entries with the same target share a
+// playOrder and dtb:depth is the deepest nesting.
+func TestNestedTOC(t *testing.T) {
+	p := testPackage
+	p.TOC = []NavPoint{
+		{Label: "Part", Href: "xhtml/ch1.xhtml", Children: []NavPoint{
+			{Label: "One", Href: "xhtml/ch1.xhtml", Children: []NavPoint{{Label: "One.1", Href: "xhtml/ch1.xhtml#s1"}}},
+			{Label: "Two", Href: "xhtml/ch2.xhtml"},
+		}},
+	}
+	files, _ := entries(t, book(t, "tr", testTime, p))
+	nav := files["EPUB/nav.xhtml"]
+	want := `        <li><a href="xhtml/ch1.xhtml">Part</a>
+          <ol>
+            <li><a href="xhtml/ch1.xhtml">One</a>
+              <ol>
+                <li><a href="xhtml/ch1.xhtml#s1">One.1</a></li>
+              </ol>
+            </li>
+            <li><a href="xhtml/ch2.xhtml">Two</a></li>
+          </ol>
+        </li>
+      </ol>`
+	if !strings.Contains(nav, want) {
+		t.Errorf("nav.xhtml lacks\n%s\n---\n%s", want, nav)
+	}
+	ncx := files["EPUB/toc.ncx"]
+	inOrder(t, "toc.ncx", ncx, []string{`<meta name="dtb:depth" content="3"/>`,
+		`<navPoint id="navpoint-1" playOrder="1">`, `<text>Part</text>`,
+		`<navPoint id="navpoint-2" playOrder="1">`, `<text>One</text>`,
+		`<navPoint id="navpoint-3" playOrder="2">`, `<content src="xhtml/ch1.xhtml#s1"/>`, `</navPoint>`, `</navPoint>`,
+		`<navPoint id="navpoint-4" playOrder="3">`, `<text>Two</text>`, `</navPoint>`, `</navPoint>`, `</navMap>`})
+	if err := xml.Unmarshal([]byte(ncx), new(struct{})); err != nil {
+		t.Errorf("toc.ncx: %v", err)
+	}
+	var buf bytes.Buffer
+	w, err := NewWriter(&buf, "tr", testTime)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.TOC = []NavPoint{{Label: "No target"}}
+	if err := w.Close(p); err == nil || !strings.Contains(err.Error(), "needs a label and an href") {
+		t.Errorf("Close with an entry without href: %v", err)
+	}
+}
+
+// TestSectionLang: an Item's Lang is stated on its section instead of the
+// Writer's.
+func TestSectionLang(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := NewWriter(&buf, "tr", testTime)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.AddSection(Item{ID: "en", Href: "xhtml/en.xhtml", Linear: true, Lang: "en"}, "English", "", "<p>x</p>"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(testPackage); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := entries(t, buf.Bytes())
+	if !strings.Contains(files["EPUB/xhtml/en.xhtml"], `lang="en" xml:lang="en">`) {
+		t.Errorf("section:\n%s", files["EPUB/xhtml/en.xhtml"])
+	}
+	if !strings.Contains(files["EPUB/package.opf"], `xml:lang="tr"`) {
+		t.Errorf("package.opf:\n%s", files["EPUB/package.opf"])
+	}
+}
