@@ -183,7 +183,7 @@ func TestPipelineManuscript(t *testing.T) {
 	for note, ref := range map[string]string{
 		"Osmanlı alfabesi 1928’de yerini Latin harflerine bıraktı.":  "Türkçe yazı, yüzyıllar boyunca farklı alfabelerle kâğıda döküldü.",
 		"Sayılar yaklaşıktır; kaynaklar arasında farklılık vardır.":  "Eski yazıyla basılmış kitapların sayısı hızla yavaş yavaş azaldı.",
-		"Ayrıntılı sayımlar için Tablo\u00a01’e bakın.":               "Sayımların kaynakları da tartışmalıdır.",
+		"Ayrıntılı sayımlar için Tablo\u00a01’e bakın.":              "Sayımların kaynakları da tartışmalıdır.",
 		"Kısaltmalardan sonra gelen nokta da aynı işaretle yazılır.": "Nokta, cümlenin bittiğini gösterir.",
 	} {
 		if got, ok := refOf[note]; !ok || got != ref {
