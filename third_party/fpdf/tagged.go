@@ -241,6 +241,49 @@ func (f *Fpdf) EndStruct() {
 	t.open = t.open[:len(t.open)-1]
 }
 
+// SuspendStruct closes the innermost open structure element for now and
+// returns its index, for ResumeStruct to open it again: an element whose
+// content is interleaved with that of its siblings in the content stream,
+// such as a table cell of several lines, which are drawn line by line
+// across the row, stays one element.
+func (f *Fpdf) SuspendStruct() int {
+	t := f.tag
+	if t == nil || f.err != nil {
+		return -1
+	}
+	if len(t.open) == 0 || t.artifacts > 0 {
+		f.SetErrorf("fpdf: SuspendStruct without an open structure element")
+		return -1
+	}
+	e := t.open[len(t.open)-1]
+	t.open = t.open[:len(t.open)-1]
+	return int(e)
+}
+
+// ResumeStruct opens again the element elem that SuspendStruct closed; it
+// must be a kid of the innermost open element (or of the root when none is
+// open). Content drawn until the next BeginStruct or EndStruct belongs to
+// it, as a new marked-content sequence.
+func (f *Fpdf) ResumeStruct(elem int) {
+	t := f.tag
+	if t == nil || f.err != nil {
+		return
+	}
+	if elem < 0 || elem >= len(t.elems) || t.artifacts > 0 {
+		f.SetErrorf("fpdf: ResumeStruct of element %d", elem)
+		return
+	}
+	parent := int32(-1)
+	if n := len(t.open); n > 0 {
+		parent = t.open[n-1]
+	}
+	if t.elems[elem].parent != parent {
+		f.SetErrorf("fpdf: ResumeStruct of element %d outside its parent", elem)
+		return
+	}
+	t.open = append(t.open, int32(elem))
+}
+
 // BeginArtifact marks the content drawn until EndArtifact as an artifact
 // of type typ (one of the Artifact constants, or "" for none): content
 // that is not part of the document's text, such as running heads, folios,
