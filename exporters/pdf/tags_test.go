@@ -292,3 +292,93 @@ func TestTypstAnchor(t *testing.T) {
 		}
 	}
 }
+
+// TestTaggedTables checks the tables' structure on the manuscript fixture
+// and on the rich test book, whose 60-row table has rows of several lines
+// and runs over pages: Table > THead/TBody > TR, one TR per row of the
+// model and one TH or TD per cell, however many lines the cell takes
+// (pdfua checks that every row of a table has as many cells as its first).
+func TestTaggedTables(t *testing.T) {
+	testtool.Require(t, "qpdf", "apt-get install qpdf")
+	bs := map[string]*doc.Book{"rich": richBook(t)}
+	if b, ok := books(t)["manuscript"]; ok {
+		bs["manuscript"] = b
+	} else if testtool.InCI() {
+		t.Fatal("no manuscript fixture")
+	}
+	for name, b := range bs {
+		t.Run(name, func(t *testing.T) {
+			want := map[string]int{}
+			for _, d := range b.Documents {
+				doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
+					tb, ok := n.(*doc.Table)
+					if !ok || !entering {
+						return doc.WalkContinue
+					}
+					ncol := len(tb.Align)
+					for _, r := range append([][]*doc.TableCell{tb.Head}, tb.Rows...) {
+						ncol = max(ncol, len(r))
+					}
+					want["Table"]++
+					if len(tb.Head) > 0 {
+						want["THead"]++
+						want["TR"]++
+						want["TH"] += ncol
+					}
+					if len(tb.Rows) > 0 {
+						want["TBody"]++
+					}
+					want["TR"] += len(tb.Rows)
+					want["TD"] += ncol * len(tb.Rows)
+					return doc.WalkContinue
+				})
+			}
+			if want["Table"] == 0 {
+				t.Fatal("no table in the book")
+			}
+			path, _ := writeTemp(t, name, b)
+			r, err := pdfua.CheckFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range r.Problems {
+				t.Error(p)
+			}
+			for _, k := range []string{"Table", "THead", "TBody", "TR", "TH", "TD"} {
+				if r.Elements[k] != want[k] {
+					t.Errorf("%d %s, want %d", r.Elements[k], k, want[k])
+				}
+			}
+			if r.TableRows != want["TR"] {
+				t.Errorf("pdfua checked %d rows, want %d", r.TableRows, want["TR"])
+			}
+			t.Logf("%d pages, tables: %v", r.Pages, want)
+		})
+	}
+}
+
+// TestTaggedHeadingLevels checks that a chapter whose headings skip levels
+// ("##" then "####") is tagged without a skipped level: pdfua finds none.
+func TestTaggedHeadingLevels(t *testing.T) {
+	testtool.Require(t, "qpdf", "apt-get install qpdf")
+	h := func(level int, s string) *doc.Heading {
+		return &doc.Heading{Level: level, Inlines: []doc.Inline{&doc.Text{Value: s}}}
+	}
+	p := &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Value: "Bir paragraf."}}}
+	b := &doc.Book{Meta: doc.Meta{Title: "Başlıklar", Lang: "tr"}, Documents: []*doc.Document{
+		{ID: "a", Title: "Birinci", Blocks: []doc.Block{h(2, "İki"), p, h(4, "Dört"), p, h(6, "Altı"), p, h(3, "Üç"), p}},
+		{ID: "b", Title: "İkinci", Blocks: []doc.Block{h(5, "Beş"), p, h(2, "İki"), p}},
+	}}
+	path, _ := writeTemp(t, "headings", b)
+	r, err := pdfua.CheckFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Problems {
+		t.Error(p)
+	}
+	// H2 H3 H4 H3 in the first chapter, H2 H2 in the second.
+	if r.Elements["H2"] != 3 || r.Elements["H3"] != 2 || r.Elements["H4"] != 1 || r.Elements["H5"]+r.Elements["H6"] != 0 {
+		t.Errorf("headings %v, want H2 3, H3 2, H4 1", r.Elements)
+	}
+}
