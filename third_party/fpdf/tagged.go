@@ -143,6 +143,7 @@ type tagState struct {
 	artifacts int     // the open artifacts (nested ones write nothing)
 	mcOpen    bool    // a marked-content sequence of mcElem is open
 	mcElem    int32
+	scratch   []byte    // markContent's operator
 	pageKey   []int     // [page] the page's /StructParents
 	pageMCIDs [][]int32 // [page][mcid] the element of each MCID
 	pageLinks [][]tagLink
@@ -306,7 +307,7 @@ func (f *Fpdf) BeginArtifact(typ string) {
 	if typ == "" {
 		f.out("/Artifact BMC")
 	} else {
-		f.outf("/Artifact <</Type /%s>> BDC", typ)
+		f.out("/Artifact <</Type /" + typ + ">> BDC")
 	}
 }
 
@@ -350,7 +351,14 @@ func (f *Fpdf) markContent() {
 		el.page = int32(f.page)
 	}
 	el.kids = append(el.kids, structKid{kind: kidMCID, page: int32(f.page), n: int32(mcid)})
-	f.outf("/%s <</MCID %d>> BDC", el.typ, mcid)
+	// Appended, not formatted: a book has one of these per line or more.
+	b := append(t.scratch[:0], '/')
+	b = append(b, el.typ...)
+	b = append(b, " <</MCID "...)
+	b = strconv.AppendInt(b, int64(mcid), 10)
+	b = append(b, ">> BDC"...)
+	t.scratch = b
+	f.out(string(b))
 	t.mcOpen, t.mcElem = true, e
 }
 
