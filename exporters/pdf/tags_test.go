@@ -667,3 +667,127 @@ func TestStructTextManuscript(t *testing.T) {
 	}
 	t.Logf("%d paragraphs, %d cells, %d captions, %d notes found", len(paras), len(cells), len(captions), len(notes))
 }
+
+// pdfjsNode is a node of structtree.mjs's output.
+type pdfjsNode struct {
+	Role    string `json:"role"`
+	Alt     string `json:"alt"`
+	Lang    string `json:"lang"`
+	Depth   int    `json:"depth"`
+	Content int    `json:"content"`
+	Text    string `json:"text"`
+}
+
+// pdfjsTree reads the structure tree of every page of the PDF at path
+// with pdf.js (testdata/structtree.mjs).
+func pdfjsTree(t *testing.T, path string) [][]pdfjsNode {
+	t.Helper()
+	node := testtool.Require(t, "node", "apt-get install nodejs")
+	mod := os.Getenv("PDFJS_DIST")
+	if mod == "" {
+		mod = filepath.Join(testtool.Root(), "node_modules", "pdfjs-dist", "legacy", "build", "pdf.mjs")
+	}
+	testtool.RequireFile(t, mod, "npm install pdfjs-dist@4.10.38 (or set PDFJS_DIST to its legacy/build/pdf.mjs)")
+	out, err := exec.Command(node, filepath.Join("testdata", "structtree.mjs"), mod, path).Output()
+	if err != nil {
+		t.Fatalf("node structtree.mjs: %v", err)
+	}
+	var pages [][]pdfjsNode
+	if err := json.Unmarshal(out, &pages); err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// TestStructTreePDFJSManuscript reads the manuscript fixture's tree with
+// pdf.js, as a browser's accessibility layer does: every figure with its
+// alt text, every table cell with its text in order, every caption, a
+// Note with text for every footnote, and the references to them as Links.
+func TestStructTreePDFJSManuscript(t *testing.T) {
+	b, ok := books(t)["manuscript"]
+	if !ok {
+		t.Skip("no manuscript fixture")
+	}
+	var alts, cells, captions []string
+	notes := 0
+	for _, d := range b.Documents {
+		notes += len(d.Notes)
+		doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
+			if !entering {
+				return doc.WalkContinue
+			}
+			switch n := n.(type) {
+			case *doc.Figure:
+				alts = append(alts, n.Alt)
+				if len(n.Caption) > 0 {
+					captions = append(captions, collapse(doc.PlainText(n.Caption)))
+				}
+			case *doc.InlineImage:
+				alts = append(alts, n.Alt)
+			case *doc.Table:
+				if len(n.Caption) > 0 {
+					captions = append(captions, collapse(doc.PlainText(n.Caption)))
+				}
+				for _, r := range append([][]*doc.TableCell{n.Head}, n.Rows...) {
+					for _, c := range r {
+						cells = append(cells, collapse(doc.PlainText(c.Inlines)))
+					}
+				}
+			}
+			return doc.WalkContinue
+		})
+	}
+	path, _ := writeTemp(t, "manuscript", b)
+	var gotAlts, gotCells, gotCaps, noteText []string
+	links := 0
+	for _, p := range pdfjsTree(t, path) {
+		for i, n := range p {
+			switch n.Role {
+			case "Figure":
+				gotAlts = append(gotAlts, n.Alt)
+			case "TH", "TD":
+				gotCells = append(gotCells, collapse(n.Text))
+			case "Caption":
+				gotCaps = append(gotCaps, collapse(n.Text))
+			case "Note":
+				var s []string
+				for _, k := range p[i+1:] {
+					if k.Depth <= n.Depth {
+						break
+					}
+					s = append(s, k.Text)
+				}
+				noteText = append(noteText, collapse(strings.Join(s, " ")))
+			case "Link":
+				if n.Content >= 2 { // its text and its annotation
+					links++
+				}
+			}
+		}
+	}
+	slices.Sort(alts)
+	slices.Sort(gotAlts)
+	if !slices.Equal(gotAlts, alts) {
+		t.Errorf("pdf.js: figures' alt texts %q, want %q", gotAlts, alts)
+	}
+	if !slices.Equal(gotCells, cells) {
+		t.Errorf("pdf.js: table cells %q, want %q", gotCells, cells)
+	}
+	for _, c := range captions {
+		if !slices.ContainsFunc(gotCaps, func(s string) bool { return strings.HasSuffix(s, c) }) {
+			t.Errorf("pdf.js: no Caption %q in %q", c, gotCaps)
+		}
+	}
+	if len(noteText) != notes {
+		t.Errorf("pdf.js: %d Notes, want %d", len(noteText), notes)
+	}
+	for _, s := range noteText {
+		if s == "" {
+			t.Error("pdf.js: a Note without text")
+		}
+	}
+	if links < notes {
+		t.Errorf("pdf.js: %d Links with an annotation, want at least one per note (%d)", links, notes)
+	}
+	t.Logf("pdf.js: %d figures, %d cells, %d captions, %d notes, %d links", len(gotAlts), len(gotCells), len(gotCaps), len(noteText), links)
+}
