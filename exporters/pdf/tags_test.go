@@ -180,30 +180,12 @@ func expectedTreeWords(b *doc.Book) []string {
 // chapter's page has its H1 heading and paragraphs with content, the
 // contents its TOC of links, the glossary its list and English spans.
 func TestStructTreePDFJS(t *testing.T) {
-	node := testtool.Require(t, "node", "apt-get install nodejs")
-	mod := os.Getenv("PDFJS_DIST")
-	if mod == "" {
-		mod = filepath.Join(testtool.Root(), "node_modules", "pdfjs-dist", "legacy", "build", "pdf.mjs")
-	}
-	testtool.RequireFile(t, mod, "npm install pdfjs-dist@4.10.38 (or set PDFJS_DIST to its legacy/build/pdf.mjs)")
 	b, ok := books(t)["seeds"]
 	if !ok {
 		t.Skip("no seed book")
 	}
 	path, _ := writeTemp(t, "seeds", b)
-	out, err := exec.Command(node, filepath.Join("testdata", "structtree.mjs"), mod, path).Output()
-	if err != nil {
-		t.Fatalf("node structtree.mjs: %v", err)
-	}
-	var pages [][]struct {
-		Role    string `json:"role"`
-		Alt     string `json:"alt"`
-		Lang    string `json:"lang"`
-		Content int    `json:"content"`
-	}
-	if err := json.Unmarshal(out, &pages); err != nil {
-		t.Fatal(err)
-	}
+	pages := pdfjsTree(t, path)
 	roles := map[string]int{}
 	content := map[string]int{}
 	for _, p := range pages {
@@ -389,11 +371,11 @@ func TestTaggedHeadingLevels(t *testing.T) {
 
 // BenchmarkTagging writes generated corpora, 1,000 documents of prose and
 // 200 rich ones (footnotes, tables, figures), as a tagged PDF and as an
-// untagged one, one after the other in each iteration, and reports what
-// tagging costs: tag-time-% is the tagged writes' time over the untagged
-// ones', less 100 (tag-cpu-% the same of the process's CPU time, which a
-// busy machine disturbs less than the clock); tag-size-% the same of the
-// files' sizes. The issue
+// untagged one, one after the other in each iteration (in turn first), and
+// reports what tagging costs: tag-time-% is the fastest tagged write's time
+// over the fastest untagged one's, less 100 (tag-cpu-% the same of the
+// process's CPU time, which a busy machine disturbs less than the clock);
+// tag-size-% the same of the files' sizes. The issue
 // allows 15% and 25%. (The untagged write still makes the layout's tag
 // ops, and skips them when drawing; the layout's part is small.)
 func BenchmarkTagging(b *testing.B) {
@@ -414,11 +396,24 @@ func BenchmarkTagging(b *testing.B) {
 			}
 			untagged := testOpts
 			untagged.untagged = true
+			// The fastest of the iterations' writes of each kind: on a busy
+			// machine the others measure the machine.
+			best := func(d *time.Duration, v time.Duration) {
+				if *d == 0 || v < *d {
+					*d = v
+				}
+			}
 			var tagT, plainT, tagCPU, plainCPU time.Duration
 			var tagB, plainB int64
 			b.ReportAllocs()
+			i := 0
 			for b.Loop() {
-				for _, o := range []Options{untagged, testOpts} {
+				opts := []Options{untagged, testOpts}
+				if i%2 == 1 {
+					opts[0], opts[1] = opts[1], opts[0]
+				}
+				i++
+				for _, o := range opts {
 					var n countWriter
 					runtime.GC() // the other write's garbage is not this one's
 					start, cpu := time.Now(), cpuTime()
@@ -427,9 +422,13 @@ func BenchmarkTagging(b *testing.B) {
 					}
 					wall, used := time.Since(start), cpuTime()-cpu
 					if o.untagged {
-						plainT, plainCPU, plainB = plainT+wall, plainCPU+used, int64(n)
+						best(&plainT, wall)
+						best(&plainCPU, used)
+						plainB = int64(n)
 					} else {
-						tagT, tagCPU, tagB = tagT+wall, tagCPU+used, int64(n)
+						best(&tagT, wall)
+						best(&tagCPU, used)
+						tagB = int64(n)
 					}
 				}
 			}
