@@ -17,9 +17,10 @@ import (
 // and the hyphens added at line breaks.
 //
 // Structure: Document > Sect per part of the book (title page, imprint,
-// contents, each chapter, the glossary) > H1 (the part's title), H2–H6,
-// P, L > LI > Lbl + LBody, BlockQuote, P > Code, TOC > TOCI > Link; inline,
-// Link (with its annotations) and Span with /E (an acronym's expansion).
+// contents, each chapter, the glossary) > H1 (the part's title), H2–H6
+// (headingTag: no level skipped), P, L > LI > Lbl + LBody, BlockQuote,
+// P > Code, TOC > TOCI > Link; inline, Link (with its annotations) and Span
+// with /E (an acronym's expansion).
 //
 // How a new kind of block tags itself: wrap its lines with
 // tagLines(lines, typ, attr) (typ one of the fpdf.Struct constants), or,
@@ -27,10 +28,13 @@ import (
 // beginTag(typ, attr) before them and endTag() after); draw what is not
 // text of the book with artifactTextOp or ruleOp (always an artifact).
 // Elements nest as their begin and end ops do in the flow of ops, which
-// may run over pages. Tables: Table > THead/TBody > TR > TH (attr
-// Scope "Column" or "Row") / TD; figures: Figure (attr Alt) > the image,
-// then Caption; footnotes: Note (attr ID) at the note, and a Link around
-// the reference that points to it.
+// may run over pages; an element whose lines are drawn between its
+// siblings' (a table cell, drawn line by line across its row) is suspended
+// and resumed (suspendTag, resumeTag). Tables: Table > THead/TBody > TR >
+// TH (attr Scope "Column" or "Row") / TD, one TR per row and one TH or TD
+// per cell; figures: Figure (attr Alt) > the image, then Caption;
+// footnotes: Note (attr ID) at the note, and a Link around the reference
+// that points to it.
 
 // The tag ops. Their numbers leave room for the layout's own op kinds.
 const (
