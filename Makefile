@@ -25,8 +25,9 @@ test: ## go vet, then every test (the validators must be installed: see .ci/run)
 dist: build ## publish seeds/ into dist/ (SOURCE_DATE_EPOCH: environment, else last commit, else book.yaml date)
 	./bin/seedpress build --seeds $(SEEDS) --out $(DIST)
 
-bench: ## run the benchmark harness
+bench: ## run the benchmark harness, and what tagging costs the PDF
 	$(GO) run ./cmd/seedbench
+	$(GO) test ./exporters/pdf -run '^$$' -bench Tagging -benchtime 3x
 
 schema: ## regenerate the record types' comments (go generate) and the committed JSON Schemas in schema/
 	$(GO) generate ./exporters/dataset

@@ -44,6 +44,7 @@ func (L *layouter) document(i int, d *doc.Document) {
 		L.level++
 	}
 	L.titleID = titleID
+	L.heads = L.heads[:0]
 	L.foreign = d.Lang != "" && !turkishLang(d.Lang)
 	L.chapter(title, blocks, d.Depth > 0)
 	L.place([]vline{tagOnly(endTag())}) // tags: the chapter's Sect

@@ -71,7 +71,7 @@ func (d *drawer) draw(pg *page) {
 			d.tags.beginArtifact(fpdf.ArtifactLayout)
 			d.text(left, o)
 			d.tags.endArtifact()
-		case tagBeginOp, tagEndOp:
+		case tagBeginOp, tagEndOp, tagSuspendOp, tagResumeOp:
 			d.tags.op(o)
 		case ruleOp:
 			d.tags.beginArtifact(fpdf.ArtifactLayout)

@@ -304,7 +304,7 @@ func (L *layouter) heading(bl *doc.Heading, c ctx, top bool) []vline {
 		st = bold | italic
 	}
 	runs := flatten(nil, bl.Inlines, st|c.st(), size, "")
-	ls := tagLines(L.setText(runs, c, 0, balanced, size*1.25*ptMM, size), headingTag(bl.Level), tagAttr{})
+	ls := tagLines(L.setText(runs, c, 0, balanced, size*1.25*ptMM, size), headingTag(&L.heads, bl.Level, !L.inNote), tagAttr{})
 	if len(ls) == 0 {
 		return nil
 	}

@@ -212,6 +212,8 @@ type layouter struct {
 	docID string
 	// titleID is the id of the heading that is the chapter's title.
 	titleID string
+	// heads are the chapter's open headings, for their tags (headingTag).
+	heads []headLevel
 	// foreign says the document's language is not Turkish.
 	foreign bool
 	// keyDests are the destinations of internal links by bookKey;

@@ -63,6 +63,11 @@ type Options struct {
 	// second time. A Writer given a book that fails the check anyway may
 	// draw missing glyphs as blanks.
 	Checked bool
+	// untagged writes the PDF without its structure tree and marked
+	// content, for the benchmark that measures what tagging costs
+	// (BenchmarkTagging) alone: the layout makes its tag ops all the
+	// same, and the drawer skips them.
+	untagged bool
 }
 
 // Info describes a written PDF.

@@ -143,20 +143,42 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 		if st&bold != 0 {
 			cellTag, scope = fpdf.StructTH, "Column"
 		}
+		// tags: the row is one TR and each cell one TH or TD, though
+		// the lines of the cells are drawn line by line across the row:
+		// a cell's element is suspended at the end of each of its lines
+		// but the last and resumed at the next (slot: its column).
 		out := make([]vline, n)
 		for t := range out {
 			l := vline{height: lead, base: (lead-size*ptMM)/2 + 0.78*size*ptMM, keep: n - 1 - t}
-			for _, ls := range cols {
-				if t < len(ls) {
-					// tags: a row of a multi-line row is a TR of its own
-					l.ops = append(l.ops, tagOps(ls[t].ops, cellTag, tagAttr{Scope: scope})...)
+			if t == 0 {
+				l.ops = append(l.ops, beginTag(fpdf.StructTR, tagAttr{}))
+			}
+			for j, ls := range cols {
+				switch {
+				case t == 0 && len(ls) == 0:
+					// An empty cell is an empty element.
+					l.ops = append(l.ops, beginTag(cellTag, tagAttr{Scope: scope}), endTag())
+				case t < len(ls):
+					if t == 0 {
+						l.ops = append(l.ops, beginTag(cellTag, tagAttr{Scope: scope}))
+					} else {
+						l.ops = append(l.ops, resumeTag(j))
+					}
+					l.ops = append(l.ops, ls[t].ops...)
+					if t == len(ls)-1 {
+						l.ops = append(l.ops, endTag())
+					} else {
+						l.ops = append(l.ops, suspendTag(j))
+					}
 					if ns := ls[t].notes(); ns != nil {
 						l.setX(func(x *lineExtra) { x.notes = append(x.notes, ns...) })
 					}
 					l.width = max(l.width, ls[t].width)
 				}
 			}
-			l.ops = tagOps(l.ops, fpdf.StructTR, tagAttr{})
+			if t == n-1 {
+				l.ops = append(l.ops, endTag())
+			}
 			out[t] = l
 		}
 		return out
@@ -191,11 +213,12 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 	var head []vline
 	head = append(head, rule(heavy, 0, pad))
 	if len(bl.Head) > 0 {
-		head = append(head, row(bl.Head, bold)...)
+		head = append(head, tagLines(row(bl.Head, bold), fpdf.StructTHead, tagAttr{})...)
 		head = append(head, rule(light, pad, pad))
 	}
 	out = append(out, head...)
 	keepTo := len(out) // the caption and header stay with the first row
+	rowLines := 0      // the lines of the body's rows
 	for i, r := range bl.Rows {
 		ls := row(r, 0)
 		if i > 0 && len(ls) > 0 {
@@ -207,7 +230,11 @@ func (L *layouter) table(bl *doc.Table, c ctx) []vline {
 		if i == 0 {
 			keepTo += len(ls)
 		}
+		rowLines += len(ls)
 		out = append(out, ls...)
+	}
+	if len(bl.Rows) > 0 {
+		tagLines(out[len(out)-rowLines:], fpdf.StructTBody, tagAttr{})
 	}
 	bottom := rule(heavy, pad, 0)
 	bottom.setX(func(x *lineExtra) { x.repeat = head })
@@ -231,7 +258,7 @@ func asArtifact(ops []op) []op {
 	out := make([]op, 0, len(ops))
 	for _, o := range ops {
 		switch o.kind {
-		case tagBeginOp, tagEndOp:
+		case tagBeginOp, tagEndOp, tagSuspendOp, tagResumeOp:
 			continue
 		case textOp:
 			o.kind = artifactTextOp

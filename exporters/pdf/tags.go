@@ -17,9 +17,10 @@ import (
 // and the hyphens added at line breaks.
 //
 // Structure: Document > Sect per part of the book (title page, imprint,
-// contents, each chapter, the glossary) > H1 (the part's title), H2–H6,
-// P, L > LI > Lbl + LBody, BlockQuote, P > Code, TOC > TOCI > Link; inline,
-// Link (with its annotations) and Span with /E (an acronym's expansion).
+// contents, each chapter, the glossary) > H1 (the part's title), H2–H6
+// (headingTag: no level skipped), P, L > LI > Lbl + LBody, BlockQuote,
+// P > Code, TOC > TOCI > Link; inline, Link (with its annotations) and Span
+// with /E (an acronym's expansion).
 //
 // How a new kind of block tags itself: wrap its lines with
 // tagLines(lines, typ, attr) (typ one of the fpdf.Struct constants), or,
@@ -27,10 +28,13 @@ import (
 // beginTag(typ, attr) before them and endTag() after); draw what is not
 // text of the book with artifactTextOp or ruleOp (always an artifact).
 // Elements nest as their begin and end ops do in the flow of ops, which
-// may run over pages. Tables: Table > THead/TBody > TR > TH (attr
-// Scope "Column" or "Row") / TD; figures: Figure (attr Alt) > the image,
-// then Caption; footnotes: Note (attr ID) at the note, and a Link around
-// the reference that points to it.
+// may run over pages; an element whose lines are drawn between its
+// siblings' (a table cell, drawn line by line across its row) is suspended
+// and resumed (suspendTag, resumeTag). Tables: Table > THead/TBody > TR >
+// TH (attr Scope "Column" or "Row") / TD, one TR per row and one TH or TD
+// per cell; figures: Figure (attr Alt) > the image, then Caption;
+// footnotes: Note (attr ID) at the note, and a Link around the reference
+// that points to it.
 
 // The tag ops. Their numbers leave room for the layout's own op kinds.
 const (
@@ -42,6 +46,12 @@ const (
 	// artifactTextOp draws r.text at (x, y), as textOp does, as a layout
 	// artifact: an ornament, a dot leader, a hyphen added at a line break.
 	artifactTextOp
+	// tagSuspendOp closes the innermost structure element for now and
+	// keeps it in slot dest; tagResumeOp opens the element of slot dest
+	// again. A table cell of several lines, drawn line by line across its
+	// row, stays one element so (see table.go).
+	tagSuspendOp
+	tagResumeOp
 )
 
 // abbrStyle marks the run of an acronym (doc.Abbr): the drawer tags it as
@@ -97,6 +107,11 @@ func beginTag(typ string, a tagAttr) op {
 // endTag returns the op that ends the innermost structure element.
 func endTag() op { return op{kind: tagEndOp} }
 
+// suspendTag returns the op that closes the innermost structure element
+// for now, keeping it in slot; resumeTag the op that opens it again.
+func suspendTag(slot int) op { return op{kind: tagSuspendOp, dest: slot} }
+func resumeTag(slot int) op  { return op{kind: tagResumeOp, dest: slot} }
+
 // decodeAttr reads the attributes beginTag encoded.
 func decodeAttr(s string) tagAttr {
 	var a tagAttr
@@ -150,10 +165,31 @@ func tagOps(ops []op, typ string, a tagAttr) []op {
 }
 
 // headingTag returns the structure type of a heading of the model's
-// level: a chapter's title is H1, so headings of the text are H2 to H6.
-func headingTag(level int) string {
-	return tagTypes[tagIndex(fpdf.StructH1)+min(max(level, 2), 6)-1]
+// level, so that the tree never skips a level (PDF/UA-1 7.4.2): a
+// chapter's title is H1, and a heading is one level below the nearest
+// heading before it of a lower model level (H2 with none), H6 at most.
+// A "##" followed by "####" is so H2 then H3. heads is the stack of the
+// chapter's open headings, model level and tagged level, which headingTag
+// updates (unless keep is false: a heading in a note does not open a
+// section of the chapter).
+func headingTag(heads *[]headLevel, level int, keep bool) string {
+	s := *heads
+	for len(s) > 0 && s[len(s)-1].model >= level {
+		s = s[:len(s)-1]
+	}
+	tagged := 2
+	if len(s) > 0 {
+		tagged = min(s[len(s)-1].tagged+1, 6)
+	}
+	if keep {
+		*heads = append(s, headLevel{model: level, tagged: tagged})
+	}
+	return tagTypes[tagIndex(fpdf.StructH1)+tagged-1]
 }
+
+// headLevel is an open heading of a chapter: its level in the model and
+// in the structure tree.
+type headLevel struct{ model, tagged int }
 
 // tagInline tags the inline parts of a line's ops: each stretch of ops
 // that link to one URL (text ops and their link annotations) becomes a
@@ -226,6 +262,7 @@ type tagger struct {
 	lang  string
 	terms map[string]doc.Term // the glossary by acronym
 	begun bool
+	slots map[int]int // the suspended elements by slot
 }
 
 // newTagger makes p a tagged PDF in language lang, whose acronyms are
@@ -265,6 +302,18 @@ func (t *tagger) op(o op) {
 		t.p.BeginStruct(tagTypes[o.dest], decodeAttr(o.r.text))
 	case tagEndOp:
 		t.p.EndStruct()
+	case tagSuspendOp:
+		if t.slots == nil {
+			t.slots = map[int]int{}
+		}
+		t.slots[o.dest] = t.p.SuspendStruct()
+	case tagResumeOp:
+		e, ok := t.slots[o.dest]
+		if !ok {
+			panic("pdf: resume of an empty slot")
+		}
+		delete(t.slots, o.dest)
+		t.p.ResumeStruct(e)
 	default:
 		panic("pdf: not a tag op")
 	}

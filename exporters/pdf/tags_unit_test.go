@@ -59,11 +59,32 @@ func TestTagInline(t *testing.T) {
 	}
 }
 
-// TestHeadingTag checks the heading levels: H1 is a chapter's title.
+// TestHeadingTag checks the heading levels: H1 is a chapter's title, and
+// a heading is at most one level below the heading it belongs to, so that
+// the tree never skips a level.
 func TestHeadingTag(t *testing.T) {
-	for level, want := range map[int]string{1: "H2", 2: "H2", 3: "H3", 6: "H6", 9: "H6"} {
-		if got := headingTag(level); got != want {
-			t.Errorf("headingTag(%d) = %s, want %s", level, got, want)
+	for _, tc := range []struct {
+		levels []int // the model's levels, in order
+		want   string
+	}{
+		{[]int{2, 3, 4}, "H2 H3 H4"},
+		{[]int{2, 4, 4, 3, 4}, "H2 H3 H3 H3 H4"},
+		{[]int{4, 2, 5}, "H2 H2 H3"},
+		{[]int{1, 2}, "H2 H3"},
+		{[]int{2, 3, 4, 5, 6, 7, 8}, "H2 H3 H4 H5 H6 H6 H6"},
+		{[]int{3, 2, 3}, "H2 H2 H3"},
+	} {
+		var heads []headLevel
+		var got []string
+		for _, l := range tc.levels {
+			got = append(got, headingTag(&heads, l, true))
 		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("levels %v: %s, want %s", tc.levels, g, tc.want)
+		}
+	}
+	heads := []headLevel{{2, 2}}
+	if got := headingTag(&heads, 5, false); got != "H3" || len(heads) != 1 {
+		t.Errorf("a note's heading: %s, heads %v; want H3 and the heads unchanged", got, heads)
 	}
 }

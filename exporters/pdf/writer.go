@@ -75,7 +75,9 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 	w.g = g
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: g.w, Ht: g.h}})
 	p.SetCatalogSort(true)
-	p.SetTagged() // PDF/UA: see tags.go
+	if !w.opts.untagged {
+		p.SetTagged() // PDF/UA: see tags.go
+	}
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
 	p.SetCompression(true)
@@ -180,7 +182,9 @@ func (w *Writer) End(glossary []doc.Term) error {
 	offset := len(front.pages)
 	d := newDrawer(p, w.m.font, w.g, meta.Title, w.m, shiftDests(body.dests, offset))
 	d.images = body.images
-	d.tags = newTagger(p, lang, glossary)
+	if !w.opts.untagged {
+		d.tags = newTagger(p, lang, glossary)
+	}
 	for _, pg := range front.pages {
 		d.draw(pg)
 	}

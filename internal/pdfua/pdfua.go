@@ -2,7 +2,8 @@
 // be checked without veraPDF: it reads the file through qpdf's JSON (qpdf
 // --json, version 2, with every stream decoded) and checks the catalog,
 // the structure tree, the ParentTree, the marked content of every page,
-// the link annotations and the fonts. Tests use it on seedpress's PDFs
+// the link annotations and the fonts, and that headings skip no level and
+// every row of a table has the same number of cells. Tests use it on seedpress's PDFs
 // and on a Typst PDF/UA-1 for comparison.
 package pdfua
 
@@ -36,6 +37,9 @@ type Report struct {
 	// PaintOps counts the path-painting and XObject operators; UnmarkedPaintOps
 	// those outside marked content.
 	PaintOps, UnmarkedPaintOps int
+	// TableRows counts the TRs of all tables; each has as many cells (TH
+	// or TD) as its table's first row.
+	TableRows int
 	// LinkAnnots counts the link annotations; all must be in the tree.
 	LinkAnnots int
 	// Expansions counts the elements with /E (an abbreviation's
@@ -194,6 +198,9 @@ func Check(qpdfJSON []byte) (*Report, error) {
 	mcOwner := map[mcKey]string{}    // (page, MCID) -> element
 	objrOwner := map[string]string{} // annotation -> element
 	seen := map[string]bool{}
+	lastHeading := 0   // the level of the last heading in reading order
+	var tables [][]int // the open tables' rows' numbers of cells
+	var rows []int     // the open rows' numbers of cells
 	var walk func(ref any, pg string)
 	walk = func(ref any, pg string) {
 		rs, _ := ref.(string)
@@ -218,6 +225,41 @@ func Check(qpdfJSON []byte) (*Report, error) {
 		}
 		if p, ok := e["/Pg"].(string); ok {
 			pg = p
+		}
+		switch typ {
+		case "H1", "H2", "H3", "H4", "H5", "H6":
+			// PDF/UA-1 7.4.2: numbered headings skip no level.
+			level := int(typ[1] - '0')
+			if level > lastHeading+1 {
+				r.problem("structure: %s %s follows H%d: a heading level is skipped", typ, rs, lastHeading)
+			}
+			lastHeading = level
+		case "Table":
+			tables = append(tables, nil)
+			defer func() {
+				t := tables[len(tables)-1]
+				tables = tables[:len(tables)-1]
+				for i, n := range t {
+					if n != t[0] {
+						r.problem("structure: Table %s: row %d has %d cells, the first row %d", rs, i+1, n, t[0])
+					}
+				}
+				r.TableRows += len(t)
+			}()
+		case "TR":
+			rows = append(rows, 0)
+			defer func() {
+				n := rows[len(rows)-1]
+				rows = rows[:len(rows)-1]
+				if len(tables) == 0 {
+					r.problem("structure: TR %s outside a Table", rs)
+					return
+				}
+				tables[len(tables)-1] = append(tables[len(tables)-1], n)
+			}()
+		}
+		if (typ == "TH" || typ == "TD") && len(rows) > 0 {
+			rows[len(rows)-1]++
 		}
 		switch typ {
 		case "Figure", "Formula":

@@ -69,8 +69,14 @@ func TestChecks(t *testing.T) {
 		f.BeginStruct(fpdf.StructFigure, fpdf.StructAttr{Alt: "a square"})
 		f.Rect(10, 20, 10, 10, "D")
 		f.EndStruct()
-		f.BeginStruct(fpdf.StructTH, fpdf.StructAttr{Scope: "Row"})
-		f.Text(10, 40, "h")
+		f.BeginStruct(fpdf.StructTable, fpdf.StructAttr{})
+		for range 2 {
+			f.BeginStruct(fpdf.StructTR, fpdf.StructAttr{})
+			f.BeginStruct(fpdf.StructTH, fpdf.StructAttr{Scope: "Row"})
+			f.Text(10, 40, "h")
+			f.EndStruct()
+			f.EndStruct()
+		}
 		f.EndStruct()
 		f.BeginStruct(fpdf.StructLink, fpdf.StructAttr{AnnotContents: "x"})
 		f.Text(10, 50, "link")
@@ -88,7 +94,7 @@ func TestChecks(t *testing.T) {
 			t.Errorf("a good document fails: %s", p)
 		}
 	}
-	if r.MCIDs != 4 || r.TextOps != 4 || r.ArtifactTextOps != 1 || r.LinkAnnots != 1 || r.Elements["P"] != 1 {
+	if r.MCIDs != 5 || r.TextOps != 5 || r.TableRows != 2 || r.ArtifactTextOps != 1 || r.LinkAnnots != 1 || r.Elements["P"] != 1 {
 		t.Errorf("counts: %+v", r)
 	}
 
@@ -103,10 +109,27 @@ func TestChecks(t *testing.T) {
 		f.BeginStruct(fpdf.StructLink, fpdf.StructAttr{})
 		f.LinkString(10, 46, 10, 5, "https://example.com/")
 		f.EndStruct()
+		for _, h := range []string{fpdf.StructH1, fpdf.StructH3} {
+			f.BeginStruct(h, fpdf.StructAttr{})
+			f.Text(10, 60, h)
+			f.EndStruct()
+		}
+		f.BeginStruct(fpdf.StructTable, fpdf.StructAttr{})
+		for _, cells := range []int{2, 1} {
+			f.BeginStruct(fpdf.StructTR, fpdf.StructAttr{})
+			for range cells {
+				f.BeginStruct(fpdf.StructTD, fpdf.StructAttr{})
+				f.Text(10, 70, "c")
+				f.EndStruct()
+			}
+			f.EndStruct()
+		}
+		f.EndStruct()
 		f.EndStruct()
 	})
 	r = check(t, bad)
-	for _, want := range []string{"Figure", "has no /Alt", "TH", "has no /Scope", "has no /Contents", "embedded false"} {
+	for _, want := range []string{"Figure", "has no /Alt", "TH", "has no /Scope", "has no /Contents", "embedded false",
+		"follows H1: a heading level is skipped", "row 2 has 1 cells, the first row 2"} {
 		if !strings.Contains(strings.Join(r.Problems, "\n"), want) {
 			t.Errorf("no problem says %q: %v", want, r.Problems)
 		}

@@ -143,6 +143,7 @@ type tagState struct {
 	artifacts int     // the open artifacts (nested ones write nothing)
 	mcOpen    bool    // a marked-content sequence of mcElem is open
 	mcElem    int32
+	scratch   []byte    // markContent's operator
 	pageKey   []int     // [page] the page's /StructParents
 	pageMCIDs [][]int32 // [page][mcid] the element of each MCID
 	pageLinks [][]tagLink
@@ -241,6 +242,49 @@ func (f *Fpdf) EndStruct() {
 	t.open = t.open[:len(t.open)-1]
 }
 
+// SuspendStruct closes the innermost open structure element for now and
+// returns its index, for ResumeStruct to open it again: an element whose
+// content is interleaved with that of its siblings in the content stream,
+// such as a table cell of several lines, which are drawn line by line
+// across the row, stays one element.
+func (f *Fpdf) SuspendStruct() int {
+	t := f.tag
+	if t == nil || f.err != nil {
+		return -1
+	}
+	if len(t.open) == 0 || t.artifacts > 0 {
+		f.SetErrorf("fpdf: SuspendStruct without an open structure element")
+		return -1
+	}
+	e := t.open[len(t.open)-1]
+	t.open = t.open[:len(t.open)-1]
+	return int(e)
+}
+
+// ResumeStruct opens again the element elem that SuspendStruct closed; it
+// must be a kid of the innermost open element (or of the root when none is
+// open). Content drawn until the next BeginStruct or EndStruct belongs to
+// it, as a new marked-content sequence.
+func (f *Fpdf) ResumeStruct(elem int) {
+	t := f.tag
+	if t == nil || f.err != nil {
+		return
+	}
+	if elem < 0 || elem >= len(t.elems) || t.artifacts > 0 {
+		f.SetErrorf("fpdf: ResumeStruct of element %d", elem)
+		return
+	}
+	parent := int32(-1)
+	if n := len(t.open); n > 0 {
+		parent = t.open[n-1]
+	}
+	if t.elems[elem].parent != parent {
+		f.SetErrorf("fpdf: ResumeStruct of element %d outside its parent", elem)
+		return
+	}
+	t.open = append(t.open, int32(elem))
+}
+
 // BeginArtifact marks the content drawn until EndArtifact as an artifact
 // of type typ (one of the Artifact constants, or "" for none): content
 // that is not part of the document's text, such as running heads, folios,
@@ -263,7 +307,7 @@ func (f *Fpdf) BeginArtifact(typ string) {
 	if typ == "" {
 		f.out("/Artifact BMC")
 	} else {
-		f.outf("/Artifact <</Type /%s>> BDC", typ)
+		f.out("/Artifact <</Type /" + typ + ">> BDC")
 	}
 }
 
@@ -307,7 +351,14 @@ func (f *Fpdf) markContent() {
 		el.page = int32(f.page)
 	}
 	el.kids = append(el.kids, structKid{kind: kidMCID, page: int32(f.page), n: int32(mcid)})
-	f.outf("/%s <</MCID %d>> BDC", el.typ, mcid)
+	// Appended, not formatted: a book has one of these per line or more.
+	b := append(t.scratch[:0], '/')
+	b = append(b, el.typ...)
+	b = append(b, " <</MCID "...)
+	b = strconv.AppendInt(b, int64(mcid), 10)
+	b = append(b, ">> BDC"...)
+	t.scratch = b
+	f.out(string(b))
 	t.mcOpen, t.mcElem = true, e
 }
 
@@ -550,57 +601,63 @@ func (f *Fpdf) putStructTree() {
 	}
 	s.printf(">>")
 	f.putCompressed(&os, root, s.String())
+	// The elements and the ParentTree are most of a tagged book's objects:
+	// appended, not formatted.
+	ref := func(b []byte, n int) []byte { return append(strconv.AppendInt(b, int64(n), 10), " 0 R"...) }
+	var b []byte
 	for i := range t.elems {
 		e := &t.elems[i]
-		var s fmtBuffer
-		s.printf("<</S /%s /P %d 0 R", e.typ, parentObj(e.parent, root, elem))
+		b = append(append(b[:0], "<</S /"...), e.typ...)
+		b = ref(append(b, " /P "...), parentObj(e.parent, root, elem))
 		if e.page > 0 {
-			s.printf(" /Pg %d 0 R", t.pageObj[e.page])
+			b = ref(append(b, " /Pg "...), t.pageObj[e.page])
 		}
 		if a := e.attr; a != nil {
 			for _, kv := range [...]struct{ k, v string }{{"T", a.Title}, {"Lang", a.Lang}, {"Alt", a.Alt},
 				{"E", a.E}, {"ActualText", a.ActualText}, {"ID", a.ID}} {
 				if kv.v != "" {
-					s.printf(" /%s %s", kv.k, pdfTextString(kv.v))
+					b = append(append(append(append(b, " /"...), kv.k...), ' '), pdfTextString(kv.v)...)
 				}
 			}
 			if a.Scope != "" {
-				s.printf(" /A <</O /Table /Scope /%s>>", a.Scope)
+				b = append(append(append(b, " /A <</O /Table /Scope /"...), a.Scope...), ">>"...)
 			}
 		}
-		s.printf(" /K [")
+		b = append(b, " /K ["...)
 		for _, k := range e.kids {
 			switch k.kind {
 			case kidElem:
-				s.printf("%d 0 R ", elem(k.n))
+				b = append(ref(b, elem(k.n)), ' ')
 			case kidMCID:
 				if k.page == e.page {
-					s.printf("%d ", k.n)
+					b = append(strconv.AppendInt(b, int64(k.n), 10), ' ')
 				} else {
-					s.printf("<</Type /MCR /Pg %d 0 R /MCID %d>> ", t.pageObj[k.page], k.n)
+					b = ref(append(b, "<</Type /MCR /Pg "...), t.pageObj[k.page])
+					b = append(append(strconv.AppendInt(append(b, " /MCID "...), int64(k.n), 10), ">>"...), ' ')
 				}
 			case kidOBJR:
-				s.printf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>> ", t.pageObj[k.page], t.annotObj[k.page][k.n])
+				b = ref(append(b, "<</Type /OBJR /Pg "...), t.pageObj[k.page])
+				b = append(ref(append(b, " /Obj "...), t.annotObj[k.page][k.n]), ">> "...)
 			}
 		}
-		s.printf("]>>")
-		f.putCompressed(&os, elem(int32(i)), s.String())
+		b = append(b, "]>>"...)
+		f.putCompressedBytes(&os, elem(int32(i)), b)
 	}
-	s = fmtBuffer{}
-	s.printf("<</Nums [")
+	b = append(b[:0], "<</Nums ["...)
 	for key, pe := range t.entries {
+		b = append(strconv.AppendInt(b, int64(key), 10), ' ')
 		if pe.page > 0 {
-			s.printf("%d [", key)
+			b = append(b, '[')
 			for _, e := range t.pageMCIDs[pe.page] {
-				s.printf("%d 0 R ", elem(e))
+				b = append(ref(b, elem(e)), ' ')
 			}
-			s.printf("]\n")
+			b = append(b, "]\n"...)
 		} else {
-			s.printf("%d %d 0 R\n", key, elem(pe.elem))
+			b = append(ref(b, elem(pe.elem)), '\n')
 		}
 	}
-	s.printf("]>>")
-	f.putCompressed(&os, parentTree, s.String())
+	b = append(b, "]>>"...)
+	f.putCompressedBytes(&os, parentTree, b)
 	if len(ids) > 0 {
 		s = fmtBuffer{}
 		s.printf("<</Names [")
@@ -640,6 +697,18 @@ func (f *Fpdf) putCompressed(os *objStream, num int, body string) {
 	}
 }
 
+// putCompressedBytes is putCompressed of a body in bytes, which it does
+// not keep.
+func (f *Fpdf) putCompressedBytes(os *objStream, num int, body []byte) {
+	os.nums = append(os.nums, num)
+	os.offs = append(os.offs, os.body.Len())
+	os.body.Write(body)
+	os.body.WriteByte('\n')
+	if len(os.nums) == objStreamSize {
+		f.flushObjStream(os)
+	}
+}
+
 // flushObjStream writes the objects collected in os as an object stream
 // and records where each is, for the cross-reference stream.
 func (f *Fpdf) flushObjStream(os *objStream) {
@@ -648,7 +717,9 @@ func (f *Fpdf) flushObjStream(os *objStream) {
 	}
 	var head bytes.Buffer
 	for i, n := range os.nums {
-		fmt.Fprintf(&head, "%d %d ", n, os.offs[i])
+		b := strconv.AppendInt(head.AvailableBuffer(), int64(n), 10)
+		b = strconv.AppendInt(append(b, ' '), int64(os.offs[i]), 10)
+		head.Write(append(b, ' '))
 	}
 	first := head.Len()
 	head.Write(os.body.Bytes())

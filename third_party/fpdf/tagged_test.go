@@ -222,6 +222,14 @@ func TestTaggedMisuse(t *testing.T) {
 		"unknown type":     func(f *Fpdf) { f.BeginStruct("Paragraph", StructAttr{}) },
 		"bad scope":        func(f *Fpdf) { f.BeginStruct(StructTH, StructAttr{Scope: "Col"}) },
 		"end without open": func(f *Fpdf) { f.EndStruct() },
+		"resume outside its parent": func(f *Fpdf) {
+			f.BeginStruct(StructTable, StructAttr{})
+			f.BeginStruct(StructTR, StructAttr{})
+			td := f.SuspendStruct()
+			f.EndStruct()
+			f.ResumeStruct(td)
+		},
+		"suspend without open": func(f *Fpdf) { f.SuspendStruct() },
 		"same ID twice": func(f *Fpdf) {
 			for i := 0; i < 2; i++ {
 				f.BeginStruct(StructNote, StructAttr{ID: "n"})
@@ -238,6 +246,51 @@ func TestTaggedMisuse(t *testing.T) {
 		var b bytes.Buffer
 		if err := f.Output(&b); err == nil {
 			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// TestSuspendStruct sets a table row of two cells of two lines each, line
+// by line across the row: each cell is one element with two
+// marked-content sequences.
+func TestSuspendStruct(t *testing.T) {
+	f := New("P", "mm", "A5", "")
+	f.SetTagged()
+	f.SetCompression(false)
+	f.SetFont("Helvetica", "", 12)
+	f.AddPage()
+	f.BeginStruct(StructDocument, StructAttr{})
+	f.BeginStruct(StructTable, StructAttr{})
+	f.BeginStruct(StructTR, StructAttr{})
+	var cells [2]int
+	for line := 0; line < 2; line++ {
+		for j := range cells {
+			if line == 0 {
+				cells[j] = f.BeginStruct(StructTD, StructAttr{})
+			} else {
+				f.ResumeStruct(cells[j])
+			}
+			f.Text(10+float64(j)*40, 10+float64(line)*6, "cell "+strconv.Itoa(j))
+			if line == 0 {
+				f.SuspendStruct()
+			} else {
+				f.EndStruct()
+			}
+		}
+	}
+	f.EndStruct()
+	f.EndStruct()
+	f.EndStruct()
+	var b bytes.Buffer
+	if err := f.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(f.tag.elems); got != 5 {
+		t.Errorf("%d elements, want 5 (Document, Table, TR, TD, TD)", got)
+	}
+	for _, j := range cells {
+		if k := f.tag.elems[j].kids; len(k) != 2 || k[0].kind != kidMCID || k[1].kind != kidMCID {
+			t.Errorf("cell %d: kids %v, want two MCIDs", j, k)
 		}
 	}
 }
