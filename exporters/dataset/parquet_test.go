@@ -1,0 +1,238 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
+)
+
+// parquetFromJSONL writes each table's Parquet shards from its JSON Lines
+// shards in dir/data, decoding each line into the record type.
+func parquetFromJSONL(t testing.TB, dir string, info Info) map[string]*parquetTable {
+	t.Helper()
+	stage := t.TempDir()
+	out := map[string]*parquetTable{}
+	for _, table := range Tables {
+		p := newParquetTable(table, stage)
+		for _, f := range info.Files[table] {
+			if err := p.rotate(); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sc := bufio.NewScanner(bytes.NewReader(data))
+			sc.Buffer(nil, 1<<30)
+			for sc.Scan() {
+				rec := reflect.New(recordTypes[table])
+				if err := json.Unmarshal(sc.Bytes(), rec.Interface()); err != nil {
+					t.Fatal(err)
+				}
+				if err := p.write(rec.Elem().Interface(), len(sc.Bytes())+1); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := p.close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.moveInto(dir); err != nil {
+			t.Fatal(err)
+		}
+		out[table] = p
+	}
+	return out
+}
+
+// writeWithParquet writes b's dataset under dir with its Parquet files.
+func writeWithParquet(t testing.TB, dir string, b *doc.Book, opts Options) Info {
+	t.Helper()
+	info, err := Write(dir, b, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parquetFromJSONL(t, dir, info)
+	return info
+}
+
+// TestParquetMatchesJSONL checks every Parquet file against its JSON Lines
+// file, whole and sharded, and the columns' names and types.
+func TestParquetMatchesJSONL(t *testing.T) {
+	for _, shard := range []int64{0, 600} {
+		dir := t.TempDir()
+		info := writeWithParquet(t, dir, fixtureBook(), Options{ShardBytes: shard})
+		for _, table := range Tables {
+			for _, f := range info.Files[table] {
+				pf := strings.TrimSuffix(f, ".jsonl") + ".parquet"
+				if err := compareParquet(table, filepath.Join(dir, f), filepath.Join(dir, pf)); err != nil {
+					t.Errorf("shard size %d: %v", shard, err)
+				}
+			}
+		}
+		if shard > 0 && len(info.Files[TableSentences]) < 2 {
+			t.Errorf("sentences in %v: want shards", info.Files[TableSentences])
+		}
+	}
+	want := map[string]string{
+		TableDocuments:  "id:BYTE_ARRAY/STRING index:INT64/INT(64,true) source:BYTE_ARRAY/STRING title:BYTE_ARRAY/STRING sha256:BYTE_ARRAY/STRING encoding:BYTE_ARRAY/STRING format:BYTE_ARRAY/STRING text:BYTE_ARRAY/STRING char_count:INT64/INT(64,true) word_count:INT64/INT(64,true) paragraph_count:INT64/INT(64,true) sentence_count:INT64/INT(64,true)",
+		TableParagraphs: "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) kind:BYTE_ARRAY/STRING text:BYTE_ARRAY/STRING char_start:INT64/INT(64,true) char_end:INT64/INT(64,true) sentence_count:INT64/INT(64,true) word_count:INT64/INT(64,true)",
+		TableSentences:  "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING paragraph_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) text:BYTE_ARRAY/STRING char_start:INT64/INT(64,true) char_end:INT64/INT(64,true) word_count:INT64/INT(64,true)",
+		TableTerms:      "id:BYTE_ARRAY/STRING acronym:BYTE_ARRAY/STRING expansion:BYTE_ARRAY/STRING expansion_en:optional BYTE_ARRAY/STRING first_sentence_id:BYTE_ARRAY/STRING occurrences:INT64/INT(64,true) sentence_ids:list BYTE_ARRAY/STRING",
+	}
+	for _, table := range Tables {
+		if got := columns(ParquetSchema(table)); got != want[table] {
+			t.Errorf("%s columns\n%s\nwant\n%s", table, got, want[table])
+		}
+	}
+}
+
+// columns describes a Parquet schema's top-level columns in one line.
+func columns(s *parquet.Schema) string {
+	var out []string
+	for _, f := range s.Fields() {
+		n, desc := parquet.Node(f), ""
+		if f.Optional() {
+			desc = "optional "
+		}
+		if lt := n.Type().LogicalType(); lt != nil && lt.String() == "LIST" {
+			desc = "list "
+			n = f.Fields()[0].Fields()[0]
+		}
+		out = append(out, f.Name()+":"+desc+n.Type().Kind().String()+"/"+n.Type().LogicalType().String())
+	}
+	return strings.Join(out, " ")
+}
+
+// TestParquetReproducible checks that the same records give the same
+// Parquet bytes.
+func TestParquetReproducible(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	writeWithParquet(t, a, longBook(40), Options{ShardBytes: 4000})
+	writeWithParquet(t, b, longBook(40), Options{ShardBytes: 4000})
+	sameFiles(t, a, b)
+	for _, f := range listFiles(t, a) {
+		if !strings.HasSuffix(f, ".parquet") {
+			continue
+		}
+		data, _ := os.ReadFile(filepath.Join(a, f))
+		if bytes.Contains(data, []byte("parquet-go")) || !bytes.Contains(data, []byte(parquetCreatedBy)) {
+			t.Errorf("%s: created_by is not %q", f, parquetCreatedBy)
+		}
+	}
+}
+
+// TestParquetEmpty checks that a table with no rows is a Parquet file with
+// its columns.
+func TestParquetEmpty(t *testing.T) {
+	dir := t.TempDir()
+	p := newParquetTable(TableTerms, dir)
+	if err := p.close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(p.temps[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pf.NumRows() != 0 || len(pf.RowGroups()) != 0 {
+		t.Errorf("%d rows in %d row groups, want none", pf.NumRows(), len(pf.RowGroups()))
+	}
+	if !parquet.SameNodes(pf.Schema(), ParquetSchema(TableTerms)) {
+		t.Errorf("schema %s, want %s", pf.Schema(), ParquetSchema(TableTerms))
+	}
+	empty := filepath.Join(dir, "empty.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	if err := compareParquet(TableTerms, empty, p.temps[0]); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestParquetRowGroups checks that a shard is cut into row groups of about
+// parquetGroupBytes of JSON.
+func TestParquetRowGroups(t *testing.T) {
+	dir := t.TempDir()
+	p := newParquetTable(TableSentences, dir)
+	s := Sentence{ID: "doc-0001-p0001-s0001", DocumentID: "doc-0001", ParagraphID: "doc-0001-p0001", Text: "Bir.", CharEnd: 4, WordCount: 1}
+	const size = 1 << 20 // pretend each row is 1 MiB of JSON
+	for range 40 {
+		if err := p.write(s, size); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.close(); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(p.temps[0])
+	defer f.Close()
+	st, _ := f.Stat()
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []int64
+	for _, g := range pf.RowGroups() {
+		rows = append(rows, g.NumRows())
+	}
+	if want := []int64{16, 16, 8}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("row groups of %v rows, want %v", rows, want)
+	}
+}
+
+// TestCompareParquetCatches checks that compareParquet reports a Parquet
+// file that differs from its JSON Lines file: a value, a missing row, an
+// extra row.
+func TestCompareParquetCatches(t *testing.T) {
+	dir := t.TempDir()
+	info, err := Write(dir, fixtureBook(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jsonl := filepath.Join(dir, filepath.FromSlash(info.Files[TableSentences][0]))
+	data, _ := os.ReadFile(jsonl)
+	var recs []Sentence
+	for _, line := range strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n") {
+		var s Sentence
+		if err := json.Unmarshal([]byte(line), &s); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, s)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func([]Sentence) []Sentence
+		want string
+	}{
+		{"value", func(r []Sentence) []Sentence { r[1].CharEnd++; return r }, "row 1 differs"},
+		{"missing", func(r []Sentence) []Sentence { return r[:len(r)-1] }, "the JSON Lines file more"},
+		{"extra", func(r []Sentence) []Sentence { return append(r, r[0]) }, "more rows than"},
+	} {
+		p := newParquetTable(TableSentences, t.TempDir())
+		for _, s := range tc.edit(append([]Sentence(nil), recs...)) {
+			if err := p.write(s, 100); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := p.close(); err != nil {
+			t.Fatal(err)
+		}
+		err := compareParquet(TableSentences, jsonl, p.temps[0])
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an error with %q", tc.name, err, tc.want)
+		}
+	}
+}
