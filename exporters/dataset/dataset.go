@@ -50,9 +50,12 @@ type Options struct {
 type Info struct {
 	// Records counts the rows of each table.
 	Records map[string]int
-	// Files lists each table's data files, relative to dir and
+	// Files lists each table's JSON Lines files, relative to dir and
 	// slash-separated, in order.
 	Files map[string][]string
+	// Parquet lists each table's Parquet files, as Files: one beside each
+	// JSON Lines file, with the same rows.
+	Parquet map[string][]string
 }
 
 // Error is a record that fails validation: its table, its id, and why.

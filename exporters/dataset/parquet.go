@@ -87,16 +87,18 @@ type createdBy string
 
 func (c createdBy) ConfigureWriter(config *parquet.WriterConfig) { config.CreatedBy = string(c) }
 
-// parquetTable writes one table's rows as Parquet shards in a staging
-// folder; rotate starts the next shard where the JSON Lines shard turns.
-// The pages of the row group being written are buffered in files of the
-// staging folder, not in memory.
+// parquetTable writes one table's rows as Parquet shards into data/ under
+// temporary names (data/<table>.<n>.parquet), and names them once their
+// number is known (nameShards); its tableWriter calls rotate where the
+// JSON Lines shard turns. The pages of the row group being written are
+// buffered in temporary files of data/, removed once the row group is
+// written, not in memory: memory does not grow with the row group.
 type parquetTable struct {
-	name   string
-	typ    reflect.Type // the record type
-	ptyp   reflect.Type // parquetType(typ)
-	schema *parquet.Schema
-	stage  string
+	name    string
+	typ     reflect.Type // the record type
+	ptyp    reflect.Type // parquetType(typ)
+	schema  *parquet.Schema
+	dataDir string
 
 	f     *os.File
 	out   *hashingWriter
@@ -104,9 +106,11 @@ type parquetTable struct {
 	group int64 // JSON bytes of the rows in the current row group
 	rows  int64 // rows in the current shard
 
-	temps []string      // the shards' staging paths, in order
+	temps []string      // the shards' temporary paths, in order
 	sums  []fileSum     // each closed shard's size and SHA-256
-	final []string      // the shards' paths under the dataset folder
+	final []string      // the shards' final paths, relative to the dataset and slash-separated
+	all   hash.Hash     // the SHA-256 of the shards concatenated, for datapackage.json
+	bytes int64         // the size of the shards together
 	row   reflect.Value // a reusable value of ptyp
 }
 
@@ -116,10 +120,12 @@ type fileSum struct {
 	SHA256 string
 }
 
-func newParquetTable(name, stage string) *parquetTable {
-	t := recordTypes[name]
+// newParquetTable returns the Parquet writer of table, writing into
+// dataDir.
+func newParquetTable(table, dataDir string) *parquetTable {
+	t := recordTypes[table]
 	pt := parquetType(t)
-	return &parquetTable{name: name, typ: t, ptyp: pt, stage: stage,
+	return &parquetTable{name: table, typ: t, ptyp: pt, dataDir: dataDir, all: sha256.New(),
 		schema: parquet.SchemaOf(reflect.Zero(pt).Interface()), row: reflect.New(pt)}
 }
 
@@ -128,17 +134,17 @@ func (p *parquetTable) rotate() error {
 	if err := p.closeShard(); err != nil {
 		return err
 	}
-	path := filepath.Join(p.stage, fmt.Sprintf("%s.%d.parquet", p.name, len(p.temps)))
+	path := filepath.Join(p.dataDir, fmt.Sprintf("%s.%d.parquet", p.name, len(p.temps)))
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("dataset: %w", err)
 	}
 	p.f = f
-	p.out = &hashingWriter{w: bufio.NewWriterSize(f, 256<<10), h: sha256.New()}
+	p.out = &hashingWriter{w: bufio.NewWriterSize(f, 256<<10), h: sha256.New(), all: p.all}
 	p.w = parquet.NewWriter(p.out, p.schema,
 		parquet.Compression(&parquet.Snappy),
 		createdBy(parquetCreatedBy),
-		parquet.ColumnPageBuffers(parquet.NewFileBufferPool(p.stage, p.name+".pages.*")))
+		parquet.ColumnPageBuffers(parquet.NewFileBufferPool(p.dataDir, "."+p.name+".pages.*")))
 	p.group, p.rows = 0, 0
 	p.temps = append(p.temps, path)
 	return nil
@@ -184,6 +190,7 @@ func (p *parquetTable) closeShard() error {
 		return fmt.Errorf("dataset: write %s parquet: %w", p.name, err)
 	}
 	p.sums = append(p.sums, fileSum{Bytes: p.out.n, SHA256: hex.EncodeToString(p.out.h.Sum(nil))})
+	p.bytes += p.out.n
 	return nil
 }
 
@@ -206,16 +213,16 @@ func (p *parquetTable) abort() {
 	}
 }
 
-// moveInto renames the shards as the JSON Lines shards are named, with the
-// extension .parquet.
-func (p *parquetTable) moveInto(dir string) error {
+// nameShards renames the closed shards as the JSON Lines shards are named,
+// with the extension .parquet.
+func (p *parquetTable) nameShards() error {
 	n := len(p.temps)
 	for i, tmp := range p.temps {
 		name := p.name + ".parquet"
 		if n > 1 {
 			name = fmt.Sprintf("%s-%05d-of-%05d.parquet", p.name, i, n)
 		}
-		if err := os.Rename(tmp, filepath.Join(dir, "data", name)); err != nil {
+		if err := os.Rename(tmp, filepath.Join(p.dataDir, name)); err != nil {
 			return fmt.Errorf("dataset: %w", err)
 		}
 		p.final = append(p.final, "data/"+name)
@@ -223,16 +230,18 @@ func (p *parquetTable) moveInto(dir string) error {
 	return nil
 }
 
-// hashingWriter counts and hashes what it writes through.
+// hashingWriter counts and hashes what it writes through, into the hash of
+// its file and that of all its table's files.
 type hashingWriter struct {
-	w *bufio.Writer
-	h hash.Hash
-	n int64
+	w      *bufio.Writer
+	h, all hash.Hash
+	n      int64
 }
 
 func (h *hashingWriter) Write(b []byte) (int, error) {
 	n, err := h.w.Write(b)
 	h.h.Write(b[:n])
+	h.all.Write(b[:n])
 	h.n += int64(n)
 	return n, err
 }

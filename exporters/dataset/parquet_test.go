@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -15,53 +14,13 @@ import (
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
-// parquetFromJSONL writes each table's Parquet shards from its JSON Lines
-// shards in dir/data, decoding each line into the record type.
-func parquetFromJSONL(t testing.TB, dir string, info Info) map[string]*parquetTable {
-	t.Helper()
-	stage := t.TempDir()
-	out := map[string]*parquetTable{}
-	for _, table := range Tables {
-		p := newParquetTable(table, stage)
-		for _, f := range info.Files[table] {
-			if err := p.rotate(); err != nil {
-				t.Fatal(err)
-			}
-			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			sc := bufio.NewScanner(bytes.NewReader(data))
-			sc.Buffer(nil, 1<<30)
-			for sc.Scan() {
-				rec := reflect.New(recordTypes[table])
-				if err := json.Unmarshal(sc.Bytes(), rec.Interface()); err != nil {
-					t.Fatal(err)
-				}
-				if err := p.write(rec.Elem().Interface(), len(sc.Bytes())+1); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if err := p.close(); err != nil {
-			t.Fatal(err)
-		}
-		if err := p.moveInto(dir); err != nil {
-			t.Fatal(err)
-		}
-		out[table] = p
-	}
-	return out
-}
-
-// writeWithParquet writes b's dataset under dir with its Parquet files.
-func writeWithParquet(t testing.TB, dir string, b *doc.Book, opts Options) Info {
+// mustWrite writes b's dataset into dir, or fails the test.
+func mustWrite(t testing.TB, dir string, b *doc.Book, opts Options) Info {
 	t.Helper()
 	info, err := Write(dir, b, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	parquetFromJSONL(t, dir, info)
 	return info
 }
 
@@ -70,10 +29,16 @@ func writeWithParquet(t testing.TB, dir string, b *doc.Book, opts Options) Info 
 func TestParquetMatchesJSONL(t *testing.T) {
 	for _, shard := range []int64{0, 600} {
 		dir := t.TempDir()
-		info := writeWithParquet(t, dir, fixtureBook(), Options{ShardBytes: shard})
+		info := mustWrite(t, dir, fixtureBook(), Options{ShardBytes: shard})
 		for _, table := range Tables {
-			for _, f := range info.Files[table] {
-				pf := strings.TrimSuffix(f, ".jsonl") + ".parquet"
+			if len(info.Parquet[table]) != len(info.Files[table]) {
+				t.Fatalf("shard size %d: %s: Parquet files %v beside JSON Lines files %v", shard, table, info.Parquet[table], info.Files[table])
+			}
+			for i, f := range info.Files[table] {
+				pf := info.Parquet[table][i]
+				if pf != strings.TrimSuffix(f, ".jsonl")+".parquet" {
+					t.Errorf("Parquet file %s beside %s", pf, f)
+				}
 				if err := compareParquet(table, filepath.Join(dir, f), filepath.Join(dir, pf)); err != nil {
 					t.Errorf("shard size %d: %v", shard, err)
 				}
@@ -117,8 +82,8 @@ func columns(s *parquet.Schema) string {
 // Parquet bytes.
 func TestParquetReproducible(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
-	writeWithParquet(t, a, longBook(40), Options{ShardBytes: 4000})
-	writeWithParquet(t, b, longBook(40), Options{ShardBytes: 4000})
+	mustWrite(t, a, longBook(40), Options{ShardBytes: 4000})
+	mustWrite(t, b, longBook(40), Options{ShardBytes: 4000})
 	sameFiles(t, a, b)
 	for _, f := range listFiles(t, a) {
 		if !strings.HasSuffix(f, ".parquet") {

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"hash"
 	"os"
+	"path"
 	"path/filepath"
+
+	"github.com/seedpress/seedpress/internal/parallel"
 )
 
 // DefaultShardBytes is the largest data file Write produces when
@@ -15,7 +18,9 @@ const DefaultShardBytes = 256 << 20
 
 // tableWriter writes one table into data/ as numbered shards under
 // temporary names (data/<table>.<n>.jsonl), hashing as it goes, and names
-// the shards once their number is known (name).
+// the shards once their number is known (name). Its Parquet writer pq
+// writes the same rows into Parquet shards that turn where the JSON Lines
+// shards turn.
 type tableWriter struct {
 	name    string
 	dataDir string // the dataset's data/ folder
@@ -29,11 +34,13 @@ type tableWriter struct {
 	bytes   int64
 	records int
 	last    string
+	pq      *parquetTable
 }
 
-// write appends one record. Ids must increase strictly: they sort in
+// write appends one record, rec, its id and its JSON line, to the JSON
+// Lines and the Parquet shards. Ids must increase strictly: they sort in
 // reading order, so this proves them unique.
-func (t *tableWriter) write(id string, line []byte) error {
+func (t *tableWriter) write(id string, line []byte, rec any) error {
 	if t.records > 0 && id <= t.last {
 		return &Error{Table: t.name, ID: id, Reason: fmt.Sprintf("id does not sort after the previous id %s: duplicate or out of reading order", t.last)}
 	}
@@ -44,6 +51,9 @@ func (t *tableWriter) write(id string, line []byte) error {
 	}
 	if _, err := t.w.Write(line); err != nil {
 		return fmt.Errorf("dataset: write %s: %w", t.name, err)
+	}
+	if err := t.pq.write(rec, len(line)); err != nil {
+		return err
 	}
 	t.hash.Write(line)
 	t.cur += int64(len(line))
@@ -65,7 +75,7 @@ func (t *tableWriter) rotate() error {
 	}
 	t.f, t.w, t.cur = f, bufio.NewWriterSize(f, 256<<10), 0
 	t.temps = append(t.temps, p)
-	return nil
+	return t.pq.rotate()
 }
 
 func (t *tableWriter) closeShard() error {
@@ -80,7 +90,7 @@ func (t *tableWriter) closeShard() error {
 	if err != nil {
 		return fmt.Errorf("dataset: write %s: %w", t.name, err)
 	}
-	return nil
+	return t.pq.closeShard()
 }
 
 // close closes the last shard; a table without records still gets one,
@@ -108,7 +118,7 @@ func (t *tableWriter) nameShards() error {
 		}
 		t.final = append(t.final, "data/"+name)
 	}
-	return nil
+	return t.pq.nameShards()
 }
 
 // abort closes the open shard, if any, after a failure.
@@ -117,4 +127,13 @@ func (t *tableWriter) abort() {
 		t.f.Close()
 		t.f = nil
 	}
+	t.pq.abort()
+}
+
+// checkParquet checks each Parquet shard against its JSON Lines shard
+// (compareParquet), on up to GOMAXPROCS goroutines.
+func (t *tableWriter) checkParquet() error {
+	return parallel.Each(len(t.final), 0, func(i int) error {
+		return compareParquet(t.name, filepath.Join(t.dataDir, path.Base(t.final[i])), filepath.Join(t.dataDir, path.Base(t.pq.final[i])))
+	})
 }

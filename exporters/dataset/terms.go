@@ -81,7 +81,7 @@ func (w *Writer) terms(g []doc.Term) error {
 		if err != nil {
 			return err
 		}
-		if err := w.tables[TableTerms].write(id, line); err != nil {
+		if err := w.tables[TableTerms].write(id, line, rec); err != nil {
 			return err
 		}
 	}

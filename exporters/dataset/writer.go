@@ -103,7 +103,8 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 	w := &Writer{c: c, dir: dir, opts: opts, win: parallel.NewWindow[result](opts.Workers),
 		tables: make(map[string]*tableWriter)}
 	for _, t := range Tables {
-		w.tables[t] = &tableWriter{name: t, dataDir: dataDir, limit: opts.ShardBytes, hash: sha256.New()}
+		w.tables[t] = &tableWriter{name: t, dataDir: dataDir, limit: opts.ShardBytes, hash: sha256.New(),
+			pq: newParquetTable(t, dataDir)}
 	}
 	return w, nil
 }
@@ -242,10 +243,11 @@ func (w *Writer) end(glossary []doc.Term) error {
 // Info describes what the Writer wrote; it is valid after a successful
 // End.
 func (w *Writer) Info() Info {
-	in := Info{Records: map[string]int{}, Files: map[string][]string{}}
+	in := Info{Records: map[string]int{}, Files: map[string][]string{}, Parquet: map[string][]string{}}
 	for _, t := range Tables {
 		in.Records[t] = w.tables[t].records
 		in.Files[t] = w.tables[t].final
+		in.Parquet[t] = w.tables[t].pq.final
 	}
 	return in
 }
@@ -358,16 +360,16 @@ func (w *Writer) writeChunk(c *chunk) error {
 	if n := len(w.termUses); c.terms.max >= 0 && (n == 0 || c.terms.max > w.termUses[n-1].max) {
 		w.termUses = append(w.termUses, docTerms{doc: i, termUse: c.terms})
 	}
-	if err := w.tables[TableDocuments].write(c.doc.ID, c.docLine); err != nil {
+	if err := w.tables[TableDocuments].write(c.doc.ID, c.docLine, c.doc); err != nil {
 		return err
 	}
 	for j, p := range c.paras {
-		if err := w.tables[TableParagraphs].write(p.ID, c.paraLines[j]); err != nil {
+		if err := w.tables[TableParagraphs].write(p.ID, c.paraLines[j], p); err != nil {
 			return err
 		}
 	}
 	for j, s := range c.sents {
-		if err := w.tables[TableSentences].write(s.ID, c.sentLines[j]); err != nil {
+		if err := w.tables[TableSentences].write(s.ID, c.sentLines[j], s); err != nil {
 			return err
 		}
 	}
@@ -393,6 +395,14 @@ func (w *Writer) finish() error {
 	}
 	for _, t := range Tables {
 		if err := w.tables[t].nameShards(); err != nil {
+			return err
+		}
+	}
+	// The Parquet files hold the rows the JSON Lines files hold, which
+	// were validated: check them, one row at a time, before any
+	// descriptor names them.
+	for _, t := range Tables {
+		if err := w.tables[t].checkParquet(); err != nil {
 			return err
 		}
 	}
