@@ -60,11 +60,12 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 		if l.Start != runePos || l.End != runePos+n {
 			return nil, recordErr(TableParagraphs, pid, "char_start %d, char_end %d do not span the paragraph's text in the document (%d, %d)", l.Start, l.End, runePos, runePos+n)
 		}
+		byteStart := text.Len()
 		text.WriteString(l.Text)
 		runePos += n
 		ss := l.Sentences()
 		p := Paragraph{ID: pid, DocumentID: id, Index: li, Kind: string(l.Kind), Text: l.Text,
-			CharStart: l.Start, CharEnd: l.End, SentenceCount: len(ss)}
+			CharStart: l.Start, CharEnd: l.End, ByteStart: byteStart, ByteEnd: text.Len(), SentenceCount: len(ss)}
 		if l.Kind == doc.KindCode {
 			if len(ss) > 0 {
 				return nil, recordErr(TableParagraphs, pid, "code has %d sentences, want none", len(ss))
@@ -93,12 +94,13 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 			if why != "" {
 				return nil, recordErr(TableSentences, sid, "%s", why)
 			}
-			st := l.Text[cur.byteAt(s.Start):cur.byteAt(s.End)]
+			bs, be := cur.byteAt(s.Start), cur.byteAt(s.End)
+			st := l.Text[bs:be]
 			if strings.TrimFunc(st, unicode.IsSpace) != st {
 				return nil, recordErr(TableSentences, sid, "text %q starts or ends with white space", st)
 			}
 			ch.sents = append(ch.sents, Sentence{ID: sid, DocumentID: id, ParagraphID: pid, Index: si,
-				Text: st, CharStart: s.Start, CharEnd: s.End, WordCount: s.Words})
+				Text: st, CharStart: s.Start, CharEnd: s.End, ByteStart: bs, ByteEnd: be, WordCount: s.Words})
 			p.WordCount += s.Words
 			prevEnd = s.End
 		}
@@ -169,8 +171,15 @@ func (ch *chunk) check() error {
 		if p.DocumentID != d.ID {
 			return recordErr(TableParagraphs, p.ID, "document_id %s, want %s", p.DocumentID, d.ID)
 		}
-		if p.CharEnd < p.CharStart || p.CharEnd > d.CharCount || d.Text[docCur.byteAt(p.CharStart):docCur.byteAt(p.CharEnd)] != p.Text {
+		if p.CharStart < 0 || p.CharEnd < p.CharStart || p.CharEnd > d.CharCount {
 			return recordErr(TableParagraphs, p.ID, "char_start %d, char_end %d do not give its text in %s", p.CharStart, p.CharEnd, d.ID)
+		}
+		bs, be := docCur.byteAt(p.CharStart), docCur.byteAt(p.CharEnd)
+		if d.Text[bs:be] != p.Text {
+			return recordErr(TableParagraphs, p.ID, "char_start %d, char_end %d do not give its text in %s", p.CharStart, p.CharEnd, d.ID)
+		}
+		if p.ByteStart != bs || p.ByteEnd != be {
+			return recordErr(TableParagraphs, p.ID, "byte_start %d, byte_end %d do not give its text in %s", p.ByteStart, p.ByteEnd, d.ID)
 		}
 		pn := utf8.RuneCountInString(p.Text)
 		pCur := runeCursor{s: p.Text}
@@ -180,8 +189,15 @@ func (ch *chunk) check() error {
 			if s.DocumentID != d.ID {
 				return recordErr(TableSentences, s.ID, "document_id %s, but paragraph %s is in %s", s.DocumentID, p.ID, d.ID)
 			}
-			if s.Index != sents || s.CharEnd < s.CharStart || s.CharEnd > pn || p.Text[pCur.byteAt(s.CharStart):pCur.byteAt(s.CharEnd)] != s.Text {
+			if s.Index != sents || s.CharStart < 0 || s.CharEnd < s.CharStart || s.CharEnd > pn {
 				return recordErr(TableSentences, s.ID, "index %d, char_start %d, char_end %d do not give its text in %s", s.Index, s.CharStart, s.CharEnd, p.ID)
+			}
+			bs, be := pCur.byteAt(s.CharStart), pCur.byteAt(s.CharEnd)
+			if p.Text[bs:be] != s.Text {
+				return recordErr(TableSentences, s.ID, "index %d, char_start %d, char_end %d do not give its text in %s", s.Index, s.CharStart, s.CharEnd, p.ID)
+			}
+			if s.ByteStart != bs || s.ByteEnd != be {
+				return recordErr(TableSentences, s.ID, "byte_start %d, byte_end %d do not give its text in %s", s.ByteStart, s.ByteEnd, p.ID)
 			}
 			sents++
 			pwords += s.WordCount

@@ -117,6 +117,8 @@ func (p Paragraph) appendJSON(dst []byte) []byte {
 	dst = appendStringField(dst, false, "text", p.Text)
 	dst = appendIntField(dst, "char_start", p.CharStart)
 	dst = appendIntField(dst, "char_end", p.CharEnd)
+	dst = appendIntField(dst, "byte_start", p.ByteStart)
+	dst = appendIntField(dst, "byte_end", p.ByteEnd)
 	dst = appendIntField(dst, "sentence_count", p.SentenceCount)
 	dst = appendIntField(dst, "word_count", p.WordCount)
 	return append(dst, '}')
@@ -130,6 +132,8 @@ func (s Sentence) appendJSON(dst []byte) []byte {
 	dst = appendStringField(dst, false, "text", s.Text)
 	dst = appendIntField(dst, "char_start", s.CharStart)
 	dst = appendIntField(dst, "char_end", s.CharEnd)
+	dst = appendIntField(dst, "byte_start", s.ByteStart)
+	dst = appendIntField(dst, "byte_end", s.ByteEnd)
 	dst = appendIntField(dst, "word_count", s.WordCount)
 	return append(dst, '}')
 }
