@@ -7,14 +7,16 @@ import (
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
-// Book is book.json: the whole canonical model as one JSON document, for
-// tools that want the tree rather than the tables. Blocks and inlines carry
-// a "type" discriminator.
+// Book is book.json: the book's metadata and glossary, for tools that want
+// the canonical model rather than the tables. Its documents, each a tree of
+// blocks and inlines with a "type" discriminator, are the lines of
+// book.jsonl (BookDocument), so that no JSON value grows with the book
+// but the glossary.
 type Book struct {
 	// Book metadata.
 	Meta BookMeta `json:"meta"`
-	// Documents in reading order.
-	Documents []BookDocument `json:"documents"`
+	// Number of documents: the lines of book.jsonl, one document each, in reading order.
+	DocumentCount int `json:"document_count" jsonschema:"minimum=0"`
 	// Acronyms defined in the book, in the order they are defined (reading order of the definitions); an abbr's term indexes this list, and terms.jsonl is this list as a table.
 	Glossary []GlossaryEntry `json:"glossary"`
 }
@@ -61,7 +63,7 @@ type CoverImage struct {
 	Data []byte `json:"data"`
 }
 
-// BookDocument is one seed file with its block tree.
+// BookDocument is a line of book.jsonl: one seed file with its block tree.
 type BookDocument struct {
 	// Document id, as in the documents table, e.g. "doc-0001".
 	ID string `json:"id" jsonschema:"pattern=^doc-[0-9]{4\\,}$"`
@@ -351,10 +353,10 @@ func (m *mirror) leave() {
 	}
 }
 
-// skeletonMeta validates book.json's skeleton (the metadata, no documents,
-// an empty glossary) and returns the JSON of its "meta".
+// skeletonMeta validates book.json's skeleton (the metadata, the number of
+// documents, an empty glossary) and returns the JSON of its "meta".
 func (w *Writer) skeletonMeta() ([]byte, error) {
-	skel := Book{Meta: bookMeta(w.meta), Documents: []BookDocument{}, Glossary: []GlossaryEntry{}}
+	skel := Book{Meta: bookMeta(w.meta), DocumentCount: w.documents, Glossary: []GlossaryEntry{}}
 	line, err := w.c.encode(w.c.book, "book", "book", skel)
 	if err != nil {
 		return nil, err
@@ -363,8 +365,8 @@ func (w *Writer) skeletonMeta() ([]byte, error) {
 }
 
 // writeGlossary writes book.json's glossary, validating one entry at a
-// time against the schema of one element of "glossary", like the
-// documents: an error names the entry, and an entry lists every sentence
+// time against the schema of one element of "glossary": an error names
+// the entry, and an entry lists every sentence
 // that uses its acronym, so the whole glossary at once would be one line of
 // tens of megabytes for a large corpus.
 func (w *Writer) writeGlossary(glossary []doc.Term) error {

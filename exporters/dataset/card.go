@@ -18,9 +18,11 @@ const DataPackageProfile = "https://datapackage.org/profiles/2.0/datapackage.jso
 const MediaType = "application/jsonl"
 
 // dataPackage is datapackage.json. Besides the standard properties, each
-// resource carries "jsonschema": the path of the JSON Schema its records
-// are validated against (a custom property, which the Data Package
-// specification allows).
+// JSON resource carries "jsonschema": the path of the JSON Schema its
+// records are validated against (a custom property, which the Data Package
+// specification allows). Each table is two resources, "<table>" (JSON
+// Lines) and "<table>-parquet", both "type": "table" with the same Table
+// Schema.
 type dataPackage struct {
 	Profile     string     `json:"$schema"`
 	Name        string     `json:"name"`
@@ -38,15 +40,19 @@ type license struct {
 
 type resource struct {
 	Name       string       `json:"name"`
-	Path       any          `json:"path"` // a string, or an array of shard paths
+	Type       string       `json:"type,omitempty"` // "table" for a table, in either format
+	Path       any          `json:"path"`           // a string, or an array of shard paths
 	Format     string       `json:"format"`
 	MediaType  string       `json:"mediatype"`
-	Encoding   string       `json:"encoding"`
+	Encoding   string       `json:"encoding,omitempty"`
 	Bytes      int64        `json:"bytes"`
 	Hash       string       `json:"hash"`
-	JSONSchema string       `json:"jsonschema"`
+	JSONSchema string       `json:"jsonschema,omitempty"`
 	Schema     *tableSchema `json:"schema,omitempty"`
 }
+
+// parquetResource is the name of the resource of a table's Parquet files.
+func parquetResource(table string) string { return table + "-parquet" }
 
 func (r resource) paths() []string {
 	if p, ok := r.Path.(string); ok {
@@ -90,8 +96,8 @@ func fk(col, table string) foreignKey {
 }
 
 // datapackage describes the written files. Each resource's bytes and hash
-// are those of its files concatenated in order, which for a sharded table
-// are those of the unsharded file.
+// are those of its files concatenated in order, which for a sharded JSON
+// Lines table are those of the unsharded file.
 func (w *Writer) datapackage() *dataPackage {
 	m := w.meta
 	pkg := &dataPackage{Profile: DataPackageProfile, Name: packageName(m.Identifier, m.Title),
@@ -101,18 +107,38 @@ func (w *Writer) datapackage() *dataPackage {
 	}
 	for _, t := range Tables {
 		tw := w.tables[t]
-		r := resource{Name: t, Path: any(tw.final), Format: "jsonl", MediaType: MediaType, Encoding: "utf-8",
+		r := resource{Name: t, Type: "table", Path: pathValue(tw.final), Format: "jsonl", MediaType: MediaType, Encoding: "utf-8",
 			Bytes: tw.bytes, Hash: "sha256:" + hex.EncodeToString(tw.hash.Sum(nil)),
 			JSONSchema: "schema/" + SchemaFile(t), Schema: w.tableSchema(t)}
-		if len(tw.final) == 1 {
-			r.Path = tw.final[0]
-		}
 		pkg.Resources = append(pkg.Resources, r)
+	}
+	for _, t := range Tables {
+		pq := w.tables[t].pq
+		ts := w.tableSchema(t)
+		ts.ForeignKeys = nil
+		for _, k := range foreignKeys[t] {
+			k.Reference.Resource = parquetResource(k.Reference.Resource)
+			ts.ForeignKeys = append(ts.ForeignKeys, k)
+		}
+		pkg.Resources = append(pkg.Resources, resource{Name: parquetResource(t), Type: "table", Path: pathValue(pq.final),
+			Format: "parquet", MediaType: ParquetMediaType, Bytes: pq.bytes,
+			Hash: "sha256:" + hex.EncodeToString(pq.all.Sum(nil)), Schema: ts})
 	}
 	pkg.Resources = append(pkg.Resources, resource{Name: "book", Path: "book.json", Format: "json",
 		MediaType: "application/json", Encoding: "utf-8", Bytes: w.bookF.bytes,
-		Hash: "sha256:" + hex.EncodeToString(w.bookF.hash.Sum(nil)), JSONSchema: "schema/" + SchemaFile("book")})
+		Hash: "sha256:" + hex.EncodeToString(w.bookF.hash.Sum(nil)), JSONSchema: "schema/" + SchemaFile(schemaBook)},
+		resource{Name: "book-documents", Path: "book.jsonl", Format: "jsonl",
+			MediaType: MediaType, Encoding: "utf-8", Bytes: w.bookL.bytes,
+			Hash: "sha256:" + hex.EncodeToString(w.bookL.hash.Sum(nil)), JSONSchema: "schema/" + SchemaFile(schemaBookDocument)})
 	return pkg
+}
+
+// pathValue is a resource's path: the one file, or the list of shards.
+func pathValue(files []string) any {
+	if len(files) == 1 {
+		return files[0]
+	}
+	return files
 }
 
 // tableSchema derives a Frictionless Table Schema from a table's record
@@ -245,39 +271,75 @@ func quote(s string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// The card's Hugging Face task metadata: the text is for language
+// modelling, causal and masked.
+var (
+	taskCategories = []string{"text-generation", "fill-mask"}
+	taskIDs        = []string{"language-modeling", "masked-language-modeling"}
+)
+
+// cardLicense returns the card's licence fields for the rights statement:
+// a Hugging Face licence id when the rights name a known licence; "other"
+// with a name (a slug of the statement) and a link to LICENSE, which
+// Writer writes with the statement, when they name none; "unknown" when
+// there is no statement.
+func cardLicense(rights string) (id, name, link string) {
+	if _, hf := licenseID(rights); hf != "" {
+		return hf, "", ""
+	}
+	if strings.TrimSpace(rights) == "" {
+		return "unknown", "", ""
+	}
+	name = packageName("", rights)
+	if name == "seedpress-dataset" {
+		name = "custom"
+	}
+	return "other", name, "LICENSE"
+}
+
+// glob returns the path that matches a table's files in one format: the
+// file itself, or data/<table>-*.<ext> for its shards.
+func glob(table, ext string, files []string) string {
+	if len(files) > 1 {
+		return "data/" + table + "-*." + ext
+	}
+	return "data/" + table + "." + ext
+}
+
 // card returns README.md: a Hugging Face dataset card.
 func (w *Writer) card() string {
 	m := w.meta
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	_, hf := licenseID(m.Rights)
-	if hf == "" {
-		hf = "other"
-	}
+	lic, licName, licLink := cardLicense(m.Rights)
 	lang := doc.PrimaryLang(m.Lang)
 	rows := 0
 	for _, t := range Tables {
 		rows = max(rows, w.tables[t].records)
 	}
 	p("---\n")
-	p("license: %s\n", hf)
-	if hf == "other" && m.Rights != "" {
-		p("license_name: %s\n", quote(m.Rights))
+	p("license: %s\n", lic)
+	if licName != "" {
+		p("license_name: %s\nlicense_link: %s\n", licName, licLink)
 	}
 	p("language:\n- %s\n", lang)
 	p("pretty_name: %s\n", quote(m.Title))
 	p("size_categories:\n- %s\n", sizeCategory(rows))
+	p("task_categories:\n")
+	for _, c := range taskCategories {
+		p("- %s\n", c)
+	}
+	p("task_ids:\n")
+	for _, c := range taskIDs {
+		p("- %s\n", c)
+	}
 	p("configs:\n")
 	for _, t := range Tables {
 		p("- config_name: %s\n", t)
 		if t == TableSentences {
 			p("  default: true\n")
 		}
-		path := "data/" + t + ".jsonl"
-		if len(w.tables[t].final) > 1 {
-			path = "data/" + t + "-*.jsonl"
-		}
-		p("  data_files:\n  - split: train\n    path: %s\n", path)
+		p("  data_files:\n  - split: train\n    path: %s\n", glob(t, "parquet", w.tables[t].pq.final))
 	}
 	p("---\n\n")
 
@@ -290,22 +352,39 @@ func (w *Writer) card() string {
 		count(w.tables[TableParagraphs].records, "paragraph", "paragraphs"),
 		count(w.tables[TableSentences].records, "sentence", "sentences"),
 		count(w.tables[TableTerms].records, "glossary term", "glossary terms"))
-	if m.Rights != "" {
-		p(" Rights: %s.", m.Rights)
-	}
 	p("\n\n")
+	p("## Licence\n\n")
+	switch lic {
+	case "unknown":
+		p("The licence of the text is unknown: its source gives no rights statement. Do not assume that you may redistribute it.\n\n")
+	case "other":
+		p("The text comes with this rights statement, which names no standard licence (it is also in `LICENSE`): %s\n\n", m.Rights)
+	default:
+		spdx, _ := licenseID(m.Rights)
+		p("%s (SPDX `%s`).\n\n", m.Rights, spdx)
+	}
 	p(`## Files
 
-- ` + "`data/<table>.jsonl`" + `: one JSON object per line, UTF-8 without BOM. Every key is present in every row (` + "`null`" + ` when absent, ` + "`[]`" + ` for an empty list) and each column has one JSON type. A table larger than the shard size is split into ` + "`data/<table>-00000-of-0000N.jsonl`" + ` shards; read them together (a glob), in order they concatenate to the whole table.
-- ` + "`schema/<table>.schema.json`" + `: the JSON Schema (Draft 2020-12) every record was validated against before it was written.
-- ` + "`datapackage.json`" + `: a Frictionless Data Package (v2) descriptor: per table its files, size, SHA-256, a Table Schema with primary and foreign keys, and in the custom property ` + "`jsonschema`" + ` the path of its JSON Schema.
-- ` + "`book.json`" + `: the whole document model as one JSON document (blocks and inlines with a ` + "`type`" + ` discriminator), validated against ` + "`schema/book.schema.json`" + `.
+- `+"`data/<table>.parquet`"+`: each table in Apache Parquet, with typed columns (strings, 64-bit integers, lists of strings), SNAPPY-compressed: what the Hugging Face viewer, `+"`datasets`"+`, DuckDB, polars and Spark read best. An empty table is still a Parquet file with its columns.
+- `+"`data/<table>.jsonl`"+`: the same rows as JSON Lines, one JSON object per line, UTF-8 without BOM, for streaming and `+"`jq`"+`. Every key is present in every row (`+"`null`"+` when absent, `+"`[]`"+` for an empty list) and each column has one JSON type. An empty table is an empty file, from which a reader cannot infer columns: read its Parquet file, or take the columns from `+"`datapackage.json`"+` as the pandas recipe below does.
+- Sharding: a table whose JSON Lines pass the shard size (%s in this build; 256 MiB unless `+"`seedpress build --shard-size`"+` says otherwise) is split into `+"`data/<table>-00000-of-0000N.jsonl`"+` shards, which concatenated in order are the whole table, each with a Parquet shard `+"`data/<table>-00000-of-0000N.parquet`"+` holding the same rows. Read the shards together, by glob.
+- `+"`book.json`"+` and `+"`book.jsonl`"+`: the document model (blocks and inlines with a `+"`type`"+` discriminator). `+"`book.json`"+` is small: the book's metadata, its number of documents and its glossary; `+"`book.jsonl`"+` holds one document per line, so that no JSON value grows with the book but the glossary. They are validated against `+"`schema/book.schema.json`"+` and `+"`schema/book-document.schema.json`"+`.
+- `+"`schema/<table>.schema.json`"+`: the JSON Schema (Draft 2020-12) every record was validated against before it was written; the Parquet files were then checked row by row against the JSON Lines.
+- `+"`datapackage.json`"+`: a Frictionless Data Package (v2) descriptor: per table its JSON Lines and its Parquet files as two resources of `+"`\"type\": \"table\"`"+`, with size, SHA-256 and a Table Schema with primary and foreign keys, and in the custom property `+"`jsonschema`"+` the path of the JSON Schema.
+- `+"`croissant.json`"+`: MLCommons Croissant 1.0 metadata (JSON-LD): the Parquet files with their SHA-256, and a record set per table with typed fields and the references between tables.
 
 ## Tables
 
-Ids are strings with a type prefix and sort in reading order: every number in an id is 1-based and zero-padded to at least four digits (` + "`doc-0001`, `doc-0001-p0003`, `doc-0001-p0003-s0002`, `term-0001`" + `). The ` + "`index`" + ` columns are 0-based: ` + "`doc-0001-p0003`" + ` has index 2. Offsets (` + "`char_start`, `char_end`" + `) count Unicode code points, start inclusive and end exclusive, so that Python slicing of the parent text gives the child's text exactly.
+Ids are strings with a type prefix and sort in reading order: every number in an id is 1-based and zero-padded to at least four digits (`+"`doc-0001`, `doc-0001-p0003`, `doc-0001-p0003-s0002`, `term-0001`"+`). The `+"`index`"+` columns are 0-based: `+"`doc-0001-p0003`"+` has index 2.
 
-`)
+Offsets come in two units, start inclusive and end exclusive, each pair slicing the parent text (a paragraph's in its document's `+"`text`"+`, a sentence's in its paragraph's `+"`text`"+`) to the child's text exactly. `+"`char_start`, `char_end`"+` count Unicode code points: use them in Python, DuckDB and pandas. `+"`byte_start`, `byte_end`"+` count bytes of UTF-8: use them in Go, Rust, Arrow and JavaScript, whose strings do not index code points (JavaScript's count UTF-16 units, so a character outside the Basic Multilingual Plane, such as an emoji, shifts `+"`slice`"+`). With `+"`p`"+` a paragraph row and `+"`s`"+` one of its sentences:
+
+- Python: `+"`p.text[s.char_start:s.char_end]`"+`
+- DuckDB: `+"`substring(p.text, s.char_start + 1, s.char_end - s.char_start)`"+`
+- JavaScript: `+"`Buffer.from(p.text).subarray(s.byte_start, s.byte_end).toString()`"+`
+- Go: `+"`p.Text[s.ByteStart:s.ByteEnd]`"+`
+
+`, w.shardSize())
 	for _, t := range Tables {
 		p("### %s\n\n%s\n\n| column | type | meaning |\n|---|---|---|\n", t, w.tableDescription(t))
 		for _, f := range w.tableSchema(t).Fields {
@@ -325,31 +404,59 @@ Paragraphs were split into sentences by rules for Turkish: abbreviations (Dr., P
 
 ## Loading
 
-pandas:
-
-` + "```python" + `
-import glob, pandas as pd
-files = sorted(glob.glob("data/sentences*.jsonl"))  # one file, or its shards
-sentences = pd.concat(pd.read_json(f, lines=True, dtype=False) for f in files)
-` + "```" + `
-
-DuckDB:
+DuckDB (Parquet, every shard by glob):
 
 ` + "```python" + `
 import duckdb
-con = duckdb.connect()
-print(con.sql("SELECT * FROM read_json_auto('data/sentences*.jsonl')").df())
+sentences = duckdb.sql("SELECT * FROM read_parquet('data/sentences*.parquet')").df()
+print(duckdb.sql("""
+    SELECT d.title, count(*) AS sentences
+    FROM read_parquet('data/sentences*.parquet') s
+    JOIN read_parquet('data/documents*.parquet') d ON s.document_id = d.id
+    GROUP BY d.title ORDER BY sentences DESC LIMIT 5"""))
+` + "```" + `
+
+polars (Parquet):
+
+` + "```python" + `
+import polars as pl
+sentences = pl.read_parquet("data/sentences*.parquet")
+` + "```" + `
+
+pandas (JSON Lines, no Parquet engine needed; the columns come from datapackage.json, so that an empty table has them too):
+
+` + "```python" + `
+import glob, json, pandas as pd
+
+def read_table(name):
+    with open("datapackage.json", encoding="utf-8") as f:
+        resource = next(r for r in json.load(f)["resources"] if r["name"] == name)
+    columns = [field["name"] for field in resource["schema"]["fields"]]
+    files = sorted(glob.glob(f"data/{name}*.jsonl"))  # one file, or its shards
+    frames = [pd.read_json(f, lines=True, dtype=False) for f in files]
+    return pd.concat(frames, ignore_index=True).reindex(columns=columns)
+
+sentences = read_table("sentences")
 ` + "```" + `
 
 Hugging Face ` + "`datasets`" + `:
 
 ` + "```python" + `
 from datasets import load_dataset
-sentences = load_dataset("json", data_files="data/sentences*.jsonl", split="train")
+sentences = load_dataset("parquet", data_files="data/sentences*.parquet", split="train")
 print(sentences[0])
 ` + "```" + `
 `)
 	return b.String()
+}
+
+// shardSize formats the shard size in bytes, and in MiB when whole.
+func (w *Writer) shardSize() string {
+	n := w.opts.ShardBytes
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // tableDescription returns the description of a table's record type from

@@ -52,8 +52,10 @@ func TestWriteGolden(t *testing.T) {
 		}
 	}
 	files := listFiles(t, dir)
-	wantFiles := []string{"README.md", "book.json", "data/documents.jsonl", "data/paragraphs.jsonl",
-		"data/sentences.jsonl", "data/terms.jsonl", "datapackage.json", "schema/book.schema.json",
+	wantFiles := []string{"README.md", "book.json", "book.jsonl", "croissant.json",
+		"data/documents.jsonl", "data/documents.parquet", "data/paragraphs.jsonl", "data/paragraphs.parquet",
+		"data/sentences.jsonl", "data/sentences.parquet", "data/terms.jsonl", "data/terms.parquet",
+		"datapackage.json", "schema/book-document.schema.json", "schema/book.schema.json",
 		"schema/documents.schema.json", "schema/paragraphs.schema.json", "schema/sentences.schema.json",
 		"schema/terms.schema.json"}
 	if strings.Join(files, "\n") != strings.Join(wantFiles, "\n") {
@@ -265,12 +267,13 @@ func TestWriteShards(t *testing.T) {
 				t.Errorf("sentences path %v, want the shard list %v", r.Path, info.Files[TableSentences])
 			}
 		}
-		if !bytes.Contains(wpj, []byte(r.Hash)) {
+		// A Parquet file is a whole: its shards are other files.
+		if !strings.HasSuffix(r.Name, "-parquet") && !bytes.Contains(wpj, []byte(r.Hash)) {
 			t.Errorf("%s: hash %s differs from the unsharded build", r.Name, r.Hash)
 		}
 	}
 	card, _ := os.ReadFile(filepath.Join(sharded, "README.md"))
-	if !bytes.Contains(card, []byte("path: data/sentences-*.jsonl")) || !bytes.Contains(card, []byte("path: data/terms.jsonl")) {
+	if !bytes.Contains(card, []byte("path: data/sentences-*.parquet")) || !bytes.Contains(card, []byte("path: data/terms.parquet")) {
 		t.Errorf("card configs do not list the shards by glob:\n%s", card)
 	}
 }
@@ -353,6 +356,8 @@ func TestCardFrontMatter(t *testing.T) {
 			Language       []string `yaml:"language"`
 			PrettyName     string   `yaml:"pretty_name"`
 			SizeCategories []string `yaml:"size_categories"`
+			TaskCategories []string `yaml:"task_categories"`
+			TaskIDs        []string `yaml:"task_ids"`
 			Configs        []struct {
 				Name      string `yaml:"config_name"`
 				DataFiles []struct {
@@ -364,7 +369,8 @@ func TestCardFrontMatter(t *testing.T) {
 		if err := yaml.Unmarshal([]byte(parts[1]), &fm); err != nil {
 			t.Fatalf("front matter: %v\n%s", err, parts[1])
 		}
-		if fm.License != "cc-by-4.0" || strings.Join(fm.Language, ",") != "tr" || fm.PrettyName != "Dijital Çağda Türkçe" || strings.Join(fm.SizeCategories, ",") != "n<1K" {
+		if fm.License != "cc-by-4.0" || strings.Join(fm.Language, ",") != "tr" || fm.PrettyName != "Dijital Çağda Türkçe" || strings.Join(fm.SizeCategories, ",") != "n<1K" ||
+			strings.Join(fm.TaskCategories, ",") != "text-generation,fill-mask" || strings.Join(fm.TaskIDs, ",") != "language-modeling,masked-language-modeling" {
 			t.Errorf("front matter %+v", fm)
 		}
 		if len(fm.Configs) != len(Tables) {
@@ -384,8 +390,8 @@ func TestCardFrontMatter(t *testing.T) {
 				rel, _ := filepath.Rel(dir, m)
 				got = append(got, filepath.ToSlash(rel))
 			}
-			if strings.Join(got, " ") != strings.Join(info.Files[c.Name], " ") {
-				t.Errorf("shard size %d: config %s pattern %s matches %v, want %v", shard, c.Name, c.DataFiles[0].Path, got, info.Files[c.Name])
+			if strings.Join(got, " ") != strings.Join(info.Parquet[c.Name], " ") {
+				t.Errorf("shard size %d: config %s pattern %s matches %v, want %v", shard, c.Name, c.DataFiles[0].Path, got, info.Parquet[c.Name])
 			}
 		}
 	}

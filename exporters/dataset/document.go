@@ -18,7 +18,7 @@ type chunk struct {
 	paraLines [][]byte
 	sents     []Sentence
 	sentLines [][]byte
-	bookLine  []byte // the document in book.json, without a newline
+	bookLine  []byte // the document's line of book.jsonl
 
 	leafSentences []int   // sentences per leaf
 	terms         termUse // the largest glossary index its abbreviations use
@@ -144,7 +144,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	if err != nil {
 		return nil, err
 	}
-	ch.bookLine = line[:len(line)-1]
+	ch.bookLine = line
 	ch.terms = use
 	return ch, nil
 }

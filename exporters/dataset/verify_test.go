@@ -82,9 +82,10 @@ func TestVerifyWith(t *testing.T) {
 			t.Fatalf("ShardBytes %d: %v", shard, err)
 		}
 		slices.Sort(asked)
-		want := []string{"book.json", "data/documents.jsonl", "data/paragraphs.jsonl", "data/sentences.jsonl", "data/terms.jsonl"}
+		want := []string{"book.json", "book.jsonl", "data/documents.jsonl", "data/documents.parquet", "data/paragraphs.jsonl",
+			"data/paragraphs.parquet", "data/sentences.jsonl", "data/sentences.parquet", "data/terms.jsonl", "data/terms.parquet"}
 		if shard > 0 {
-			want = []string{"book.json"} // every table is sharded
+			want = []string{"book.json", "book.jsonl"} // every table is sharded
 		}
 		if !slices.Equal(asked, want) {
 			t.Errorf("ShardBytes %d: sum asked for %q, want %q", shard, asked, want)

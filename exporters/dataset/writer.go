@@ -48,7 +48,8 @@ type Writer struct {
 	given     int // documents given to Document so far
 
 	tables map[string]*tableWriter
-	bookF  *countingFile
+	bookF  *countingFile // book.json
+	bookL  *countingFile // book.jsonl
 	// sentCounts[leafStart[d]+l] is the number of sentences of leaf l of
 	// document d, for resolving the glossary's references; leafStart[d+1]
 	// - leafStart[d] is the number of leaves of d. The id widths follow
@@ -133,11 +134,11 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 	w.meta, w.documents, w.docWidth = meta, documents, width(documents)
 	w.leafStart = make([]int32, 1, documents+1)
 
-	// book.json is written as it goes: the skeleton (the metadata, no
-	// documents, an empty glossary) is validated against the root schema
-	// here, each document against the schema of one element of
-	// "documents", and at End each glossary entry against that of one
-	// element of "glossary".
+	// book.json is written as it goes: the skeleton (the metadata, the
+	// number of documents, an empty glossary) is validated against the
+	// root schema here, and at End each glossary entry against the schema
+	// of one element of "glossary". Each document is a line of book.jsonl,
+	// validated against its own schema.
 	metaJSON, err := w.skeletonMeta()
 	if err != nil {
 		return w.fail(err)
@@ -149,9 +150,12 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 	w.bookF = f
 	f.WriteString(`{"meta":`)
 	f.Write(metaJSON)
-	f.WriteString(`,"documents":[`)
+	f.WriteString(`,"document_count":` + strconv.Itoa(documents) + `,"glossary":`)
 	if f.err != nil {
 		return w.fail(f.err)
+	}
+	if w.bookL, err = newCountingFile(filepath.Join(w.dir, "book.jsonl")); err != nil {
+		return w.fail(err)
 	}
 	return nil
 }
@@ -226,7 +230,6 @@ func (w *Writer) end(glossary []doc.Term) error {
 				Reason: fmt.Sprintf("abbreviation %q: term %d does not exist (%d terms)", t.text, t.max, len(glossary))}
 		}
 	}
-	w.bookF.WriteString(`],"glossary":`)
 	if err := w.writeGlossary(glossary); err != nil {
 		return err
 	}
@@ -268,6 +271,9 @@ func (w *Writer) Close() error {
 	}
 	if w.bookF != nil {
 		w.bookF.f.Close()
+	}
+	if w.bookL != nil {
+		w.bookL.f.Close()
 	}
 	return nil
 }
@@ -373,11 +379,8 @@ func (w *Writer) writeChunk(c *chunk) error {
 			return err
 		}
 	}
-	if i > 0 {
-		w.bookF.WriteString(",")
-	}
-	w.bookF.Write(c.bookLine)
-	return w.bookF.err
+	w.bookL.Write(c.bookLine)
+	return w.bookL.err
 }
 
 // finish closes the data files, names them, and writes the descriptors,
@@ -386,6 +389,9 @@ func (w *Writer) writeChunk(c *chunk) error {
 // Verify's job: exporters.Publish runs it once the files are synced.
 func (w *Writer) finish() error {
 	if err := w.bookF.Close(); err != nil {
+		return err
+	}
+	if err := w.bookL.Close(); err != nil {
 		return err
 	}
 	for _, t := range Tables {
@@ -417,6 +423,18 @@ func (w *Writer) finish() error {
 	}
 	if err := os.WriteFile(filepath.Join(w.dir, "README.md"), []byte(w.card()), 0o644); err != nil {
 		return fmt.Errorf("dataset: write README.md: %w", err)
+	}
+	if lic, _, link := cardLicense(w.meta.Rights); lic == "other" {
+		if err := os.WriteFile(filepath.Join(w.dir, link), []byte(w.meta.Rights+"\n"), 0o644); err != nil {
+			return fmt.Errorf("dataset: write %s: %w", link, err)
+		}
+	}
+	cj, err := json.MarshalIndent(w.croissant(), "", "  ")
+	if err != nil {
+		return fmt.Errorf("dataset: croissant.json: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(w.dir, "croissant.json"), append(cj, '\n'), 0o644); err != nil {
+		return fmt.Errorf("dataset: write croissant.json: %w", err)
 	}
 	pj, err := json.MarshalIndent(w.datapackage(), "", "  ")
 	if err != nil {

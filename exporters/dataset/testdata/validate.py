@@ -61,8 +61,16 @@ def main(argv):
         if "sha256:" + h.hexdigest() != r["hash"] or n != r["bytes"]:
             fail(f"{r['name']}: files hold {n} bytes sha256:{h.hexdigest()}, datapackage says {r['bytes']} {r['hash']}")
 
-    # JSON Schema: every record of every table, and book.json.
+    # Data Package v2: a table is "type": "table", with a Table Schema.
     for r in pkg["resources"]:
+        if r["format"] in ("jsonl", "parquet") and r["name"] not in ("book-documents",):
+            if r.get("type") != "table" or "schema" not in r:
+                fail(f"{r['name']}: not a \"table\" with a schema")
+
+    # JSON Schema: every record of every table, book.json and book.jsonl.
+    for r in pkg["resources"]:
+        if "jsonschema" not in r:
+            continue  # Parquet: the Go and JavaScript tests read it
         with open(os.path.join(root, r["jsonschema"]), encoding="utf-8") as f:
             schema = json.load(f)
         jsonschema.Draft202012Validator.check_schema(schema)
@@ -109,11 +117,15 @@ def main(argv):
             fail(f"paragraphs {row.id}: document_id {row.document_id} does not resolve")
         elif doc_text[row.document_id][row.char_start:row.char_end] != row.text:
             fail(f"paragraphs {row.id}: text[{row.char_start}:{row.char_end}] differs from its text")
+        elif doc_text[row.document_id].encode("utf-8")[row.byte_start:row.byte_end].decode("utf-8") != row.text:
+            fail(f"paragraphs {row.id}: UTF-8 bytes [{row.byte_start}:{row.byte_end}] differ from its text")
     for row in sents.itertuples():
         if row.paragraph_id not in para_text or row.document_id not in doc_text:
             fail(f"sentences {row.id}: paragraph_id or document_id does not resolve")
         elif para_text[row.paragraph_id][row.char_start:row.char_end] != row.text:
             fail(f"sentences {row.id}: text[{row.char_start}:{row.char_end}] differs from its text")
+        elif para_text[row.paragraph_id].encode("utf-8")[row.byte_start:row.byte_end].decode("utf-8") != row.text:
+            fail(f"sentences {row.id}: UTF-8 bytes [{row.byte_start}:{row.byte_end}] differ from its text")
         elif not row.id.startswith(row.paragraph_id + "-s") or not row.paragraph_id.startswith(row.document_id + "-p"):
             fail(f"sentences {row.id}: ids do not nest")
     if len(docs):
