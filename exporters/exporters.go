@@ -100,11 +100,11 @@ var formats = []Format{
 	{
 		Name: "dataset",
 		WriteDir: func(dir string, b *doc.Book, opts Options) (Stats, error) {
-			info, err := dataset.Write(dir, b, dataset.Options{})
+			info, err := dataset.Write(dir, b, dataset.Options{ShardBytes: opts.ShardBytes})
 			return Stats{Records: info.Records}, err
 		},
 		Stream: func(dir string, opts Options) (StreamWriter, error) {
-			w, err := dataset.NewWriter(dir, dataset.Options{})
+			w, err := dataset.NewWriter(dir, dataset.Options{ShardBytes: opts.ShardBytes})
 			if err != nil {
 				return nil, err
 			}

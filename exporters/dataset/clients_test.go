@@ -44,8 +44,24 @@ type duckSummary struct {
 	Tables map[string]struct {
 		Parquet, JSONL *duckRelation
 	} `json:"tables"`
-	Book   map[string]*duckRelation `json:"book"`
-	Errors []string                 `json:"errors"`
+	Book    map[string]*duckRelation `json:"book"`
+	Slicing struct {
+		Sentences, Mismatches int
+	} `json:"slicing"`
+	Errors []string `json:"errors"`
+}
+
+// hyparquetSummary is what testdata/hyparquet.mjs prints.
+type hyparquetSummary struct {
+	Tables map[string]struct {
+		Files, Rows, Equal int
+		Columns            []string
+	} `json:"tables"`
+	Slicing struct {
+		Sentences, Mismatches int
+		UTF16Mismatches       int `json:"utf16_slice_mismatches"`
+	} `json:"slicing"`
+	Errors []string `json:"errors"`
 }
 
 type duckRelation struct {
@@ -121,16 +137,11 @@ func checkDuckDB(t *testing.T, dir string, info Info) duckSummary {
 }
 
 // checkHyparquet reads every Parquet file of the dataset in dir with
-// hyparquet and checks it against the JSON Lines files, row by row.
-func checkHyparquet(t *testing.T, dir string, info Info) {
+// hyparquet and checks it against the JSON Lines files, row by row. It
+// returns the summary.
+func checkHyparquet(t *testing.T, dir string, info Info) hyparquetSummary {
 	t.Helper()
-	var s struct {
-		Tables map[string]struct {
-			Files, Rows, Equal int
-			Columns            []string
-		} `json:"tables"`
-		Errors []string `json:"errors"`
-	}
+	var s hyparquetSummary
 	runNode(t, "hyparquet.mjs", &s, append([]string{dir}, Tables...)...)
 	for _, e := range s.Errors {
 		t.Errorf("hyparquet: %s", e)
@@ -150,6 +161,7 @@ func checkHyparquet(t *testing.T, dir string, info Info) {
 			t.Errorf("hyparquet: %s columns %v, want %v", table, r.Columns, want)
 		}
 	}
+	return s
 }
 
 // TestClients reads the fixture's dataset, whole and sharded, with DuckDB

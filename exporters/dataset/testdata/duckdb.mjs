@@ -2,7 +2,9 @@
 // default settings, the way a data user would, and prints a JSON summary:
 // per table the column types and the row count of its Parquet files and of
 // its JSON Lines files (each read by glob), and the rows of book.json and
-// book.jsonl. A query that fails is listed in "errors".
+// book.jsonl; and how many sentences DuckDB's substring, given the
+// code-point offsets, slices out of their paragraphs wrongly ("slicing").
+// A query that fails is listed in "errors".
 //
 //	node duckdb.mjs DIR TABLE...
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -38,6 +40,20 @@ for (const t of tables) {
     parquet: await attempt(`${t} parquet`, `read_parquet(${lit(join(dir, 'data', t + '*.parquet'))})`),
     jsonl: await attempt(`${t} jsonl`, `read_json_auto(${lit(join(dir, 'data', t + '*.jsonl'))})`),
   };
+}
+// The card's DuckDB slicing: substring with the code-point offsets gives
+// every sentence's text out of its paragraph's.
+if (tables.includes('sentences') && tables.includes('paragraphs')) {
+  try {
+    const q = await con.runAndReadAll(`SELECT count(*)::BIGINT AS n,
+        count(*) FILTER (WHERE substring(p.text, s.char_start + 1, s.char_end - s.char_start) <> s.text)::BIGINT AS bad
+      FROM read_parquet(${lit(join(dir, 'data', 'sentences*.parquet'))}) s
+      JOIN read_parquet(${lit(join(dir, 'data', 'paragraphs*.parquet'))}) p ON s.paragraph_id = p.id`);
+    const r = q.getRowObjects()[0];
+    out.slicing = { sentences: Number(r.n), mismatches: Number(r.bad) };
+  } catch (e) {
+    out.errors.push(`slicing: ${e.message}`);
+  }
 }
 for (const f of ['book.json', 'book.jsonl']) {
   if (existsSync(join(dir, f))) out.book[f] = await attempt(f, `read_json_auto(${lit(join(dir, f))})`);

@@ -3,7 +3,10 @@
 // and compares them with the JSON Lines files row by row and value by
 // value: data/<table>.parquet with data/<table>.jsonl, or each shard with
 // the JSON Lines shard of the same number. It prints a JSON summary: per
-// table the rows read and the rows equal, and every difference in "errors".
+// table the rows read and the rows equal, and every difference in "errors";
+// and how many sentences Buffer slicing with the byte offsets gets wrong
+// ("slicing"; for contrast, how many String.slice with the code-point
+// offsets gets wrong).
 //
 //	node hyparquet.mjs DIR TABLE...
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
@@ -54,5 +57,26 @@ for (const t of tables) {
     s.rows += rows.length;
   }
   out.tables[t] = s;
+}
+
+// The card's JavaScript slicing: a Buffer of the paragraph's text,
+// subarray with the byte offsets, gives the sentence's text.
+if (tables.includes('sentences') && tables.includes('paragraphs')) {
+  const read = async (t) => {
+    const rows = [];
+    for (const f of readdirSync(join(dir, 'data')).filter((f) => f.startsWith(t) && f.endsWith('.parquet')).sort()) {
+      rows.push(...(await parquetReadObjects({ file: await asyncBufferFromFile(join(dir, 'data', f)) })));
+    }
+    return rows;
+  };
+  const paragraphs = new Map((await read('paragraphs')).map((p) => [p.id, p.text]));
+  let n = 0, bad = 0, utf16 = 0;
+  for (const s of await read('sentences')) {
+    const text = paragraphs.get(s.paragraph_id);
+    n++;
+    if (Buffer.from(text).subarray(Number(s.byte_start), Number(s.byte_end)).toString() !== s.text) bad++;
+    if (text.slice(Number(s.char_start), Number(s.char_end)) !== s.text) utf16++;
+  }
+  out.slicing = { sentences: n, mismatches: bad, utf16_slice_mismatches: utf16 };
 }
 process.stdout.write(JSON.stringify(out) + '\n');
