@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
@@ -188,6 +189,26 @@ func TestClientsEmptyTable(t *testing.T) {
 	}
 	checkDuckDB(t, dir, info)
 	checkHyparquet(t, dir, info)
+
+	// The card's pandas recipe gives the empty table its columns.
+	card, err := os.ReadFile(filepath.Join(dir, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, _ := strings.Cut(string(card), "pandas (JSON Lines")
+	_, after, _ = strings.Cut(after, "```python\n")
+	snippet, _, ok := strings.Cut(after, "```")
+	if !ok {
+		t.Fatalf("no pandas recipe in the card:\n%s", card)
+	}
+	cmd := exec.Command(requirePython(t), "-c", snippet+`terms = read_table("terms")
+print(len(terms), ",".join(terms.columns))`)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	want := "0 id,acronym,expansion,expansion_en,first_sentence_id,occurrences,sentence_ids"
+	if err != nil || strings.TrimSpace(string(out)) != want {
+		t.Errorf("the card's pandas recipe on the empty terms table printed %q (%v), want %q", out, err, want)
+	}
 }
 
 // stripAbbrs replaces every abbreviation of b by its text, so that b can go
