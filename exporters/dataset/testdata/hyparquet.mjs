@@ -65,7 +65,7 @@ if (tables.includes('sentences') && tables.includes('paragraphs')) {
   const read = async (t) => {
     const rows = [];
     for (const f of readdirSync(join(dir, 'data')).filter((f) => f.startsWith(t) && f.endsWith('.parquet')).sort()) {
-      rows.push(...(await parquetReadObjects({ file: await asyncBufferFromFile(join(dir, 'data', f)) })));
+      for (const r of await parquetReadObjects({ file: await asyncBufferFromFile(join(dir, 'data', f)) })) rows.push(r);
     }
     return rows;
   };
