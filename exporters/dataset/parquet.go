@@ -106,12 +106,17 @@ type parquetTable struct {
 	group int64 // JSON bytes of the rows in the current row group
 	rows  int64 // rows in the current shard
 
-	temps []string      // the shards' temporary paths, in order
-	sums  []fileSum     // each closed shard's size and SHA-256
-	final []string      // the shards' final paths, relative to the dataset and slash-separated
-	all   hash.Hash     // the SHA-256 of the shards concatenated, for datapackage.json
-	bytes int64         // the size of the shards together
-	row   reflect.Value // a reusable value of ptyp
+	temps []string  // the shards' temporary paths, in order
+	sums  []fileSum // each closed shard's size and SHA-256
+	final []string  // the shards' final paths, relative to the dataset and slash-separated
+	all   hash.Hash // the SHA-256 of the shards concatenated, for datapackage.json
+	bytes int64     // the size of the shards together
+	// rec is a reusable record, and row the same memory seen as ptyp: the
+	// two types differ only in tags, so they have one layout, and a record
+	// copied into rec is a row for parquet-go without a conversion per
+	// row (reflect's Convert compares the types every time).
+	rec reflect.Value // *typ
+	row any           // *ptyp, at rec's address
 }
 
 // fileSum is the size and SHA-256 (lower-case hex) of one file.
@@ -125,8 +130,9 @@ type fileSum struct {
 func newParquetTable(table, dataDir string) *parquetTable {
 	t := recordTypes[table]
 	pt := parquetType(t)
+	rec := reflect.New(t)
 	return &parquetTable{name: table, typ: t, ptyp: pt, dataDir: dataDir, all: sha256.New(),
-		schema: parquet.SchemaOf(reflect.Zero(pt).Interface()), row: reflect.New(pt)}
+		schema: parquet.SchemaOf(reflect.Zero(pt).Interface()), rec: rec, row: reflect.NewAt(pt, rec.UnsafePointer()).Interface()}
 }
 
 // rotate closes the current shard, if any, and starts the next one.
@@ -164,8 +170,8 @@ func (p *parquetTable) write(rec any, size int) error {
 		}
 		p.group = 0
 	}
-	p.row.Elem().Set(reflect.ValueOf(rec).Convert(p.ptyp))
-	if err := p.w.Write(p.row.Interface()); err != nil {
+	p.rec.Elem().Set(reflect.ValueOf(rec))
+	if err := p.w.Write(p.row); err != nil {
 		return fmt.Errorf("dataset: write %s parquet: %w", p.name, err)
 	}
 	p.group += int64(size)
@@ -279,6 +285,7 @@ func compareParquet(table, jsonlPath, parquetPath string) error {
 	defer jf.Close()
 	lines := bufio.NewReaderSize(jf, 256<<10)
 	row := reflect.New(pt)
+	rec := reflect.NewAt(t, row.UnsafePointer()).Elem() // row seen as t, as in parquetTable
 	var buf []byte
 	for i := 0; ; i++ {
 		line, lerr := lines.ReadSlice('\n')
@@ -311,7 +318,7 @@ func compareParquet(table, jsonlPath, parquetPath string) error {
 			}
 			return fmt.Errorf("dataset: check %s parquet: %w", table, perr)
 		}
-		if buf, err = appendLine(buf[:0], row.Elem().Convert(t).Interface()); err != nil {
+		if buf, err = appendLine(buf[:0], rec.Interface()); err != nil {
 			return fmt.Errorf("dataset: check %s parquet: %w", table, err)
 		}
 		if string(buf) != string(line) {
