@@ -161,8 +161,8 @@ type GlossaryEntry struct {
 	ExpansionEN string `json:"expansion_en"`
 	// The defining sentence.
 	Defined SentenceRef `json:"defined"`
-	// Every sentence that mentions the acronym, in reading order, each once.
-	Uses []SentenceRef `json:"uses"`
+	// Number of sentences that mention the acronym, the definition's included; the mentions table lists them.
+	SentenceCount int `json:"sentence_count" jsonschema:"minimum=0"`
 	// Number of mentions, suffixed forms included.
 	Occurrences int `json:"occurrences" jsonschema:"minimum=0"`
 }
@@ -195,12 +195,8 @@ func bookMeta(m doc.Meta) BookMeta {
 
 // bookTerm mirrors one term of the glossary.
 func bookTerm(t doc.Term) GlossaryEntry {
-	uses := make([]SentenceRef, len(t.Uses))
-	for j, u := range t.Uses {
-		uses[j] = SentenceRef(u)
-	}
 	return GlossaryEntry{Acronym: t.Acronym, Expansion: t.Expansion, ExpansionEN: t.ExpansionEN,
-		Defined: SentenceRef(t.Defined), Uses: uses, Occurrences: t.Occurrences}
+		Defined: SentenceRef(t.Defined), SentenceCount: len(t.Uses), Occurrences: t.Occurrences}
 }
 
 // termUse is the largest glossary index the abbreviations of a document

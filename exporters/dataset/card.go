@@ -89,6 +89,20 @@ var foreignKeys = map[string][]foreignKey{
 	TableParagraphs: {fk("document_id", TableDocuments)},
 	TableSentences:  {fk("document_id", TableDocuments), fk("paragraph_id", TableParagraphs)},
 	TableTerms:      {fk("first_sentence_id", TableSentences)},
+	TableMentions:   {fk("term_id", TableTerms), fk("sentence_id", TableSentences), fk("document_id", TableDocuments)},
+}
+
+// primaryKeys lists the primary key of each table without an id column.
+var primaryKeys = map[string][]string{
+	TableMentions: {"term_id", "sentence_id"},
+}
+
+// primaryKey returns a table's primary key: its id, or its primaryKeys.
+func primaryKey(table string) []string {
+	if k, ok := primaryKeys[table]; ok {
+		return k
+	}
+	return []string{"id"}
 }
 
 func fk(col, table string) foreignKey {
@@ -156,7 +170,7 @@ func (w *Writer) tableSchema(table string) *tableSchema {
 	}
 	// The committed schema compiled, so it is valid JSON.
 	_ = json.Unmarshal(w.c.files[SchemaFile(table)], &js)
-	ts := &tableSchema{PrimaryKey: []string{"id"}, ForeignKeys: foreignKeys[table]}
+	ts := &tableSchema{PrimaryKey: primaryKey(table), ForeignKeys: foreignKeys[table]}
 	t := recordTypes[table]
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -347,11 +361,12 @@ func (w *Writer) card() string {
 	if m.Description != "" {
 		p("%s\n\n", m.Description)
 	}
-	p("A dataset of Turkish text published by seedpress from %s: %s, %s and %s.",
+	p("A dataset of Turkish text published by seedpress from %s: %s, %s and %s, with %s.",
 		count(w.tables[TableDocuments].records, "document", "documents"),
 		count(w.tables[TableParagraphs].records, "paragraph", "paragraphs"),
 		count(w.tables[TableSentences].records, "sentence", "sentences"),
-		count(w.tables[TableTerms].records, "glossary term", "glossary terms"))
+		count(w.tables[TableTerms].records, "glossary term", "glossary terms"),
+		count(w.tables[TableMentions].records, "mention of a term", "mentions of terms"))
 	p("\n\n")
 	p("## Licence\n\n")
 	switch lic {
@@ -365,7 +380,7 @@ func (w *Writer) card() string {
 	}
 	p(`## Files
 
-- `+"`data/<table>.parquet`"+`: each table in Apache Parquet, with typed columns (strings, 64-bit integers, lists of strings), SNAPPY-compressed: what the Hugging Face viewer, `+"`datasets`"+`, DuckDB, polars and Spark read best. An empty table is still a Parquet file with its columns.
+- `+"`data/<table>.parquet`"+`: each table (`+"`documents`, `paragraphs`, `sentences`, `terms`, `mentions`"+`) in Apache Parquet, with typed columns (strings, 64-bit integers, lists of strings), SNAPPY-compressed: what the Hugging Face viewer, `+"`datasets`"+`, DuckDB, polars and Spark read best. An empty table is still a Parquet file with its columns.
 - `+"`data/<table>.jsonl`"+`: the same rows as JSON Lines, one JSON object per line, UTF-8 without BOM, for streaming and `+"`jq`"+`. Every key is present in every row (`+"`null`"+` when absent, `+"`[]`"+` for an empty list) and each column has one JSON type. An empty table is an empty file, from which a reader cannot infer columns: read its Parquet file, or take the columns from `+"`datapackage.json`"+` as the pandas recipe below does.
 - Sharding: a table whose JSON Lines pass the shard size (%s in this build; 256 MiB unless `+"`seedpress build --shard-size`"+` says otherwise) is split into `+"`data/<table>-00000-of-0000N.jsonl`"+` shards, which concatenated in order are the whole table, each with a Parquet shard `+"`data/<table>-00000-of-0000N.parquet`"+` holding the same rows. Read the shards together, by glob.
 - `+"`book.json`"+` and `+"`book.jsonl`"+`: the document model (blocks and inlines with a `+"`type`"+` discriminator). `+"`book.json`"+` is small: the book's metadata, its number of documents and its glossary; `+"`book.jsonl`"+` holds one document per line, so that no JSON value grows with the book but the glossary. They are validated against `+"`schema/book.schema.json`"+` and `+"`schema/book-document.schema.json`"+`.
@@ -375,7 +390,7 @@ func (w *Writer) card() string {
 
 ## Tables
 
-Ids are strings with a type prefix and sort in reading order: every number in an id is 1-based and zero-padded to at least four digits (`+"`doc-0001`, `doc-0001-p0003`, `doc-0001-p0003-s0002`, `term-0001`"+`). The `+"`index`"+` columns are 0-based: `+"`doc-0001-p0003`"+` has index 2.
+Ids are strings with a type prefix and sort in reading order: every number in an id is 1-based and zero-padded to at least four digits (`+"`doc-0001`, `doc-0001-p0003`, `doc-0001-p0003-s0002`, `term-0001`"+`); a mention is keyed by its term and sentence ids. The `+"`index`"+` columns are 0-based: `+"`doc-0001-p0003`"+` has index 2.
 
 Offsets come in two units, start inclusive and end exclusive, each pair slicing the parent text (a paragraph's in its document's `+"`text`"+`, a sentence's in its paragraph's `+"`text`"+`) to the child's text exactly. `+"`char_start`, `char_end`"+` count Unicode code points: use them in Python, DuckDB and pandas. `+"`byte_start`, `byte_end`"+` count bytes of UTF-8: use them in Go, Rust, Arrow and JavaScript, whose strings do not index code points (JavaScript's count UTF-16 units, so a character outside the Basic Multilingual Plane, such as an emoji, shifts `+"`slice`"+`). With `+"`p`"+` a paragraph row and `+"`s`"+` one of its sentences:
 
@@ -400,7 +415,7 @@ Offsets come in two units, start inclusive and end exclusive, each pair slicing 
 
 Each seed file was decoded (UTF-8 with or without a BOM, UTF-16 with a BOM, or the Turkish legacy code pages Windows-1254 and ISO-8859-9, detected per file; the documents table says which) and normalised: Unicode NFC, line ends to LF, control and zero-width characters, stray BOMs and soft hyphens removed, runs of spaces collapsed, and Turkish typography applied (a straight apostrophe between letters or digits becomes ’ as in İnternet’in, straight quotes become “ ” and ‘ ’, three dots become …); circumflexes stay (kâr is not kar) and code is left as written. Markdown seeds were parsed into headings, paragraphs, lists, quotations and code blocks, and the markup dropped from the text; plain-text seeds are split into paragraphs at blank lines. A document's ` + "`text`" + ` is its blocks' texts joined by a blank line ("\n\n").
 
-Paragraphs were split into sentences by rules for Turkish: abbreviations (Dr., Prof., vb., örn.), ordinals (19. yüzyıl), thousands and decimals (16.551.000, 3,5), dates and times (29.5.1453, 14.30’da) do not end a sentence. A suffix after an apostrophe (İnternet’in, 1996’da) belongs to its word. Code blocks are kept as written and not split; their word count is the number of runs of non-space characters. The terms table lists the acronyms defined in the text as "Türkçe Ad (English Name - ACRONYM)" or "Türkçe Ad (ACRONYM)", in the order they are defined (reading order), with every sentence that mentions them.
+Paragraphs were split into sentences by rules for Turkish: abbreviations (Dr., Prof., vb., örn.), ordinals (19. yüzyıl), thousands and decimals (16.551.000, 3,5), dates and times (29.5.1453, 14.30’da) do not end a sentence. A suffix after an apostrophe (İnternet’in, 1996’da) belongs to its word. Code blocks are kept as written and not split; their word count is the number of runs of non-space characters. The terms table lists the acronyms defined in the text as "Türkçe Ad (English Name - ACRONYM)" or "Türkçe Ad (ACRONYM)", in the order they are defined (reading order); the mentions table lists every sentence that mentions each of them, and joins the terms to the sentences.
 
 ## Loading
 

@@ -107,7 +107,7 @@ type crRecordSet struct {
 	ID          string    `json:"@id"`
 	Name        string    `json:"name"`
 	Description string    `json:"description"`
-	Key         crRef     `json:"key"`
+	Key         any       `json:"key"` // a crRef, or a list for a composite key
 	Field       []crField `json:"field"`
 }
 
@@ -217,7 +217,14 @@ func (w *Writer) croissant() *croissant {
 				EncodingFormat: croissantEncoding, Includes: glob(t, "parquet", pq.final)})
 			src = crSource{FileSet: &crRef{ID: id}}
 		}
-		rs := crRecordSet{Type: "cr:RecordSet", ID: t, Name: t, Description: w.tableDescription(t), Key: crRef{ID: t + "/id"}}
+		var key []crRef
+		for _, k := range primaryKey(t) {
+			key = append(key, crRef{ID: t + "/" + k})
+		}
+		rs := crRecordSet{Type: "cr:RecordSet", ID: t, Name: t, Description: w.tableDescription(t), Key: key}
+		if len(key) == 1 {
+			rs.Key = key[0]
+		}
 		rt := recordTypes[t]
 		for _, fd := range w.tableSchema(t).Fields {
 			sf, _ := rt.FieldByNameFunc(func(n string) bool {

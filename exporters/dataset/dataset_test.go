@@ -45,7 +45,7 @@ func TestWriteGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{TableDocuments: 2, TableParagraphs: 7, TableSentences: 9, TableTerms: 2}
+	want := map[string]int{TableDocuments: 2, TableParagraphs: 7, TableSentences: 9, TableTerms: 2, TableMentions: 5}
 	for table, n := range want {
 		if info.Records[table] != n {
 			t.Errorf("Records[%s] = %d, want %d", table, info.Records[table], n)
@@ -53,10 +53,11 @@ func TestWriteGolden(t *testing.T) {
 	}
 	files := listFiles(t, dir)
 	wantFiles := []string{"README.md", "book.json", "book.jsonl", "croissant.json",
-		"data/documents.jsonl", "data/documents.parquet", "data/paragraphs.jsonl", "data/paragraphs.parquet",
+		"data/documents.jsonl", "data/documents.parquet", "data/mentions.jsonl", "data/mentions.parquet",
+		"data/paragraphs.jsonl", "data/paragraphs.parquet",
 		"data/sentences.jsonl", "data/sentences.parquet", "data/terms.jsonl", "data/terms.parquet",
 		"datapackage.json", "schema/book-document.schema.json", "schema/book.schema.json",
-		"schema/documents.schema.json", "schema/paragraphs.schema.json", "schema/sentences.schema.json",
+		"schema/documents.schema.json", "schema/mentions.schema.json", "schema/paragraphs.schema.json", "schema/sentences.schema.json",
 		"schema/terms.schema.json"}
 	if strings.Join(files, "\n") != strings.Join(wantFiles, "\n") {
 		t.Fatalf("wrote\n%s\nwant\n%s", strings.Join(files, "\n"), strings.Join(wantFiles, "\n"))
@@ -181,11 +182,11 @@ func TestWriteRejects(t *testing.T) {
 		{"term defined in a missing sentence", func(b *doc.Book) { b.Glossary[0].Defined.Sentence = 9 },
 			"dataset: terms term-0001: first_sentence_id: sentence 9 of doc-0001-p0002 does not exist (3 sentences)"},
 		{"term use in a missing document", func(b *doc.Book) { b.Glossary[1].Uses[1].Doc = 4 },
-			"dataset: terms term-0002: sentence_ids: document 4 does not exist (2 documents)"},
+			"dataset: terms term-0002: mentions: document 4 does not exist (2 documents)"},
 		{"term uses out of order", func(b *doc.Book) { u := b.Glossary[0].Uses; u[0], u[1] = u[1], u[0] },
-			"dataset: terms term-0001: sentence_ids: use 1 (0/1/1) is not after use 0 (0/1/2): uses must be in reading order, each once"},
+			"dataset: terms term-0001: mentions: use 1 (0/1/1) is not after use 0 (0/1/2): uses must be in reading order, each once"},
 		{"definition not among uses", func(b *doc.Book) { b.Glossary[1].Uses = b.Glossary[1].Uses[1:] },
-			"dataset: terms term-0002: first_sentence_id doc-0002-p0001-s0001 is not among sentence_ids"},
+			"dataset: terms term-0002: first_sentence_id doc-0002-p0001-s0001 is not among the sentences that mention it"},
 		{"too few occurrences", func(b *doc.Book) { b.Glossary[0].Occurrences = 2 },
 			"dataset: terms term-0001: occurrences 2 < 3 sentences that use it"},
 		{"acronym in lower case", func(b *doc.Book) { b.Glossary[1].Acronym = "ietf" },

@@ -52,7 +52,8 @@ func TestParquetMatchesJSONL(t *testing.T) {
 		TableDocuments:  "id:BYTE_ARRAY/STRING index:INT64/INT(64,true) source:BYTE_ARRAY/STRING title:BYTE_ARRAY/STRING sha256:BYTE_ARRAY/STRING encoding:BYTE_ARRAY/STRING format:BYTE_ARRAY/STRING text:BYTE_ARRAY/STRING char_count:INT64/INT(64,true) word_count:INT64/INT(64,true) paragraph_count:INT64/INT(64,true) sentence_count:INT64/INT(64,true)",
 		TableParagraphs: "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) kind:BYTE_ARRAY/STRING text:BYTE_ARRAY/STRING char_start:INT64/INT(64,true) char_end:INT64/INT(64,true) byte_start:INT64/INT(64,true) byte_end:INT64/INT(64,true) sentence_count:INT64/INT(64,true) word_count:INT64/INT(64,true)",
 		TableSentences:  "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING paragraph_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) text:BYTE_ARRAY/STRING char_start:INT64/INT(64,true) char_end:INT64/INT(64,true) byte_start:INT64/INT(64,true) byte_end:INT64/INT(64,true) word_count:INT64/INT(64,true)",
-		TableTerms:      "id:BYTE_ARRAY/STRING acronym:BYTE_ARRAY/STRING expansion:BYTE_ARRAY/STRING expansion_en:optional BYTE_ARRAY/STRING first_sentence_id:BYTE_ARRAY/STRING occurrences:INT64/INT(64,true) sentence_ids:list BYTE_ARRAY/STRING",
+		TableTerms:      "id:BYTE_ARRAY/STRING acronym:BYTE_ARRAY/STRING expansion:BYTE_ARRAY/STRING expansion_en:optional BYTE_ARRAY/STRING first_sentence_id:BYTE_ARRAY/STRING occurrences:INT64/INT(64,true) sentence_count:INT64/INT(64,true)",
+		TableMentions:   "term_id:BYTE_ARRAY/STRING sentence_id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING",
 	}
 	for _, table := range Tables {
 		if got := columns(ParquetSchema(table)); got != want[table] {

@@ -111,6 +111,19 @@ type Term struct {
 	FirstSentenceID string `json:"first_sentence_id" jsonschema:"pattern=^doc-[0-9]{4\\,}-p[0-9]{4\\,}-s[0-9]{4\\,}$"`
 	// Number of mentions of the acronym in the book, suffixed forms (ICANN’in) and the definition included.
 	Occurrences int `json:"occurrences" jsonschema:"minimum=1"`
-	// Ids of every sentence that mentions the acronym, in reading order, each once.
-	SentenceIDs []string `json:"sentence_ids" jsonschema:"minItems=1,uniqueItems=true,pattern=^doc-[0-9]{4\\,}-p[0-9]{4\\,}-s[0-9]{4\\,}$"`
+	// Number of sentences that mention the acronym, the definition's included: the term's rows in the mentions table.
+	SentenceCount int `json:"sentence_count" jsonschema:"minimum=1"`
+}
+
+// Mention is a row of the mentions table: a sentence that mentions a term
+// of the glossary. Rows come term by term in glossary order, and for each
+// term in reading order, each sentence once: the join between the terms and
+// the sentences tables.
+type Mention struct {
+	// Id of the term mentioned.
+	TermID string `json:"term_id" jsonschema:"pattern=^term-[0-9]{4\\,}$"`
+	// Id of the sentence that mentions it.
+	SentenceID string `json:"sentence_id" jsonschema:"pattern=^doc-[0-9]{4\\,}-p[0-9]{4\\,}-s[0-9]{4\\,}$"`
+	// Id of the document the sentence belongs to.
+	DocumentID string `json:"document_id" jsonschema:"pattern=^doc-[0-9]{4\\,}$"`
 }

@@ -29,10 +29,11 @@ const (
 	TableParagraphs = "paragraphs"
 	TableSentences  = "sentences"
 	TableTerms      = "terms"
+	TableMentions   = "mentions"
 )
 
 // Tables lists the dataset's tables in order.
-var Tables = []string{TableDocuments, TableParagraphs, TableSentences, TableTerms}
+var Tables = []string{TableDocuments, TableParagraphs, TableSentences, TableTerms, TableMentions}
 
 // The schemas of book.json and of a line of book.jsonl, besides the
 // tables'.
@@ -48,6 +49,7 @@ var recordTypes = map[string]reflect.Type{
 	TableParagraphs:    reflect.TypeFor[Paragraph](),
 	TableSentences:     reflect.TypeFor[Sentence](),
 	TableTerms:         reflect.TypeFor[Term](),
+	TableMentions:      reflect.TypeFor[Mention](),
 	schemaBook:         reflect.TypeFor[Book](),
 	schemaBookDocument: reflect.TypeFor[BookDocument](),
 }
@@ -57,6 +59,7 @@ var schemaTitles = map[string]string{
 	TableParagraphs:    "seedpress dataset: paragraphs table",
 	TableSentences:     "seedpress dataset: sentences table",
 	TableTerms:         "seedpress dataset: terms table",
+	TableMentions:      "seedpress dataset: mentions table",
 	schemaBook:         "seedpress dataset: book.json, the canonical model's metadata and glossary",
 	schemaBookDocument: "seedpress dataset: a line of book.jsonl, one document of the canonical model",
 }

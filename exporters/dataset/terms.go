@@ -44,7 +44,8 @@ func refLess(a, b doc.Ref) bool {
 	return a.Sentence < b.Sentence
 }
 
-// terms writes the glossary g, resolving every reference to a sentence id.
+// terms writes the glossary g as the terms table, and its uses as the
+// mentions table, resolving every reference to a sentence id.
 func (w *Writer) terms(g []doc.Term) error {
 	tw := width(len(g))
 	for i, t := range g {
@@ -55,24 +56,32 @@ func (w *Writer) terms(g []doc.Term) error {
 			return fail("first_sentence_id: %s", why)
 		}
 		rec := Term{ID: id, Acronym: t.Acronym, Expansion: t.Expansion, FirstSentenceID: first,
-			Occurrences: t.Occurrences, SentenceIDs: make([]string, 0, len(t.Uses))}
+			Occurrences: t.Occurrences, SentenceCount: len(t.Uses)}
 		if t.ExpansionEN != "" {
 			rec.ExpansionEN = &t.ExpansionEN
 		}
 		defined := false
 		for j, u := range t.Uses {
 			if j > 0 && !refLess(t.Uses[j-1], u) {
-				return fail("sentence_ids: use %d (%s) is not after use %d (%s): uses must be in reading order, each once", j, u, j-1, t.Uses[j-1])
+				return fail("mentions: use %d (%s) is not after use %d (%s): uses must be in reading order, each once", j, u, j-1, t.Uses[j-1])
 			}
 			sid, why := w.sentenceID(u)
 			if why != "" {
-				return fail("sentence_ids: %s", why)
+				return fail("mentions: %s", why)
 			}
 			defined = defined || u == t.Defined
-			rec.SentenceIDs = append(rec.SentenceIDs, sid)
+			m := Mention{TermID: id, SentenceID: sid, DocumentID: docID(w.docWidth, u.Doc)}
+			mid := id + "/" + sid
+			line, err := w.c.encode(w.c.tables[TableMentions], TableMentions, mid, m)
+			if err != nil {
+				return err
+			}
+			if err := w.tables[TableMentions].write(mid, line, m); err != nil {
+				return err
+			}
 		}
 		if !defined {
-			return fail("first_sentence_id %s is not among sentence_ids", first)
+			return fail("first_sentence_id %s is not among the sentences that mention it", first)
 		}
 		if t.Occurrences < len(t.Uses) {
 			return fail("occurrences %d < %d sentences that use it", t.Occurrences, len(t.Uses))

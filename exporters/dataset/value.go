@@ -124,6 +124,13 @@ func (p Paragraph) appendJSON(dst []byte) []byte {
 	return append(dst, '}')
 }
 
+func (m Mention) appendJSON(dst []byte) []byte {
+	dst = appendStringField(dst, true, "term_id", m.TermID)
+	dst = appendStringField(dst, false, "sentence_id", m.SentenceID)
+	dst = appendStringField(dst, false, "document_id", m.DocumentID)
+	return append(dst, '}')
+}
+
 func (s Sentence) appendJSON(dst []byte) []byte {
 	dst = appendStringField(dst, true, "id", s.ID)
 	dst = appendStringField(dst, false, "document_id", s.DocumentID)

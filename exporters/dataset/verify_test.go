@@ -82,7 +82,7 @@ func TestVerifyWith(t *testing.T) {
 			t.Fatalf("ShardBytes %d: %v", shard, err)
 		}
 		slices.Sort(asked)
-		want := []string{"book.json", "book.jsonl", "data/documents.jsonl", "data/documents.parquet", "data/paragraphs.jsonl",
+		want := []string{"book.json", "book.jsonl", "data/documents.jsonl", "data/documents.parquet", "data/mentions.jsonl", "data/mentions.parquet", "data/paragraphs.jsonl",
 			"data/paragraphs.parquet", "data/sentences.jsonl", "data/sentences.parquet", "data/terms.jsonl", "data/terms.parquet"}
 		if shard > 0 {
 			want = []string{"book.json", "book.jsonl"} // every table is sharded

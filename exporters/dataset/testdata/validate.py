@@ -21,7 +21,7 @@ import sys
 import jsonschema
 import pandas as pd
 
-TABLES = ["documents", "paragraphs", "sentences", "terms"]
+TABLES = ["documents", "paragraphs", "sentences", "terms", "mentions"]
 
 
 def paths_of(resource):
@@ -99,6 +99,12 @@ def main(argv):
         lines = sum(sum(1 for _ in open(os.path.join(root, p), encoding="utf-8")) for p in paths_of(resources[name]))
         if len(df) != lines:
             fail(f"{name}: pandas loaded {len(df)} rows from {lines} lines")
+        if name == "mentions":
+            if len(df) and df.duplicated(["term_id", "sentence_id"]).any():
+                fail(f"{name}: (term_id, sentence_id) not unique")
+            if len(df) and list(zip(df["term_id"], df["sentence_id"])) != sorted(zip(df["term_id"], df["sentence_id"])):
+                fail(f"{name}: rows not in term, then reading order")
+            continue
         if len(df) and not df["id"].is_unique:
             fail(f"{name}: ids not unique")
         if len(df) and not all(isinstance(x, str) for x in df["id"]):
@@ -106,7 +112,7 @@ def main(argv):
         if len(df) and list(df["id"]) != sorted(df["id"]):
             fail(f"{name}: ids do not sort in reading order")
 
-    docs, paras, sents, terms = (t[n] for n in TABLES)
+    docs, paras, sents, terms, mentions = (t[n] for n in TABLES)
     doc_text = dict(zip(docs["id"], docs["text"])) if len(docs) else {}
     para_text = dict(zip(paras["id"], paras["text"])) if len(paras) else {}
     for row in docs.itertuples():
@@ -144,11 +150,22 @@ def main(argv):
             if row.kind != "code" and row.word_count != pwc.get(row.id, 0):
                 fail(f"paragraphs {row.id}: word_count {row.word_count}, sentences sum {pwc.get(row.id, 0)}")
     sent_ids = set(sents["id"]) if len(sents) else set()
+    sent_doc = dict(zip(sents["id"], sents["document_id"])) if len(sents) else {}
+    by_term = {}
+    for row in mentions.itertuples():
+        by_term.setdefault(row.term_id, set()).add(row.sentence_id)
+        if row.sentence_id not in sent_ids or sent_doc.get(row.sentence_id) != row.document_id:
+            fail(f"mentions {row.term_id} {row.sentence_id}: sentence_id or document_id does not resolve")
+    term_ids = set(terms["id"]) if len(terms) else set()
+    if not set(by_term) <= term_ids:
+        fail(f"mentions: a term_id does not resolve")
     for row in terms.itertuples():
-        if row.first_sentence_id not in sent_ids or not set(row.sentence_ids) <= sent_ids:
-            fail(f"terms {row.id}: a sentence id does not resolve")
-        if row.first_sentence_id not in row.sentence_ids:
-            fail(f"terms {row.id}: first_sentence_id not among sentence_ids")
+        if row.first_sentence_id not in sent_ids:
+            fail(f"terms {row.id}: first_sentence_id does not resolve")
+        if row.first_sentence_id not in by_term.get(row.id, set()):
+            fail(f"terms {row.id}: first_sentence_id not among its mentions")
+        if row.sentence_count != len(by_term.get(row.id, ())):
+            fail(f"terms {row.id}: sentence_count {row.sentence_count}, {len(by_term.get(row.id, ()))} mentions")
 
     if len(argv) > 3 and argv[2] == "--same-rows":
         other = argv[3]
