@@ -1,13 +1,18 @@
-// Package dataset writes seedpress's JSON dataset from the canonical model:
-// four JSON Lines tables (documents, paragraphs, sentences, terms), the
-// whole model as book.json, their JSON Schemas, a Frictionless Data Package
-// descriptor (datapackage.json) and a Hugging Face dataset card (README.md).
+// Package dataset writes seedpress's dataset from the canonical model: five
+// tables (documents, paragraphs, sentences, terms, mentions), each as JSON
+// Lines and as Parquet with the same rows, the model as book.json (its
+// metadata and glossary) and book.jsonl (a document per line), their JSON
+// Schemas, a Frictionless Data Package descriptor (datapackage.json),
+// Croissant metadata (croissant.json) and a Hugging Face dataset card
+// (README.md).
 //
 // Every record is validated against its compiled JSON Schema before it is
 // written, and so is what a schema cannot say: ids are unique and in reading
 // order, every foreign key resolves, every offset pair reproduces its text,
-// counts agree across tables. The sizes and hashes in datapackage.json are
-// those of the bytes written; Verify reads the files back against them.
+// counts agree across tables. Every Parquet file is read back and compared
+// row by row with its JSON Lines file before the descriptors are written.
+// The sizes and hashes in datapackage.json and croissant.json are those of
+// the bytes written; Verify reads the files back against datapackage.json.
 //
 // Write writes a whole doc.Book through a Writer, a doc.Sink that takes the
 // book one document at a time: documents are encoded and checked in
@@ -19,11 +24,13 @@
 // (the Writer's calls and its window of documents in flight); records.go
 // and book.go (the rows and book.json, with their mirrors of the model),
 // document.go (one document's records and their checks), terms.go (the
-// terms table); encode.go and value.go (a record as a checked JSON line);
-// schema.go and comments.go (the schemas, from the record types and their
-// doc comments, which go generate copies into comments.go); check.go and
-// pattern.go (the fast check); shard.go and file.go (the data files);
-// card.go (datapackage.json and README.md); verify.go (reading a written
+// terms and mentions tables); encode.go and value.go (a record as a checked
+// JSON line); schema.go and comments.go (the schemas, from the record types
+// and their doc comments, which go generate copies into comments.go);
+// check.go and pattern.go (the fast check); shard.go and file.go (the data
+// files), parquet.go (their Parquet twins and the row-by-row comparison);
+// card.go (datapackage.json and README.md), croissant.go (croissant.json);
+// verify.go (reading a written
 // dataset back).
 package dataset
 
