@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -217,4 +218,40 @@ func parquetHasColumn(dir, p, col string) bool {
 		}
 	}
 	return false
+}
+
+// TestLicenseFields checks the card's and croissant.json's licence for a
+// known licence, a rights statement that names none, and no statement.
+func TestLicenseFields(t *testing.T) {
+	for _, tt := range []struct {
+		rights, front, license string
+		file                   bool // LICENSE written
+	}{
+		{"CC BY 4.0", "license: cc-by-4.0\n", `"https://spdx.org/licenses/CC-BY-4.0.html"`, false},
+		{"Tüm hakları saklıdır.", "license: other\nlicense_name: tum-haklari-saklidir\nlicense_link: LICENSE\n", `{"@type":"sc:CreativeWork","name":"Tüm hakları saklıdır."}`, true},
+		{"", "license: unknown\n", `{"@type":"sc:CreativeWork","name":"unknown","description":"The source of the text gives no rights statement."}`, false},
+	} {
+		b := fixtureBook()
+		b.Meta.Rights = tt.rights
+		dir := t.TempDir()
+		mustWrite(t, dir, b, Options{})
+		card, _ := os.ReadFile(filepath.Join(dir, "README.md"))
+		if !strings.HasPrefix(string(card), "---\n"+tt.front+"language:") {
+			t.Errorf("rights %q: card starts\n%.200s\nwant the fields\n%s", tt.rights, card, tt.front)
+		}
+		var cr struct {
+			License json.RawMessage `json:"license"`
+		}
+		data, _ := os.ReadFile(filepath.Join(dir, "croissant.json"))
+		json.Unmarshal(data, &cr)
+		var got bytes.Buffer
+		json.Compact(&got, cr.License)
+		if got.String() != tt.license {
+			t.Errorf("rights %q: croissant license %s, want %s", tt.rights, got.String(), tt.license)
+		}
+		lic, err := os.ReadFile(filepath.Join(dir, "LICENSE"))
+		if tt.file != (err == nil) || tt.file && string(lic) != tt.rights+"\n" {
+			t.Errorf("rights %q: LICENSE %q, %v", tt.rights, lic, err)
+		}
+	}
 }
