@@ -130,10 +130,22 @@ func (t *tableWriter) abort() {
 	t.pq.abort()
 }
 
-// checkParquet checks each Parquet shard against its JSON Lines shard
-// (compareParquet), on up to GOMAXPROCS goroutines.
-func (t *tableWriter) checkParquet() error {
-	return parallel.Each(len(t.final), 0, func(i int) error {
+// checkParquet checks every Parquet shard of tables against its JSON Lines
+// shard (compareParquet), on up to GOMAXPROCS goroutines; the error is
+// that of the first failing shard in table order.
+func checkParquet(tables []*tableWriter) error {
+	type shard struct {
+		t *tableWriter
+		i int
+	}
+	var shards []shard
+	for _, t := range tables {
+		for i := range t.final {
+			shards = append(shards, shard{t, i})
+		}
+	}
+	return parallel.Each(len(shards), 0, func(k int) error {
+		t, i := shards[k].t, shards[k].i
 		return compareParquet(t.name, filepath.Join(t.dataDir, path.Base(t.final[i])), filepath.Join(t.dataDir, path.Base(t.pq.final[i])))
 	})
 }

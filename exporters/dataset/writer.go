@@ -407,10 +407,12 @@ func (w *Writer) finish() error {
 	// The Parquet files hold the rows the JSON Lines files hold, which
 	// were validated: check them, one row at a time, before any
 	// descriptor names them.
-	for _, t := range Tables {
-		if err := w.tables[t].checkParquet(); err != nil {
-			return err
-		}
+	tables := make([]*tableWriter, len(Tables))
+	for i, t := range Tables {
+		tables[i] = w.tables[t]
+	}
+	if err := checkParquet(tables); err != nil {
+		return err
 	}
 	schemaDir := filepath.Join(w.dir, "schema")
 	if err := os.MkdirAll(schemaDir, 0o755); err != nil {
