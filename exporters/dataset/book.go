@@ -10,8 +10,9 @@ import (
 // Book is book.json: the book's metadata and glossary, for tools that want
 // the canonical model rather than the tables. Its documents, each a tree of
 // blocks and inlines with a "type" discriminator, are the lines of
-// book.jsonl (BookDocument), so that no JSON value grows with the book
-// but the glossary.
+// book.jsonl (BookDocument), and the sentences that mention each term of
+// the glossary are rows of the mentions table, so that no JSON value grows
+// with the book.
 type Book struct {
 	// Book metadata.
 	Meta BookMeta `json:"meta"`
