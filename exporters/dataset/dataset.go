@@ -30,8 +30,7 @@
 // check.go and pattern.go (the fast check); shard.go and file.go (the data
 // files), parquet.go (their Parquet twins and the row-by-row comparison);
 // card.go (datapackage.json and README.md), croissant.go (croissant.json);
-// verify.go (reading a written
-// dataset back).
+// verify.go (reading a written dataset back).
 package dataset
 
 import (
