@@ -20,6 +20,7 @@ test: ## go vet, then every test (the validators must be installed: see .ci/run)
 	$(GO) vet ./...
 	$(GO) test -timeout 30m ./...
 	cd third_party/fpdf && $(GO) vet . && $(GO) test .
+	cd third_party/go-epub && $(GO) vet . && $(GO) test .
 
 dist: build ## publish seeds/ into dist/ (SOURCE_DATE_EPOCH: environment, else last commit, else book.yaml date)
 	./bin/seedpress build --seeds $(SEEDS) --out $(DIST)

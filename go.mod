@@ -39,3 +39,5 @@ require (
 )
 
 replace github.com/go-pdf/fpdf => ./third_party/fpdf
+
+replace github.com/go-shiori/go-epub => ./third_party/go-epub

@@ -2,7 +2,6 @@ package exporters_test
 
 import (
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"path/filepath"
@@ -21,17 +20,21 @@ func ExamplePublish() {
 	}
 	defer os.RemoveAll(dir)
 
+	// A format that needs the whole book writes it at the end through
+	// exporters.WholeBook; a streaming one is a doc.Sink of its own.
 	text := exporters.Format{
 		Name: "text",
 		Ext:  ".txt",
-		WriteFile: func(w io.Writer, b *doc.Book, opts exporters.Options) (exporters.Stats, error) {
-			_, err := fmt.Fprintf(w, "%s\n", b.Meta.Title)
-			return exporters.Stats{}, err
+		New: func(dest exporters.Dest, opts exporters.Options) (exporters.Writer, error) {
+			return exporters.WholeBook(func(b *doc.Book) (exporters.Stats, error) {
+				_, err := fmt.Fprintf(dest.File, "%s\n", b.Meta.Title)
+				return exporters.Stats{}, err
+			}), nil
 		},
 	}
 	b := &doc.Book{Meta: doc.Meta{Title: "Siber Güvenlik"}}
 	opts := exporters.Options{Modified: time.Date(2024, 5, 19, 0, 0, 0, 0, time.UTC), Version: "1.0.0"}
-	res, err := exporters.Publish(dir, b, []exporters.Format{text}, opts)
+	res, _, err := exporters.Publish(dir, exporters.BookSource(b), []exporters.Format{text}, opts)
 	if err != nil {
 		log.Fatal(err)
 	}

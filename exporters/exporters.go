@@ -2,17 +2,17 @@
 // publishes a set of them into an output folder atomically (see Publish).
 //
 // Each edition lives in its own package (epub, pdf, dataset) and reads only
-// the model; this package adapts them to one shape, Format, so that the
-// command line and Publish treat them alike.
+// the model; this package adapts them to one shape, Format: a Writer that
+// takes the book one document at a time (a doc.Sink) and writes its output
+// under a temporary name, an optional pre-flight Checker that sees the same
+// documents, and a Verify step. There is one route for every format: the
+// pipeline's documents go to every format at once (see Publish); a format
+// that needs the whole book before it writes collects it itself.
 package exporters
 
 import (
 	"io"
 	"slices"
-	"strings"
-	"unicode"
-
-	"github.com/seedpress/seedpress/pipeline/turkish"
 
 	"github.com/seedpress/seedpress/exporters/dataset"
 	"github.com/seedpress/seedpress/exporters/epub"
@@ -27,31 +27,59 @@ type Stats struct {
 	Records map[string]int // records per dataset table; nil for other formats
 }
 
-// Format is one edition seedpress can publish. A format writes either one
-// file (WriteFile, named "<slug><Ext>") or one folder (WriteDir, named
-// Name, when Ext is empty); a folder format may also write from a stream of
-// documents (Stream).
+// Format is one edition seedpress can publish: one file, named
+// "<slug><Ext>" after the book's title, or one folder, named Name, when Ext
+// is empty.
 type Format struct {
 	// Name is the format's name on the command line: "epub", "pdf", "dataset".
 	Name string
 	// Ext is the output file's extension, with its dot; empty for a folder.
 	Ext string
-	// Check runs the format's pre-flight checks on the book, before any
-	// output is touched. Nil means none.
-	Check func(b *doc.Book) diag.List
-	// WriteFile writes a file format's output to w.
-	WriteFile func(w io.Writer, b *doc.Book, opts Options) (Stats, error)
-	// WriteDir writes a folder format's output into dir, an empty folder.
-	WriteDir func(dir string, b *doc.Book, opts Options) (Stats, error)
-	// Stream, when set, returns a writer that writes a folder format's
-	// output into dir, an empty folder, from a stream of documents (see
-	// PublishStream). A format that streams has no Check (PublishStream
-	// refuses one: there is no book to check first).
-	Stream func(dir string, opts Options) (StreamWriter, error)
+	// New returns the format's Writer for one publication, writing to dest:
+	// dest.File for a file format, dest.Dir for a folder format.
+	New func(dest Dest, opts Options) (Writer, error)
+	// Check, when set, returns a new pre-flight check of the book for the
+	// format (the PDF's glyph coverage). It sees the same documents as the
+	// writers; its diagnostics join the run's, and an error among them
+	// means nothing is published. Nil means none.
+	Check func() Checker
 	// Verify checks a written output at path, synced to disk, before it
 	// is published; a format that checks file hashes takes them from sums,
 	// which SHA256SUMS reads too. Nil means only that it is not empty.
 	Verify func(path string, sums *Sums) error
+}
+
+// Dest is where a format's Writer puts its output, under a temporary name
+// that Publish renames into place once every format has succeeded.
+type Dest struct {
+	// File receives a file format's bytes; it is buffered, and Publish
+	// flushes, syncs and closes it after the Writer's End. Nil for a
+	// folder format.
+	File io.Writer
+	// Dir is a folder format's folder, empty at first. Empty for a file
+	// format.
+	Dir string
+}
+
+// Writer writes one format's output from the book given one document at a
+// time: it is a doc.Sink, called as doc.Sink says, by one goroutine at a
+// time. Stats is valid after a successful End. Close releases what the
+// Writer holds (goroutines, open files, the book it collected); Publish
+// calls it once, after End or after a failure, and it must not close
+// Dest.File.
+type Writer interface {
+	doc.Sink
+	Stats() Stats
+	Close() error
+}
+
+// Checker is a format's pre-flight check: a doc.Sink that reads the book
+// and reports what the format could not publish.
+type Checker interface {
+	doc.Sink
+	// Diagnostics returns the problems found in the documents given so
+	// far; the list is complete after End.
+	Diagnostics() diag.List
 }
 
 // verify runs Verify, or, without one, checks that the output is not
@@ -66,71 +94,65 @@ func (f Format) verify(path string, sums *Sums) error {
 	return verifyNonEmptyFile(path)
 }
 
-// Streams reports whether every format writes from a stream, so that
-// PublishStream can publish them without the whole book.
-func Streams(formats []Format) bool {
-	for _, f := range formats {
-		if f.Stream == nil || f.Check != nil {
-			return false
-		}
-	}
-	return len(formats) > 0
-}
-
 // IsDir reports whether the format's output is a folder.
 func (f Format) IsDir() bool { return f.Ext == "" }
 
-// Output returns the output's name in the output folder: the book's slug
-// plus Ext for a file ("siber-guvenlik.epub"), Name for a folder ("dataset").
-func (f Format) Output(b *doc.Book) string {
+// Output returns the output's name in the output folder: the slug of the
+// book's title plus Ext for a file ("siber-guvenlik.epub"), Name for a
+// folder ("dataset").
+func (f Format) Output(m doc.Meta) string {
 	if f.IsDir() {
 		return f.Name
 	}
-	return Slug(b.Meta.Title) + f.Ext
+	return Slug(m.Title) + f.Ext
 }
 
-// datasetStream adapts a dataset.Writer to StreamWriter.
-type datasetStream struct{ *dataset.Writer }
-
-func (d datasetStream) Stats() Stats { return Stats{Records: d.Info().Records} }
-
 // formats is the table of every edition, sorted by name. It is the one
-// place a new format is registered.
+// place a new format is registered. Every edition streams: its Writer
+// takes the documents as they come and keeps no more of the book than it
+// needs (see docs/architecture.md).
 var formats = []Format{
 	{
 		Name: "dataset",
-		WriteDir: func(dir string, b *doc.Book, opts Options) (Stats, error) {
-			info, err := dataset.Write(dir, b, dataset.Options{ShardBytes: opts.ShardBytes})
-			return Stats{Records: info.Records}, err
-		},
-		Stream: func(dir string, opts Options) (StreamWriter, error) {
-			w, err := dataset.NewWriter(dir, dataset.Options{ShardBytes: opts.ShardBytes})
+		New: func(dest Dest, opts Options) (Writer, error) {
+			w, err := dataset.NewWriter(dest.Dir, dataset.Options{ShardBytes: opts.ShardBytes})
 			if err != nil {
 				return nil, err
 			}
-			return datasetStream{w}, nil
+			return sinkWriter{w, func() Stats { return Stats{Records: w.Info().Records} }}, nil
 		},
 		Verify: VerifyDataset,
 	},
 	{
 		Name: "epub",
 		Ext:  ".epub",
-		WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) {
-			err := epub.Write(w, b, epub.Options{Modified: opts.modified(), Generator: opts.generator()})
-			return Stats{}, err
+		New: func(dest Dest, opts Options) (Writer, error) {
+			w := epub.NewWriter(dest.File, epubOptions(opts))
+			return sinkWriter{w, nil}, nil
 		},
 		Verify: func(p string, _ *Sums) error { return VerifyZip(p) },
 	},
 	{
 		Name:  "pdf",
 		Ext:   ".pdf",
-		Check: pdf.Check,
-		WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) {
-			info, err := pdf.Write(w, b, pdf.Options{Modified: opts.modified(), Producer: opts.generator()})
-			return Stats{Pages: info.Pages}, err
+		Check: func() Checker { return pdf.NewChecker() },
+		New: func(dest Dest, opts Options) (Writer, error) {
+			w := pdf.NewWriter(dest.File, pdfOptions(opts))
+			return sinkWriter{w, func() Stats { return Stats{Pages: w.Info().Pages} }}, nil
 		},
 		Verify: func(p string, _ *Sums) error { return VerifyPDF(p) },
 	},
+}
+
+func epubOptions(opts Options) epub.Options {
+	return epub.Options{Modified: opts.modified(), Generator: opts.generator()}
+}
+
+func pdfOptions(opts Options) pdf.Options {
+	// The route gives the same documents to the format's Checker and ends
+	// the Writer only when it found no error, so the Writer does not check
+	// the book again.
+	return pdf.Options{Modified: opts.modified(), Producer: opts.generator(), Checked: true}
 }
 
 // Formats returns every format, sorted by name. The slice is a copy.
@@ -153,41 +175,4 @@ func Lookup(name string) (Format, bool) {
 		}
 	}
 	return Format{}, false
-}
-
-// maxSlug bounds a slug's length in bytes, so file names stay portable.
-const maxSlug = 80
-
-// Slug returns a file name stem for title: Turkish and other Latin letters
-// transliterated to ASCII (ç→c, ğ→g, ı→i, İ→i, ö→o, ş→s, ü→u, â→a), lower
-// case, runs of anything else turned into one '-', no '-' at either end, at
-// most 80 bytes (cut at a '-' when possible). It is never empty: a title
-// with no usable letters gives "book".
-func Slug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range turkish.ASCIIFold(title) {
-		switch {
-		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-	}
-	s := b.String()
-	if len(s) > maxSlug {
-		s = s[:maxSlug]
-		if i := strings.LastIndexByte(s, '-'); i > maxSlug/2 {
-			s = s[:i]
-		}
-		s = strings.Trim(s, "-")
-	}
-	if s == "" {
-		return "book"
-	}
-	return s
 }

@@ -1,8 +1,6 @@
 package exporters
 
 import (
-	"archive/zip"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -21,37 +19,6 @@ import (
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
-func TestSlug(t *testing.T) {
-	tests := []struct{ title, want string }{
-		{"Siber Güvenlik ve İnternet Yönetimi", "siber-guvenlik-ve-internet-yonetimi"},
-		{"Dijital Çağda Türkçe", "dijital-cagda-turkce"},
-		{"ÇĞIİÖŞÜ çğıiöşü", "cgiiosu-cgiiosu"},
-		{"Kâr ve Zarar: Âdet, Îmân, Ûlfet", "kar-ve-zarar-adet-iman-ulfet"},
-		{"  --Başlık!!  2024  ", "baslik-2024"},
-		{"", "book"},
-		{"!!! ???", "book"},
-		{"東京", "book"},
-		{"Straße Œuvre", "strasse-oeuvre"},
-		{"../../etc/passwd", "etc-passwd"},
-		{strings.Repeat("uzun ", 40), strings.TrimSuffix(strings.Repeat("uzun-", 16), "-")},
-	}
-	for _, tt := range tests {
-		if got := Slug(tt.title); got != tt.want {
-			t.Errorf("Slug(%q) = %q, want %q", tt.title, got, tt.want)
-		}
-	}
-}
-
-func ExampleSlug() {
-	fmt.Println(Slug("Siber Güvenlik ve İnternet Yönetimi"))
-	fmt.Println(Slug("Dijital Çağda Türkçe"))
-	fmt.Println(Slug("???"))
-	// Output:
-	// siber-guvenlik-ve-internet-yonetimi
-	// dijital-cagda-turkce
-	// book
-}
-
 func TestTable(t *testing.T) {
 	names := Names()
 	want := []string{"dataset", "epub", "pdf"}
@@ -61,11 +28,11 @@ func TestTable(t *testing.T) {
 	b := &doc.Book{Meta: doc.Meta{Title: "Siber Güvenlik"}}
 	outs := map[string]string{"dataset": "dataset", "epub": "siber-guvenlik.epub", "pdf": "siber-guvenlik.pdf"}
 	for _, f := range Formats() {
-		if got := f.Output(b); got != outs[f.Name] {
+		if got := f.Output(b.Meta); got != outs[f.Name] {
 			t.Errorf("%s: Output = %q, want %q", f.Name, got, outs[f.Name])
 		}
-		if f.IsDir() != (f.WriteDir != nil) || f.IsDir() == (f.WriteFile != nil) {
-			t.Errorf("%s: IsDir %v does not match its writer", f.Name, f.IsDir())
+		if f.New == nil {
+			t.Errorf("%s: no New", f.Name)
 		}
 		if f.Verify == nil {
 			t.Errorf("%s: no Verify", f.Name)
@@ -79,36 +46,58 @@ func TestTable(t *testing.T) {
 	}
 }
 
-// fakeFile is a file format that writes content, or fails with err.
-func fakeFile(name, ext, content string, err error) Format {
+// publish publishes b, a book in memory.
+func publish(outDir string, b *doc.Book, formats []Format, opts Options) (Result, error) {
+	res, _, err := Publish(outDir, BookSource(b), formats, opts)
+	return res, err
+}
+
+// wholeFile is a file format that writes the whole book to a file with
+// write.
+func wholeFile(name, ext string, write func(w io.Writer, b *doc.Book) (Stats, error)) Format {
 	return Format{
 		Name: name, Ext: ext,
-		WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) {
-			if _, werr := io.WriteString(w, content); werr != nil {
-				return Stats{}, werr
-			}
-			return Stats{Pages: 3}, err
+		New: func(dest Dest, opts Options) (Writer, error) {
+			return WholeBook(func(b *doc.Book) (Stats, error) { return write(dest.File, b) }), nil
 		},
 	}
 }
 
-// fakeDir is a folder format writing files (path → content) into its folder.
-func fakeDir(name string, files map[string]string) Format {
+// wholeDir is a folder format that writes the whole book into its folder
+// with write.
+func wholeDir(name string, write func(dir string, b *doc.Book) (Stats, error)) Format {
 	return Format{
 		Name: name,
-		WriteDir: func(dir string, b *doc.Book, opts Options) (Stats, error) {
-			for p, c := range files {
-				fp := filepath.Join(dir, filepath.FromSlash(p))
-				if err := os.MkdirAll(filepath.Dir(fp), 0o755); err != nil {
-					return Stats{}, err
-				}
-				if err := os.WriteFile(fp, []byte(c), 0o644); err != nil {
-					return Stats{}, err
-				}
-			}
-			return Stats{Records: map[string]int{"rows": len(files)}}, nil
+		New: func(dest Dest, opts Options) (Writer, error) {
+			return WholeBook(func(b *doc.Book) (Stats, error) { return write(dest.Dir, b) }), nil
 		},
 	}
+}
+
+// fakeFile is a file format that writes content, or fails with err.
+func fakeFile(name, ext, content string, err error) Format {
+	return wholeFile(name, ext, func(w io.Writer, b *doc.Book) (Stats, error) {
+		if _, werr := io.WriteString(w, content); werr != nil {
+			return Stats{}, werr
+		}
+		return Stats{Pages: 3}, err
+	})
+}
+
+// fakeDir is a folder format writing files (path → content) into its folder.
+func fakeDir(name string, files map[string]string) Format {
+	return wholeDir(name, func(dir string, b *doc.Book) (Stats, error) {
+		for p, c := range files {
+			fp := filepath.Join(dir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(fp), 0o755); err != nil {
+				return Stats{}, err
+			}
+			if err := os.WriteFile(fp, []byte(c), 0o644); err != nil {
+				return Stats{}, err
+			}
+		}
+		return Stats{Records: map[string]int{"rows": len(files)}}, nil
+	})
 }
 
 var testBook = &doc.Book{Meta: doc.Meta{Title: "Deneme Kitabı"}}
@@ -177,7 +166,7 @@ func TestPublish(t *testing.T) {
 			} else {
 				opts.Progress = nil
 			}
-			res, err := Publish(out, testBook, formats, opts)
+			res, err := publish(out, testBook, formats, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -244,11 +233,11 @@ func TestPublish(t *testing.T) {
 func TestPublishReplaces(t *testing.T) {
 	out := t.TempDir()
 	first := []Format{fakeFile("book", ".txt", "bir\n", nil), fakeDir("dataset", map[string]string{"old.json": "1", "keep.json": "1"})}
-	if _, err := Publish(out, testBook, first, testOpts); err != nil {
+	if _, err := publish(out, testBook, first, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	second := []Format{fakeFile("book", ".txt", "iki\n", nil), fakeDir("dataset", map[string]string{"keep.json": "2"})}
-	if _, err := Publish(out, testBook, second, testOpts); err != nil {
+	if _, err := publish(out, testBook, second, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	snap := snapshot(t, out)
@@ -270,14 +259,14 @@ func TestPublishReplaces(t *testing.T) {
 func TestPublishRenamed(t *testing.T) {
 	out := t.TempDir()
 	formats := []Format{fakeFile("book", ".txt", "bir\n", nil), fakeFile("print", ".bin", "baskı\n", nil)}
-	if _, err := Publish(out, testBook, formats, testOpts); err != nil {
+	if _, err := publish(out, testBook, formats, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "notlar.txt"), []byte("benim\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	renamed := &doc.Book{Meta: doc.Meta{Title: "Yeni Başlık"}}
-	if _, err := Publish(out, renamed, formats[:1], testOpts); err != nil {
+	if _, err := publish(out, renamed, formats[:1], testOpts); err != nil {
 		t.Fatal(err)
 	}
 	snap := snapshot(t, out)
@@ -318,39 +307,44 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 		}, "broken: write deneme-kitabi.bin: disk full"},
 		{"folder format fails", []Format{
 			fakeFile("book", ".txt", "yeni kitap\n", nil),
-			{Name: "dataset", WriteDir: func(dir string, b *doc.Book, opts Options) (Stats, error) {
+			wholeDir("dataset", func(dir string, b *doc.Book) (Stats, error) {
 				os.WriteFile(filepath.Join(dir, "a.json"), []byte("yarım"), 0o644)
 				return Stats{}, errors.New("record doc-0001: invalid")
-			}},
+			}),
 		}, "dataset: record doc-0001: invalid"},
-		{"verification fails", []Format{truncatedPDF, fakeDir("dataset", map[string]string{"a.json": "yeni"})}, "no %%EOF trailer"},
+		{"verification fails", []Format{truncatedPDF, fakeDir("dataset", map[string]string{"a.json": "yeni"})}, "book: check deneme-kitabi.txt: no %%EOF trailer"},
 		{"empty output", []Format{fakeFile("book", ".txt", "", nil)}, "empty file"},
-		{"writer panics", []Format{fakeFile("book", ".txt", "yeni\n", nil), {Name: "panicky", Ext: ".bin",
-			WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) { panic("index out of range") }}},
+		{"writer panics", []Format{fakeFile("book", ".txt", "yeni\n", nil), wholeFile("panicky", ".bin",
+			func(w io.Writer, b *doc.Book) (Stats, error) { panic("index out of range") })},
 			"panicky: internal error (a bug in seedpress): index out of range"},
 		{"empty folder", []Format{fakeDir("dataset", nil)}, "empty folder"},
-		{"bad dataset", []Format{{Name: "dataset", WriteDir: fakeDir("dataset", map[string]string{"datapackage.json": "{"}).WriteDir, Verify: VerifyDataset}}, "datapackage.json"},
+		{"bad dataset", []Format{{Name: "dataset", New: fakeDir("dataset", map[string]string{"datapackage.json": "{"}).New, Verify: VerifyDataset}}, "datapackage.json"},
 	}
 	for _, tt := range tests {
 		for _, seq := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/sequential=%v", tt.name, seq), func(t *testing.T) {
 				out := t.TempDir()
-				if _, err := Publish(out, testBook, good, testOpts); err != nil {
+				if _, err := publish(out, testBook, good, testOpts); err != nil {
 					t.Fatal(err)
 				}
 				before := snapshot(t, out)
 				opts := testOpts
 				opts.Sequential = seq
-				_, err := Publish(out, testBook, tt.formats, opts)
+				_, err := publish(out, testBook, tt.formats, opts)
 				if err == nil || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("Publish error = %v, want one containing %q", err, tt.want)
+				}
+				for _, f := range tt.formats {
+					if f.Ext != "" && strings.Count(err.Error(), f.Name+": ") > 1 {
+						t.Errorf("Publish error = %v, names %s twice", err, f.Name)
+					}
 				}
 				sameSnapshot(t, snapshot(t, out), before)
 
 				// A publication that fails into a new folder does not leave
 				// the folder behind.
 				fresh := filepath.Join(t.TempDir(), "dist")
-				if _, err := Publish(fresh, testBook, tt.formats, opts); err == nil {
+				if _, err := publish(fresh, testBook, tt.formats, opts); err == nil {
 					t.Fatal("no error")
 				}
 				if _, err := os.Stat(fresh); !errors.Is(err, fs.ErrNotExist) {
@@ -363,24 +357,24 @@ func TestPublishFailureKeepsPrevious(t *testing.T) {
 
 func TestPublishInterrupted(t *testing.T) {
 	out := t.TempDir()
-	if _, err := Publish(out, testBook, []Format{fakeFile("book", ".txt", "eski\n", nil)}, testOpts); err != nil {
+	if _, err := publish(out, testBook, []Format{fakeFile("book", ".txt", "eski\n", nil)}, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, out)
 	started := make(chan struct{})
 	release := make(chan struct{})
 	defer close(release)
-	slow := Format{Name: "slow", Ext: ".bin", WriteFile: func(w io.Writer, b *doc.Book, opts Options) (Stats, error) {
+	slow := wholeFile("slow", ".bin", func(w io.Writer, b *doc.Book) (Stats, error) {
 		io.WriteString(w, "partial")
 		close(started)
 		<-release
 		return Stats{}, nil
-	}}
+	})
 	cancel := make(chan struct{})
 	go func() { <-started; close(cancel) }()
 	opts := testOpts
 	opts.Cancel = cancel
-	_, err := Publish(out, testBook, []Format{fakeFile("book", ".txt", "yeni\n", nil), slow}, opts)
+	_, err := publish(out, testBook, []Format{fakeFile("book", ".txt", "yeni\n", nil), slow}, opts)
 	if !errors.Is(err, ErrInterrupted) {
 		t.Fatalf("Publish error = %v, want ErrInterrupted", err)
 	}
@@ -394,7 +388,7 @@ func TestPublishRemovesStale(t *testing.T) {
 		os.MkdirAll(filepath.Dir(fp), 0o755)
 		os.WriteFile(fp, []byte("stale"), 0o644)
 	}
-	if _, err := Publish(out, testBook, []Format{fakeFile("book", ".txt", "x\n", nil)}, testOpts); err != nil {
+	if _, err := publish(out, testBook, []Format{fakeFile("book", ".txt", "x\n", nil)}, testOpts); err != nil {
 		t.Fatal(err)
 	}
 	for p := range snapshot(t, out) {
@@ -407,14 +401,14 @@ func TestPublishRemovesStale(t *testing.T) {
 func TestPublishUnwritable(t *testing.T) {
 	parent := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(parent, []byte("a regular file"), 0o644)
-	_, err := Publish(filepath.Join(parent, "dist"), testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
+	_, err := publish(filepath.Join(parent, "dist"), testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
 	if err == nil || !strings.Contains(err.Error(), "publish: output folder") || !strings.Contains(err.Error(), "not a directory") {
 		t.Errorf("Publish into a file's child = %v", err)
 	}
 	// A final name taken by the wrong kind is refused before anything moves.
 	out := t.TempDir()
 	os.Mkdir(filepath.Join(out, "deneme-kitabi.txt"), 0o755)
-	_, err = Publish(out, testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
+	_, err = publish(out, testBook, []Format{fakeFile("book", ".txt", "x", nil)}, testOpts)
 	if err == nil || !strings.Contains(err.Error(), "is not a file") {
 		t.Errorf("Publish over a folder = %v", err)
 	}
@@ -422,169 +416,14 @@ func TestPublishUnwritable(t *testing.T) {
 
 func TestPublishRejects(t *testing.T) {
 	out := t.TempDir()
-	if _, err := Publish(out, testBook, nil, testOpts); err == nil {
+	if _, err := publish(out, testBook, nil, testOpts); err == nil {
 		t.Error("no formats: no error")
 	}
-	if _, err := Publish(out, nil, []Format{fakeFile("a", ".x", "x", nil)}, testOpts); err == nil {
+	if _, err := publish(out, nil, []Format{fakeFile("a", ".x", "x", nil)}, testOpts); err == nil {
 		t.Error("no book: no error")
 	}
 	dup := []Format{fakeFile("a", ".x", "x", nil), fakeFile("b", ".x", "y", nil)}
-	if _, err := Publish(out, testBook, dup, testOpts); err == nil || !strings.Contains(err.Error(), "two formats") {
+	if _, err := publish(out, testBook, dup, testOpts); err == nil || !strings.Contains(err.Error(), "two formats") {
 		t.Errorf("duplicate outputs: %v", err)
-	}
-}
-
-func writeZip(t *testing.T, entries []string, method uint16) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, name := range entries {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method})
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(w, "application/epub+zip")
-	}
-	zw.Close()
-	return buf.Bytes()
-}
-
-func TestVerify(t *testing.T) {
-	good := writeZip(t, []string{"mimetype", "OEBPS/a.xhtml"}, zip.Store)
-	tests := []struct {
-		name   string
-		verify func(string) error
-		data   []byte
-		ok     bool
-	}{
-		{"zip ok", VerifyZip, good, true},
-		{"zip truncated", VerifyZip, good[:len(good)-10], false},
-		{"zip mimetype not first", VerifyZip, writeZip(t, []string{"a", "mimetype"}, zip.Store), false},
-		{"zip mimetype deflated", VerifyZip, writeZip(t, []string{"mimetype"}, zip.Deflate), false},
-		{"zip empty", VerifyZip, writeZip(t, nil, zip.Store), false},
-		{"not zip", VerifyZip, []byte("%PDF-1.7"), false},
-		{"pdf ok", VerifyPDF, []byte("%PDF-1.7\n1 0 obj\nendobj\ntrailer\n%%EOF\n"), true},
-		{"pdf truncated", VerifyPDF, []byte("%PDF-1.7\n1 0 obj\nendobj\n"), false},
-		{"pdf no header", VerifyPDF, []byte("PK\x03\x04 %%EOF"), false},
-		{"pdf tiny", VerifyPDF, []byte("%PD"), false},
-		{"pdf eof far from end", VerifyPDF, append([]byte("%PDF-1.7 %%EOF"), bytes.Repeat([]byte{' '}, 2000)...), false},
-	}
-	for _, tt := range tests {
-		p := filepath.Join(t.TempDir(), "f")
-		os.WriteFile(p, tt.data, 0o644)
-		if err := tt.verify(p); (err == nil) != tt.ok {
-			t.Errorf("%s: err = %v, want ok=%v", tt.name, err, tt.ok)
-		}
-	}
-}
-
-func TestVerifyDataset(t *testing.T) {
-	rows := "{\"id\":\"doc-0001\"}\n"
-	h := sha256.Sum256([]byte(rows))
-	hash := "sha256:" + hex.EncodeToString(h[:])
-	pkg := func(path string, size int, hash string) string {
-		return fmt.Sprintf(`{"resources":[{"name":"documents","path":%q,"bytes":%d,"hash":%q}]}`, path, size, hash)
-	}
-	// A sharded table: bytes and hash describe the shards concatenated.
-	shards := func(size int, hash string) string {
-		return fmt.Sprintf(`{"resources":[{"name":"d","path":["data/d-00000-of-00002.jsonl","data/d-00001-of-00002.jsonl"],"bytes":%d,"hash":%q}]}`, size, hash)
-	}
-	tests := []struct {
-		name  string
-		files map[string]string
-		ok    bool
-	}{
-		{"ok", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), hash), "data/documents.jsonl": rows}, true},
-		{"no size or hash", map[string]string{"datapackage.json": `{"resources":[{"path":"data/documents.jsonl"}]}`, "data/documents.jsonl": rows}, false},
-		{"missing resource", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), hash)}, false},
-		{"short resource", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), hash), "data/documents.jsonl": rows[:5]}, false},
-		{"wrong hash", map[string]string{"datapackage.json": pkg("data/documents.jsonl", len(rows), "sha256:00"), "data/documents.jsonl": rows}, false},
-		{"escaping path", map[string]string{"datapackage.json": pkg("../x", 1, "")}, false},
-		{"no resources", map[string]string{"datapackage.json": `{"resources":[]}`}, false},
-		{"no datapackage", map[string]string{"data/documents.jsonl": rows}, false},
-		{"shards", map[string]string{"datapackage.json": shards(len(rows), hash), "data/d-00000-of-00002.jsonl": rows[:7], "data/d-00001-of-00002.jsonl": rows[7:]}, true},
-		{"shards swapped", map[string]string{"datapackage.json": shards(len(rows), hash), "data/d-00000-of-00002.jsonl": rows[7:], "data/d-00001-of-00002.jsonl": rows[:7]}, false},
-		{"shard missing", map[string]string{"datapackage.json": shards(len(rows), hash), "data/d-00000-of-00002.jsonl": rows[:7]}, false},
-		{"empty path list", map[string]string{"datapackage.json": `{"resources":[{"name":"d","path":[]}]}`}, false},
-	}
-	for _, tt := range tests {
-		dir := t.TempDir()
-		for p, c := range tt.files {
-			fp := filepath.Join(dir, filepath.FromSlash(p))
-			os.MkdirAll(filepath.Dir(fp), 0o755)
-			os.WriteFile(fp, []byte(c), 0o644)
-		}
-		for _, sums := range []*Sums{nil, {}} {
-			if err := VerifyDataset(dir, sums); (err == nil) != tt.ok {
-				t.Errorf("%s: err = %v, want ok=%v", tt.name, err, tt.ok)
-			}
-		}
-	}
-}
-
-// TestHashFiles hashes files concurrently and checks each result is its
-// own job's, in the jobs' order, that Sums reads each file once, and that
-// a failing job names its file.
-func TestHashFiles(t *testing.T) {
-	dir := t.TempDir()
-	var jobs []hashJob
-	var want []File
-	for i := range 9 {
-		data := bytes.Repeat([]byte{byte('a' + i)}, 1000*i+1)
-		p := filepath.Join(dir, fmt.Sprint(i))
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		sum := sha256.Sum256(data)
-		jobs = append(jobs, hashJob{fsPath: p, name: fmt.Sprintf("out/%d.jsonl", i), output: i % 2})
-		want = append(want, File{Path: fmt.Sprintf("out/%d.jsonl", i), Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])})
-	}
-	var sums Sums
-	got, err := sums.hashFiles(jobs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("hashFiles =\n%v\nwant\n%v", got, want)
-	}
-	// Each file is read once: a change after the first hash is not seen,
-	// except without Sums.
-	if err := os.WriteFile(jobs[2].fsPath, []byte("başka"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if again, err := sums.hashFiles(jobs); err != nil || fmt.Sprint(again) != fmt.Sprint(want) {
-		t.Errorf("hashFiles again = %v, %v; want the first hashes", again, err)
-	}
-	if fresh, err := (*Sums)(nil).hashFiles(jobs); err != nil || fresh[2].Size != int64(len("başka")) {
-		t.Errorf("hashFiles without Sums = %v, %v; want the new content of %s", fresh, err, jobs[2].name)
-	}
-	jobs[3].fsPath = filepath.Join(dir, "missing")
-	jobs[6].fsPath = filepath.Join(dir, "missing too")
-	if _, err := sums.hashFiles(jobs); err == nil || !strings.Contains(err.Error(), "out/3.jsonl") {
-		t.Errorf("hashFiles with two missing files: %v, want the error of out/3.jsonl", err)
-	}
-}
-
-// TestWriteFileAtomic checks that the file is replaced whole, with mode
-// 0644, that no temporary file stays, and that a missing folder is an
-// error.
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "a.json")
-	for _, data := range []string{"{}\n", "{\"b\": 1}\n"} {
-		if err := WriteFileAtomic(p, []byte(data)); err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(p)
-		fi, _ := os.Stat(p)
-		if err != nil || string(got) != data || fi.Mode().Perm() != 0o644 {
-			t.Errorf("after writing %q: %q, %v, mode %v", data, got, err, fi.Mode())
-		}
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("%d entries in the folder, want only a.json", len(entries))
-	}
-	if err := WriteFileAtomic(filepath.Join(dir, "no", "a.json"), nil); err == nil {
-		t.Error("WriteFileAtomic into a missing folder: no error")
 	}
 }

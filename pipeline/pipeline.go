@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/seedpress/seedpress/internal/parallel"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 	"github.com/seedpress/seedpress/pipeline/internal/decode"
@@ -94,16 +95,19 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	diags.Append(noteSkipped(seedsDir, m))
 	meta := m.Meta
-	if meta.Lang == "" {
-		meta.Lang = "tr"
-	}
-	lang := bookLang(m.Meta)
+	meta.Lang = meta.Language()
+	lang := doc.PrimaryLang(meta.Lang)
 
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	rd := startReading(seeds, workers, opts.MaxFileSize)
+	// The seeds are read on workers goroutines, at most 2×workers ahead of
+	// the one taken next, so that few documents are in memory at once
+	// whatever the number of seeds.
+	reads := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) read {
+		return readSeed(seeds, i, opts.MaxFileSize)
+	})
 
 	var sinkErr error
 	feeding := !diags.HasErrors() // the sink gets nothing once an error is known
@@ -115,8 +119,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	g := enrich.NewBuilder()
 	ids := map[string]bool{}
-	for i := range seeds {
-		r := rd.take()
+	for i, r := range reads {
 		diags.Append(r.diags)
 		d := r.doc
 		if d == nil || r.diags.HasErrors() {
@@ -126,6 +129,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		d.ID = uniqueID(documentID(d.Source), ids)
 		d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
 		diags.Append(g.Add(d, r.found))
+		d.Glossary = g.Terms()
 		if !feeding {
 			continue
 		}
@@ -172,53 +176,14 @@ type read struct {
 	diags diag.List
 }
 
-// reader reads seeds on worker goroutines, at most 2×workers seeds ahead of
-// the one the caller takes next, so that few documents are in memory at
-// once whatever the number of seeds.
-type reader struct {
-	// slots[i%len(slots)] delivers seed i's read: with the window, no two
-	// seeds in flight share a slot.
-	slots  []chan read
-	window chan struct{}
-	next   int
-}
-
-// startReading starts reading seeds on workers goroutines. The caller must
-// take every seed's read, in order.
-func startReading(seeds []seedFile, workers int, limit int64) *reader {
-	r := &reader{slots: make([]chan read, 2*workers), window: make(chan struct{}, 2*workers)}
-	for i := range r.slots {
-		r.slots[i] = make(chan read, 1)
+// readSeed reads seed i of seeds; it runs on a worker goroutine.
+func readSeed(seeds []seedFile, i int, limit int64) read {
+	d, ds := readDocument(seeds[i], i, limit)
+	var found *enrich.Found
+	if d != nil {
+		found = enrich.Find(d)
 	}
-	jobs := make(chan int)
-	go func() {
-		defer close(jobs)
-		for i := range seeds {
-			r.window <- struct{}{} // freed by take
-			jobs <- i
-		}
-	}()
-	for range min(workers, len(seeds)) {
-		go func() {
-			for i := range jobs {
-				d, ds := readDocument(seeds[i], i, limit)
-				var found *enrich.Found
-				if d != nil {
-					found = enrich.Find(d)
-				}
-				r.slots[i%len(r.slots)] <- read{doc: d, found: found, diags: ds}
-			}
-		}()
-	}
-	return r
-}
-
-// take returns the read of the next seed, waiting for it.
-func (r *reader) take() read {
-	res := <-r.slots[r.next%len(r.slots)]
-	r.next++
-	<-r.window
-	return res
+	return read{doc: d, found: found, diags: ds}
 }
 
 // seedFile is one seed found in the seeds folder.
@@ -444,20 +409,17 @@ func sizeString(n int64) string {
 
 // segmentBlocks fills the Sentences of every heading and paragraph.
 func segmentBlocks(blocks []doc.Block) {
-	for _, b := range blocks {
-		switch b := b.(type) {
+	doc.WalkBlocks(blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch b := n.(type) {
 		case *doc.Heading:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
+			return doc.WalkSkipChildren
 		case *doc.Paragraph:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
-		case *doc.Quote:
-			segmentBlocks(b.Blocks)
-		case *doc.List:
-			for _, it := range b.Items {
-				segmentBlocks(it.Blocks)
-			}
+			return doc.WalkSkipChildren
 		}
-	}
+		return doc.WalkContinue
+	})
 }
 
 // documentID derives a document ID from a seed's file name: the stem
@@ -490,26 +452,6 @@ func uniqueID(id string, used map[string]bool) string {
 	return u
 }
 
-// chapterLabels holds the format of a document's fallback title per
-// language; languages not listed use English.
-var chapterLabels = map[string]string{
-	"tr": "Bölüm %d",
-	"en": "Chapter %d",
-}
-
-// bookLang returns the primary language subtag of the book ("tr" by
-// default), lower-cased.
-func bookLang(m doc.Meta) string {
-	lang := strings.ToLower(m.Lang)
-	if lang == "" {
-		return "tr"
-	}
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	return lang
-}
-
 // documentTitle returns the title of d: its leading heading, else the
 // manifest's title for it, else a numbered label in the book's language.
 func documentTitle(d *doc.Document, manifestTitle, lang string) string {
@@ -521,9 +463,5 @@ func documentTitle(d *doc.Document, manifestTitle, lang string) string {
 	if manifestTitle != "" {
 		return manifestTitle
 	}
-	format, ok := chapterLabels[lang]
-	if !ok {
-		format = chapterLabels["en"]
-	}
-	return fmt.Sprintf(format, d.Index+1)
+	return fmt.Sprintf(doc.LabelsFor(lang).Chapter, d.Index+1)
 }

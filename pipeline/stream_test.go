@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -135,43 +134,6 @@ func TestStreamStops(t *testing.T) {
 				t.Errorf("last diagnostic %v, want 9.txt: error: no text…", last)
 			}
 		})
-	}
-}
-
-// TestReaderWindow checks that seeds are read at most 2×workers ahead of
-// the one taken next, so that memory does not grow with the book.
-func TestReaderWindow(t *testing.T) {
-	dir := t.TempDir()
-	writeSeeds(t, dir, 40)
-	seeds, diags := listSeeds(dir)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	const workers = 2
-	r := startReading(seeds, workers, DefaultMaxFileSize)
-	ready := func() int {
-		n := 0
-		for _, ch := range r.slots {
-			n += len(ch)
-		}
-		return n
-	}
-	// Wait until the readers have filled the window, then give them time
-	// to run past it if they could.
-	for deadline := time.Now().Add(time.Minute); ready() < 2*workers; {
-		if time.Now().After(deadline) {
-			t.Fatalf("only %d seeds read", ready())
-		}
-		time.Sleep(time.Millisecond)
-	}
-	time.Sleep(100 * time.Millisecond)
-	if n := ready(); n != 2*workers {
-		t.Errorf("%d seeds read ahead, want %d", n, 2*workers)
-	}
-	for range seeds {
-		if rd := r.take(); rd.doc == nil {
-			t.Fatalf("no document: %v", rd.diags)
-		}
 	}
 }
 

@@ -11,15 +11,16 @@ import (
 	"github.com/seedpress/seedpress/exporters"
 	"github.com/seedpress/seedpress/internal/testtool"
 	"github.com/seedpress/seedpress/pipeline"
+	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
 var benchDocs = flag.Int("docs", 100, "corpus size of BenchmarkBuild, in documents (cached in the repository's .bench folder)")
 
 // BenchmarkBuild runs a whole build in process, as "seedpress build" does:
-// pipeline.Build, every format's pre-flight check and exporters.Publish,
-// on a generated corpus; the dataset alone streams (pipeline.Stream into
-// exporters.PublishStream). format=none is the pipeline alone. It is the
+// pipeline.Stream into exporters.Publish, which gives the documents to
+// every format's check and writer, on a generated corpus. format=none is
+// the pipeline alone (exporters.Check with no format). It is the
 // profiling entry point for the 10,000-document build:
 //
 //	go test ./cmd/seedbench -run '^$' -bench 'Build/.*/format=all' -benchtime 1x \
@@ -54,41 +55,25 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprintf("docs=%d/format=%s", *benchDocs, set.name), func(b *testing.B) {
 			b.SetBytes(st.Bytes)
 			b.ReportAllocs()
-			streaming := exporters.Streams(formats)
+			src := func(sink doc.Sink) (diag.List, error) {
+				return pipeline.Stream(dir, pipeline.Options{}, sink)
+			}
 			for b.Loop() {
 				out, err := os.MkdirTemp("", "seedbench-out-")
 				if err != nil {
 					b.Fatal(err)
 				}
-				if streaming {
-					// As "seedpress build" does: the dataset alone streams.
-					src := func(sink doc.Sink) error {
-						diags, err := pipeline.Stream(dir, pipeline.Options{}, sink)
-						if err == nil && diags.HasErrors() {
-							err = diags.Err()
-						}
-						return err
-					}
-					if _, err := exporters.PublishStream(out, src, formats, exporters.Options{}); err != nil {
-						b.Fatal(err)
-					}
+				var diags diag.List
+				if len(formats) == 0 {
+					diags, err = exporters.Check(src, nil, exporters.Options{})
 				} else {
-					book, diags := pipeline.Build(dir, pipeline.Options{})
-					if diags.HasErrors() {
-						b.Fatalf("pipeline: %v", diags.Err())
-					}
-					for _, f := range formats {
-						if f.Check != nil {
-							if d := f.Check(book); d.HasErrors() {
-								b.Fatalf("%s: %v", f.Name, d.Err())
-							}
-						}
-					}
-					if len(formats) > 0 {
-						if _, err := exporters.Publish(out, book, formats, exporters.Options{}); err != nil {
-							b.Fatal(err)
-						}
-					}
+					_, diags, err = exporters.Publish(out, src, formats, exporters.Options{})
+				}
+				if diags.HasErrors() {
+					b.Fatalf("%v", diags.Err())
+				}
+				if err != nil {
+					b.Fatal(err)
 				}
 				b.StopTimer()
 				os.RemoveAll(out)

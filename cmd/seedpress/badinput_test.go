@@ -222,3 +222,48 @@ func TestUnwritableOutput(t *testing.T) {
 		t.Error("the output folder changed")
 	}
 }
+
+// TestEveryProblemAtOnce gives a build a warning of the stages (a legacy
+// encoding) in one seed and an error of the PDF's check (an emoji) in
+// another: both are reported in the same run, with or without --strict, and
+// nothing is published; the dataset alone is published unless --strict
+// turns the warning into an error.
+func TestEveryProblemAtOnce(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
+	seeds := writeSeeds(t, map[string]string{
+		"a.txt": "G\xfczel bir g\xfcn, \xe7ok \xfeeker ve \xfe\xf6yle bir \xe7i\xe7ek.",
+		"b.txt": "Bir cümle.\n\nGülen yüz 😀 burada.",
+	})
+	warning := seeds + "/a.txt: warning: a.txt is not valid UTF-8; read it as iso-8859-9"
+	strictWarning := seeds + "/a.txt: error: a.txt is not valid UTF-8; read it as iso-8859-9"
+	emoji := seeds + "/b.txt:3:11: error: U+1F600 GRINNING FACE is not in the embedded fonts"
+	for _, tt := range []struct {
+		args []string
+		code int
+		want []string
+	}{
+		{[]string{"build"}, 1, []string{warning, emoji, "1 error, 1 warning"}},
+		{[]string{"build", "--strict"}, 1, []string{strictWarning, emoji, "2 errors, 0 warnings"}},
+		{[]string{"check", "--strict"}, 1, []string{strictWarning, emoji, "2 errors, 0 warnings"}},
+		{[]string{"build", "--format", "dataset"}, 0, []string{warning}},
+		{[]string{"build", "--format", "dataset", "--strict"}, 1, []string{strictWarning}},
+	} {
+		out := filepath.Join(t.TempDir(), "dist")
+		args := append(tt.args, "--seeds", seeds)
+		if tt.args[0] == "build" {
+			args = append(args, "--out", out)
+		}
+		r := seedpress(t, args...)
+		if r.code != tt.code {
+			t.Errorf("seedpress %v: exit %d, want %d\n%v", tt.args, r.code, tt.code, r)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(r.stderr, w) {
+				t.Errorf("seedpress %v: stderr lacks %q\n%v", tt.args, w, r)
+			}
+		}
+		if _, err := os.Stat(out); (err == nil) != (tt.code == 0 && tt.args[0] == "build") {
+			t.Errorf("seedpress %v: output folder %v", tt.args, err)
+		}
+	}
+}

@@ -26,26 +26,25 @@ import (
 	"github.com/seedpress/seedpress/pipeline/manifest"
 )
 
-// load runs every stage on seedsDir and, when a book came out, the
-// pre-flight checks of formats. Positions in the returned diagnostics are
-// prefixed with seedsDir, so that they name files as the user does.
-func load(seedsDir string, workers int, formats []exporters.Format, strict bool) (*doc.Book, diag.List) {
-	b, diags := pipeline.Build(seedsDir, pipeline.Options{Workers: workers})
-	if b != nil {
-		for _, f := range formats {
-			if f.Check != nil {
-				diags.Append(f.Check(b))
-			}
+// source returns the pipeline on seedsDir as an exporters.Source: it gives
+// the book to a sink through count (when not nil), and reports the
+// stages' problems.
+func source(seedsDir string, workers int, count *counter) exporters.Source {
+	return func(sink doc.Sink) (diag.List, error) {
+		if count != nil {
+			count.Sink = sink
+			sink = count
 		}
-	} else if !diags.HasErrors() {
-		diags.Errorf(doc.Pos{}, "no book was built from the seeds folder")
+		return pipeline.Stream(seedsDir, pipeline.Options{Workers: workers}, sink)
 	}
-	if strict {
-		diags = diags.Strict()
-	}
+}
+
+// located returns diags with their paths joined to seedsDir (see prefixed),
+// sorted.
+func located(seedsDir string, diags diag.List) diag.List {
 	diags = prefixed(seedsDir, diags)
 	diags.Sort()
-	return b, diags
+	return diags
 }
 
 // prefixed returns diags with every file path joined to seedsDir, so that
@@ -96,10 +95,15 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, checkSynopsis, args, stdout); err != nil {
 		return helped(err)
 	}
-	_, diags := load(*seeds, 0, exporters.Formats(), *strict)
+	// The same route as a build's, with the formats' checks and no output.
+	diags, err := exporters.Check(source(*seeds, 0, nil), exporters.Formats(), exporters.Options{Strict: *strict})
+	diags = located(*seeds, diags)
 	report(stderr, diags, true, true)
 	if diags.HasErrors() {
 		return errReported
+	}
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
 	}
 	return nil
 }
@@ -112,9 +116,9 @@ func runDump(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, dumpSynopsis, args, stdout); err != nil {
 		return helped(err)
 	}
-	b, diags := load(*seeds, 0, nil, false)
-	report(stderr, diags, false, false)
-	if diags.HasErrors() {
+	b, diags := pipeline.Build(*seeds, pipeline.Options{})
+	report(stderr, located(*seeds, diags), false, false)
+	if b == nil {
 		return errReported
 	}
 	bw := bufio.NewWriter(stdout)
@@ -124,7 +128,8 @@ func runDump(args []string, stdout, stderr io.Writer) error {
 	return bw.Flush()
 }
 
-// streamGCPercent is the collector's GOGC during a streamed build.
+// streamGCPercent is the collector's GOGC during a build: every format
+// streams, so few documents are live at once.
 const streamGCPercent = 200
 
 // streamGC sets the collector to streamGCPercent unless GOGC is set in the
@@ -202,50 +207,22 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	start := time.Now() // for the summary only, never for the artifacts
 
-	var bar *progressbar.ProgressBar
-	if !*quiet && isTerminal(stderr) && longWork(*seeds) {
-		bar = progressbar.NewOptions(1+len(formats),
-			progressbar.OptionSetWriter(stderr),
-			progressbar.OptionSetDescription("reading seeds"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionClearOnFinish(),
-			progressbar.OptionThrottle(100*time.Millisecond),
-		)
-		bar.RenderBlank()
-	}
+	// The documents go from the stages to every format a few at a time and
+	// no format keeps the book, so only a few documents are live (a few
+	// MiB), and the default GOGC runs the collector every few MiB
+	// allocated; at streamGCPercent it runs half as often, for a tenth less
+	// time on 1,000 documents and a few MiB more at the peak, still flat in
+	// the corpus size. GOGC in the environment wins.
+	defer streamGC(os.LookupEnv)()
 
-	// Formats that all write from a stream (the dataset alone) get the
-	// book one document at a time, in memory that does not grow with it;
-	// the others need the whole book first.
-	streaming := exporters.Streams(formats)
-	var b *doc.Book
+	// The release time is needed before the first document: the manifest's
+	// date is read here, and the manifest again by the pipeline, which
+	// reports its problems.
 	date := ""
-	if streaming {
-		// A streamed build keeps a few documents at a time (a few MiB
-		// live), so with the default GOGC the collector runs every few MiB
-		// allocated; at streamGCPercent it runs half as often, for a tenth
-		// less time on 1,000 documents and a few MiB more at the peak,
-		// still flat in the corpus size. GOGC in the environment wins.
-		defer streamGC(os.LookupEnv)()
-		// The manifest is read again by the pipeline, which reports its
-		// problems; here only its date is needed, before the book.
-		if m, _ := manifest.Load(*seeds); m != nil {
-			date = m.Meta.Date
-		}
-	} else {
-		var diags diag.List
-		b, diags = load(*seeds, *workers, formats, *strict)
-		if bar != nil && len(diags) > 0 {
-			bar.Clear() // the diagnostics go on lines of their own
-		}
-		report(stderr, diags, !*quiet, false)
-		if diags.HasErrors() {
-			return errReported
-		}
-		date = b.Meta.Date
+	if m, _ := manifest.Load(*seeds); m != nil {
+		date = m.Meta.Date
 	}
-
-	modified, source, err := releaseTime(epochInputs{
+	modified, from, err := releaseTime(epochInputs{
 		lookup: os.LookupEnv, gitTime: gitCommitTime, seedsDir: *seeds, date: date,
 	})
 	if err != nil {
@@ -257,16 +234,13 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		Version:    v.Seedpress,
 		GoVersion:  v.Go,
 		Libraries:  v.Libraries,
+		Strict:     *strict,
 		ShardBytes: shardBytes,
 	}
-	if bar != nil {
-		names := make([]string, len(formats))
-		for i, f := range formats {
-			names[i] = f.Name
-		}
-		bar.Describe("writing " + strings.Join(names, ", "))
-		bar.Add(1)
-		opts.Progress = func(string) { bar.Add(1) }
+	count := &counter{}
+	if !*quiet && isTerminal(stderr) && longWork(*seeds) {
+		count.bar = newBar(stderr, formats)
+		opts.Progress = func(string) { count.bar.Add(1) }
 	}
 
 	// An interrupt while the formats are written removes their temporary
@@ -287,44 +261,22 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		close(stopped)
 	})
 	opts.Cancel = cancel
-	var res exporters.Result
-	var n counts
-	if streaming {
-		var diags diag.List
-		src := func(sink doc.Sink) error {
-			c := &counter{Sink: sink}
-			ds, err := pipeline.Stream(*seeds, pipeline.Options{Workers: *workers}, c)
-			if *strict {
-				ds = ds.Strict()
-			}
-			diags = prefixed(*seeds, ds)
-			diags.Sort()
-			n = c.counts
-			if err == nil && diags.HasErrors() {
-				err = errReported
-			}
-			return err
-		}
-		res, err = exporters.PublishStream(*out, src, formats, opts)
-		// After an interrupt the pipeline may still be running: its
-		// diagnostics are not read.
-		if !errors.Is(err, exporters.ErrInterrupted) {
-			if bar != nil && len(diags) > 0 {
-				bar.Clear()
-			}
-			report(stderr, diags, !*quiet, false)
-			if diags.HasErrors() {
-				stop()
-				return errReported
-			}
-		}
-	} else {
-		res, err = exporters.Publish(*out, b, formats, opts)
-		n = bookCounts(b)
-	}
+	res, diags, err := exporters.Publish(*out, source(*seeds, *workers, count), formats, opts)
 	stop()
-	if bar != nil {
-		bar.Finish()
+	// After an interrupt the pipeline may still be running: there are no
+	// diagnostics to read.
+	if !errors.Is(err, exporters.ErrInterrupted) {
+		diags = located(*seeds, diags)
+		if count.bar != nil && len(diags) > 0 {
+			count.bar.Clear() // the diagnostics go on lines of their own
+		}
+		report(stderr, diags, !*quiet, false)
+		if diags.HasErrors() {
+			return errReported
+		}
+	}
+	if count.bar != nil {
+		count.bar.Finish()
 	}
 	if errors.Is(err, exporters.ErrInterrupted) {
 		return &interrupted{sig: sig, msg: fmt.Sprintf("build interrupted: %s is unchanged", *out)}
@@ -333,9 +285,29 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("build: %w (%s is unchanged)", err, *out)
 	}
 	if !*quiet {
-		summary(stderr, n, res, *out, modified, source, time.Since(start))
+		summary(stderr, count.counts, res, *out, modified, from, time.Since(start))
 	}
 	return nil
+}
+
+// newBar returns the progress bar of a build of formats: a step for each
+// document (the number comes with the book) and one for each format
+// written and checked.
+func newBar(w io.Writer, formats []exporters.Format) *progressbar.ProgressBar {
+	bar := progressbar.NewOptions(len(formats),
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("reading seeds"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+	)
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	bar.Describe("reading seeds, writing " + strings.Join(names, ", "))
+	bar.RenderBlank()
+	return bar
 }
 
 // isTerminal reports whether w is a terminal.
@@ -381,29 +353,27 @@ func (c *counts) add(d *doc.Document) {
 	}
 }
 
-// bookCounts counts a whole book.
-func bookCounts(b *doc.Book) counts {
-	c := counts{title: b.Meta.Title}
-	for _, d := range b.Documents {
-		c.add(d)
-	}
-	return c
-}
-
 // counter is a doc.Sink that counts what passes through it on the way to
-// Sink.
+// Sink, and moves the progress bar, when there is one, a step a document.
 type counter struct {
 	doc.Sink
 	counts
+	bar *progressbar.ProgressBar
 }
 
 func (c *counter) Begin(m doc.Meta, documents int) error {
 	c.title = m.Title
+	if c.bar != nil {
+		c.bar.ChangeMax(c.bar.GetMax() + documents)
+	}
 	return c.Sink.Begin(m, documents)
 }
 
 func (c *counter) Document(d *doc.Document) error {
 	c.add(d)
+	if c.bar != nil {
+		c.bar.Add(1)
+	}
 	return c.Sink.Document(d)
 }
 

@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/manifest"
 )
 
 // epochSource says where the release time came from.
@@ -62,7 +65,7 @@ func releaseTime(in epochInputs) (time.Time, epochSource, error) {
 			}
 		}
 	}
-	if t, ok := parseDate(in.date); ok {
+	if t, ok := doc.ParseDate(in.date); ok {
 		return t, fromManifest, nil
 	}
 	if t, ok := newestSeed(in.seedsDir); ok {
@@ -81,19 +84,6 @@ func gitCommitTime(dir string) (string, error) {
 	return string(out), err
 }
 
-// parseDate parses YYYY, YYYY-MM or YYYY-MM-DD as UTC midnight of its first
-// day.
-func parseDate(s string) (time.Time, bool) {
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if len(s) == len(layout) {
-			if t, err := time.Parse(layout, s); err == nil {
-				return t.UTC(), true
-			}
-		}
-	}
-	return time.Time{}, false
-}
-
 // newestSeed returns the latest modification time, in whole seconds, of the
 // seed files (*.txt, *.md) and book.yaml in dir.
 func newestSeed(dir string) (time.Time, bool) {
@@ -106,7 +96,7 @@ func newestSeed(dir string) (time.Time, bool) {
 	for _, e := range entries {
 		name := e.Name()
 		ext := strings.ToLower(filepath.Ext(name))
-		if strings.HasPrefix(name, ".") || (ext != ".txt" && ext != ".md" && name != "book.yaml") {
+		if strings.HasPrefix(name, ".") || (ext != ".txt" && ext != ".md" && name != manifest.FileName) {
 			continue
 		}
 		fi, err := os.Stat(filepath.Join(dir, name))

@@ -89,18 +89,3 @@ func TestReleaseTime(t *testing.T) {
 		})
 	}
 }
-
-func TestParseDate(t *testing.T) {
-	tests := []struct {
-		in string
-		ok bool
-	}{
-		{"2024", true}, {"2024-05", true}, {"2024-05-19", true},
-		{"", false}, {"24", false}, {"2024-13", false}, {"2024-02-30", false}, {"2024/05/19", false}, {"2024-05-19T10:00:00Z", false},
-	}
-	for _, tt := range tests {
-		if _, ok := parseDate(tt.in); ok != tt.ok {
-			t.Errorf("parseDate(%q) ok = %v, want %v", tt.in, ok, tt.ok)
-		}
-	}
-}

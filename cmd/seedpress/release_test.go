@@ -150,7 +150,7 @@ func TestConcurrentIsSequential(t *testing.T) {
 	for i, seq := range []bool{false, true} {
 		out := t.TempDir()
 		opts.Sequential = seq
-		if _, err := exporters.Publish(out, b, exporters.Formats(), opts); err != nil {
+		if _, _, err := exporters.Publish(out, exporters.BookSource(b), exporters.Formats(), opts); err != nil {
 			t.Fatal(err)
 		}
 		data, err := os.ReadFile(filepath.Join(out, exporters.SumsName))
@@ -178,20 +178,22 @@ func TestFailedBuildKeepsPrevious(t *testing.T) {
 	b := loadBook(t, filepath.Join(testtool.Root(), "testdata", "corpus"))
 	out := filepath.Join(t.TempDir(), "dist")
 	opts := exporters.Options{Modified: time.Unix(1700000000, 0), Version: "test"}
-	if _, err := exporters.Publish(out, b, exporters.Formats(), opts); err != nil {
+	if _, _, err := exporters.Publish(out, exporters.BookSource(b), exporters.Formats(), opts); err != nil {
 		t.Fatal(err)
 	}
 	before := tree(t, out)
 	failing := exporters.Format{Name: "broken", Ext: ".bin",
-		WriteFile: func(w io.Writer, b *doc.Book, opts exporters.Options) (exporters.Stats, error) {
-			io.WriteString(w, "half an edition")
-			return exporters.Stats{}, errors.New("no space left on device")
+		New: func(dest exporters.Dest, opts exporters.Options) (exporters.Writer, error) {
+			return exporters.WholeBook(func(b *doc.Book) (exporters.Stats, error) {
+				io.WriteString(dest.File, "half an edition")
+				return exporters.Stats{}, errors.New("no space left on device")
+			}), nil
 		}}
 	for _, seq := range []bool{true, false} {
 		opts := opts
 		opts.Sequential = seq // sequential: the failure comes after all three succeeded
 		opts.Modified = time.Unix(1800000000, 0)
-		_, err := exporters.Publish(out, b, append(exporters.Formats(), failing), opts)
+		_, _, err := exporters.Publish(out, exporters.BookSource(b), append(exporters.Formats(), failing), opts)
 		if err == nil || !strings.Contains(err.Error(), "no space left on device") {
 			t.Fatalf("Publish error = %v", err)
 		}

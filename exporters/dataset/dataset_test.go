@@ -192,7 +192,7 @@ func TestWriteRejects(t *testing.T) {
 		{"acronym in lower case", func(b *doc.Book) { b.Glossary[1].Acronym = "ietf" },
 			`dataset: terms term-0002: schema: at /acronym: 'ietf' does not match pattern '^[0-9A-ZÇĞİÖŞÜ][0-9A-Za-zÇĞİÖŞÜçğıöşü&.-]*$'`},
 		{"nil block", func(b *doc.Book) { b.Documents[1].Blocks = append(b.Documents[1].Blocks, nil) },
-			"dataset: documents doc-0002: malformed model: doc: unknown block type"},
+			"dataset: documents doc-0002: malformed model: doc: Walk: unknown node type <nil>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -164,7 +164,7 @@ func TestWriterRejects(t *testing.T) {
 			emptySentence(para(b, 10, 1))
 		}, Options{Workers: 8}, 10, "dataset: sentences doc-0011-p0002-s0001: char_end 0 <= char_start 0: empty sentence"},
 		{"nil block", fixtureBook(), func(b *doc.Book) { b.Documents[1].Blocks = append(b.Documents[1].Blocks, nil) }, Options{}, 1,
-			"dataset: documents doc-0002: malformed model: doc: unknown block type"},
+			"dataset: documents doc-0002: malformed model: doc: Walk: unknown node type <nil>"},
 		{"document out of order", longBook(20), func(b *doc.Book) { b.Documents[12].Index = 5 }, Options{Workers: 2}, 12,
 			"dataset: documents doc-0013: index 5, want 12 (the document's position in reading order)"},
 		{"term defined in a missing sentence", fixtureBook(), func(b *doc.Book) { b.Glossary[0].Defined.Sentence = 9 }, Options{}, 2,

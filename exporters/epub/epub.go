@@ -2,16 +2,16 @@
 // accessible (EPUB Accessibility 1.1, checked with Ace by DAISY) and
 // reproducible (the same book and options give the same bytes).
 //
-// go-epub (github.com/go-shiori/go-epub) writes the archive's skeleton and
-// the cover page; finishArchive writes the other sections itself, in
-// go-epub's template, and rewrites go-epub's output where it falls short
-// (see finish.go). The exporter reads the model alone.
+// A Writer takes the book one document at a time (it is a doc.Sink) and
+// writes each chapter into the archive as it arrives, through go-epub's
+// streaming Writer (third_party/go-epub): the archive is written once, and
+// memory holds one chapter and a line of bookkeeping per chapter, whatever
+// the length of the book. Write is the same for a whole doc.Book. The
+// exporter reads the model alone.
 package epub
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -45,9 +45,6 @@ var styleCSS []byte
 // for books whose manifest gives no identifier.
 var idNamespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/seedpress/seedpress/exporters/epub"))
 
-// dateLayouts are the forms of a manifest date, all valid W3C dates.
-var dateLayouts = []string{"2006-01-02", "2006-01", "2006"}
-
 // meta is the book's metadata as the EPUB states it: every field resolved
 // and cleaned.
 type meta struct {
@@ -64,18 +61,19 @@ type meta struct {
 	Generator       string
 }
 
-// resolveMeta fills in what the model leaves open: the language ("tr"), the
-// identifier (a UUID v5 of the title and every document's SHA-256, so that
-// it survives rebuilds and changes with the content) and the modification
-// time (opts.Modified, else the manifest date, else the Unix epoch).
-func resolveMeta(b *doc.Book, opts Options) *meta {
-	m := b.Meta
+// resolveMeta resolves what the book's metadata leaves open and the
+// documents do not decide: the language (doc.DefaultLang) and the
+// modification time (opts.Modified, else the manifest date, else the Unix
+// epoch). An empty title and the identifier are left for the Writer, which
+// decides them from the documents (see End).
+func resolveMeta(m doc.Meta, opts Options) *meta {
 	r := &meta{
 		Title:       strings.TrimSpace(clean(m.Title)),
 		Subtitle:    strings.TrimSpace(clean(m.Subtitle)),
 		Publisher:   strings.TrimSpace(clean(m.Publisher)),
 		Rights:      strings.TrimSpace(clean(m.Rights)),
 		Description: strings.TrimSpace(clean(m.Description)),
+		Identifier:  strings.TrimSpace(clean(m.Identifier)),
 		Generator:   strings.TrimSpace(clean(opts.Generator)),
 	}
 	for _, a := range m.Authors {
@@ -88,110 +86,222 @@ func resolveMeta(b *doc.Book, opts Options) *meta {
 			r.Subjects = append(r.Subjects, s)
 		}
 	}
-	r.Lang = "tr"
+	r.Lang = doc.DefaultLang
 	if tag, err := language.Parse(m.Lang); err == nil && m.Lang != "" {
 		r.Lang = tag.String()
 	}
-	if r.Title == "" {
-		for _, d := range b.Documents {
-			if t := strings.TrimSpace(clean(d.Title)); t != "" {
-				r.Title = t
-				break
-			}
-		}
-	}
-	if r.Title == "" {
-		r.Title = labelsFor(r.Lang).Untitled
-	}
-	var date time.Time
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, m.Date); err == nil {
-			r.Date, date = m.Date, t
-			break
-		}
+	date, ok := doc.ParseDate(m.Date)
+	if ok {
+		r.Date = m.Date
 	}
 	switch {
 	case !opts.Modified.IsZero():
 		r.Modified = opts.Modified.UTC().Truncate(time.Second)
-	case r.Date != "":
-		r.Modified = date.UTC()
+	case ok:
+		r.Modified = date
 	default:
 		r.Modified = time.Unix(0, 0).UTC()
-	}
-	r.Identifier = strings.TrimSpace(clean(m.Identifier))
-	if r.Identifier == "" {
-		var key strings.Builder
-		key.WriteString(m.Title)
-		for _, d := range b.Documents {
-			key.WriteString("\x00")
-			key.WriteString(d.SHA256)
-		}
-		r.Identifier = "urn:uuid:" + uuid.NewSHA1(idNamespace, []byte(key.String())).String()
 	}
 	return r
 }
 
-// item is one file of the publication, in the manifest.
-type item struct {
-	ID         string
-	Href       string // relative to the package document
-	MediaType  string
-	Properties string
-	Linear     bool   // in the spine
-	TOC        string // label in the table of contents; "" when not listed
-	Landmark   string // epub:type of its landmark; "" when none
-	Label      string // landmark label
-	Title      string // the document's <title>
-	Body       string // XHTML body
-	// Doc is the document of a chapter, whose body finishArchive renders
-	// (Body is then empty): one at a time, so that the bodies of a long
-	// book are never all in memory.
-	Doc *doc.Document
-}
+// The files of the publication, relative to the package document, and the
+// stylesheet's path as the sections link it.
+const (
+	cssHref     = "css/style.css"
+	sectionCSS  = "../" + cssHref
+	coverHref   = "xhtml/kapak.xhtml"
+	titleHref   = "xhtml/kunye.xhtml"
+	glossHref   = "xhtml/kisaltmalar.xhtml"
+	coverImgID  = "kapak-gorseli"
+	coverImgDir = "images/kapak"
+)
 
-// book is everything finishArchive needs to know: the metadata, the labels
-// and the files in reading order.
-type book struct {
-	book   *doc.Book
+// The reading order: the cover, the title page, the nav, the chapters and
+// the glossary. The files are written in another order (the chapters as
+// they come; the cover, which shows the title, and the title page, which
+// shows the identifier, once every document is known), so each states its
+// place.
+const (
+	orderCover = iota
+	orderTitlePage
+	orderNav
+	orderChapters // chapter i is orderChapters+i; the glossary follows the last
+)
+
+// Writer writes an EPUB 3 of a book given one document at a time: it is a
+// doc.Sink. Begin writes the archive's head and the stylesheet, Document
+// writes the document's chapter into the archive at once, and End writes
+// the cover, the title page, the glossary, the nav, the NCX and the package
+// document, and ends the archive. Memory holds one chapter and a few
+// strings per chapter. The output is a pure function of the book and the
+// options: Write gives the same bytes for the same book.
+//
+// A document's abbreviations are resolved against its Glossary (the
+// glossary as it stood when the pipeline made the document), else against
+// the whole glossary when the Writer is fed by Write. After an error every
+// call returns it and the output is to be discarded.
+type Writer struct {
+	dst    io.Writer
+	opts   Options
+	ew     *goepub.Writer
 	meta   *meta
 	labels labels
-	items  []*item
+	body   *body
+	// title is the first document's title, for a book without one.
+	title string
+	// id hashes the title and every document's SHA-256 as they pass, for
+	// the identifier of a book whose metadata gives none.
+	id        *uuidV5
+	documents int
+	// glossary is the whole glossary, when Write knows it in advance.
+	glossary []doc.Term
+	// cover is the manifest's cover image; nil draws one.
+	cover *doc.Image
+	err   error
 }
 
-// Write writes b as an EPUB 3 to w. The output is a pure function of b and
-// opts: two calls give the same bytes. Every text of the model is escaped,
-// so any text gives well-formed XHTML; links other than http, https and
-// mailto keep their text and lose their target.
+// NewWriter returns a Writer that writes the EPUB to w.
+func NewWriter(w io.Writer, opts Options) *Writer {
+	return &Writer{dst: w, opts: opts}
+}
+
+// Write writes b as an EPUB 3 to w through a Writer. The output is a pure
+// function of b and opts: two calls give the same bytes. Every text of the
+// model is escaped, so any text gives well-formed XHTML; links other than
+// http, https and mailto keep their text and lose their target.
 func Write(w io.Writer, b *doc.Book, opts Options) error {
 	if b == nil {
 		return errors.New("epub: nil book")
 	}
-	p, err := plan(b, opts)
-	if err != nil {
+	ew := NewWriter(w, opts)
+	ew.glossary = b.Glossary
+	if err := ew.Begin(b.Meta, len(b.Documents)); err != nil {
 		return err
 	}
-	raw, err := p.goEPUB()
-	if err != nil {
-		return err
+	for _, d := range b.Documents {
+		if err := ew.Document(d); err != nil {
+			return err
+		}
 	}
-	return finishArchive(w, raw, p)
+	return ew.End(b.Glossary)
 }
 
-// plan lays out the publication: cover, title page, nav, one chapter per
-// document, glossary.
-func plan(b *doc.Book, opts Options) (*book, error) {
-	m := resolveMeta(b, opts)
-	l := labelsFor(m.Lang)
-	p := &book{book: b, meta: m, labels: l}
-	p.items = append(p.items, &item{ID: "stil", Href: "css/style.css", MediaType: "text/css"})
+// fail keeps err as the Writer's error and returns it.
+func (w *Writer) fail(err error) error {
+	if w.err == nil {
+		w.err = err
+	}
+	return w.err
+}
 
+// Begin implements doc.Sink: it resolves the metadata and writes the
+// archive's head (mimetype, container) and the stylesheet.
+func (w *Writer) Begin(m doc.Meta, documents int) error {
+	if w.err != nil {
+		return w.err
+	}
+	if w.ew != nil {
+		return w.fail(errors.New("epub: Begin called twice"))
+	}
+	w.meta = resolveMeta(m, w.opts)
+	w.labels = labelsFor(w.meta.Lang)
+	w.cover = m.Cover
+	if w.meta.Identifier == "" {
+		w.id = newUUIDv5(idNamespace)
+		w.id.WriteString(m.Title)
+	}
+	w.body = newBody(w.meta.Lang)
+	ew, err := goepub.NewWriter(w.dst, w.meta.Lang, w.meta.Modified)
+	if err != nil {
+		return w.fail(fmt.Errorf("epub: %w", err))
+	}
+	w.ew = ew
+	if err := ew.AddFile(goepub.Item{ID: "stil", Href: cssHref, MediaType: "text/css"}, styleCSS); err != nil {
+		return w.fail(fmt.Errorf("epub: %w", err))
+	}
+	return nil
+}
+
+// Document implements doc.Sink: it writes d's chapter into the archive.
+func (w *Writer) Document(d *doc.Document) error {
+	if w.err != nil {
+		return w.err
+	}
+	if w.ew == nil {
+		return w.fail(errors.New("epub: Document called before Begin"))
+	}
+	i := w.documents
+	w.documents++
+	if w.id != nil {
+		w.id.WriteString("\x00")
+		w.id.WriteString(d.SHA256)
+	}
+	// A title kept for the nav may be a slice of the document's text: a
+	// copy lets the text go.
+	title := strings.Clone(strings.TrimSpace(clean(d.Title)))
+	if w.title == "" {
+		w.title = title
+	}
+	if title == "" {
+		title = fmt.Sprintf("%d", i+1)
+	}
+	glossary := d.Glossary
+	if w.glossary != nil {
+		glossary = w.glossary
+	}
+	id := fmt.Sprintf("bolum-%03d", i+1)
+	body, err := w.body.chapter(d, i, id, glossary)
+	if err != nil {
+		return w.fail(fmt.Errorf("epub: document %s: %w", d.Source, err))
+	}
+	it := goepub.Item{ID: id, Href: "xhtml/" + id + ".xhtml", Order: orderChapters + i, Linear: true, TOC: title}
+	if i == 0 {
+		it.Landmark, it.Label = "bodymatter", w.labels.Start
+	}
+	if err := w.ew.AddSection(it, title, sectionCSS, body); err != nil {
+		return w.fail(fmt.Errorf("epub: %w", err))
+	}
+	return nil
+}
+
+// End implements doc.Sink: it writes what needs the whole book (the cover
+// and the title page show the title, which may be the first document's,
+// and the identifier, which may hash every document), the glossary, the
+// nav, the NCX and the package document, and ends the archive.
+func (w *Writer) End(glossary []doc.Term) error {
+	if w.err != nil {
+		return w.err
+	}
+	if w.ew == nil {
+		return w.fail(errors.New("epub: End called before Begin"))
+	}
+	m, l := w.meta, w.labels
+	if m.Title == "" {
+		m.Title = w.title
+	}
+	if m.Title == "" {
+		m.Title = l.Untitled
+	}
+	if w.id != nil {
+		m.Identifier = "urn:uuid:" + w.id.Sum().String()
+	}
+	if err := w.end(glossary); err != nil {
+		return w.fail(fmt.Errorf("epub: %w", err))
+	}
+	w.err = errors.New("epub: Writer has ended")
+	return nil
+}
+
+func (w *Writer) end(glossary []doc.Term) error {
+	m, l := w.meta, w.labels
 	img, mediaType := []byte(nil), ""
-	if c := b.Meta.Cover; c != nil && len(c.Data) > 0 && (c.MediaType == "image/png" || c.MediaType == "image/jpeg") {
+	if c := w.cover; c != nil && len(c.Data) > 0 && (c.MediaType == "image/png" || c.MediaType == "image/jpeg") {
 		img, mediaType = c.Data, c.MediaType
 	} else {
 		var err error
 		if img, err = drawCover(m); err != nil {
-			return nil, err
+			return err
 		}
 		mediaType = "image/png"
 	}
@@ -199,93 +309,24 @@ func plan(b *doc.Book, opts Options) (*book, error) {
 	if mediaType == "image/jpeg" {
 		ext = ".jpg"
 	}
-	coverImg := &item{ID: "kapak-gorseli", Href: "images/kapak" + ext, MediaType: mediaType, Properties: "cover-image", Body: string(img)}
-	p.items = append(p.items, coverImg)
+	imgHref := coverImgDir + ext
+	if err := w.ew.AddFile(goepub.Item{ID: coverImgID, Href: imgHref, MediaType: mediaType, Properties: "cover-image"}, img); err != nil {
+		return err
+	}
 	alt := fmt.Sprintf(l.CoverAlt, m.Title)
-	p.items = append(p.items,
-		&item{ID: "kapak", Href: "xhtml/kapak.xhtml", MediaType: "application/xhtml+xml", Linear: true,
-			Landmark: "cover", Label: l.Cover, Title: l.Cover, Body: coverBody("../"+coverImg.Href, alt)},
-		&item{ID: "kunye", Href: "xhtml/kunye.xhtml", MediaType: "application/xhtml+xml", Linear: true,
-			TOC: l.TitlePage, Landmark: "titlepage", Label: l.TitlePage, Title: m.Title, Body: titlePageBody(m, l)},
-		&item{ID: "nav", Href: "nav.xhtml", MediaType: "application/xhtml+xml", Properties: "nav", Linear: true,
-			Landmark: "toc", Label: l.Contents, Title: l.Contents},
-	)
-	for i, d := range b.Documents {
-		id := fmt.Sprintf("bolum-%03d", i+1)
-		title := strings.TrimSpace(clean(d.Title))
-		if title == "" {
-			title = fmt.Sprintf("%d", i+1)
-		}
-		it := &item{ID: id, Href: "xhtml/" + id + ".xhtml", MediaType: "application/xhtml+xml", Linear: true,
-			TOC: title, Title: title, Doc: d}
-		if i == 0 {
-			it.Landmark, it.Label = "bodymatter", l.Start
-		}
-		p.items = append(p.items, it)
+	if err := w.ew.AddSection(goepub.Item{ID: "kapak", Href: coverHref, Order: orderCover, Linear: true,
+		Landmark: "cover", Label: l.Cover}, l.Cover, sectionCSS, coverBody("../"+imgHref, alt)); err != nil {
+		return err
 	}
-	if len(b.Glossary) > 0 {
-		p.items = append(p.items, &item{ID: "kisaltmalar", Href: "xhtml/kisaltmalar.xhtml", MediaType: "application/xhtml+xml",
-			Linear: true, TOC: l.Glossary, Landmark: "glossary", Label: l.Glossary, Title: l.Glossary, Body: glossaryBody(b, l, m.Lang)})
+	if err := w.ew.AddSection(goepub.Item{ID: "kunye", Href: titleHref, Order: orderTitlePage, Linear: true,
+		TOC: l.TitlePage, Landmark: "titlepage", Label: l.TitlePage}, m.Title, sectionCSS, titlePageBody(m, l)); err != nil {
+		return err
 	}
-	p.items = append(p.items, &item{ID: "ncx", Href: "toc.ncx", MediaType: "application/x-dtbncx+xml"})
-	return p, nil
-}
-
-// dataURL encodes data for go-epub, which fetches every resource from a
-// source: a data URL keeps it from touching the file system or network.
-func dataURL(mediaType string, data []byte) string {
-	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(data)
-}
-
-// goEPUB has go-epub write the archive's skeleton: mimetype,
-// META-INF/container.xml, the stylesheet, the cover image and one section,
-// the cover page (the reference rendering that finishArchive checks its own
-// sections against). Its package document, nav and NCX are replaced, and the
-// other sections are written, by finishArchive (see there why).
-func (p *book) goEPUB() ([]byte, error) {
-	e, err := goepub.NewEpub(p.meta.Title)
-	if err != nil {
-		return nil, fmt.Errorf("epub: go-epub: %w", err)
-	}
-	e.SetLang(p.meta.Lang)
-	e.SetIdentifier(p.meta.Identifier)
-	cssPath, err := e.AddCSS(dataURL("text/css", styleCSS), "style.css")
-	if err != nil {
-		return nil, fmt.Errorf("epub: add stylesheet: %w", err)
-	}
-	if cssPath != sectionCSS {
-		return nil, fmt.Errorf("epub: go-epub put the stylesheet at %s, not %s", cssPath, sectionCSS)
-	}
-	ref := p.reference()
-	for _, it := range p.items {
-		switch {
-		case it.MediaType == "image/png" || it.MediaType == "image/jpeg":
-			if _, err := e.AddImage(dataURL(it.MediaType, []byte(it.Body)), strings.TrimPrefix(it.Href, "images/")); err != nil {
-				return nil, fmt.Errorf("epub: add %s: %w", it.Href, err)
-			}
-		case it == ref:
-			if _, err := e.AddSection(it.Body, it.Title, strings.TrimPrefix(it.Href, "xhtml/"), cssPath); err != nil {
-				return nil, fmt.Errorf("epub: add %s: %w", it.Href, err)
-			}
+	if len(glossary) > 0 {
+		if err := w.ew.AddSection(goepub.Item{ID: "kisaltmalar", Href: glossHref, Order: orderChapters + w.documents,
+			Linear: true, TOC: l.Glossary, Landmark: "glossary", Label: l.Glossary}, l.Glossary, sectionCSS, glossaryBody(glossary, l, m.Lang)); err != nil {
+			return err
 		}
 	}
-	var buf bytes.Buffer
-	if _, err := e.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("epub: go-epub: %w", err)
-	}
-	return buf.Bytes(), nil
+	return w.ew.Close(w.packageInfo())
 }
-
-// reference returns the section that go-epub writes, the first (the cover
-// page), or nil when there is none.
-func (p *book) reference() *item {
-	for _, it := range p.items {
-		if isSection(it) {
-			return it
-		}
-	}
-	return nil
-}
-
-// isSection reports whether it is an XHTML section (not the nav).
-func isSection(it *item) bool { return strings.HasPrefix(it.Href, "xhtml/") }

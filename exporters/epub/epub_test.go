@@ -116,24 +116,28 @@ func TestArchiveLayout(t *testing.T) {
 			t.Errorf("%s: modified %v, want %v", f.Name, f.Modified, modified)
 		}
 	}
+	// The chapters are written as they come, and what needs the whole book
+	// (the title and identifier on the cover and title page, the nav, the
+	// NCX, the package document) at the end.
 	want := []string{
 		"META-INF/container.xml",
 		"EPUB/css/style.css",
-		"EPUB/images/kapak.png",
-		"EPUB/nav.xhtml",
-		"EPUB/package.opf",
-		"EPUB/toc.ncx",
 		"EPUB/xhtml/bolum-001.xhtml",
 		"EPUB/xhtml/bolum-002.xhtml",
+		"EPUB/images/kapak.png",
 		"EPUB/xhtml/kapak.xhtml",
-		"EPUB/xhtml/kisaltmalar.xhtml",
 		"EPUB/xhtml/kunye.xhtml",
+		"EPUB/xhtml/kisaltmalar.xhtml",
+		"EPUB/nav.xhtml",
+		"EPUB/toc.ncx",
+		"EPUB/package.opf",
 	}
 	if strings.Join(names, "\n") != strings.Join(want, "\n") {
 		t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(names, "\n"), strings.Join(want, "\n"))
 	}
 	// Before 1980 a zip entry cannot carry its time: the epoch default is
 	// written as the DOS epoch.
+	dosEpoch := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	_, entries = unzip(t, write(t, &doc.Book{Meta: doc.Meta{Title: "T"}}, Options{}))
 	if got := entries[1].Modified; !got.Equal(dosEpoch) {
 		t.Errorf("book without date: entry time %v, want %v", got, dosEpoch)
@@ -561,7 +565,5 @@ func BenchmarkWrite(b *testing.B) {
 // its first heading; when d does not open with a heading, its title is set
 // as one.
 func chapterBody(book *doc.Book, d *doc.Document, id, lang string) (string, error) {
-	w := newBody(book, lang)
-	w.chapter(d, id)
-	return w.b.String(), w.err
+	return newBody(lang).chapter(d, d.Index, id, book.Glossary)
 }

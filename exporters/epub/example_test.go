@@ -53,13 +53,13 @@ func ExampleWrite() {
 	// mimetype
 	// META-INF/container.xml
 	// EPUB/css/style.css
-	// EPUB/images/kapak.png
-	// EPUB/nav.xhtml
-	// EPUB/package.opf
-	// EPUB/toc.ncx
 	// EPUB/xhtml/bolum-001.xhtml
 	//   <p><abbr title="Türk Dil Kurumu">TDK</abbr>’nin sözlüğü &amp; &lt;yazım&gt; kılavuzu.</p>
+	// EPUB/images/kapak.png
 	// EPUB/xhtml/kapak.xhtml
-	// EPUB/xhtml/kisaltmalar.xhtml
 	// EPUB/xhtml/kunye.xhtml
+	// EPUB/xhtml/kisaltmalar.xhtml
+	// EPUB/nav.xhtml
+	// EPUB/toc.ncx
+	// EPUB/package.opf
 }

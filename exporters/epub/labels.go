@@ -1,6 +1,6 @@
 package epub
 
-import "strings"
+import "github.com/seedpress/seedpress/pipeline/doc"
 
 // labels holds every word that the EPUB itself adds to a book: navigation
 // headings, landmark names, the cover's alt text and the accessibility
@@ -70,8 +70,7 @@ var labelTable = map[string]labels{
 // labelsFor returns the labels for the BCP 47 tag lang: those of its primary
 // subtag, else English.
 func labelsFor(lang string) labels {
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if l, ok := labelTable[primary]; ok {
+	if l, ok := labelTable[doc.PrimaryLang(lang)]; ok {
 		return l
 	}
 	return labelTable["en"]

@@ -1,85 +1,66 @@
 package epub
 
 import (
-	"fmt"
-	"sort"
+	"crypto/sha1"
+	"hash"
 	"strconv"
-	"strings"
+
+	goepub "github.com/go-shiori/go-epub"
+	"github.com/google/uuid"
 )
 
-// xmlHeader opens every XML file of the EPUB.
-const xmlHeader = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
-
-// htmlOpen returns the <html> start tag of an XHTML document in lang.
-func htmlOpen(lang string) string {
-	return `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="` +
-		esc(lang) + `" xml:lang="` + esc(lang) + `">`
-}
-
-// packageDocument returns package.opf: the metadata, including the EPUB
-// Accessibility 1.1 statements, the manifest sorted by href and the spine in
-// reading order.
-func (p *book) packageDocument() []byte {
-	m, l := p.meta, p.labels
-	var b strings.Builder
-	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	b.WriteString(xmlHeader)
-	w(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="%s">`+"\n", esc(m.Lang))
-	b.WriteString(`  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
-	w("    <dc:identifier id=\"pub-id\">%s</dc:identifier>\n", esc(m.Identifier))
-	w("    <dc:title id=\"title\">%s</dc:title>\n", esc(m.Title))
-	w("    <meta refines=\"#title\" property=\"title-type\">main</meta>\n")
+// packageInfo returns what go-epub needs for the package document, the nav
+// and the NCX: the metadata, including the EPUB Accessibility 1.1
+// statements, and the nav's labels. go-epub writes the manifest sorted by
+// href and the spine in reading order.
+func (w *Writer) packageInfo() goepub.Package {
+	m, l := w.meta, w.labels
+	var md []goepub.Metadata
+	add := func(x goepub.Metadata) { md = append(md, x) }
+	add(goepub.Metadata{Element: "dc:title", ID: "title", Value: m.Title})
+	add(goepub.Metadata{Element: "meta", Refines: "#title", Property: "title-type", Value: "main"})
 	if m.Subtitle != "" {
-		w("    <dc:title id=\"subtitle\">%s</dc:title>\n", esc(m.Subtitle))
-		w("    <meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n")
+		add(goepub.Metadata{Element: "dc:title", ID: "subtitle", Value: m.Subtitle})
+		add(goepub.Metadata{Element: "meta", Refines: "#subtitle", Property: "title-type", Value: "subtitle"})
 	}
 	for i, a := range m.Authors {
-		w("    <dc:creator id=\"creator-%d\">%s</dc:creator>\n", i+1, esc(a))
-		w("    <meta refines=\"#creator-%d\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n", i+1)
+		id := "creator-" + strconv.Itoa(i+1)
+		add(goepub.Metadata{Element: "dc:creator", ID: id, Value: a})
+		add(goepub.Metadata{Element: "meta", Refines: "#" + id, Property: "role", Scheme: "marc:relators", Value: "aut"})
 	}
-	w("    <dc:language>%s</dc:language>\n", esc(m.Lang))
-	if m.Date != "" {
-		w("    <dc:date>%s</dc:date>\n", esc(m.Date))
-	}
-	if m.Publisher != "" {
-		w("    <dc:publisher>%s</dc:publisher>\n", esc(m.Publisher))
-	}
-	if m.Rights != "" {
-		w("    <dc:rights>%s</dc:rights>\n", esc(m.Rights))
-	}
-	if m.Description != "" {
-		w("    <dc:description>%s</dc:description>\n", esc(m.Description))
+	add(goepub.Metadata{Element: "dc:language", Value: m.Lang})
+	for _, x := range [][2]string{
+		{"dc:date", m.Date},
+		{"dc:publisher", m.Publisher},
+		{"dc:rights", m.Rights},
+		{"dc:description", m.Description},
+	} {
+		if x[1] != "" {
+			add(goepub.Metadata{Element: x[0], Value: x[1]})
+		}
 	}
 	for _, s := range m.Subjects {
-		w("    <dc:subject>%s</dc:subject>\n", esc(s))
+		add(goepub.Metadata{Element: "dc:subject", Value: s})
 	}
-	w("    <meta property=\"dcterms:modified\">%s</meta>\n", m.Modified.Format("2006-01-02T15:04:05Z"))
-	for _, a := range p.accessibility() {
-		w("    <meta property=\"%s\">%s</meta>\n", a[0], esc(a[1]))
+	add(goepub.Metadata{Element: "meta", Property: "dcterms:modified"}) // go-epub writes the time
+	for _, a := range w.accessibility() {
+		add(goepub.Metadata{Element: "meta", Property: a[0], Value: a[1]})
 	}
-	w("    <meta property=\"schema:accessibilitySummary\">%s</meta>\n", esc(l.Summary))
-	w("    <meta name=\"cover\" content=\"kapak-gorseli\"/>\n")
+	add(goepub.Metadata{Element: "meta", Property: "schema:accessibilitySummary", Value: l.Summary})
+	add(goepub.Metadata{Element: "meta", Name: "cover", Content: coverImgID})
 	if m.Generator != "" {
-		w("    <meta name=\"generator\" content=\"%s\"/>\n", esc(m.Generator))
+		add(goepub.Metadata{Element: "meta", Name: "generator", Content: m.Generator})
 	}
-	b.WriteString("  </metadata>\n  <manifest>\n")
-	items := append([]*item(nil), p.items...)
-	sort.Slice(items, func(i, j int) bool { return items[i].Href < items[j].Href })
-	for _, it := range items {
-		w("    <item id=\"%s\" href=\"%s\" media-type=\"%s\"", it.ID, it.Href, it.MediaType)
-		if it.Properties != "" {
-			w(" properties=\"%s\"", it.Properties)
-		}
-		b.WriteString("/>\n")
+	return goepub.Package{
+		Identifier:     m.Identifier,
+		Title:          m.Title,
+		Authors:        m.Authors,
+		Metadata:       md,
+		NavOrder:       orderNav,
+		NavTitle:       l.Contents,
+		LandmarksTitle: l.Landmarks,
+		NavCSS:         cssHref,
 	}
-	b.WriteString("  </manifest>\n  <spine toc=\"ncx\">\n")
-	for _, it := range p.items {
-		if it.Linear {
-			w("    <itemref idref=\"%s\"/>\n", it.ID)
-		}
-	}
-	b.WriteString("  </spine>\n</package>\n")
-	return []byte(b.String())
 }
 
 // accessibility returns the EPUB Accessibility 1.1 metadata that holds for
@@ -96,8 +77,8 @@ func (p *book) packageDocument() []byte {
 //   - conformsTo WCAG 2.2 AA: the tests hold every book written here to Ace
 //     with zero violations. certifiedBy names the program that makes the
 //     claim, since no person has certified the book.
-func (p *book) accessibility() [][2]string {
-	certifier := p.meta.Generator
+func (w *Writer) accessibility() [][2]string {
+	certifier := w.meta.Generator
 	if certifier == "" {
 		certifier = "seedpress"
 	}
@@ -116,69 +97,25 @@ func (p *book) accessibility() [][2]string {
 	}
 }
 
-// navDocument returns nav.xhtml: the table of contents and the landmarks,
-// labelled in the book's language.
-func (p *book) navDocument() []byte {
-	l := p.labels
-	var b strings.Builder
-	b.WriteString(xmlHeader)
-	b.WriteString("<!DOCTYPE html>\n")
-	b.WriteString(htmlOpen(p.meta.Lang) + "\n")
-	b.WriteString("  <head>\n    <title>" + esc(l.Contents) + "</title>\n")
-	b.WriteString(`    <link rel="stylesheet" type="text/css" href="css/style.css"/>` + "\n  </head>\n  <body>\n")
-	b.WriteString(`    <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-baslik">` + "\n")
-	b.WriteString(`      <h1 id="toc-baslik">` + esc(l.Contents) + "</h1>\n      <ol>\n")
-	for _, it := range p.items {
-		if it.TOC != "" {
-			b.WriteString(`        <li><a href="` + it.Href + `">` + esc(it.TOC) + "</a></li>\n")
-		}
-	}
-	b.WriteString("      </ol>\n    </nav>\n")
-	b.WriteString(`    <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-baslik" hidden="hidden">` + "\n")
-	b.WriteString(`      <h2 id="landmarks-baslik">` + esc(l.Landmarks) + "</h2>\n      <ol>\n")
-	for _, it := range p.items {
-		if it.Landmark == "" {
-			continue
-		}
-		href := it.Href
-		if it.Landmark == "toc" {
-			href += "#toc"
-		}
-		b.WriteString(`        <li><a epub:type="` + it.Landmark + `" href="` + href + `">` + esc(it.Label) + "</a></li>\n")
-	}
-	b.WriteString("      </ol>\n    </nav>\n  </body>\n</html>\n")
-	return []byte(b.String())
+// uuidV5 computes uuid.NewSHA1(space, data) of data written a piece at a
+// time, so that the identifier of a book can hash every document as it
+// passes instead of a string of all of them.
+type uuidV5 struct{ h hash.Hash }
+
+func newUUIDv5(space uuid.UUID) *uuidV5 {
+	u := &uuidV5{h: sha1.New()}
+	u.h.Write(space[:])
+	return u
 }
 
-// ncxDocument returns toc.ncx, the EPUB 2 table of contents for older
-// readers, with the same entries as the nav.
-func (p *book) ncxDocument() []byte {
-	m := p.meta
-	var b strings.Builder
-	b.WriteString(xmlHeader)
-	b.WriteString(`<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="` + esc(m.Lang) + `">` + "\n")
-	b.WriteString("  <head>\n")
-	b.WriteString(`    <meta name="dtb:uid" content="` + esc(m.Identifier) + `"/>` + "\n")
-	b.WriteString(`    <meta name="dtb:depth" content="1"/>` + "\n")
-	b.WriteString(`    <meta name="dtb:totalPageCount" content="0"/>` + "\n")
-	b.WriteString(`    <meta name="dtb:maxPageNumber" content="0"/>` + "\n")
-	b.WriteString("  </head>\n")
-	b.WriteString("  <docTitle>\n    <text>" + esc(m.Title) + "</text>\n  </docTitle>\n")
-	for _, a := range m.Authors {
-		b.WriteString("  <docAuthor>\n    <text>" + esc(a) + "</text>\n  </docAuthor>\n")
-	}
-	b.WriteString("  <navMap>\n")
-	n := 0
-	for _, it := range p.items {
-		if it.TOC == "" {
-			continue
-		}
-		n++
-		num := strconv.Itoa(n)
-		b.WriteString(`    <navPoint id="navpoint-` + num + `" playOrder="` + num + `">` + "\n")
-		b.WriteString("      <navLabel>\n        <text>" + esc(it.TOC) + "</text>\n      </navLabel>\n")
-		b.WriteString(`      <content src="` + it.Href + `"/>` + "\n    </navPoint>\n")
-	}
-	b.WriteString("  </navMap>\n</ncx>\n")
-	return []byte(b.String())
+// WriteString adds s to the hashed data.
+func (u *uuidV5) WriteString(s string) { u.h.Write([]byte(s)) }
+
+// Sum returns the UUID of the data so far, as uuid.NewHash makes it.
+func (u *uuidV5) Sum() uuid.UUID {
+	var id uuid.UUID
+	copy(id[:], u.h.Sum(nil))
+	id[6] = (id[6] & 0x0f) | 5<<4 // version 5
+	id[8] = (id[8] & 0x3f) | 0x80 // RFC 4122 variant
+	return id
 }

@@ -79,29 +79,37 @@ func chapterWords(d *doc.Document) []string {
 	if _, ok := d.Blocks[0].(*doc.Heading); !ok {
 		ws = words(d.Title)
 	}
-	var walk func([]doc.Block)
-	walk = func(blocks []doc.Block) {
-		for _, b := range blocks {
-			switch b := b.(type) {
-			case *doc.Heading:
-				ws = append(ws, words(doc.PlainText(b.Inlines))...)
-			case *doc.Paragraph:
-				ws = append(ws, words(doc.PlainText(b.Inlines))...)
-			case *doc.CodeBlock:
-				ws = append(ws, words(b.Text)...)
-			case *doc.Quote:
-				walk(b.Blocks)
-			case *doc.List:
-				for i, it := range b.Items {
-					if b.Ordered {
-						ws = append(ws, strconv.Itoa(b.Start+i))
-					}
-					walk(it.Blocks)
-				}
+	// lists holds, for each open list, the number of its next item; -1 for
+	// a bullet list.
+	var lists []int
+	doc.WalkBlocks(d.Blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch n := n.(type) {
+		case *doc.Heading:
+			ws = append(ws, words(doc.PlainText(n.Inlines))...)
+			return doc.WalkSkipChildren
+		case *doc.Paragraph:
+			ws = append(ws, words(doc.PlainText(n.Inlines))...)
+			return doc.WalkSkipChildren
+		case *doc.CodeBlock:
+			if entering {
+				ws = append(ws, words(n.Text)...)
+			}
+		case *doc.List:
+			if !entering {
+				lists = lists[:len(lists)-1]
+			} else if n.Ordered {
+				lists = append(lists, n.Start)
+			} else {
+				lists = append(lists, -1)
+			}
+		case *doc.ListItem:
+			if top := len(lists) - 1; entering && lists[top] >= 0 {
+				ws = append(ws, strconv.Itoa(lists[top]))
+				lists[top]++
 			}
 		}
-	}
-	walk(d.Blocks)
+		return doc.WalkContinue
+	})
 	return ws
 }
 

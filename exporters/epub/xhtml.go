@@ -76,34 +76,68 @@ var escaper = strings.NewReplacer(
 // it before it reaches a file of the EPUB.
 func esc(s string) string { return escaper.Replace(clean(s)) }
 
-// body renders the XHTML bodies of a book's sections. It keeps the first
-// error and ignores later writes, like bufio.Writer.
+// body renders the XHTML bodies of a book's sections, one at a time, into
+// one buffer. It keeps the first error and ignores later writes, like
+// bufio.Writer.
 type body struct {
-	b      *bytes.Buffer
-	book   *doc.Book
-	inLink int
-	err    error
-	// english lists the glossary's English expansions, longest first, to
-	// be marked lang="en" where they stand in running text; empty in an
-	// English book.
-	english []string
+	b        *bytes.Buffer
+	glossary []doc.Term // what Abbr.Term indexes
+	err      error
+	// english lists the English expansions of the glossary's first
+	// englishOf terms (-1: none computed yet), longest first, to be marked lang="en" where they
+	// stand in running text; always empty in an English book.
+	english   []string
+	englishOf int
 	// turkish is true when the book is in Turkish; otherwise the glossary's
 	// Turkish expansions are marked lang="tr".
-	turkish bool
+	turkish, inEnglish bool
+	// inLink counts the open <a> elements; links holds, for every Link
+	// being walked, whether it opened one.
+	inLink int
+	links  []bool
+	// headingID is the id of the next heading, the chapter's first.
+	headingID string
 	// outline holds the open headings: each one's level in the model and
 	// its level as written.
 	outline []struct{ in, out int }
 }
 
-// newBody returns a body writer for book, written in lang.
-func newBody(book *doc.Book, lang string) *body {
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	w := &body{b: new(bytes.Buffer), book: book, turkish: primary == "tr"}
-	if primary == "en" || book == nil {
-		return w
+// newBody returns a body writer for a book written in lang.
+func newBody(lang string) *body {
+	primary := doc.PrimaryLang(lang)
+	return &body{b: new(bytes.Buffer), turkish: primary == "tr", inEnglish: primary == "en", englishOf: -1}
+}
+
+// tag returns start when entering, else end.
+func tag(entering bool, start, end string) string {
+	if entering {
+		return start
 	}
+	return end
+}
+
+// useGlossary sets the glossary that Abbr inlines index, and the English
+// expansions to mark: those of the terms defined in the document at index
+// or before it. The glossary is in the reading order of the
+// definitions, so they are its first terms; a mention of a long form
+// before the document that defines it stays unmarked, as a mention of its
+// acronym does.
+func (w *body) useGlossary(glossary []doc.Term, index int) {
+	w.glossary = glossary
+	if w.inEnglish {
+		return
+	}
+	n := 0
+	for n < len(glossary) && glossary[n].Defined.Doc <= index {
+		n++
+	}
+	if n == w.englishOf {
+		return
+	}
+	w.englishOf = n
+	w.english = w.english[:0]
 	seen := map[string]bool{}
-	for _, t := range book.Glossary {
+	for _, t := range glossary[:n] {
 		if en := strings.TrimSpace(clean(t.ExpansionEN)); en != "" && !seen[en] {
 			seen[en] = true
 			w.english = append(w.english, en)
@@ -116,7 +150,6 @@ func newBody(book *doc.Book, lang string) *body {
 		}
 		return a < b
 	})
-	return w
 }
 
 func (w *body) raw(s string) { w.b.WriteString(s) }
@@ -175,110 +208,109 @@ func safeURL(u string) string {
 	return ""
 }
 
-func (w *body) blocks(blocks []doc.Block) {
-	for _, b := range blocks {
-		w.block(b, "")
-	}
-}
-
-// block renders b; id, when not empty, is set on a heading.
-func (w *body) block(b doc.Block, id string) {
-	switch b := b.(type) {
+// node is the doc.Walker that renders the body: it writes a node's start
+// tag when entering it and its end tag when leaving it.
+func (w *body) node(n doc.Node, entering bool) doc.WalkStatus {
+	switch n := n.(type) {
 	case *doc.Heading:
-		n := strconv.Itoa(w.headingLevel(b.Level))
-		w.raw("<h" + n)
-		if id != "" {
-			w.raw(` id="` + id + `"`)
+		if entering {
+			level := strconv.Itoa(w.headingLevel(n.Level))
+			w.raw("<h" + level)
+			if w.headingID != "" {
+				w.raw(` id="` + w.headingID + `"`)
+				w.headingID = ""
+			}
+			w.raw(">")
+		} else {
+			w.raw("</h" + strconv.Itoa(w.outline[len(w.outline)-1].out) + ">\n")
 		}
-		w.raw(">")
-		w.inlines(b.Inlines)
-		w.raw("</h" + n + ">\n")
 	case *doc.Paragraph:
-		w.raw("<p>")
-		w.inlines(b.Inlines)
-		w.raw("</p>\n")
+		w.raw(tag(entering, "<p>", "</p>\n"))
 	case *doc.CodeBlock:
-		w.raw("<pre><code>")
-		w.text(b.Text)
-		w.raw("</code></pre>\n")
+		if entering {
+			w.raw("<pre><code>")
+			w.text(n.Text)
+			w.raw("</code></pre>\n")
+		}
 	case *doc.Quote:
-		w.raw("<blockquote>\n")
-		w.blocks(b.Blocks)
-		w.raw("</blockquote>\n")
+		w.raw(tag(entering, "<blockquote>\n", "</blockquote>\n"))
 	case *doc.List:
 		tag := "ul"
-		if b.Ordered {
+		if n.Ordered {
 			tag = "ol"
 		}
+		if !entering {
+			w.raw("</" + tag + ">\n")
+			break
+		}
 		w.raw("<" + tag)
-		if b.Ordered && b.Start != 1 {
-			w.raw(` start="` + strconv.Itoa(b.Start) + `"`)
+		if n.Ordered && n.Start != 1 {
+			w.raw(` start="` + strconv.Itoa(n.Start) + `"`)
 		}
 		w.raw(">\n")
-		for _, it := range b.Items {
-			w.raw("<li>")
-			if len(it.Blocks) > 0 {
-				w.raw("\n")
-			}
-			w.blocks(it.Blocks)
+	case *doc.ListItem:
+		switch {
+		case !entering:
 			w.raw("</li>\n")
+		case len(n.Blocks) > 0:
+			w.raw("<li>\n")
+		default:
+			w.raw("<li>")
 		}
-		w.raw("</" + tag + ">\n")
 	case *doc.ThematicBreak:
-		w.raw("<hr/>\n")
-	default:
-		if w.err == nil {
-			w.err = fmt.Errorf("unknown block %T", b)
+		if entering {
+			w.raw("<hr/>\n")
 		}
-	}
-}
-
-func (w *body) inlines(inlines []doc.Inline) {
-	for _, in := range inlines {
-		switch in := in.(type) {
-		case *doc.Text:
-			w.running(in.Value)
-		case *doc.Emph:
-			w.raw("<em>")
-			w.inlines(in.Inlines)
-			w.raw("</em>")
-		case *doc.Strong:
-			w.raw("<strong>")
-			w.inlines(in.Inlines)
-			w.raw("</strong>")
-		case *doc.Code:
+	case *doc.Text:
+		if entering {
+			w.running(n.Value)
+		}
+	case *doc.Emph:
+		w.raw(tag(entering, "<em>", "</em>"))
+	case *doc.Strong:
+		w.raw(tag(entering, "<strong>", "</strong>"))
+	case *doc.Code:
+		if entering {
 			w.raw("<code>")
-			w.text(in.Value)
+			w.text(n.Value)
 			w.raw("</code>")
-		case *doc.Link:
-			// A link inside a link is not valid HTML, and a scheme other than
-			// http, https or mailto is refused: both keep only their text.
-			u := safeURL(in.URL)
-			if u == "" || w.inLink > 0 {
-				w.inlines(in.Inlines)
-				continue
+		}
+	case *doc.Link:
+		// A link inside a link is not valid HTML, and a scheme other than
+		// http, https or mailto is refused: both keep only their text.
+		if !entering {
+			if w.links[len(w.links)-1] {
+				w.inLink--
+				w.raw("</a>")
 			}
+			w.links = w.links[:len(w.links)-1]
+			break
+		}
+		u := safeURL(n.URL)
+		open := u != "" && w.inLink == 0
+		w.links = append(w.links, open)
+		if open {
 			w.raw(`<a href="` + esc(u) + `">`)
 			w.inLink++
-			w.inlines(in.Inlines)
-			w.inLink--
-			w.raw("</a>")
-		case *doc.Abbr:
-			if in.Term < 0 || in.Term >= len(w.book.Glossary) {
-				if w.err == nil {
-					w.err = fmt.Errorf("abbreviation %q refers to glossary term %d of %d", in.Text, in.Term, len(w.book.Glossary))
-				}
-				continue
-			}
-			w.abbr(in.Text, w.book.Glossary[in.Term])
-		case *doc.LineBreak:
-			w.raw("<br/>\n")
-		default:
-			if w.err == nil {
-				w.err = fmt.Errorf("unknown inline %T", in)
-			}
 		}
+	case *doc.Abbr:
+		if !entering {
+			break
+		}
+		if n.Term < 0 || n.Term >= len(w.glossary) {
+			w.err = fmt.Errorf("abbreviation %q refers to glossary term %d of %d", n.Text, n.Term, len(w.glossary))
+			return doc.WalkStop
+		}
+		w.abbr(n.Text, w.glossary[n.Term])
+	case *doc.LineBreak:
+		if entering {
+			w.raw("<br/>\n")
+		}
+	default:
+		w.err = fmt.Errorf("unknown node %T", n)
+		return doc.WalkStop
 	}
+	return doc.WalkContinue
 }
 
 // abbr writes an acronym with its Turkish expansion as the title. The title
@@ -298,26 +330,28 @@ func (w *body) abbr(text string, t doc.Term) {
 	w.raw("</abbr>")
 }
 
-// chapter writes document d as the chapter id to w.b: it is labelled by
-// its first heading, and when d does not open with a heading its title is
-// set as one. The first error is left in w.err. w may have written other chapters before.
-func (w *body) chapter(d *doc.Document, id string) {
-	w.err, w.inLink, w.outline = nil, 0, w.outline[:0]
+// chapter returns the body of document d, the index-th in reading order,
+// as the chapter id, its abbreviations resolved against glossary: it is
+// labelled by its first heading, and when d does not open with a heading
+// its title is set as one.
+func (w *body) chapter(d *doc.Document, index int, id string, glossary []doc.Term) (string, error) {
+	w.b.Reset()
+	w.err, w.inLink, w.links, w.outline, w.headingID = nil, 0, w.links[:0], w.outline[:0], ""
+	w.useGlossary(glossary, index)
 	hid := id + "-baslik"
 	w.raw(`<section epub:type="chapter" role="doc-chapter" aria-labelledby="` + hid + `">` + "\n")
-	blocks := d.Blocks
-	if len(blocks) > 0 {
-		if h, ok := blocks[0].(*doc.Heading); ok {
-			w.block(h, hid)
-			blocks = blocks[1:]
+	if len(d.Blocks) > 0 {
+		if _, ok := d.Blocks[0].(*doc.Heading); ok {
+			w.headingID = hid
 		} else {
 			w.title(hid, d.Title)
 		}
 	} else {
 		w.title(hid, d.Title)
 	}
-	w.blocks(blocks)
+	doc.WalkBlocks(d.Blocks, w.node)
 	w.raw("</section>")
+	return w.b.String(), w.err
 }
 
 // title writes a chapter's title as its level 1 heading; the model's
@@ -349,13 +383,14 @@ func (w *body) headingLevel(in int) int {
 
 // glossaryBody renders the book's glossary as a definition list, in
 // Turkish collation order of the acronyms.
-func glossaryBody(book *doc.Book, l labels, lang string) string {
-	w := newBody(book, lang)
+func glossaryBody(glossary []doc.Term, l labels, lang string) string {
+	w := newBody(lang)
+	w.glossary = glossary
 	w.raw(`<section epub:type="glossary" role="doc-glossary" aria-labelledby="kisaltmalar-baslik">` + "\n")
 	w.raw(`<h1 id="kisaltmalar-baslik">`)
 	w.text(l.Glossary)
 	w.raw("</h1>\n<dl>\n")
-	for _, t := range turkish.Sorted(book.Glossary, func(t doc.Term) string { return t.Acronym }) {
+	for _, t := range turkish.Sorted(glossary, func(t doc.Term) string { return t.Acronym }) {
 		w.raw("<dt>")
 		w.abbr(t.Acronym, t)
 		w.raw("</dt>\n<dd>")

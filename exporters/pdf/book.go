@@ -9,50 +9,94 @@ import (
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
-// layoutBody lays out the body: every chapter on a new recto, then the
-// glossary. Its pages are numbered from 1; the returned layouter has the
-// body's destinations and marks, and its page count in npages. With emit
-// set, each page goes to emit as soon as it is complete and is not kept.
-// With count set, the pages have no text on them (see layouter.countOnly)
-// and the returned layouter has the line breaks of every text in breaks;
-// given such breaks from an earlier pass, layoutBody reuses them.
-func layoutBody(b *doc.Book, m measurer, g geometry, emit func(*page), count bool, breaks [][]int) (*layouter, error) {
-	lab := labelsFor(b.Meta.Lang)
-	body := &layouter{g: g, m: m, lab: lab, book: b, emit: emit, countOnly: count, breaks: breaks}
-	for i, d := range b.Documents {
-		title := strings.TrimSpace(d.Title)
-		if title == "" {
-			title = fmt.Sprintf(lab.Chapter, i+1)
-		}
-		blocks := d.Blocks
-		if len(blocks) > 0 {
-			if h, ok := blocks[0].(*doc.Heading); ok && (h.Level == 1 || strings.TrimSpace(doc.PlainText(h.Inlines)) == title) {
-				blocks = blocks[1:]
-			}
-		}
-		body.chapter(title, blocks)
-		if body.err != nil {
-			return nil, body.err
+// This file lays out the parts of the book: chapters and the glossary (the
+// body), and the front matter: title page, imprint and contents.
+
+// document lays out d, the book's i-th document (from 0), as a chapter. Its
+// title is d.Title, else the label of an untitled chapter; a first heading
+// of level 1, or one that says the title, is the chapter's title and is not
+// repeated.
+func (L *layouter) document(i int, d *doc.Document) {
+	title := strings.TrimSpace(d.Title)
+	if title == "" {
+		title = fmt.Sprintf(L.lab.Chapter, i+1)
+	}
+	blocks := d.Blocks
+	if len(blocks) > 0 {
+		if h, ok := blocks[0].(*doc.Heading); ok && (h.Level == 1 || strings.TrimSpace(doc.PlainText(h.Inlines)) == title) {
+			blocks = blocks[1:]
 		}
 	}
-	if len(b.Glossary) > 0 {
-		body.glossary(turkish.Sorted(b.Glossary, func(t doc.Term) string { return t.Acronym }))
+	L.chapter(title, blocks)
+}
+
+// chapter lays out one chapter: a new recto, the title sunk a third of the
+// way down, then the body.
+func (L *layouter) chapter(title string, blocks []doc.Block) {
+	L.head = title
+	L.newRecto(openingPage)
+	d := L.newDest()
+	L.dests[d] = dest{page: L.cur.num, y: L.g.top}
+	L.marks = append(L.marks, mark{title: title, level: 0, dest: d})
+	L.cur.marks = append(L.cur.marks, placedMark{mark: mark{title: title, level: 0, dest: d}, y: L.g.top})
+	L.y = L.g.top + (L.bottom()-L.g.top)*0.22
+	size := L.body() * 2
+	c := ctx{measure: L.g.measure()}
+	ls := L.setText(flatten(nil, []doc.Inline{&doc.Text{Value: title}}, bold, size, ""), c, 0, balanced, size*1.2*ptMM, size)
+	for i := range ls {
+		ls[i].count = 0
 	}
-	if body.err != nil {
-		return nil, body.err
+	L.place(ls)
+	L.y += L.leading() * 2.5
+	L.atTop = true // no space before the first block
+	L.place(L.blocks(blocks, c, true))
+}
+
+// glossary sets the acronym appendix, when there are terms: a chapter of
+// the terms in the Turkish order of their acronyms, each the acronym in
+// bold in a hanging column, then the Turkish expansion and the English one
+// in italic.
+func (L *layouter) glossary(terms []doc.Term) {
+	if len(terms) == 0 {
+		return
 	}
-	body.endPage()
-	return body, nil
+	terms = turkish.Sorted(terms, func(t doc.Term) string { return t.Acronym })
+	L.chapter(L.lab.Glossary, nil)
+	size := L.body()
+	col := 0.0
+	for _, t := range terms {
+		col = max(col, L.m.width(t.Acronym, bold, size))
+	}
+	col = min(col+L.body()*ptMM*1.2, L.g.measure()/3)
+	c := ctx{x: col, measure: L.g.measure() - col}
+	var lines []vline
+	for i, t := range terms {
+		runs := []run{{text: t.Expansion, size: size}}
+		if t.ExpansionEN != "" {
+			runs = append(runs, run{text: "\u00a0— ", size: size}, run{text: t.ExpansionEN, style: italic, size: size})
+		}
+		ls := L.setText(runs, c, 0, ragged, L.leading(), size)
+		if len(ls) == 0 {
+			continue
+		}
+		acr := truncate(L.m, t.Acronym, bold, size, col-1)
+		ls[0].ops = append([]op{{kind: textOp, w: L.m.width(acr, bold, size), r: run{text: acr, style: bold, size: size}}}, ls[0].ops...)
+		if i > 0 {
+			ls[0].before = L.leading() / 3
+		}
+		lines = append(lines, ls...)
+	}
+	L.place(lines)
 }
 
 // layoutFront lays out the front matter (title page, imprint, contents) of
 // the laid-out body, an even number of pages. It is laid out twice: once to
 // count the contents' pages, once with the real page numbers (the numbers'
 // width is reserved, so the count does not change).
-func layoutFront(b *doc.Book, m measurer, g geometry, body *layouter) (*layouter, error) {
-	lab := labelsFor(b.Meta.Lang)
+func layoutFront(meta doc.Meta, m measurer, g geometry, body *layouter) (*layouter, error) {
+	lab := labelsFor(meta.Lang)
 	front := func(offset int) *layouter {
-		F := &layouter{g: g, m: m, lab: lab, book: b}
+		F := &layouter{g: g, m: m, lab: lab, meta: meta}
 		F.titlePage()
 		F.imprint()
 		F.contents(body.marks, body.dests, offset)
@@ -89,7 +133,7 @@ func (L *layouter) titlePage() {
 	L.newPage(plainPage)
 	L.spill = plainPage
 	defer func() { L.spill = bodyPage }()
-	meta := L.book.Meta
+	meta := L.meta
 	c := ctx{measure: L.g.measure()}
 	centred := func(text string, st style, size, y float64) float64 {
 		if strings.TrimSpace(text) == "" {
@@ -116,7 +160,7 @@ func (L *layouter) titlePage() {
 // title page's verso.
 func (L *layouter) imprint() {
 	L.newPage(plainPage)
-	meta := L.book.Meta
+	meta := L.meta
 	size := L.body() * 0.85
 	lead := size * 1.35 * ptMM
 	c := ctx{measure: L.g.measure()}
@@ -190,37 +234,6 @@ func (L *layouter) contents(marks []mark, dests []dest, offset int) {
 		}
 		if mk.level == 0 {
 			ls[0].before = L.leading() / 2
-		}
-		lines = append(lines, ls...)
-	}
-	L.place(lines)
-}
-
-// glossary sets the acronym appendix: the acronym in bold in a hanging
-// column, then the Turkish expansion and the English one in italic.
-func (L *layouter) glossary(terms []doc.Term) {
-	L.chapter(L.lab.Glossary, nil)
-	size := L.body()
-	col := 0.0
-	for _, t := range terms {
-		col = max(col, L.m.width(t.Acronym, bold, size))
-	}
-	col = min(col+L.body()*ptMM*1.2, L.g.measure()/3)
-	c := ctx{x: col, measure: L.g.measure() - col}
-	var lines []vline
-	for i, t := range terms {
-		runs := []run{{text: t.Expansion, size: size}}
-		if t.ExpansionEN != "" {
-			runs = append(runs, run{text: "\u00a0— ", size: size}, run{text: t.ExpansionEN, style: italic, size: size})
-		}
-		ls := L.setText(runs, c, 0, ragged, L.leading(), size)
-		if len(ls) == 0 {
-			continue
-		}
-		acr := truncate(L.m, t.Acronym, bold, size, col-1)
-		ls[0].ops = append([]op{{kind: textOp, w: L.m.width(acr, bold, size), r: run{text: acr, style: bold, size: size}}}, ls[0].ops...)
-		if i > 0 {
-			ls[0].before = L.leading() / 3
 		}
 		lines = append(lines, ls...)
 	}

@@ -1,10 +1,6 @@
 package pdf
 
 import (
-	"reflect"
-	"slices"
-	"testing"
-
 	"strings"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -59,61 +55,5 @@ func handBook() *doc.Book {
 			{Acronym: "IETF", Expansion: "İnternet Mühendisliği Görev Grubu", ExpansionEN: "Internet Engineering Task Force", Defined: doc.Ref{Doc: 0, Leaf: 1}},
 			{Acronym: "TDK", Expansion: "Türk Dil Kurumu", Defined: doc.Ref{Doc: 0, Leaf: 1}},
 		},
-	}
-}
-
-// TestPassesAgree checks that Write's two passes over the body, the first
-// counting pages and recording line breaks, the second replaying them and
-// handing each page over as soon as it is complete, give the same pages,
-// destinations and contents as laying out the whole book at once.
-func TestPassesAgree(t *testing.T) {
-	long := longBook(3)
-	long.Documents = append(long.Documents, &doc.Document{Source: "boş.md"}) // no title, no blocks
-	for name, b := range map[string]*doc.Book{"hand": handBook(), "long": long, "empty": {}} {
-		want, g := layoutFor(t, b)
-		m := testMeasurer(t)
-		body, err := layoutBody(b, m, g, func(*page) {}, true, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(body.pages) != 0 {
-			t.Errorf("%s: pass 1 kept %d pages", name, len(body.pages))
-		}
-		front, err := layoutFront(b, m, g, body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		offset := len(front.pages)
-		got := slices.Clone(front.pages)
-		again, err := layoutBody(b, m, g, func(pg *page) {
-			c := *pg // emit's page is reused: keep a copy
-			c.ops, c.lines, c.marks = slices.Clone(pg.ops), slices.Clone(pg.lines), slices.Clone(pg.marks)
-			c.num += offset
-			got = append(got, &c)
-		}, false, body.breaks)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if again.npages != body.npages || again.next != len(body.breaks) || len(got) != offset+body.npages {
-			t.Errorf("%s: %d and %d body pages, %d pages drawn, %d of %d breaks replayed",
-				name, body.npages, again.npages, len(got), again.next, len(body.breaks))
-		}
-		if len(body.breaks) == 0 && len(b.Documents) > 0 {
-			t.Errorf("%s: pass 1 recorded no line breaks", name)
-		}
-		if !reflect.DeepEqual(shiftDests(body.dests, offset), want.dests) || !reflect.DeepEqual(body.marks, want.marks) {
-			t.Errorf("%s: destinations or marks differ", name)
-		}
-		if len(got) != len(want.pages) {
-			t.Fatalf("%s: %d pages, want %d", name, len(got), len(want.pages))
-		}
-		for i := range got {
-			if g, w := got[i], want.pages[i]; g.num != w.num || g.kind != w.kind || g.chapter != w.chapter ||
-				!slices.Equal(g.ops, w.ops) || !slices.Equal(g.marks, w.marks) || !slices.Equal(g.lines, w.lines) {
-				t.Errorf("%s: page %d differs: %d ops, %d marks, %d lines; want %d, %d, %d",
-					name, i+1, len(g.ops), len(g.marks), len(g.lines), len(w.ops), len(w.marks), len(w.lines))
-				break
-			}
-		}
 	}
 }

@@ -63,7 +63,7 @@ func (c *coverage) has(buf *sfnt.Buffer, r rune, st style) bool {
 	return err == nil && g != 0
 }
 
-// glyphs memoises coverage.has for one Check: sfnt looks each character up
+// glyphs memoises coverage.has for one Checker: sfnt looks each character up
 // in the font's cmap, which is slow next to an array or map lookup, and a
 // book asks about the same few hundred characters millions of times.
 type glyphs struct {
@@ -101,109 +101,171 @@ func (g *glyphs) has(r rune, st style) bool {
 	return ok
 }
 
-// Check reports every character of the book that the embedded fonts cannot
-// draw, before any layout: one error per character and block, in the form
-// "U+1F600 GRINNING FACE is not in the embedded fonts", and text that is
-// not valid UTF-8. Code is checked against the monospaced face, everything
-// else against the text face of its style. Write refuses a book with such
-// errors rather than print empty boxes.
+// Checker finds every character of a book that the embedded fonts cannot
+// draw, before any layout, from the book's documents given one at a time: it
+// is a doc.Sink that keeps no document. It reports one error per character
+// and block, in the form "U+1F600 GRINNING FACE is not in the embedded
+// fonts", and text that is not valid UTF-8. Code is checked against the
+// monospaced face, everything else against the text face of its style.
+// Write and Writer refuse a book with such errors rather than print empty
+// boxes.
 //
 // An error in a paragraph stands at the character's column when the
 // character is on the paragraph's first line (see charPos); every other
 // error stands at its block's position.
-func Check(b *doc.Book) diag.List {
-	var l diag.List
-	c, err := loadCoverage()
+type Checker struct {
+	l      diag.List
+	gl     *glyphs // nil when the fonts could not be read
+	seen   map[rune]bool
+	seenAt doc.Pos
+	// leaves has, for every document given, its source and the position
+	// of each of its leaves (see doc.Document.Leaves), for the glossary's
+	// terms (termPos).
+	leaves []docLeaves
+}
+
+// docLeaves is what a Checker keeps of a document.
+type docLeaves struct {
+	source string
+	pos    []doc.Pos
+}
+
+var _ doc.Sink = (*Checker)(nil)
+
+// NewChecker returns a Checker ready for a book.
+func NewChecker() *Checker {
+	c := &Checker{}
+	cov, err := loadCoverage()
 	if err != nil {
-		l.Errorf(doc.Pos{}, "%v", err)
-		return l
+		c.l.Errorf(doc.Pos{}, "%v", err)
+		return c
 	}
-	gl := &glyphs{c: c}
-	var seen map[rune]bool
-	var seenAt doc.Pos
-	// checkRuns checks the runs of the block at pos. With cols, an error
-	// stands at the character's column while the runs' text has had no
-	// line break (the runs of flatten spell the block's plain text).
-	checkRuns := func(pos doc.Pos, runs []run, cols bool) {
-		if seen == nil || pos != seenAt {
-			seen, seenAt = map[rune]bool{}, pos
-		}
-		off := 0 // runes before ch in the block's first line; -1 past it
-		for _, r := range runs {
-			if !utf8.ValidString(r.text) {
-				if !seen[utf8.RuneError] {
-					seen[utf8.RuneError] = true
-					l.Errorf(charPos(pos, off, cols), "text is not valid UTF-8")
-				}
-				off = -1 // the rune count of invalid text is no column
-				continue
-			}
-			for _, ch := range r.text {
-				if !gl.has(ch, r.style) && !seen[ch] {
-					seen[ch] = true
-					l.Errorf(charPos(pos, off, cols), "%s is not in the embedded fonts", runeName(ch))
-				}
-				if ch == '\n' {
-					off = -1
-				} else if off >= 0 {
-					off++
-				}
-			}
-		}
+	c.gl = &glyphs{c: cov}
+	return c
+}
+
+// Check returns the diagnostics of a Checker given the whole book.
+func Check(b *doc.Book) diag.List {
+	c := NewChecker()
+	c.Begin(b.Meta, len(b.Documents))
+	for _, d := range b.Documents {
+		c.Document(d)
 	}
-	m := b.Meta
+	c.End(b.Glossary)
+	return c.Diagnostics()
+}
+
+// Diagnostics returns the errors found so far: all of the book's after End.
+func (c *Checker) Diagnostics() diag.List { return c.l }
+
+// failed reports whether the Checker has found an error. (Every
+// diagnostic of a Checker is an error.)
+func (c *Checker) failed() bool { return len(c.l) > 0 }
+
+// Begin implements doc.Sink: it checks the book's metadata.
+func (c *Checker) Begin(m doc.Meta, documents int) error {
+	if c.gl == nil {
+		return nil
+	}
+	c.leaves = make([]docLeaves, 0, documents)
 	metaPos := doc.Pos{File: "book.yaml"}
 	var metaRuns []run
 	for _, s := range append([]string{m.Title, m.Subtitle, m.Publisher, m.Rights, m.Date, m.Description}, m.Authors...) {
 		metaRuns = append(metaRuns, run{text: s})
 	}
-	checkRuns(metaPos, metaRuns, false)
+	c.runs(metaPos, metaRuns, false)
 	metaRuns = metaRuns[:0]
 	for _, s := range []string{m.Title, m.Subtitle} {
 		metaRuns = append(metaRuns, run{text: s, style: bold}, run{text: s, style: italic})
 	}
-	checkRuns(metaPos, metaRuns, false)
+	c.runs(metaPos, metaRuns, false)
+	return nil
+}
 
-	var walk func(d *doc.Document, blocks []doc.Block)
-	walk = func(d *doc.Document, blocks []doc.Block) {
-		for _, bl := range blocks {
-			switch bl := bl.(type) {
-			case *doc.Heading:
-				checkRuns(bl.Pos, flatten(nil, bl.Inlines, bold, 1, ""), false)
-			case *doc.Paragraph:
-				runs := flatten(nil, bl.Inlines, 0, 1, "")
-				checkRuns(bl.Pos, runs, true)
-				// Quotes and glossary entries set the same text in italic.
-				for i := range runs {
-					if runs[i].style&mono == 0 {
-						runs[i].style ^= italic
-					}
+// Document implements doc.Sink: it checks d's title and blocks.
+func (c *Checker) Document(d *doc.Document) error {
+	if c.gl == nil {
+		return nil
+	}
+	pos := doc.Pos{File: d.Source}
+	c.runs(pos, []run{{text: d.Title, style: bold}, {text: d.Title, style: italic}}, false)
+	dl := docLeaves{source: d.Source}
+	doc.WalkBlocks(d.Blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+		if !entering {
+			return doc.WalkContinue
+		}
+		switch n := n.(type) {
+		case *doc.Heading:
+			dl.pos = append(dl.pos, n.Pos)
+			c.runs(n.Pos, flatten(nil, n.Inlines, bold, 1, ""), false)
+			return doc.WalkSkipChildren
+		case *doc.Paragraph:
+			dl.pos = append(dl.pos, n.Pos)
+			runs := flatten(nil, n.Inlines, 0, 1, "")
+			c.runs(n.Pos, runs, true)
+			// Quotes and glossary entries set the same text in italic.
+			for i := range runs {
+				if runs[i].style&mono == 0 {
+					runs[i].style ^= italic
 				}
-				checkRuns(bl.Pos, runs, true)
-			case *doc.CodeBlock:
-				checkRuns(bl.Pos, []run{{text: bl.Text, style: mono}}, false)
-			case *doc.Quote:
-				walk(d, bl.Blocks)
-			case *doc.List:
-				for _, it := range bl.Items {
-					walk(d, it.Blocks)
-				}
-			case *doc.ThematicBreak:
-			default:
-				panic("pdf: unknown block type")
+			}
+			c.runs(n.Pos, runs, true)
+			return doc.WalkSkipChildren
+		case *doc.CodeBlock:
+			dl.pos = append(dl.pos, n.Pos)
+			c.runs(n.Pos, []run{{text: n.Text, style: mono}}, false)
+		case *doc.Quote, *doc.List, *doc.ListItem, *doc.ThematicBreak:
+		default:
+			panic(fmt.Sprintf("pdf: Checker: unexpected node %T", n))
+		}
+		return doc.WalkContinue
+	})
+	c.leaves = append(c.leaves, dl)
+	return nil
+}
+
+// End implements doc.Sink: it checks the glossary.
+func (c *Checker) End(glossary []doc.Term) error {
+	if c.gl == nil {
+		return nil
+	}
+	for _, t := range glossary {
+		c.runs(c.termPos(t), []run{{text: t.Acronym, style: bold}, {text: t.Expansion}, {text: t.ExpansionEN, style: italic}}, false)
+	}
+	c.leaves = nil
+	return nil
+}
+
+// runs checks the runs of the block at pos. With cols, an error stands at
+// the character's column while the runs' text has had no line break (the
+// runs of flatten spell the block's plain text). A character is reported
+// once per block.
+func (c *Checker) runs(pos doc.Pos, runs []run, cols bool) {
+	if c.seen == nil || pos != c.seenAt {
+		c.seen, c.seenAt = map[rune]bool{}, pos
+	}
+	off := 0 // runes before ch in the block's first line; -1 past it
+	for _, r := range runs {
+		if !utf8.ValidString(r.text) {
+			if !c.seen[utf8.RuneError] {
+				c.seen[utf8.RuneError] = true
+				c.l.Errorf(charPos(pos, off, cols), "text is not valid UTF-8")
+			}
+			off = -1 // the rune count of invalid text is no column
+			continue
+		}
+		for _, ch := range r.text {
+			if !c.gl.has(ch, r.style) && !c.seen[ch] {
+				c.seen[ch] = true
+				c.l.Errorf(charPos(pos, off, cols), "%s is not in the embedded fonts", runeName(ch))
+			}
+			if ch == '\n' {
+				off = -1
+			} else if off >= 0 {
+				off++
 			}
 		}
 	}
-	for _, d := range b.Documents {
-		pos := doc.Pos{File: d.Source}
-		checkRuns(pos, []run{{text: d.Title, style: bold}, {text: d.Title, style: italic}}, false)
-		walk(d, d.Blocks)
-	}
-	for _, t := range b.Glossary {
-		pos := termPos(b, t)
-		checkRuns(pos, []run{{text: t.Acronym, style: bold}, {text: t.Expansion}, {text: t.ExpansionEN, style: italic}}, false)
-	}
-	return l
 }
 
 // charPos returns the position of a character off runes into the first
@@ -231,18 +293,17 @@ func charPos(pos doc.Pos, off int, cols bool) doc.Pos {
 }
 
 // termPos returns where a glossary term is defined, as far as the model
-// tells.
-func termPos(b *doc.Book, t doc.Term) doc.Pos {
+// tells: the position of its leaf, else its document's source.
+func (c *Checker) termPos(t doc.Term) doc.Pos {
 	r := t.Defined
-	if r.Doc < 0 || r.Doc >= len(b.Documents) {
+	if r.Doc < 0 || r.Doc >= len(c.leaves) {
 		return doc.Pos{}
 	}
-	d := b.Documents[r.Doc]
-	leaves := d.Leaves()
-	if r.Leaf >= 0 && r.Leaf < len(leaves) {
-		return leaves[r.Leaf].Block.Position()
+	dl := c.leaves[r.Doc]
+	if r.Leaf >= 0 && r.Leaf < len(dl.pos) {
+		return dl.pos[r.Leaf]
 	}
-	return doc.Pos{File: d.Source}
+	return doc.Pos{File: dl.source}
 }
 
 // runeNames names the characters most likely to be missing from a Latin

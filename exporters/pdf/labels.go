@@ -1,36 +1,7 @@
 package pdf
 
-import "strings"
+import "github.com/seedpress/seedpress/pipeline/doc"
 
-// labels holds every word the PDF adds to a book, so that a Turkish book
-// says "İçindekiler", never "Contents".
-type labels struct {
-	Contents  string // the table of contents
-	Glossary  string // the glossary appendix
-	Chapter   string // a chapter without a title; %d is its number
-	Publisher string // imprint page
-	Date      string
-	Rights    string
-	ID        string
-}
-
-// labelTable is keyed by the primary language subtag, lower case.
-var labelTable = map[string]labels{
-	"tr": {Contents: "İçindekiler", Glossary: "Kısaltmalar", Chapter: "Bölüm %d",
-		Publisher: "Yayımcı", Date: "Tarih", Rights: "Haklar", ID: "Kimlik"},
-	"en": {Contents: "Contents", Glossary: "Abbreviations", Chapter: "Chapter %d",
-		Publisher: "Publisher", Date: "Date", Rights: "Rights", ID: "Identifier"},
-}
-
-// labelsFor returns the labels of a BCP 47 language tag: Turkish when the
-// tag is empty, English for a language without a table.
-func labelsFor(lang string) labels {
-	if lang == "" {
-		return labelTable["tr"]
-	}
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if l, ok := labelTable[primary]; ok {
-		return l
-	}
-	return labelTable["en"]
-}
+// labelsFor returns the words the PDF adds to a book in lang: the model's
+// one table of labels (doc.LabelsFor).
+func labelsFor(lang string) doc.Labels { return doc.LabelsFor(lang) }

@@ -139,18 +139,36 @@ type bookLayout struct {
 	marks []mark // the table of contents, in order
 }
 
+// layoutBody lays out the body of b as a Writer does (chapters, then the
+// glossary), keeping every page, or handing each to emit when it is not
+// nil.
+func layoutBody(b *doc.Book, m measurer, g geometry, emit func(*page)) (*layouter, error) {
+	body := &layouter{g: g, m: m, lab: labelsFor(b.Meta.Lang), meta: b.Meta, emit: emit}
+	for i, d := range b.Documents {
+		body.document(i, d)
+		if body.err != nil {
+			return nil, body.err
+		}
+	}
+	body.glossary(b.Glossary)
+	if body.err != nil {
+		return nil, body.err
+	}
+	body.endPage()
+	return body, nil
+}
+
 // layoutBook lays out the whole book and keeps every page, for tests that
 // look at them: the body (chapters and the glossary) first, so that the
 // table of contents knows its page numbers, then the front matter, whose
-// length only shifts the body by an even number of pages. Write does the
-// same in two passes over the body instead (see Write), so as not to keep
-// the pages.
+// length only shifts the body by an even number of pages. A Writer does the
+// same, but spools the body's pages instead of keeping them.
 func layoutBook(b *doc.Book, m measurer, g geometry) (*bookLayout, error) {
-	body, err := layoutBody(b, m, g, nil, false, nil)
+	body, err := layoutBody(b, m, g, nil)
 	if err != nil {
 		return nil, err
 	}
-	F, err := layoutFront(b, m, g, body)
+	F, err := layoutFront(b.Meta, m, g, body)
 	if err != nil {
 		return nil, err
 	}

@@ -116,7 +116,7 @@ func TestDeepNesting(t *testing.T) {
 		}
 		// Each line starts (at its marker or its text) far enough left to
 		// leave at least minMeasure; the centred ornament does not count.
-		L := &layouter{g: g, m: m, book: b, lab: labelsFor(b.Meta.Lang)}
+		L := &layouter{g: g, m: m, meta: b.Meta, lab: labelsFor(b.Meta.Lang)}
 		L.newPage(bodyPage)
 		for _, d := range b.Documents {
 			for i, l := range L.blocks(d.Blocks, ctx{measure: g.measure()}, true) {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -25,38 +26,50 @@ type run struct {
 	url   string  // http, https or mailto link target; "" for none
 }
 
-// measurer gives the advance width of text, in millimetres.
-type measurer interface {
-	width(s string, st style, size float64) float64
-}
-
-// flatten turns inlines into styled runs. A hard line break becomes a run
-// with text "\n".
+// flatten appends the runs of inlines to out: text in style st at size
+// points, linked to url (or to nothing when url is ""). Emphasis toggles
+// italic, strong sets bold, code is set in the monospaced face at
+// monoScale, and a link whose URL is not safe (safeURL) keeps the URL
+// around it. A hard line break becomes a run with text "\n".
 func flatten(out []run, inlines []doc.Inline, st style, size float64, url string) []run {
-	for _, in := range inlines {
-		switch in := in.(type) {
-		case *doc.Text:
-			out = append(out, run{text: in.Value, style: st, size: size, url: url})
-		case *doc.Emph:
-			out = flatten(out, in.Inlines, st^italic, size, url)
-		case *doc.Strong:
-			out = flatten(out, in.Inlines, st|bold, size, url)
-		case *doc.Code:
-			out = append(out, run{text: in.Value, style: mono, size: size * monoScale, url: url})
-		case *doc.Link:
-			u := in.URL
-			if !safeURL(u) {
-				u = url
-			}
-			out = flatten(out, in.Inlines, st, size, u)
-		case *doc.Abbr:
-			out = append(out, run{text: in.Text, style: st, size: size, url: url})
-		case *doc.LineBreak:
-			out = append(out, run{text: "\n", style: st, size: size})
-		default:
-			panic("pdf: unknown inline type")
-		}
+	type frame struct {
+		st  style
+		url string
 	}
+	stack := []frame{{st, url}} // the style and link of the innermost span
+	doc.WalkInlines(inlines, func(n doc.Node, entering bool) doc.WalkStatus {
+		top := stack[len(stack)-1]
+		if !entering {
+			switch n.(type) {
+			case *doc.Emph, *doc.Strong, *doc.Link:
+				stack = stack[:len(stack)-1]
+			}
+			return doc.WalkContinue
+		}
+		switch n := n.(type) {
+		case *doc.Text:
+			out = append(out, run{text: n.Value, style: top.st, size: size, url: top.url})
+		case *doc.Emph:
+			stack = append(stack, frame{top.st ^ italic, top.url})
+		case *doc.Strong:
+			stack = append(stack, frame{top.st | bold, top.url})
+		case *doc.Code:
+			out = append(out, run{text: n.Value, style: mono, size: size * monoScale, url: top.url})
+		case *doc.Link:
+			u := n.URL
+			if !safeURL(u) {
+				u = top.url
+			}
+			stack = append(stack, frame{top.st, u})
+		case *doc.Abbr:
+			out = append(out, run{text: n.Text, style: top.st, size: size, url: top.url})
+		case *doc.LineBreak:
+			out = append(out, run{text: "\n", style: top.st, size: size})
+		default:
+			panic(fmt.Sprintf("pdf: unexpected inline %T", n))
+		}
+		return doc.WalkContinue
+	})
 	return out
 }
 

@@ -5,7 +5,6 @@ package diag
 
 import (
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 
@@ -127,16 +126,6 @@ func (l List) Sort() {
 		}
 		return a.Col < b.Col
 	})
-}
-
-// Print writes one line per diagnostic to w.
-func (l List) Print(w io.Writer) error {
-	for _, d := range l {
-		if _, err := fmt.Fprintln(w, d.String()); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Err returns nil when l has no errors, else an error whose message is every

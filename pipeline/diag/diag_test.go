@@ -1,7 +1,7 @@
 package diag_test
 
 import (
-	"os"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -43,12 +43,12 @@ func TestList(t *testing.T) {
 	l.Errorf(doc.Pos{File: "a.md", Line: 1, Col: 5}, "worse")
 	l.Sort()
 	var b strings.Builder
-	if err := l.Print(&b); err != nil {
-		t.Fatal(err)
+	for _, d := range l {
+		b.WriteString(d.String() + "\n")
 	}
 	want := "a.md: note: skipped x.pdf\na.md:1:5: error: worse\na.md:9:2: error: bad\nb.md:2:1: warning: w1\n"
 	if b.String() != want {
-		t.Errorf("Print after Sort:\n%s\nwant:\n%s", b.String(), want)
+		t.Errorf("after Sort:\n%s\nwant:\n%s", b.String(), want)
 	}
 	if e, w := l.Count(); e != 2 || w != 1 {
 		t.Errorf("Count() = %d, %d; want 2, 1", e, w)
@@ -63,7 +63,9 @@ func ExampleList() {
 	l.Errorf(doc.Pos{File: "seeds/b.txt", Line: 1, Col: 36}, "invalid UTF-8 byte 0x%02X", 0xFF)
 	l.Warnf(doc.Pos{File: "seeds/a.txt", Line: 3, Col: 14}, "removed U+00AD SOFT HYPHEN")
 	l.Sort()
-	l.Print(os.Stdout)
+	for _, d := range l {
+		fmt.Println(d)
+	}
 	// Output:
 	// seeds/a.txt:3:14: warning: removed U+00AD SOFT HYPHEN
 	// seeds/b.txt:1:36: error: invalid UTF-8 byte 0xFF

@@ -40,11 +40,26 @@ func Dump(w io.Writer, b *Book) error {
 		d.line(1, "encoding %s", doc.Encoding)
 		d.line(1, "format %s", doc.Format)
 		d.line(1, "title %q", doc.Title)
+		d.str(1, "subtitle", doc.Subtitle)
+		for _, a := range doc.Authors {
+			d.str(1, "author", a)
+		}
+		d.str(1, "date", doc.Date)
+		d.str(1, "abstract", doc.Abstract)
+		d.str(1, "lang", doc.Lang)
+		d.str(1, "part", doc.Part)
+		if doc.Depth != 0 {
+			d.line(1, "depth %d", doc.Depth)
+		}
+		for _, im := range doc.Images {
+			d.line(1, "image %q %s %dx%d %d bytes sha256=%s", im.Path, im.MediaType, im.Width, im.Height, len(im.Data), im.SHA256)
+		}
 		leafIndex := map[Block]int{}
 		for i, l := range doc.Leaves() {
 			leafIndex[l.Block] = i
 		}
-		d.blocks(1, doc.Blocks, leafIndex)
+		d.depth, d.leafIndex = 1, leafIndex
+		WalkDocument(doc, d.node)
 	}
 	if len(b.Glossary) > 0 {
 		d.line(0, "glossary")
@@ -80,6 +95,10 @@ func (p Pos) String() string {
 type dumper struct {
 	w   io.Writer
 	err error
+
+	// The state of the walk over a document's blocks.
+	depth     int
+	leafIndex map[Block]int
 }
 
 func (d *dumper) line(depth int, format string, args ...any) {
@@ -102,69 +121,203 @@ func at(p Pos) string {
 	return fmt.Sprintf(" @%d:%d", p.Line, p.Col)
 }
 
-func (d *dumper) blocks(depth int, blocks []Block, leafIndex map[Block]int) {
-	for _, b := range blocks {
-		switch b := b.(type) {
+// node writes the line of n when entering it, and a text block's sentences
+// when leaving it; the lines of n's children are one level deeper.
+func (d *dumper) node(n Node, entering bool) WalkStatus {
+	if !entering {
+		d.depth--
+		switch n := n.(type) {
 		case *Heading:
-			d.line(depth, "heading%s level=%d leaf=%d", at(b.Pos), b.Level, leafIndex[b])
-			d.inlines(depth+1, b.Inlines)
-			d.sentences(depth+1, PlainText(b.Inlines), b.Sentences)
+			d.sentences(d.depth+1, PlainText(n.Inlines), n.Sentences)
 		case *Paragraph:
-			d.line(depth, "paragraph%s leaf=%d", at(b.Pos), leafIndex[b])
-			d.inlines(depth+1, b.Inlines)
-			d.sentences(depth+1, PlainText(b.Inlines), b.Sentences)
-		case *CodeBlock:
-			d.line(depth, "code%s leaf=%d info=%q", at(b.Pos), leafIndex[b], b.Info)
-			d.line(depth+1, "%q", b.Text)
-		case *Quote:
-			d.line(depth, "quote%s", at(b.Pos))
-			d.blocks(depth+1, b.Blocks, leafIndex)
-		case *List:
-			if b.Ordered {
-				d.line(depth, "list%s ordered start=%d", at(b.Pos), b.Start)
-			} else {
-				d.line(depth, "list%s bullet", at(b.Pos))
-			}
-			for _, it := range b.Items {
-				d.line(depth+1, "item%s", at(it.Pos))
-				d.blocks(depth+2, it.Blocks, leafIndex)
-			}
-		case *ThematicBreak:
-			d.line(depth, "break%s", at(b.Pos))
-		default:
-			panic(fmt.Sprintf("doc: Dump: unknown block %T", b))
+			d.sentences(d.depth+1, PlainText(n.Inlines), n.Sentences)
+		case *LineBlock:
+			d.sentences(d.depth+1, PlainText(n.Inlines), n.Sentences)
 		}
+		return WalkContinue
 	}
-}
-
-func (d *dumper) inlines(depth int, inlines []Inline) {
-	for _, in := range inlines {
-		switch in := in.(type) {
-		case *Text:
-			d.line(depth, "text %q", in.Value)
-		case *Emph:
-			d.line(depth, "emph")
-			d.inlines(depth+1, in.Inlines)
-		case *Strong:
-			d.line(depth, "strong")
-			d.inlines(depth+1, in.Inlines)
-		case *Code:
-			d.line(depth, "code %q", in.Value)
-		case *Link:
-			d.line(depth, "link %q", in.URL)
-			d.inlines(depth+1, in.Inlines)
-		case *Abbr:
-			d.line(depth, "abbr %q term=%d", in.Text, in.Term)
-		case *LineBreak:
-			d.line(depth, "linebreak")
-		default:
-			panic(fmt.Sprintf("doc: Dump: unknown inline %T", in))
+	depth := d.depth
+	d.depth++
+	switch n := n.(type) {
+	case *Heading:
+		d.line(depth, "heading%s level=%d leaf=%d%s", at(n.Pos), n.Level, d.leafIndex[n], attrString(n.Attr))
+	case *Paragraph:
+		d.line(depth, "paragraph%s leaf=%d", at(n.Pos), d.leafIndex[n])
+	case *LineBlock:
+		d.line(depth, "lineblock%s leaf=%d", at(n.Pos), d.leafIndex[n])
+	case *CodeBlock:
+		d.line(depth, "code%s leaf=%d info=%q%s", at(n.Pos), d.leafIndex[n], n.Info, attrString(n.Attr))
+		d.line(depth+1, "%q", n.Text)
+	case *Quote:
+		d.line(depth, "quote%s", at(n.Pos))
+	case *List:
+		if n.Ordered {
+			style := ""
+			if n.Style != StyleDecimal {
+				style += " style=" + string(n.Style)
+			}
+			if n.Delim != DelimPeriod {
+				style += " delim=" + string(n.Delim)
+			}
+			d.line(depth, "list%s ordered start=%d%s", at(n.Pos), n.Start, style)
+		} else {
+			d.line(depth, "list%s bullet", at(n.Pos))
 		}
+	case *ListItem:
+		switch n.Task {
+		case TaskOpen:
+			d.line(depth, "item%s task=open", at(n.Pos))
+		case TaskDone:
+			d.line(depth, "item%s task=done", at(n.Pos))
+		default:
+			d.line(depth, "item%s", at(n.Pos))
+		}
+	case *Table:
+		d.table(depth, n)
+		d.depth = depth
+		return WalkSkipChildren
+	case *TableCell:
+		d.line(depth, "cell")
+	case *Figure:
+		d.line(depth, "figure%s number=%d image=%q alt=%q title=%q%s", at(n.Pos), n.Number, imagePath(n.Image), n.Alt, n.Title, attrString(n.Attr))
+	case *DefinitionList:
+		d.line(depth, "deflist%s", at(n.Pos))
+	case *Definition:
+		d.line(depth, "definition%s", at(n.Pos))
+		d.depth = depth + 1
+		Walk(n.Term, d.node)
+		for _, def := range n.Defs {
+			d.line(depth+1, "def")
+			d.depth = depth + 2
+			WalkBlocks(def, d.node)
+		}
+		d.depth = depth
+		return WalkSkipChildren
+	case *Div:
+		d.line(depth, "div%s%s", at(n.Pos), attrString(n.Attr))
+	case *Callout:
+		d.line(depth, "callout%s kind=%s%s", at(n.Pos), n.Kind, attrString(n.Attr))
+		d.line(depth+1, "title")
+		d.depth = depth + 2
+		WalkInlines(n.Title, d.node)
+		d.depth = depth + 1
+		WalkBlocks(n.Blocks, d.node)
+		d.depth = depth
+		return WalkSkipChildren
+	case *Note:
+		d.line(depth, "note %d%s id=%q", n.Number, at(n.Pos), n.ID)
+	case *ThematicBreak:
+		d.line(depth, "break%s", at(n.Pos))
+	case *Text:
+		d.line(depth, "text %q", n.Value)
+	case *Emph:
+		d.line(depth, "emph")
+	case *Strong:
+		d.line(depth, "strong")
+	case *Code:
+		d.line(depth, "code %q", n.Value)
+	case *Link:
+		extra := ""
+		if n.Title != "" {
+			extra += fmt.Sprintf(" title=%q", n.Title)
+		}
+		if n.TargetDoc != "" {
+			extra += fmt.Sprintf(" doc=%s fragment=%q", n.TargetDoc, n.Fragment)
+		}
+		d.line(depth, "link %q%s%s", n.URL, extra, attrString(n.Attr))
+	case *Abbr:
+		d.line(depth, "abbr %q term=%d", n.Text, n.Term)
+	case *LineBreak:
+		d.line(depth, "linebreak")
+	case *Strike:
+		d.line(depth, "strike")
+	case *Sub:
+		d.line(depth, "sub")
+	case *Sup:
+		d.line(depth, "sup")
+	case *Span:
+		d.line(depth, "span%s", attrString(n.Attr))
+	case *InlineImage:
+		d.line(depth, "image %q alt=%q title=%q%s", imagePath(n.Image), n.Alt, n.Title, attrString(n.Attr))
+	case *NoteRef:
+		number := 0
+		if n.Note != nil {
+			number = n.Note.Number
+		}
+		d.line(depth, "noteref %d", number)
+	case *CrossRef:
+		d.line(depth, "xref %q kind=%s doc=%s label=%q number=%q suffix=%q", n.Target, n.Kind, n.TargetDoc, n.Label, n.Number, n.Suffix)
+	case *Math:
+		if n.Display {
+			d.line(depth, "math display %q", n.Source)
+		} else {
+			d.line(depth, "math %q", n.Source)
+		}
+	default:
+		panic(fmt.Sprintf("doc: Dump: unknown node type %T", n))
 	}
+	return WalkContinue
 }
 
 func (d *dumper) sentences(depth int, text string, ss []Sentence) {
 	for i, s := range ss {
 		d.line(depth, "sentence %d [%d,%d) words=%d %q", i, s.Start, s.End, s.Words, SliceRunes(text, s.Start, s.End))
 	}
+}
+
+// table writes a table's lines: the table, its caption, its head and each
+// row, with the cells' inlines under them.
+func (d *dumper) table(depth int, t *Table) {
+	aligns := make([]string, len(t.Align))
+	for i, a := range t.Align {
+		aligns[i] = string(a)
+		if a == AlignDefault {
+			aligns[i] = "default"
+		}
+	}
+	d.line(depth, "table%s number=%d align=%s%s", at(t.Pos), t.Number, strings.Join(aligns, ","), attrString(t.Attr))
+	if t.Caption != nil {
+		d.line(depth+1, "caption")
+		d.depth = depth + 2
+		WalkInlines(t.Caption, d.node)
+	}
+	d.line(depth+1, "head")
+	for _, c := range t.Head {
+		d.depth = depth + 2
+		Walk(c, d.node)
+	}
+	for _, row := range t.Rows {
+		d.line(depth+1, "row")
+		for _, c := range row {
+			d.depth = depth + 2
+			Walk(c, d.node)
+		}
+	}
+}
+
+// imagePath is the path Dump writes for an image: its Path, or "" for none.
+func imagePath(im *Image) string {
+	if im == nil {
+		return ""
+	}
+	return im.Path
+}
+
+// attrString formats a non-empty Attr as " {#id .class key="value"}", the
+// way Markdown writes it, with values quoted; "" for an empty one.
+func attrString(a Attr) string {
+	if a.IsZero() {
+		return ""
+	}
+	var parts []string
+	if a.ID != "" {
+		parts = append(parts, "#"+a.ID)
+	}
+	for _, c := range a.Classes {
+		parts = append(parts, "."+c)
+	}
+	for _, kv := range a.Pairs {
+		parts = append(parts, kv.Key+"="+strconv.Quote(kv.Value))
+	}
+	return " {" + strings.Join(parts, " ") + "}"
 }

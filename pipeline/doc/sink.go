@@ -24,7 +24,8 @@ type Sink interface {
 // Collect is a Sink that keeps everything: Book holds the whole book after
 // End.
 type Collect struct {
-	Book Book
+	Book  Book
+	paths map[string]bool // the paths of Book.Resources
 }
 
 // Begin implements Sink.
@@ -36,6 +37,15 @@ func (c *Collect) Begin(meta Meta, documents int) error {
 // Document implements Sink.
 func (c *Collect) Document(d *Document) error {
 	c.Book.Documents = append(c.Book.Documents, d)
+	for _, im := range d.Images {
+		if c.paths == nil {
+			c.paths = map[string]bool{}
+		}
+		if !c.paths[im.Path] {
+			c.paths[im.Path] = true
+			c.Book.Resources = append(c.Book.Resources, im)
+		}
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 )
@@ -93,4 +94,35 @@ func ExampleWalk() {
 	// Output:
 	// "Bir "
 	// "iki"
+}
+
+// alienInline is an inline type the model does not know.
+type alienInline struct{ Text }
+
+// TestUnknownNodePanics checks that every walk of the package fails loudly
+// on a node type outside the closed set, at any depth.
+func TestUnknownNodePanics(t *testing.T) {
+	inl := []Inline{&Text{Value: "a"}, &Emph{Inlines: []Inline{&alienInline{}}}}
+	blocks := []Block{&Quote{Blocks: []Block{&alien{}}}}
+	tests := []struct {
+		name string
+		f    func()
+	}{
+		{"PlainText", func() { PlainText(inl) }},
+		{"HasText", func() { HasText([]Inline{&Text{Value: " "}, &alienInline{}}) }},
+		{"Leaves", func() { (&Document{Blocks: blocks}).Leaves() }},
+		{"Leaves inline", func() { (&Document{Blocks: []Block{&Paragraph{Inlines: inl}}}).Leaves() }},
+		{"Document.HasText", func() { (&Document{Blocks: blocks}).HasText() }},
+		{"Dump", func() { Dump(io.Discard, &Book{Documents: []*Document{{Blocks: []Block{&Paragraph{Inlines: inl}}}}}) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "unknown") {
+					t.Errorf("recover() = %v, want a panic naming the unknown type", r)
+				}
+			}()
+			tt.f()
+		})
+	}
 }

@@ -22,7 +22,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
@@ -69,7 +68,7 @@ var PaperSizes = []string{"a4", "a5", "letter"}
 
 // Load reads dir/book.yaml. A missing file is not an error: Found is false,
 // Meta is zero and there are no diagnostics. Otherwise Found is true, Meta
-// holds every value that was valid (Lang defaults to "tr" and PaperSize to
+// holds every value that was valid (Lang defaults to doc.DefaultLang and PaperSize to
 // "a5"), and the diagnostics list every problem found, each at its line and
 // column in book.yaml. Anchors and aliases are refused before anything is
 // decoded, which makes "billion laughs" files harmless.
@@ -141,7 +140,7 @@ func (l *loader) parse(data []byte) {
 	if l.refuseAliases(&root) {
 		return
 	}
-	l.m.Meta.Lang = "tr"
+	l.m.Meta.Lang = doc.DefaultLang
 	l.m.Meta.PaperSize = "a5"
 	if root.Kind == 0 || len(root.Content) == 0 {
 		l.warnf(nil, "book.yaml is empty; the defaults apply")
@@ -343,7 +342,7 @@ func (l *loader) value(key string, v *yaml.Node) {
 		}
 	case "date":
 		if s, ok := l.str(key, v); ok {
-			if !validDate(s) {
+			if _, ok := doc.ParseDate(s); !ok {
 				l.errorf(v, "date %q must be YYYY, YYYY-MM or YYYY-MM-DD", s)
 				break
 			}
@@ -365,19 +364,6 @@ func (l *loader) value(key string, v *yaml.Node) {
 	case "documents":
 		l.documents(v)
 	}
-}
-
-// validDate reports whether s is a real date written YYYY, YYYY-MM or
-// YYYY-MM-DD.
-func validDate(s string) bool {
-	for _, layout := range []string{"2006", "2006-01", "2006-01-02"} {
-		if len(s) == len(layout) {
-			if _, err := time.Parse(layout, s); err == nil {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // inside resolves rel, a slash-separated path from book.yaml, in the seeds

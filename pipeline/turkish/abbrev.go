@@ -29,7 +29,7 @@ var abbreviations = []string{
 	// Academic and professional titles, also typed in lower case.
 	"prof", "doç", "dr", "yrd", "yard", "öğr", "öğ", "gör", "arş", "ord",
 	"uzm", "Op", "Av", "müh", "mim", "ecz", "dt", "dyt", "psk", "öğrt", "okt",
-	"Sn", "hz", "müd", "md", "bşk", "başk", "Gen", "gnl", "Sek",
+	"Sn", "hz", "müd", "md", "bşk", "başk", "Gen", "gnl", "Sek", "vek",
 	// Military ranks.
 	"org", "Kur", "korg", "tümg", "tuğg", "alb", "yb", "bnb", "yzb", "ütğm", "tğm",
 	"asteğm", "astsb", "asb", "kd", "çvş", "amr", "koramr", "tümamr", "tuğamr",

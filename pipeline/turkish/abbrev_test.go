@@ -24,6 +24,7 @@ func TestIsAbbreviation(t *testing.T) {
 		{"Op.", true, false},
 		{"Uzm.", true, false},
 		{"Sn.", true, false},
+		{"vek.", true, false}, // vekil, vekili: Başbakan vek. Ali Ak
 		{"vb.", true, true},
 		{"vs.", true, true},
 		{"vd.", true, true},

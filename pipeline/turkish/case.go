@@ -11,7 +11,6 @@ import (
 // A cases.Caser keeps state between calls and must not be shared between
 // goroutines, so each function takes one from a pool.
 var (
-	uppers = sync.Pool{New: func() any { return cases.Upper(language.Turkish) }}
 	lowers = sync.Pool{New: func() any { return cases.Lower(language.Turkish) }}
 	titles = sync.Pool{New: func() any { return cases.Title(language.Turkish) }}
 )
@@ -22,12 +21,9 @@ func convert(pool *sync.Pool, s string) string {
 	return c.String(s)
 }
 
-// Upper returns s in upper case by Turkish rules: i→İ and ı→I.
+// Lower returns s in lower case by Turkish rules: I→ı and İ→i.
 // It is safe to call from many goroutines at once, as are all functions of
 // this package.
-func Upper(s string) string { return convert(&uppers, s) }
-
-// Lower returns s in lower case by Turkish rules: I→ı and İ→i.
 func Lower(s string) string { return convert(&lowers, s) }
 
 // Title returns s with the first letter of each word in upper case and the

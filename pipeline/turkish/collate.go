@@ -21,14 +21,6 @@ func Compare(a, b string) int {
 	return c.CompareString(a, b)
 }
 
-// SortStrings sorts s in place by Turkish alphabetical order (see Compare).
-// Equal strings keep no particular order.
-func SortStrings(s []string) {
-	c := collators.Get().(*collate.Collator)
-	defer collators.Put(c)
-	c.SortStrings(s)
-}
-
 // Sorted returns a sorted copy of items, in Turkish alphabetical order (see
 // Compare) of key(item); items with equal keys keep their order.
 func Sorted[T any](items []T, key func(T) string) []T {

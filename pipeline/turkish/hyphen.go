@@ -75,36 +75,13 @@ func letterRuns(w []rune, f func(start, end int)) {
 	}
 }
 
-// Syllables splits word into its syllables by the TDK rules. Characters
-// other than letters (punctuation, digits, an apostrophe) stay attached to
-// the syllable before them, or to the first syllable when they lead. The
-// syllables concatenate to word. A word without vowels is one syllable; the
-// empty word has none.
-func Syllables(word string) []string {
-	if word == "" {
-		return nil
-	}
-	w := []rune(word)
-	var cuts []int
-	letterRuns(w, func(start, end int) {
-		cuts = syllableStarts(cuts, w[start:end], start)
-	})
-	out := make([]string, 0, len(cuts)+1)
-	last := 0
-	for _, c := range cuts {
-		out = append(out, string(w[last:c]))
-		last = c
-	}
-	return append(out, string(w[last:]))
-}
-
 // HyphenationPoints returns, in increasing order, the rune indexes i of word
 // where a line may break between word[i-1] and word[i].
 //
 // Inside a run of letters a break falls on a syllable boundary with at least
 // two letters of the run on each side, and is marked with a hyphen. A break
 // right after an apostrophe (at least two characters on each side) takes no
-// hyphen: see [BreakTakesHyphen]. All-caps acronyms, numbers, URLs and e-mail
+// hyphen: see [HyphenAfter]. All-caps acronyms, numbers, URLs and e-mail
 // addresses are not broken, though a suffix after their apostrophe may be.
 func HyphenationPoints(word string) []int {
 	w := []rune(word)
@@ -139,18 +116,10 @@ func HyphenationPoints(word string) []int {
 	return out
 }
 
-// BreakTakesHyphen reports whether a line broken at rune index i of word (a
-// point returned by HyphenationPoints) ends with a hyphen: every break does
-// except the one right after an apostrophe.
-func BreakTakesHyphen(word string, i int) bool {
-	w := []rune(word)
-	return i <= 0 || i > len(w) || HyphenAfter(w[i-1])
-}
-
 // HyphenAfter reports whether a line broken at a hyphenation point right
 // after the letter prev ends with a hyphen: it does unless prev is an
-// apostrophe (İnternet’ / in). It is BreakTakesHyphen for callers that hold
-// the word's letters already.
+// apostrophe (İnternet’ / in). For a point i of HyphenationPoints(word)
+// the letter is []rune(word)[i-1].
 func HyphenAfter(prev rune) bool { return !IsApostrophe(prev) }
 
 // letterPoints appends the hyphenation points of the letter runs of w,

@@ -15,7 +15,7 @@ func hyphenated(word string) string {
 	pts := HyphenationPoints(word)
 	for i, r := range w {
 		if slices.Contains(pts, i) {
-			if BreakTakesHyphen(word, i) {
+			if breakTakesHyphen(word, i) {
 				b.WriteByte('-')
 			} else {
 				b.WriteByte('|')
@@ -63,9 +63,9 @@ func TestSyllables(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		got := strings.Join(Syllables(tt.word), "-")
+		got := strings.Join(syllables(tt.word), "-")
 		if got != tt.want {
-			t.Errorf("Syllables(%q) = %q, want %q", tt.word, got, tt.want)
+			t.Errorf("syllables(%q) = %q, want %q", tt.word, got, tt.want)
 		}
 	}
 }
@@ -154,15 +154,15 @@ func TestHyphenationPointsInvariants(t *testing.T) {
 				t.Errorf("%q: points %v not increasing", w, pts)
 			}
 		}
-		if got := strings.Join(Syllables(w), ""); got != w {
-			t.Errorf("Syllables(%q) joins to %q", w, got)
+		if got := strings.Join(syllables(w), ""); got != w {
+			t.Errorf("syllables(%q) joins to %q", w, got)
 		}
 	}
 }
 
 func ExampleHyphenationPoints() {
 	fmt.Println(HyphenationPoints("gerçekleşmektedir"))
-	fmt.Println(HyphenationPoints("İnternet’in"), BreakTakesHyphen("İnternet’in", 9))
+	fmt.Println(HyphenationPoints("İnternet’in"), breakTakesHyphen("İnternet’in", 9))
 	fmt.Println(HyphenationPoints("ICANN"))
 	// Output:
 	// [3 6 9 12 14]
@@ -192,8 +192,40 @@ func FuzzHyphenationPoints(f *testing.F) {
 				t.Fatalf("HyphenationPoints(%q) = %v", w, pts)
 			}
 		}
-		if got := strings.Join(Syllables(w), ""); got != string([]rune(w)) {
-			t.Fatalf("Syllables(%q) joins to %q", w, got)
+		if got := strings.Join(syllables(w), ""); got != string([]rune(w)) {
+			t.Fatalf("syllables(%q) joins to %q", w, got)
 		}
 	})
+}
+
+// syllables splits word into its syllables by the TDK rules. Characters
+// other than letters (punctuation, digits, an apostrophe) stay attached to
+// the syllable before them, or to the first syllable when they lead. The
+// syllables concatenate to word. A word without vowels is one syllable; the
+// empty word has none. The hyphenation points are
+// the syllable boundaries it tests.
+func syllables(word string) []string {
+	if word == "" {
+		return nil
+	}
+	w := []rune(word)
+	var cuts []int
+	letterRuns(w, func(start, end int) {
+		cuts = syllableStarts(cuts, w[start:end], start)
+	})
+	out := make([]string, 0, len(cuts)+1)
+	last := 0
+	for _, c := range cuts {
+		out = append(out, string(w[last:c]))
+		last = c
+	}
+	return append(out, string(w[last:]))
+}
+
+// breakTakesHyphen reports whether a line broken at rune index i of word (a
+// point returned by HyphenationPoints) ends with a hyphen: every break does
+// except the one right after an apostrophe.
+func breakTakesHyphen(word string, i int) bool {
+	w := []rune(word)
+	return i <= 0 || i > len(w) || HyphenAfter(w[i-1])
 }

@@ -580,6 +580,12 @@ type Fpdf struct {
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	zpages           [][]byte                   // seedpress: slice[page] of finished pages' compressed content (see seedpress.go)
+	outw             io.Writer                  // seedpress: where Output streams the file as it is made (see seedpress.go)
+	outOff           int                        // seedpress: the bytes of the file already written to outw
+	xmpObj           int                        // seedpress: the object number of the XMP metadata, for the catalog
+	pageOut          io.Writer                  // seedpress: where StreamPages writes each page when it ends
+	pageObjs         []int                      // seedpress: the object numbers of the pages written by streamPage
+	headerVersion    pdfVersion                 // seedpress: the PDF version in the header streamPage wrote
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)

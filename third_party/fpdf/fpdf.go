@@ -406,6 +406,10 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 // SetPage sets the current page to that of a valid page in the PDF document.
 // pageNum is one-based. The SetPage() example demonstrates this method.
 func (f *Fpdf) SetPage(pageNum int) {
+	if f.pageOut != nil && pageNum > 0 && pageNum <= len(f.pageObjs) { // seedpress: a streamed page is gone
+		f.SetErrorf("StreamPages: page %d has been written", pageNum)
+		return
+	}
 	if (pageNum > 0) && (pageNum < len(f.pages)) {
 		f.page = pageNum
 		f.inflatePage(pageNum) // seedpress: the page may be written to again
@@ -3723,7 +3727,12 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
+		f.outw = w // seedpress: write the file to w while it is made, not all at once
 		f.Close()
+		f.outw = nil      // seedpress: later writes go to the buffer again
+		if f.err != nil { // seedpress: w may have refused a part already
+			return f.err
+		}
 	}
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
@@ -3804,6 +3813,7 @@ func (f *Fpdf) endpage() {
 	f.EndLayer()
 	f.state = 1
 	f.deflatePage(f.page) // seedpress: keep finished pages compressed
+	f.streamPage(f.page)  // seedpress: or write them at once, after StreamPages
 }
 
 // Load a font definition file from the given Reader
@@ -3965,7 +3975,8 @@ func (f *Fpdf) newobj() {
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.offsets[f.n] = f.buffer.Len()
+	f.flushOut()                // seedpress: hand what is done to Output's writer
+	f.offsets[f.n] = f.offset() // seedpress: the buffer may have been flushed
 	f.outf("%d 0 obj", f.n)
 }
 
@@ -4135,8 +4146,7 @@ func (f *Fpdf) replaceAliases() {
 
 func (f *Fpdf) putpages() {
 	var wPt, hPt float64
-	var pageSize SizeType
-	var ok bool
+	// seedpress: pageSize and ok moved with the loop's body into putpage.
 	nb := f.page
 	if len(f.aliasNbPagesStr) > 0 {
 		// Replace number of pages
@@ -4152,67 +4162,14 @@ func (f *Fpdf) putpages() {
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
 	for n := 1; n <= nb; n++ {
-		// Page
-		f.newobj()
-		pagesObjectNumbers[n] = f.n // save for /Kids
-		f.out("<</Type /Page")
-		f.out("/Parent 1 0 R")
-		pageSize, ok = f.pageSizes[n]
-		if ok {
-			f.outf("/MediaBox [0 0 %.2f %.2f]", pageSize.Wd, pageSize.Ht)
+		if f.pageOut != nil { // seedpress: the page was written when it ended (streamPage)
+			pagesObjectNumbers[n] = f.pageObjs[n-1]
+			continue
 		}
-		for t, pb := range f.pageBoxes[n] {
-			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
-		}
-		f.out("/Resources 2 0 R")
-		// Links
-		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
-			var annots fmtBuffer
-			annots.printf("/Annots [")
-			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
-				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
-				} else {
-					l := f.links[pl.link]
-					var sz SizeType
-					var h float64
-					sz, ok = f.pageSizes[l.page]
-					if ok {
-						h = sz.Ht
-					} else {
-						h = hPt
-					}
-					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
-				}
-			}
-			f.putAttachmentAnnotationLinks(&annots, n)
-			annots.printf("]")
-			f.out(annots.String())
-		}
-		if f.pdfVersion > pdfVers1_3 {
-			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
-		}
-		f.outf("/Contents %d 0 R>>", f.n+1)
-		f.out("endobj")
-		// Page content
-		f.newobj()
-		if f.compress {
-			// seedpress: the page was compressed when it ended.
-			data := f.deflatedPage(n)
-			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
-			f.putstream(data)
-			f.zpages[n] = nil
-		} else {
-			f.outf("<</Length %d>>", f.pages[n].Len())
-			f.putstream(f.pages[n].Bytes())
-		}
-		f.out("endobj")
+		pagesObjectNumbers[n] = f.putpage(n, hPt) // seedpress: the loop's body is putpage (seedpress.go), which streamPage calls too
 	}
 	// Pages root
-	f.offsets[1] = f.buffer.Len()
+	f.offsets[1] = f.offset() // seedpress: the buffer may have been flushed
 	f.out("1 0 obj")
 	f.out("<</Type /Pages")
 	var kids fmtBuffer
@@ -4857,7 +4814,7 @@ func (f *Fpdf) putresources() {
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
 	// 	Resource dictionary
-	f.offsets[2] = f.buffer.Len()
+	f.offsets[2] = f.offset() // seedpress: the buffer may have been flushed
 	f.out("2 0 obj")
 	f.out("<<")
 	f.putresourcedict()
@@ -4907,13 +4864,16 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	f.outf("/CreationDate %s", f.textstring(pdfDate(creation))) // seedpress: with the time zone
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring(pdfDate(mod))) // seedpress: with the time zone
 }
 
 func (f *Fpdf) putcatalog() {
 	f.out("/Type /Catalog")
+	if f.xmpObj > 0 { // seedpress: point the catalog at the XMP metadata, so readers find it
+		f.outf("/Metadata %d 0 R", f.xmpObj)
+	}
 	f.out("/Pages 1 0 R")
 	if f.lang != "" {
 		f.outf("/Lang (%s)", f.lang)
@@ -4982,6 +4942,7 @@ func (f *Fpdf) putxmp() {
 		return
 	}
 	f.newobj()
+	f.xmpObj = f.n // seedpress: for the catalog's /Metadata
 	f.outf("<< /Type /Metadata /Subtype /XML /Length %d >>", len(f.xmp))
 	f.putstream(f.xmp)
 	f.out("endobj")
@@ -5045,7 +5006,12 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
-	f.putheader()
+	if f.pageOut == nil { // seedpress: streamPage wrote the header with the first page
+		f.putheader()
+	} else if f.pdfVersion != f.headerVersion { // seedpress: too late to change the header
+		f.SetErrorf("StreamPages: the PDF version changed to %s after the header", f.pdfVersion)
+		return
+	}
 	// Embedded files
 	f.putAttachments()
 	f.putAnnotationsAttachments()
@@ -5071,7 +5037,7 @@ func (f *Fpdf) enddoc() {
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
-	o := f.buffer.Len()
+	o := f.offset() // seedpress: the buffer may have been flushed
 	f.out("xref")
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")

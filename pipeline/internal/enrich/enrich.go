@@ -3,6 +3,7 @@
 package enrich
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -161,12 +162,7 @@ func markMentions(di int, leaves []doc.Leaf, index map[string]int, unknown func(
 			continue
 		}
 		r := &replacer{ms: ms}
-		switch blk := leaf.Block.(type) {
-		case *doc.Heading:
-			blk.Inlines = r.inlines(blk.Inlines)
-		case *doc.Paragraph:
-			blk.Inlines = r.inlines(blk.Inlines)
-		}
+		doc.Walk(leaf.Block, r.visit)
 		sents := leaf.Sentences()
 		for _, m := range r.done {
 			us = append(us, use{term: m.term, ref: doc.Ref{Doc: di, Leaf: li, Sentence: sentenceAt(sents, m.start)}})
@@ -236,68 +232,106 @@ func mentions(text string, index map[string]int, unknown func(word string)) []me
 	return ms
 }
 
-// replacer splits the text inlines of one leaf around its mentions. The
-// new Text and Abbr values are slices of the Text values they split.
+// replacer splits the text inlines of one leaf around its mentions, in a
+// walk over the leaf's block: every mention that lies inside one Text node
+// is replaced by an Abbr; mentions across node boundaries or in code are
+// skipped. The new Text and Abbr values are slices of the Text values they
+// split.
 type replacer struct {
 	ms   []mention // mentions still to place, in order
 	pos  int       // byte offset of the next inline in the leaf's plain text
 	done []mention // mentions that became an Abbr
+	// out holds the new inlines of every open container (the block, an
+	// Emph, a Strong or a Link), the innermost last.
+	out [][]doc.Inline
 }
 
-// inlines returns ins with every mention that lies inside one Text node
-// replaced by an Abbr. Mentions across node boundaries or in code are
-// skipped.
-func (r *replacer) inlines(ins []doc.Inline) []doc.Inline {
-	out := make([]doc.Inline, 0, len(ins))
-	for _, in := range ins {
-		switch in := in.(type) {
-		case *doc.Text:
-			start := r.pos
-			end := start + len(in.Value)
-			r.pos = end
-			cut := start
-			for len(r.ms) > 0 && r.ms[0].bstart < end {
-				m := r.ms[0]
-				r.ms = r.ms[1:]
-				if m.bstart < start || m.bend > end {
-					continue
-				}
-				if m.bstart > cut {
-					out = append(out, &doc.Text{Value: in.Value[cut-start : m.bstart-start]})
-				}
-				out = append(out, &doc.Abbr{Text: in.Value[m.bstart-start : m.bend-start], Term: m.term})
-				r.done = append(r.done, m)
-				cut = m.bend
-			}
-			switch {
-			case cut == start:
-				out = append(out, in)
-			case cut < end:
-				out = append(out, &doc.Text{Value: in.Value[cut-start:]})
-			}
-		case *doc.Emph:
-			in.Inlines = r.inlines(in.Inlines)
-			out = append(out, in)
-		case *doc.Strong:
-			in.Inlines = r.inlines(in.Inlines)
-			out = append(out, in)
-		case *doc.Link:
-			in.Inlines = r.inlines(in.Inlines)
-			out = append(out, in)
-		case *doc.Code:
-			r.pos += len(in.Value)
-			out = append(out, in)
-		case *doc.Abbr:
-			r.pos += len(in.Text)
-			out = append(out, in)
-		case *doc.LineBreak:
-			r.pos += len("\n")
-			out = append(out, in)
-		default:
-			panic("enrich: unknown inline type")
+func (r *replacer) visit(n doc.Node, entering bool) doc.WalkStatus {
+	switch n := n.(type) {
+	case *doc.Heading, *doc.Paragraph, *doc.Emph, *doc.Strong, *doc.Link:
+		if entering {
+			r.out = append(r.out, make([]doc.Inline, 0, len(*children(n))))
+			return doc.WalkContinue
 		}
+		last := len(r.out) - 1
+		*children(n) = r.out[last]
+		r.out = r.out[:last]
+		if in, ok := n.(doc.Inline); ok {
+			r.add(in)
+		}
+	case *doc.Text:
+		if entering {
+			r.text(n)
+		}
+	case *doc.Code:
+		if entering {
+			r.pos += len(n.Value)
+			r.add(n)
+		}
+	case *doc.Abbr:
+		if entering {
+			r.pos += len(n.Text)
+			r.add(n)
+		}
+	case *doc.LineBreak:
+		if entering {
+			r.pos += len("\n")
+			r.add(n)
+		}
+	default:
+		panic(fmt.Sprintf("enrich: unexpected node type %T in a text block", n))
 	}
-	return out
+	return doc.WalkContinue
+}
+
+// children returns the inlines of the container n.
+func children(n doc.Node) *[]doc.Inline {
+	switch n := n.(type) {
+	case *doc.Heading:
+		return &n.Inlines
+	case *doc.Paragraph:
+		return &n.Inlines
+	case *doc.Emph:
+		return &n.Inlines
+	case *doc.Strong:
+		return &n.Inlines
+	case *doc.Link:
+		return &n.Inlines
+	}
+	panic(fmt.Sprintf("enrich: %T holds no inlines", n))
+}
+
+// add appends in to the new inlines of the innermost open container.
+func (r *replacer) add(in doc.Inline) {
+	last := len(r.out) - 1
+	r.out[last] = append(r.out[last], in)
+}
+
+// text adds the Text node in, split around the mentions inside it.
+func (r *replacer) text(in *doc.Text) {
+	start := r.pos
+	end := start + len(in.Value)
+	r.pos = end
+	cut := start
+	for len(r.ms) > 0 && r.ms[0].bstart < end {
+		m := r.ms[0]
+		r.ms = r.ms[1:]
+		if m.bstart < start || m.bend > end {
+			continue
+		}
+		if m.bstart > cut {
+			r.add(&doc.Text{Value: in.Value[cut-start : m.bstart-start]})
+		}
+		r.add(&doc.Abbr{Text: in.Value[m.bstart-start : m.bend-start], Term: m.term})
+		r.done = append(r.done, m)
+		cut = m.bend
+	}
+	switch {
+	case cut == start:
+		r.add(in)
+	case cut < end:
+		r.add(&doc.Text{Value: in.Value[cut-start:]})
+	}
 }
 
 // Definition is one acronym definition found in a text.

@@ -58,6 +58,46 @@ func classify(w []rune) int {
 	return wordOrdinary
 }
 
+// abbreviationLike reports whether w, an ordinary word before a period
+// (see classify), is written the way abbreviations and symbols are and
+// words that end Turkish sentences are not:
+//
+//   - with a capital after its first letter: acronyms and unit or
+//     currency symbols (AKP, TL, USD, kWh, 400TL);
+//   - capitalised inside its sentence (first is false): a title or an
+//     unlisted abbreviation (Gn., Yön., Müd.), or a proper noun, which
+//     ends a Turkish sentence only as a bare predicate;
+//   - without a vowel, inside its sentence: every Turkish word has one,
+//     so sn. and gnl. are shortened; chat shorthand (tmm., slm.) is an
+//     exception, as it ends sentences (see turkish.IsChatShorthand), and
+//     so is a vowel-less word alone, an interjection (Hmm., Pff.).
+//
+// A word with a suffix after an apostrophe (Ankara’ya, ABD’de) is an
+// inflected word, never an abbreviation: a suffix comes after the period
+// of an abbreviation, without an apostrophe (vb.leri, s.den).
+func abbreviationLike(w []rune, first bool) bool {
+	if len(w) == 0 {
+		return false
+	}
+	vowel, inner := false, false
+	for k, r := range w {
+		if r == '\'' || r == '’' {
+			return false
+		}
+		inner = inner || k > 0 && unicode.IsUpper(r)
+		vowel = vowel || isVowel(r)
+	}
+	if inner {
+		return true
+	}
+	if first {
+		// A capital may only mark the sentence start, and a sentence
+		// of one vowel-less word is an interjection: "Hmm. sanırım".
+		return false
+	}
+	return unicode.IsUpper(w[0]) || !vowel && unicode.IsLetter(w[0]) && !turkish.IsChatShorthand(string(w))
+}
+
 // numberKind classifies digits: wordSmallNumber for 1 to 3 plain digits,
 // wordNumber for longer numbers and numbers with inner separators
 // (16.551.000, 3,5, 29.05.2023, 14.30, 90+3), wordOrdinary for anything else

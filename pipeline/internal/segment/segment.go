@@ -13,7 +13,12 @@
 //     after an opening bracket, as in "(!)" and "[…]", never ends one;
 //   - the word before a period: an ordinary word ends the sentence whatever
 //     follows, because Turkish sentences end in a finite verb and informal
-//     writing often starts the next one in lower case. Abbreviations
+//     writing often starts the next one in lower case. But edited Turkish
+//     starts every sentence with a capital, so in a sentence that starts
+//     with one (or with a digit) a lower-case word after a period that
+//     follows an acronym, a symbol, a capitalised word inside the sentence
+//     or a word without a vowel continues the sentence (400 TL. olarak,
+//     AKP. ve, Genel Müd. yardımcısı, 30 sn. sürdü). Abbreviations
 //     (turkish.IsAbbreviation), ordinal numbers (19. yüzyıl, 2. Dünya
 //     Savaşı, XV. yüzyıl) and initials (A. Yılmaz, J.R.R.) do not, unless a
 //     word that only opens sentences follows (… puanı 85. Bu bir rekor.) or,
@@ -67,11 +72,13 @@ func Sentences(text string) []doc.Sentence {
 		}
 	}
 	start, first := toks[0].start, 0
+	capStart := capitalStart(rs, toks[0])
 	for i := range toks {
 		more := lastTerm >= toks[i].end
-		if i+1 < len(toks) && boundaryAfter(rs, toks, closers, i, i == first, more) {
+		if i+1 < len(toks) && boundaryAfter(rs, toks, closers, i, i == first, more, capStart) {
 			out = append(out, span(rs, start, toks[i].end))
 			start, first = toks[i+1].start, i+1
+			capStart = capitalStart(rs, toks[i+1])
 		}
 	}
 	out = append(out, span(rs, start, toks[len(toks)-1].end))
@@ -263,11 +270,20 @@ func standaloneClosers(marks []bool, rs []rune, toks []token) []bool {
 	return marks
 }
 
+// capitalStart reports whether a sentence that starts with token t starts
+// the way edited Turkish does: its first letter or digit is not a
+// lower-case letter ("Geldi", "400 kişi", "“Gel"). A sentence with no
+// letter or digit in its first token counts as capitalised.
+func capitalStart(rs []rune, t token) bool {
+	return !unicode.IsLower(parseNext(rs, t).first)
+}
+
 // boundaryAfter reports whether a sentence ends with token i. closers marks
 // the standalone closers (see standaloneClosers); first says that token i
 // is the first token of its sentence; more says that sentence punctuation
-// follows somewhere after token i.
-func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first, more bool) bool {
+// follows somewhere after token i; capStart says that the sentence starts
+// with a capital or a digit (see capitalStart).
+func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first, more, capStart bool) bool {
 	// Smileys close the sentence before them, so a boundary waits for
 	// them ("Harika! 😀 Sonra …"); after one, a capital or a digit starts
 	// a new sentence, and after an emoticon typed in ASCII (":)") even a
@@ -344,7 +360,7 @@ func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first, more b
 	if i > 0 {
 		prev = rs[toks[i-1].start:toks[i-1].end]
 	}
-	return periodBoundary(e, n, upper, lower, prev, first, more)
+	return periodBoundary(e, n, upper, lower, prev, first, more, capStart)
 }
 
 // prevWord returns the first run of letters of token t, lower-cased with
@@ -379,7 +395,7 @@ func isLabel(prev []rune) bool {
 }
 
 // periodBoundary decides a single period after e.word.
-func periodBoundary(e ending, n next, upper, lower bool, prev []rune, first, more bool) bool {
+func periodBoundary(e ending, n next, upper, lower bool, prev []rune, first, more, capStart bool) bool {
 	w := e.word
 	if len(w) == 0 || e.wordClose || e.closed {
 		// "gitti .", "(2000). Sonra", "dedi.” Sonra": the period closes the
@@ -392,7 +408,15 @@ func periodBoundary(e ending, n next, upper, lower bool, prev []rune, first, mor
 	}
 	switch k := classify(w); k {
 	case wordOrdinary:
-		return true
+		// Edited Turkish starts every sentence with a capital, so a
+		// lower-case word after a period shows that the period was not
+		// a full stop, if the writer follows that rule: the sentence
+		// it would close starts with a capital or a digit. Even then a
+		// word that can end a sentence ends it, since writers who
+		// capitalise a first sentence often drop the capitals later
+		// ("Otel güzeldi. personel de ilgiliydi."); what cannot end one
+		// is an abbreviation or a symbol (see abbreviationLike).
+		return !lower || n.dialogue || !capStart || !abbreviationLike(w, first)
 	case wordTerminalAbbrev:
 		return upper
 	case wordAbbrev, wordInitial, wordRoman:
@@ -421,7 +445,12 @@ func periodBoundary(e ending, n next, upper, lower bool, prev []rune, first, mor
 		// punctuation later on ("2023. Yıl Değerlendirmesi").
 		return n.dialogue || upper && more
 	case wordNoVowel:
-		// Unlisted vowel-less capitalised abbreviations are titles.
+		// Unlisted vowel-less capitalised abbreviations are titles. One
+		// that opens its sentence before a lower-case word is an
+		// interjection: "Hmm. sanırım öyle."
+		if lower {
+			return first
+		}
 		return upper && isOpenerWord(n.word) && !first
 	}
 	return true

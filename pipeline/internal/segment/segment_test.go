@@ -129,6 +129,57 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// TestLowerAfterPeriod checks the rule for a lower-case word after a
+// period that follows an ordinary word (see abbreviationLike): it continues
+// the sentence after an acronym, a symbol, a capitalised word inside a
+// sentence or a vowel-less word, when the sentence starts with a capital
+// or a digit; everything else still splits.
+func TestLowerAfterPeriod(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		// The period is not a full stop.
+		{"currency symbol", "Fiyat 400 TL. olarak belirlendi.", []string{"Fiyat 400 TL. olarak belirlendi."}},
+		{"acronym", "AKP. ve CHP oylamaya katıldı.", []string{"AKP. ve CHP oylamaya katıldı."}},
+		{"acronym inside", "Ona 3 ABD. doları verdi.", []string{"Ona 3 ABD. doları verdi."}},
+		{"unit symbol", "Günlük 5 kWh. tüketim var.", []string{"Günlük 5 kWh. tüketim var."}},
+		{"symbol glued to number", "Maaşı 5.000USD. idi.", []string{"Maaşı 5.000USD. idi."}},
+		{"unlisted title", "Genel Müd. yardımcısı geldi.", []string{"Genel Müd. yardımcısı geldi."}},
+		{"unlisted abbreviation", "Şirketin Yön. kurulu toplandı.", []string{"Şirketin Yön. kurulu toplandı."}},
+		{"capitalised inside", "Kazanan Galatasaray. ama kimse sevinmedi.", []string{"Kazanan Galatasaray. ama kimse sevinmedi."}},
+		{"vowel-less lower case", "Dava 30 sn. sürdü.", []string{"Dava 30 sn. sürdü."}},
+		{"vowel-less title", "Sn. bakan ile gnl. müdür görüştü.", []string{"Sn. bakan ile gnl. müdür görüştü."}},
+		{"listed legal abbreviation", "Davacı vek. Av. Zeynep Ak itiraz etti.", []string{"Davacı vek. Av. Zeynep Ak itiraz etti."}},
+		{"listed before lower case", "Genel Başkan vek. olarak atandı.", []string{"Genel Başkan vek. olarak atandı."}},
+		{"digit start", "400 TL. olarak belirlendi.", []string{"400 TL. olarak belirlendi."}},
+		{"quoted start", "“AKP. ve CHP” dedi.", []string{"“AKP. ve CHP” dedi."}},
+
+		// Still a sentence end.
+		{"finite verb", "Otel çok güzeldi. personel de ilgiliydi.", []string{"Otel çok güzeldi.", "personel de ilgiliydi."}},
+		{"predicate", "Hava güzel. denize girdik.", []string{"Hava güzel.", "denize girdik."}},
+		{"lower-case writer", "dün geldi AKP. sonra gitti.", []string{"dün geldi AKP.", "sonra gitti."}},
+		{"lower-case writer, name", "bugün geldi Ahmet. sonra gitti.", []string{"bugün geldi Ahmet.", "sonra gitti."}},
+		{"apostrophe suffix", "Gittim Ankara'ya. yarın dönerim.", []string{"Gittim Ankara'ya.", "yarın dönerim."}},
+		{"typographic apostrophe", "Kaldık ABD’de. sonra döndük.", []string{"Kaldık ABD’de.", "sonra döndük."}},
+		{"capital at start", "Tamam. sonra konuşuruz.", []string{"Tamam.", "sonra konuşuruz."}},
+		{"interjection", "Hmm. sanırım öyle.", []string{"Hmm.", "sanırım öyle."}},
+		{"chat shorthand", "Geldim tmm. sonra yazarım.", []string{"Geldim tmm.", "sonra yazarım."}},
+		{"capital after acronym", "Karar veren TBMM. Sonra onaylandı.", []string{"Karar veren TBMM.", "Sonra onaylandı."}},
+		{"digit after acronym", "Kazanan AKP. 2002'de iktidar oldu.", []string{"Kazanan AKP.", "2002'de iktidar oldu."}},
+		{"dialogue after acronym", "Kim kazandı? AKP. — ama emin değilim.", []string{"Kim kazandı?", "AKP.", "— ama emin değilim."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := split(tt.in)
+			if strings.Join(got, "\x00") != strings.Join(tt.want, "\x00") || len(got) != len(tt.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 // hardCase is one line of testdata/hard.txt: the expected sentences and
 // the separators between them (" " for " | ", "" for a bare "|").
 type hardCase struct {

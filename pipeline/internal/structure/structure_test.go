@@ -213,18 +213,22 @@ paragraph @3:1 leaf=1
 
 // depth returns the deepest nesting of quotes and lists in blocks.
 func depth(blocks []doc.Block) int {
-	d := 0
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *doc.Quote:
-			d = max(d, 1+depth(b.Blocks))
-		case *doc.List:
-			for _, it := range b.Items {
-				d = max(d, 1+depth(it.Blocks))
+	d, deepest := 0, 0
+	doc.WalkBlocks(blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch n.(type) {
+		case *doc.Quote, *doc.List:
+			if entering {
+				d++
+				deepest = max(deepest, d)
+			} else {
+				d--
 			}
+		case *doc.Heading, *doc.Paragraph:
+			return doc.WalkSkipChildren
 		}
-	}
-	return d
+		return doc.WalkContinue
+	})
+	return deepest
 }
 
 func TestMarkdownDeepNesting(t *testing.T) {
@@ -316,22 +320,22 @@ func FuzzMarkdown(f *testing.F) {
 		if depth(blocks) > MaxDepth {
 			t.Fatalf("depth %d", depth(blocks))
 		}
-		var walk func([]doc.Block)
-		walk = func(bs []doc.Block) {
-			for _, b := range bs {
-				checkPos(b.Position())
-				switch b := b.(type) {
-				case *doc.Quote:
-					walk(b.Blocks)
-				case *doc.List:
-					for _, it := range b.Items {
-						checkPos(it.Pos)
-						walk(it.Blocks)
-					}
-				}
+		doc.WalkBlocks(blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+			if !entering {
+				return doc.WalkContinue
 			}
-		}
-		walk(blocks)
+			switch n := n.(type) {
+			case *doc.ListItem:
+				checkPos(n.Pos)
+			case doc.Block:
+				checkPos(n.Position())
+			}
+			switch n.(type) {
+			case *doc.Heading, *doc.Paragraph:
+				return doc.WalkSkipChildren // no positions in inlines
+			}
+			return doc.WalkContinue
+		})
 		for _, l := range (&doc.Document{Blocks: blocks}).Leaves() {
 			if !utf8.ValidString(l.Text) {
 				t.Fatalf("leaf text not UTF-8: %q", l.Text)

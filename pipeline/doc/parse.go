@@ -1,0 +1,885 @@
+package doc
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// DumpError is an error in the text given to ParseDump, at a line of it.
+type DumpError struct {
+	Line int // 1-based
+	Msg  string
+}
+
+func (e *DumpError) Error() string { return fmt.Sprintf("doc: dump line %d: %s", e.Line, e.Msg) }
+
+// MaxDumpCover is the largest cover that ParseDump accepts, in bytes: the
+// manifest's limit on a cover image.
+const MaxDumpCover = 32 << 20
+
+// ParseDump reads the text form that Dump writes and returns the book it
+// describes, so that a test can start from a written model instead of
+// running the pipeline. Dump(ParseDump(x)) is x for every x that Dump
+// wrote.
+//
+// ParseDump reads every field Dump writes. What Dump derives from the
+// model is checked, not stored: a text block's leaf= index (which may be
+// left out), a sentence's and a term's index, and a sentence's quoted
+// text, which must be the span of its block's plain text. References must
+// point into the book: an Abbr's term= indexes the glossary, and a Ref's
+// document and leaf exist (its sentence exists, or is 0). Dump writes no
+// file name in a block's position, so a positioned block's Pos.File is its
+// document's Source. Dump writes a cover's size but not its bytes, so
+// Cover.Data holds as many zero bytes, at most MaxDumpCover.
+//
+// The book's keys and a document's source, sha256, encoding, format and
+// title may come in any order and may be left out; each at most once.
+// Indentation is two spaces per level, as Dump writes it; blank lines are
+// skipped. The first error in the text is returned as a *DumpError, with
+// its line number.
+func ParseDump(r io.Reader) (*Book, error) {
+	var lines []dumpLine
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 64<<20)
+	for n := 1; sc.Scan(); n++ {
+		text := strings.TrimSuffix(sc.Text(), "\r")
+		trimmed := strings.TrimLeft(text, " ")
+		indent := len(text) - len(trimmed)
+		if trimmed == "" {
+			continue // Dump writes no blank lines, but a written fixture may
+		}
+		if indent%2 != 0 {
+			return nil, &DumpError{n, fmt.Sprintf("indentation of %d spaces; it is two per level", indent)}
+		}
+		lines = append(lines, dumpLine{n: n, depth: indent / 2, text: trimmed})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("doc: read dump: %w", err)
+	}
+	p := &dumpParser{lines: lines}
+	return p.book()
+}
+
+// dumpLine is one non-blank line of a dump.
+type dumpLine struct {
+	n     int // line number
+	depth int
+	text  string // without the indentation
+}
+
+// dumpParser reads a dump line by line, each node consuming the lines
+// indented under it.
+type dumpParser struct {
+	lines []dumpLine
+	i     int       // next line
+	cur   dumpLine  // the line being read
+	rest  string    // what is left of cur.text
+	b     *Book     // the book being built
+	terms []termUse // every Abbr read, checked against the glossary at the end
+	refs  []refUse  // every Ref read, checked against the documents at the end
+	// sents holds the sentences of every leaf of every document read, for
+	// the checks of the Refs.
+	sents [][][]Sentence
+}
+
+type termUse struct {
+	line, term int
+}
+
+type refUse struct {
+	line int
+	ref  Ref
+}
+
+func (p *dumpParser) errorf(format string, args ...any) error {
+	return &DumpError{p.cur.n, fmt.Sprintf(format, args...)}
+}
+
+// next makes the next line current if it is at depth, and reports whether
+// it did.
+func (p *dumpParser) next(depth int) (bool, error) {
+	if p.i >= len(p.lines) {
+		return false, nil
+	}
+	l := p.lines[p.i]
+	if l.depth < depth {
+		return false, nil
+	}
+	if l.depth > depth {
+		p.cur = l
+		return false, p.errorf("indented too deep: %d levels where %d were expected", l.depth, depth)
+	}
+	p.i++
+	p.cur, p.rest = l, l.text
+	return true, nil
+}
+
+// noChildren fails when lines are indented under the current one.
+func (p *dumpParser) noChildren() error {
+	line := p.cur
+	if p.i < len(p.lines) && p.lines[p.i].depth > line.depth {
+		p.cur = p.lines[p.i]
+		return p.errorf("%q holds nothing indented under it", keyword(line.text))
+	}
+	return nil
+}
+
+func keyword(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// word returns the next word of the current line: the text up to the next
+// space, which it consumes.
+func (p *dumpParser) word() string {
+	w, rest, _ := strings.Cut(p.rest, " ")
+	p.rest = rest
+	return w
+}
+
+// quoted reads a Go-quoted string at the start of the rest of the line.
+func (p *dumpParser) quoted(what string) (string, error) {
+	q, err := strconv.QuotedPrefix(p.rest)
+	if err != nil || q[0] == '\'' {
+		return "", p.errorf("%s: want a quoted string, got %q", what, p.rest)
+	}
+	s, err := strconv.Unquote(q)
+	if err != nil {
+		return "", p.errorf("%s: %v", what, err)
+	}
+	p.rest = strings.TrimPrefix(p.rest[len(q):], " ")
+	return s, nil
+}
+
+// int reads the integer word w, the value of what.
+func (p *dumpParser) int(what, w string) (int, error) {
+	n, err := strconv.Atoi(w)
+	if err != nil {
+		return 0, p.errorf("%s: want a number, got %q", what, w)
+	}
+	return n, nil
+}
+
+// attr reads the word key=N.
+func (p *dumpParser) attr(key string) (int, error) {
+	w := p.word()
+	v, ok := strings.CutPrefix(w, key+"=")
+	if !ok {
+		return 0, p.errorf("want %s=N, got %q", key, w)
+	}
+	return p.int(key, v)
+}
+
+// end fails when the current line has more than was read.
+func (p *dumpParser) end() error {
+	if p.rest != "" {
+		return p.errorf("unexpected %q at the end of the line", p.rest)
+	}
+	return nil
+}
+
+func (p *dumpParser) book() (*Book, error) {
+	if len(p.lines) == 0 {
+		return nil, &DumpError{1, `empty dump; it starts with "book"`}
+	}
+	if ok, err := p.next(0); err != nil {
+		return nil, err
+	} else if !ok || p.cur.text != "book" {
+		p.cur = p.lines[0]
+		return nil, p.errorf(`the dump starts with "book", not %q`, p.cur.text)
+	}
+	p.b = &Book{}
+	if err := p.meta(&p.b.Meta); err != nil {
+		return nil, err
+	}
+	glossary := false
+	for {
+		ok, err := p.next(0)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		switch kw := p.word(); {
+		case kw == "document" && !glossary:
+			if err := p.document(); err != nil {
+				return nil, err
+			}
+		case kw == "glossary" && !glossary:
+			glossary = true
+			if err := p.end(); err != nil {
+				return nil, err
+			}
+			if err := p.glossary(); err != nil {
+				return nil, err
+			}
+		case kw == "document" || kw == "glossary":
+			return nil, p.errorf("%s after the glossary; the glossary comes last", kw)
+		default:
+			return nil, p.errorf("want document or glossary, got %q", kw)
+		}
+	}
+	for _, u := range p.terms {
+		if u.term < 0 || u.term >= len(p.b.Glossary) {
+			return nil, &DumpError{u.line, fmt.Sprintf("term=%d: the glossary has %d terms", u.term, len(p.b.Glossary))}
+		}
+	}
+	for _, u := range p.refs {
+		if msg := p.checkRef(u.ref); msg != "" {
+			return nil, &DumpError{u.line, msg}
+		}
+	}
+	return p.b, nil
+}
+
+func (p *dumpParser) checkRef(r Ref) string {
+	if r.Doc < 0 || r.Doc >= len(p.sents) {
+		return fmt.Sprintf("reference %s: the book has %d documents", r, len(p.sents))
+	}
+	if n := len(p.sents[r.Doc]); r.Leaf < 0 || r.Leaf >= n {
+		return fmt.Sprintf("reference %s: document %d has %d leaves", r, r.Doc, n)
+	}
+	if n := len(p.sents[r.Doc][r.Leaf]); r.Sentence < 0 || r.Sentence >= max(n, 1) {
+		return fmt.Sprintf("reference %s: leaf %d of document %d has %d sentences", r, r.Leaf, r.Doc, n)
+	}
+	return ""
+}
+
+// once records that key was read, failing on a second time.
+func (p *dumpParser) once(seen map[string]bool, key string) error {
+	if seen[key] {
+		return p.errorf("%s given twice", key)
+	}
+	seen[key] = true
+	return nil
+}
+
+func (p *dumpParser) meta(m *Meta) error {
+	seen := map[string]bool{}
+	strs := map[string]*string{
+		"title": &m.Title, "subtitle": &m.Subtitle, "lang": &m.Lang, "date": &m.Date,
+		"publisher": &m.Publisher, "rights": &m.Rights, "description": &m.Description,
+		"identifier": &m.Identifier, "papersize": &m.PaperSize,
+	}
+	for {
+		ok, err := p.next(1)
+		if err != nil || !ok {
+			return err
+		}
+		if err := p.noChildren(); err != nil {
+			return err
+		}
+		key := p.word()
+		var v string
+		if key != "cover" {
+			if v, err = p.quoted(key); err != nil {
+				return err
+			}
+		}
+		switch key {
+		case "author":
+			m.Authors = append(m.Authors, v)
+		case "subject":
+			m.Subjects = append(m.Subjects, v)
+		case "cover":
+			if err := p.once(seen, key); err != nil {
+				return err
+			}
+			if m.Cover, err = p.cover(); err != nil {
+				return err
+			}
+		default:
+			s, ok := strs[key]
+			if !ok {
+				return p.errorf("unknown book key %q", key)
+			}
+			if err := p.once(seen, key); err != nil {
+				return err
+			}
+			*s = v
+		}
+		if err := p.end(); err != nil {
+			return err
+		}
+	}
+}
+
+// cover reads `"name" media/type WxH N bytes`.
+func (p *dumpParser) cover() (*Image, error) {
+	name, err := p.quoted("cover")
+	if err != nil {
+		return nil, err
+	}
+	img := &Image{Name: name, MediaType: p.word()}
+	w, h, ok := strings.Cut(p.word(), "x")
+	if !ok {
+		return nil, p.errorf("cover: want WIDTHxHEIGHT")
+	}
+	if img.Width, err = p.int("cover width", w); err != nil {
+		return nil, err
+	}
+	if img.Height, err = p.int("cover height", h); err != nil {
+		return nil, err
+	}
+	n, err := p.int("cover size", p.word())
+	if err != nil {
+		return nil, err
+	}
+	if n < 0 || n > MaxDumpCover {
+		return nil, p.errorf("cover size %d is not between 0 and %d", n, MaxDumpCover)
+	}
+	if p.word() != "bytes" {
+		return nil, p.errorf(`cover: want "N bytes"`)
+	}
+	img.Data = make([]byte, n)
+	return img, nil
+}
+
+// leafBlock is where a heading, paragraph or code block was read and the
+// leaf= it gave, checked once its document is complete.
+type leafBlock struct {
+	line int
+	leaf int // -1 when the dump gave no leaf=
+}
+
+func (p *dumpParser) document() error {
+	d := &Document{}
+	var err error
+	w := p.word()
+	if d.Index, err = p.int("document index", w); err != nil {
+		return err
+	}
+	d.ID = p.rest // may be empty; Dump does not quote it
+	p.rest = ""
+	if d.Index != len(p.b.Documents) {
+		return p.errorf("document %d is document %d of the book", d.Index, len(p.b.Documents))
+	}
+	seen := map[string]bool{}
+	blocks := map[Block]leafBlock{}
+	for {
+		ok, err := p.next(1)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		key := keyword(p.rest)
+		var field *string
+		quoted := false
+		switch key {
+		case "source":
+			field, quoted = &d.Source, true
+		case "title":
+			field, quoted = &d.Title, true
+		case "sha256":
+			field = &d.SHA256
+		case "encoding":
+			field = &d.Encoding
+		case "format":
+			field = &d.Format
+		}
+		if field == nil {
+			b, err := p.block(1, blocks)
+			if err != nil {
+				return err
+			}
+			d.Blocks = append(d.Blocks, b)
+			continue
+		}
+		if len(d.Blocks) > 0 {
+			return p.errorf("%s after the first block; a document's fields come first", key)
+		}
+		if err := p.once(seen, key); err != nil {
+			return err
+		}
+		if err := p.noChildren(); err != nil {
+			return err
+		}
+		p.word()
+		if quoted {
+			if *field, err = p.quoted(key); err != nil {
+				return err
+			}
+			if err := p.end(); err != nil {
+				return err
+			}
+		} else {
+			*field, p.rest = p.rest, ""
+		}
+	}
+	setFile(d.Blocks, d.Source)
+	leaves := d.Leaves()
+	sents := make([][]Sentence, len(leaves))
+	for i, l := range leaves {
+		sents[i] = l.Sentences()
+		if tb, ok := blocks[l.Block]; ok && tb.leaf >= 0 && tb.leaf != i {
+			return &DumpError{tb.line, fmt.Sprintf("leaf=%d, but the block is leaf %d of its document", tb.leaf, i)}
+		}
+	}
+	p.sents = append(p.sents, sents)
+	p.b.Documents = append(p.b.Documents, d)
+	return nil
+}
+
+// setFile sets the file of every positioned block and list item.
+func setFile(blocks []Block, file string) {
+	WalkBlocks(blocks, func(n Node, entering bool) WalkStatus {
+		if !entering {
+			return WalkContinue
+		}
+		var pos *Pos
+		switch n := n.(type) {
+		case *Heading:
+			pos = &n.Pos
+		case *Paragraph:
+			pos = &n.Pos
+		case *CodeBlock:
+			pos = &n.Pos
+		case *Quote:
+			pos = &n.Pos
+		case *List:
+			pos = &n.Pos
+		case *ListItem:
+			pos = &n.Pos
+		case *ThematicBreak:
+			pos = &n.Pos
+		default:
+			return WalkSkipChildren // inlines have no position
+		}
+		if pos.Line != 0 {
+			pos.File = file
+		}
+		return WalkContinue
+	})
+}
+
+// pos reads an optional " @LINE:COL" word.
+func (p *dumpParser) pos() (Pos, error) {
+	if !strings.HasPrefix(p.rest, "@") {
+		return Pos{}, nil
+	}
+	w := p.word()
+	l, c, ok := strings.Cut(w[1:], ":")
+	if !ok {
+		return Pos{}, p.errorf("position %q: want @LINE:COL", w)
+	}
+	line, err := p.int("line", l)
+	if err != nil {
+		return Pos{}, err
+	}
+	col, err := p.int("column", c)
+	if err != nil {
+		return Pos{}, err
+	}
+	if line <= 0 {
+		return Pos{}, p.errorf("position %q: the line is 1 or more (a block without a position has no @)", w)
+	}
+	return Pos{Line: line, Col: col}, nil // setFile adds the file
+}
+
+// leafAttr reads an optional leaf=N, giving -1 when there is none.
+func (p *dumpParser) leafAttr() (int, error) {
+	if !strings.HasPrefix(p.rest, "leaf=") {
+		return -1, nil
+	}
+	n, err := p.attr("leaf")
+	if err == nil && n < 0 {
+		err = p.errorf("leaf=%d is negative", n)
+	}
+	return n, err
+}
+
+// block reads the block on the current line and everything under it.
+func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error) {
+	kw := p.word()
+	line := p.cur.n
+	pos, err := p.pos()
+	if err != nil {
+		return nil, err
+	}
+	switch kw {
+	case "heading", "paragraph":
+		level := 0
+		if kw == "heading" {
+			if level, err = p.attr("level"); err != nil {
+				return nil, err
+			}
+		}
+		leaf, err := p.leafAttr()
+		if err != nil {
+			return nil, err
+		}
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		inlines, sents, err := p.textChildren(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		var b Block
+		if kw == "heading" {
+			b = &Heading{Pos: pos, Level: level, Inlines: inlines, Sentences: sents}
+		} else {
+			b = &Paragraph{Pos: pos, Inlines: inlines, Sentences: sents}
+		}
+		leaves[b] = leafBlock{line: line, leaf: leaf}
+		return b, nil
+	case "code":
+		leaf, err := p.leafAttr()
+		if err != nil {
+			return nil, err
+		}
+		b := &CodeBlock{Pos: pos}
+		if strings.HasPrefix(p.rest, "info=") {
+			p.rest = p.rest[len("info="):]
+			if b.Info, err = p.quoted("info"); err != nil {
+				return nil, err
+			}
+		}
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		if ok, err := p.next(depth + 1); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, p.errorf("a code block holds its text, quoted, on the line under it")
+		}
+		if b.Text, err = p.quoted("code text"); err != nil {
+			return nil, err
+		}
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		if err := p.noChildren(); err != nil {
+			return nil, err
+		}
+		if ok, _ := p.next(depth + 1); ok {
+			return nil, p.errorf("a code block holds one line of text")
+		}
+		leaves[b] = leafBlock{line: line, leaf: leaf}
+		return b, nil
+	case "quote":
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		q := &Quote{Pos: pos}
+		q.Blocks, err = p.blocks(depth+1, leaves)
+		return q, err
+	case "list":
+		l := &List{Pos: pos}
+		switch p.word() {
+		case "bullet":
+		case "ordered":
+			l.Ordered = true
+			if l.Start, err = p.attr("start"); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, p.errorf("a list is bullet or ordered start=N")
+		}
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		for {
+			ok, err := p.next(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return l, nil
+			}
+			if p.word() != "item" {
+				return nil, p.errorf("a list holds items, not %q", p.cur.text)
+			}
+			it := &ListItem{}
+			if it.Pos, err = p.pos(); err != nil {
+				return nil, err
+			}
+			if err := p.end(); err != nil {
+				return nil, err
+			}
+			if it.Blocks, err = p.blocks(depth+2, leaves); err != nil {
+				return nil, err
+			}
+			l.Items = append(l.Items, it)
+		}
+	case "break":
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		return &ThematicBreak{Pos: pos}, p.noChildren()
+	}
+	return nil, p.errorf("unknown block %q", kw)
+}
+
+// blocks reads the blocks at depth.
+func (p *dumpParser) blocks(depth int, leaves map[Block]leafBlock) ([]Block, error) {
+	var bs []Block
+	for {
+		ok, err := p.next(depth)
+		if err != nil || !ok {
+			return bs, err
+		}
+		b, err := p.block(depth, leaves)
+		if err != nil {
+			return nil, err
+		}
+		bs = append(bs, b)
+	}
+}
+
+// textChildren reads the inlines and sentences of a heading or paragraph,
+// and checks each sentence's index and text.
+func (p *dumpParser) textChildren(depth int) ([]Inline, []Sentence, error) {
+	var inlines []Inline
+	var sents []Sentence
+	var texts []string
+	var lines []int
+	for {
+		ok, err := p.next(depth)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !ok {
+			break
+		}
+		if keyword(p.rest) != "sentence" {
+			in, err := p.inline(depth)
+			if err != nil {
+				return nil, nil, err
+			}
+			inlines = append(inlines, in)
+			continue
+		}
+		s, text, err := p.sentence(len(sents))
+		if err != nil {
+			return nil, nil, err
+		}
+		sents = append(sents, s)
+		texts = append(texts, text)
+		lines = append(lines, p.cur.n)
+	}
+	plain := PlainText(inlines)
+	n := utf8.RuneCountInString(plain)
+	for i, s := range sents {
+		if s.End > n {
+			return nil, nil, &DumpError{lines[i], fmt.Sprintf("sentence %d [%d,%d) ends after the block's text of %d characters", i, s.Start, s.End, n)}
+		}
+		if got := SliceRunes(plain, s.Start, s.End); got != texts[i] {
+			return nil, nil, &DumpError{lines[i], fmt.Sprintf("sentence %d: the block's text at [%d,%d) is %q, not %q", i, s.Start, s.End, got, texts[i])}
+		}
+	}
+	return inlines, sents, nil
+}
+
+// sentence reads `sentence I [START,END) words=N "text"`.
+func (p *dumpParser) sentence(i int) (Sentence, string, error) {
+	var s Sentence
+	p.word()
+	n, err := p.int("sentence index", p.word())
+	if err != nil {
+		return s, "", err
+	}
+	if n != i {
+		return s, "", p.errorf("sentence %d is sentence %d of its block", n, i)
+	}
+	span := p.word()
+	a, b, ok := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(span, "["), ")"), ",")
+	if !ok || !strings.HasPrefix(span, "[") || !strings.HasSuffix(span, ")") {
+		return s, "", p.errorf("sentence span %q: want [START,END)", span)
+	}
+	if s.Start, err = p.int("sentence start", a); err != nil {
+		return s, "", err
+	}
+	if s.End, err = p.int("sentence end", b); err != nil {
+		return s, "", err
+	}
+	if s.Start < 0 || s.End < s.Start {
+		return s, "", p.errorf("sentence span %q is not a range", span)
+	}
+	if s.Words, err = p.attr("words"); err != nil {
+		return s, "", err
+	}
+	text, err := p.quoted("sentence text")
+	if err != nil {
+		return s, "", err
+	}
+	return s, text, p.end()
+}
+
+// inline reads the inline on the current line and everything under it.
+func (p *dumpParser) inline(depth int) (Inline, error) {
+	kw := p.word()
+	var in Inline
+	var err error
+	switch kw {
+	case "text":
+		t := &Text{}
+		t.Value, err = p.quoted("text")
+		in = t
+	case "code":
+		c := &Code{}
+		c.Value, err = p.quoted("code")
+		in = c
+	case "abbr":
+		a := &Abbr{}
+		if a.Text, err = p.quoted("abbr"); err == nil {
+			a.Term, err = p.attr("term")
+			p.terms = append(p.terms, termUse{p.cur.n, a.Term})
+		}
+		in = a
+	case "linebreak":
+		in = &LineBreak{}
+	case "emph", "strong", "link":
+		var url string
+		if kw == "link" {
+			if url, err = p.quoted("link"); err != nil {
+				return nil, err
+			}
+		}
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		var inlines []Inline
+		for {
+			ok, err := p.next(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				break
+			}
+			c, err := p.inline(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			inlines = append(inlines, c)
+		}
+		switch kw {
+		case "emph":
+			return &Emph{Inlines: inlines}, nil
+		case "strong":
+			return &Strong{Inlines: inlines}, nil
+		}
+		return &Link{URL: url, Inlines: inlines}, nil
+	default:
+		return nil, p.errorf("unknown inline %q", kw)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := p.end(); err != nil {
+		return nil, err
+	}
+	return in, p.noChildren()
+}
+
+func (p *dumpParser) glossary() error {
+	for {
+		ok, err := p.next(1)
+		if err != nil || !ok {
+			return err
+		}
+		if kw := p.word(); kw != "term" {
+			return p.errorf("the glossary holds terms, not %q", kw)
+		}
+		i, err := p.int("term index", p.word())
+		if err != nil {
+			return err
+		}
+		if i != len(p.b.Glossary) {
+			return p.errorf("term %d is term %d of the glossary", i, len(p.b.Glossary))
+		}
+		t := Term{}
+		if t.Acronym, err = p.quoted("term"); err != nil {
+			return err
+		}
+		if err := p.end(); err != nil {
+			return err
+		}
+		if err := p.term(&t); err != nil {
+			return err
+		}
+		p.b.Glossary = append(p.b.Glossary, t)
+	}
+}
+
+func (p *dumpParser) term(t *Term) error {
+	seen := map[string]bool{}
+	line := p.cur.n
+	for {
+		ok, err := p.next(2)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if !seen["defined"] {
+				// Dump writes every term's definition: a term is defined
+				// somewhere, or it would not be in the glossary.
+				return &DumpError{line, fmt.Sprintf("term %q has no defined line", t.Acronym)}
+			}
+			return nil
+		}
+		if err := p.noChildren(); err != nil {
+			return err
+		}
+		key := p.word()
+		if err := p.once(seen, key); err != nil {
+			return err
+		}
+		switch key {
+		case "expansion":
+			t.Expansion, err = p.quoted(key)
+		case "expansion_en":
+			if t.ExpansionEN, err = p.quoted(key); err == nil && p.word() != "lang=en" {
+				err = p.errorf("expansion_en %q is followed by lang=en", t.ExpansionEN)
+			}
+		case "defined":
+			t.Defined, err = p.ref()
+		case "occurrences":
+			t.Occurrences, err = p.int(key, p.word())
+		case "uses":
+			for err == nil && p.rest != "" {
+				var r Ref
+				r, err = p.ref()
+				t.Uses = append(t.Uses, r)
+			}
+		default:
+			err = p.errorf("unknown term key %q", key)
+		}
+		if err != nil {
+			return err
+		}
+		if err := p.end(); err != nil {
+			return err
+		}
+	}
+}
+
+// ref reads a reference DOC/LEAF/SENTENCE.
+func (p *dumpParser) ref() (Ref, error) {
+	w := p.word()
+	parts := strings.Split(w, "/")
+	if len(parts) != 3 {
+		return Ref{}, p.errorf("reference %q: want DOC/LEAF/SENTENCE", w)
+	}
+	var n [3]int
+	for i, s := range parts {
+		v, err := p.int("reference "+w, s)
+		if err != nil {
+			return Ref{}, err
+		}
+		n[i] = v
+	}
+	r := Ref{Doc: n[0], Leaf: n[1], Sentence: n[2]}
+	p.refs = append(p.refs, refUse{p.cur.n, r})
+	return r, nil
+}
