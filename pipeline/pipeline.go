@@ -39,6 +39,11 @@ type Options struct {
 	// MaxFileSize is the largest seed, in bytes, that Build reads; zero
 	// means DefaultMaxFileSize.
 	MaxFileSize int64
+	// OmitUses leaves the glossary's Uses nil (see enrich.Builder): they
+	// grow with the book, a Ref per sentence that mentions an acronym, and
+	// no edition reads them (the dataset finds the mentions in the
+	// documents' Abbr inlines). Everything else is the same.
+	OmitUses bool
 }
 
 // Build reads every seed of seedsDir and returns the book and every problem
@@ -118,6 +123,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		feeding = false
 	}
 	g := enrich.NewBuilder()
+	g.OmitUses = opts.OmitUses
 	ids := map[string]bool{}
 	for i, r := range reads {
 		diags.Append(r.diags)
