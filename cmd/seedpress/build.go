@@ -28,14 +28,15 @@ import (
 
 // source returns the pipeline on seedsDir as an exporters.Source: it gives
 // the book to a sink through count (when not nil), and reports the
-// stages' problems.
+// stages' problems. The glossary comes without its Uses, which grow with
+// the book and which no edition reads (pipeline.Options.OmitUses).
 func source(seedsDir string, workers int, count *counter) exporters.Source {
 	return func(sink doc.Sink) (diag.List, error) {
 		if count != nil {
 			count.Sink = sink
 			sink = count
 		}
-		return pipeline.Stream(seedsDir, pipeline.Options{Workers: workers}, sink)
+		return pipeline.Stream(seedsDir, pipeline.Options{Workers: workers, OmitUses: true}, sink)
 	}
 }
 

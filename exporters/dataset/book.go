@@ -194,10 +194,11 @@ func bookMeta(m doc.Meta) BookMeta {
 	return bm
 }
 
-// bookTerm mirrors one term of the glossary.
-func bookTerm(t doc.Term) GlossaryEntry {
+// bookTerm mirrors one term of the glossary, which sentences sentences
+// mention.
+func bookTerm(t doc.Term, sentences int) GlossaryEntry {
 	return GlossaryEntry{Acronym: t.Acronym, Expansion: t.Expansion, ExpansionEN: t.ExpansionEN,
-		Defined: SentenceRef(t.Defined), SentenceCount: len(t.Uses), Occurrences: t.Occurrences}
+		Defined: SentenceRef(t.Defined), SentenceCount: sentences, Occurrences: t.Occurrences}
 }
 
 // termUse is the largest glossary index the abbreviations of a document
@@ -370,7 +371,7 @@ func (w *Writer) writeGlossary(glossary []doc.Term) error {
 	w.bookF.WriteString("[")
 	tw := width(len(glossary))
 	for i, t := range glossary {
-		line, err := w.c.encode(w.c.bookTerm, "book", fmt.Sprintf("glossary term-%0*d", tw, i+1), bookTerm(t))
+		line, err := w.c.encode(w.c.bookTerm, "book", fmt.Sprintf("glossary term-%0*d", tw, i+1), bookTerm(t, w.sentenceCount(i)))
 		if err != nil {
 			return err
 		}

@@ -87,7 +87,7 @@ func checkRecords(t testing.TB, c *compiled, b *doc.Book) (names []string, schem
 	}
 	var glossary []GlossaryEntry
 	for i, term := range b.Glossary {
-		e := bookTerm(term)
+		e := bookTerm(term, len(term.Uses))
 		glossary = append(glossary, e)
 		add("book glossary "+term.Acronym, c.bookTerm, e)
 		rec := Term{ID: fmt.Sprintf("term-%04d", i+1), Acronym: term.Acronym, Expansion: term.Expansion,

@@ -79,7 +79,7 @@ var recordComments = map[string]string{
 	"ListItem":                    "ListItem is one item of a list.",
 	"ListItem.Blocks":             "The item's blocks.",
 	"ListItem.Pos":                "Where the item starts in its seed.",
-	"Mention":                     "Mention is a row of the mentions table: a sentence that mentions a term of the glossary. Rows come term by term in glossary order, and for each term in reading order, each sentence once: the join between the terms and the sentences tables.",
+	"Mention":                     "Mention is a row of the mentions table: a sentence that mentions a term of the glossary. Rows come in reading order of the sentences, and within a sentence in glossary order, each pair once: the join between the terms and the sentences tables.",
 	"Mention.DocumentID":          "Id of the document the sentence belongs to.",
 	"Mention.SentenceID":          "Id of the sentence that mentions it.",
 	"Mention.TermID":              "Id of the term mentioned.",

@@ -180,15 +180,16 @@ func TestWriteRejects(t *testing.T) {
 			para(b, 1, 1).Inlines[0] = &doc.Abbr{Text: "ICANN", Term: 7}
 		}, `dataset: book doc-0002: abbreviation "ICANN": term 7 does not exist (2 terms)`},
 		{"term defined in a missing sentence", func(b *doc.Book) { b.Glossary[0].Defined.Sentence = 9 },
-			"dataset: terms term-0001: first_sentence_id: sentence 9 of doc-0001-p0002 does not exist (3 sentences)"},
-		{"term use in a missing document", func(b *doc.Book) { b.Glossary[1].Uses[1].Doc = 4 },
-			"dataset: terms term-0002: mentions: document 4 does not exist (2 documents)"},
-		{"term uses out of order", func(b *doc.Book) { u := b.Glossary[0].Uses; u[0], u[1] = u[1], u[0] },
-			"dataset: terms term-0001: mentions: use 1 (0/1/1) is not after use 0 (0/1/2): uses must be in reading order, each once"},
-		{"definition not among uses", func(b *doc.Book) { b.Glossary[1].Uses = b.Glossary[1].Uses[1:] },
-			"dataset: terms term-0002: first_sentence_id doc-0002-p0001-s0001 is not among the sentences that mention it"},
+			"dataset: terms term-0001: first_sentence_id: the definition's sentence (document/leaf/sentence 0/1/9) does not mention ICANN"},
+		{"definition without its abbreviation", func(b *doc.Book) {
+			b.Documents[1].Blocks[0].(*doc.List).Items[0].Blocks[0].(*doc.Paragraph).Inlines[1] = text("IETF")
+		}, "dataset: terms term-0002: first_sentence_id: the definition's sentence (document/leaf/sentence 1/0/0) does not mention IETF"},
+		{"term defined in a later document than its first mention", func(b *doc.Book) { b.Glossary[0].Defined = doc.Ref{Doc: 1, Leaf: 2, Sentence: 0} },
+			"dataset: terms term-0001: first_sentence_id: the definition's sentence (document/leaf/sentence 1/2/0) does not mention ICANN"},
+		{"abbreviation outside any sentence", func(b *doc.Book) { para(b, 1, 1).Sentences = nil },
+			`dataset: mentions doc-0002-p0003: abbreviation "ICANN" in a paragraph without sentences`},
 		{"too few occurrences", func(b *doc.Book) { b.Glossary[0].Occurrences = 2 },
-			"dataset: terms term-0001: occurrences 2 < 3 sentences that use it"},
+			"dataset: terms term-0001: occurrences 2 < 3 sentences that mention it"},
 		{"acronym in lower case", func(b *doc.Book) { b.Glossary[1].Acronym = "ietf" },
 			`dataset: terms term-0002: schema: at /acronym: 'ietf' does not match pattern '^[0-9A-ZÇĞİÖŞÜ][0-9A-Za-zÇĞİÖŞÜçğıöşü&.-]*$'`},
 		{"nil block", func(b *doc.Book) { b.Documents[1].Blocks = append(b.Documents[1].Blocks, nil) },
@@ -281,12 +282,7 @@ func TestWriteShards(t *testing.T) {
 
 // TestWriteWorkers checks that the output does not depend on parallelism.
 func TestWriteWorkers(t *testing.T) {
-	b := fixtureBook()
-	for i := 0; i < 30; i++ {
-		d := *b.Documents[i%2]
-		d.Index = len(b.Documents)
-		b.Documents = append(b.Documents, &d)
-	}
+	b := longBook(32)
 	a, c := t.TempDir(), t.TempDir()
 	if _, err := Write(a, b, Options{Workers: 1}); err != nil {
 		t.Fatal(err)

@@ -20,8 +20,8 @@ type chunk struct {
 	sentLines [][]byte
 	bookLine  []byte // the document's line of book.jsonl
 
-	leafSentences []int   // sentences per leaf
-	terms         termUse // the largest glossary index its abbreviations use
+	terms    termUse      // the largest glossary index its abbreviations use
+	mentions []docMention // the sentences that mention a term, in reading order
 }
 
 // encodeDocument builds, checks and encodes the records of document i.
@@ -39,8 +39,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	}()
 	leaves := d.Leaves()
 	ch = &chunk{
-		paras:         make([]Paragraph, 0, len(leaves)),
-		leafSentences: make([]int, len(leaves)),
+		paras: make([]Paragraph, 0, len(leaves)),
 	}
 	var text strings.Builder
 	size := 0
@@ -73,7 +72,21 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 			p.WordCount = len(strings.Fields(l.Text))
 		}
 		sw := width(len(ss))
-		ch.leafSentences[li] = len(ss)
+		abbrs, err := leafAbbrs(l)
+		if err != nil {
+			return nil, recordErr(TableMentions, pid, "abbreviations: %v", err)
+		}
+		for _, a := range abbrs {
+			if a.term < 0 {
+				continue // bookDocument reports it
+			}
+			if len(ss) == 0 {
+				return nil, recordErr(TableMentions, pid, "abbreviation %q in a paragraph without sentences", a.text)
+			}
+			si := sentenceAt(ss, a.pos)
+			ch.mentions = append(ch.mentions, docMention{term: a.term, sent: len(ch.sents) + si,
+				ref: doc.Ref{Doc: i, Leaf: li, Sentence: si}})
+		}
 		cur := runeCursor{s: l.Text}
 		prevEnd := 0
 		for si, s := range ss {
@@ -146,6 +159,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	}
 	ch.bookLine = line
 	ch.terms = use
+	ch.mentions = sortMentions(ch.mentions)
 	return ch, nil
 }
 

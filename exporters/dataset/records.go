@@ -116,9 +116,9 @@ type Term struct {
 }
 
 // Mention is a row of the mentions table: a sentence that mentions a term
-// of the glossary. Rows come term by term in glossary order, and for each
-// term in reading order, each sentence once: the join between the terms and
-// the sentences tables.
+// of the glossary. Rows come in reading order of the sentences, and within
+// a sentence in glossary order, each pair once: the join between the terms
+// and the sentences tables.
 type Mention struct {
 	// Id of the term mentioned.
 	TermID string `json:"term_id" jsonschema:"pattern=^term-[0-9]{4\\,}$"`

@@ -50,13 +50,11 @@ type Writer struct {
 	tables map[string]*tableWriter
 	bookF  *countingFile // book.json
 	bookL  *countingFile // book.jsonl
-	// sentCounts[leafStart[d]+l] is the number of sentences of leaf l of
-	// document d, for resolving the glossary's references; leafStart[d+1]
-	// - leafStart[d] is the number of leaves of d. The id widths follow
-	// from the counts (see width). Two flat int32 slices: for a large
-	// corpus this is all the Writer keeps per document.
-	sentCounts []int32
-	leafStart  []int32
+	// termStats counts, by glossary index, the sentences that mention each
+	// term, and mentions spools the mentions table's rows until End (see
+	// mentions.go): the Writer keeps nothing per document.
+	termStats map[int]*termStat
+	mentions  mentionSpool
 	// termUses lists, in reading order, the documents whose abbreviations
 	// raised the largest glossary index used so far: the first document
 	// that indexes past the glossary End gets is among them.
@@ -102,7 +100,8 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 		return nil, fmt.Errorf("dataset: %w", err)
 	}
 	w := &Writer{c: c, dir: dir, opts: opts, win: parallel.NewWindow[result](opts.Workers),
-		tables: make(map[string]*tableWriter)}
+		tables: make(map[string]*tableWriter), termStats: map[int]*termStat{},
+		mentions: mentionSpool{path: filepath.Join(dataDir, mentionsSpool)}}
 	for _, t := range Tables {
 		w.tables[t] = &tableWriter{name: t, dataDir: dataDir, limit: opts.ShardBytes, hash: sha256.New(),
 			pq: newParquetTable(t, dataDir)}
@@ -132,7 +131,6 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 		return w.fail(fmt.Errorf("dataset: Begin: %d documents, want 0 or more", documents))
 	}
 	w.meta, w.documents, w.docWidth = meta, documents, width(documents)
-	w.leafStart = make([]int32, 1, documents+1)
 
 	// book.json is written as it goes: the skeleton (the metadata, the
 	// number of documents, an empty glossary) is validated against the
@@ -269,6 +267,7 @@ func (w *Writer) Close() error {
 	for _, t := range w.tables {
 		t.abort()
 	}
+	w.mentions.remove()
 	if w.bookF != nil {
 		w.bookF.f.Close()
 	}
@@ -359,10 +358,9 @@ func (w *Writer) write(r result) error {
 // and keeps what the glossary needs to resolve references into it.
 func (w *Writer) writeChunk(c *chunk) error {
 	i := c.doc.Index
-	for _, n := range c.leafSentences {
-		w.sentCounts = append(w.sentCounts, int32(n))
+	if err := w.addMentions(c); err != nil {
+		return err
 	}
-	w.leafStart = append(w.leafStart, int32(len(w.sentCounts)))
 	if n := len(w.termUses); c.terms.max >= 0 && (n == 0 || c.terms.max > w.termUses[n-1].max) {
 		w.termUses = append(w.termUses, docTerms{doc: i, termUse: c.terms})
 	}

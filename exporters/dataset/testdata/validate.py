@@ -102,8 +102,8 @@ def main(argv):
         if name == "mentions":
             if len(df) and df.duplicated(["term_id", "sentence_id"]).any():
                 fail(f"{name}: (term_id, sentence_id) not unique")
-            if len(df) and list(zip(df["term_id"], df["sentence_id"])) != sorted(zip(df["term_id"], df["sentence_id"])):
-                fail(f"{name}: rows not in term, then reading order")
+            if len(df) and list(zip(df["sentence_id"], df["term_id"])) != sorted(zip(df["sentence_id"], df["term_id"])):
+                fail(f"{name}: rows not in reading order, then term order")
             continue
         if len(df) and not df["id"].is_unique:
             fail(f"{name}: ids not unique")
