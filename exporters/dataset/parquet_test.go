@@ -1,8 +1,12 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -199,6 +203,130 @@ func TestCompareParquetCatches(t *testing.T) {
 		err := compareParquet(TableSentences, jsonl, p.temps[0])
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want an error with %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestCheckShardCatches checks that checkShard reports a Parquet shard
+// whose rows are not those written: a value changed, a row missing, a row
+// too many.
+func TestCheckShardCatches(t *testing.T) {
+	recs := []Sentence{
+		{ID: "doc-0001-p0001-s0001", DocumentID: "doc-0001", ParagraphID: "doc-0001-p0001", Text: "Bir.", CharEnd: 4, ByteEnd: 4, WordCount: 1},
+		{ID: "doc-0001-p0001-s0002", DocumentID: "doc-0001", ParagraphID: "doc-0001-p0001", Index: 1, Text: "İki üç.", CharStart: 5, CharEnd: 12, ByteStart: 5, ByteEnd: 14, WordCount: 2},
+	}
+	shard := func(rs []Sentence) *parquetTable {
+		p := newParquetTable(TableSentences, t.TempDir())
+		for _, s := range rs {
+			if err := p.write(s, 100); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := p.close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.nameShards(); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	written := shard(recs)
+	if err := written.checkShard(0, 2); err != nil {
+		t.Fatalf("the shard as written: %v", err)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func([]Sentence) []Sentence
+		want string
+	}{
+		{"value", func(r []Sentence) []Sentence { r[1].CharEnd++; return r }, "the rows read back differ from the rows written"},
+		{"text", func(r []Sentence) []Sentence { r[0].Text = "Bir!"; return r }, "the rows read back differ from the rows written"},
+		{"missing", func(r []Sentence) []Sentence { return r[:1] }, "1 rows, the JSON Lines shard has 2"},
+		{"extra", func(r []Sentence) []Sentence { return append(r, r[0]) }, "3 rows, the JSON Lines shard has 2"},
+	} {
+		p := shard(tc.edit(append([]Sentence(nil), recs...)))
+		// The shard on disk is the edited one; what was written is recs.
+		p.shardRows, p.shardSums = written.shardRows, written.shardSums
+		err := p.checkShard(0, 2)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an error with %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// compareParquet checks that the Parquet file at parquetPath holds the rows
+// of the JSON Lines file at jsonlPath, of the record type of table: as
+// many rows, and each row, read back from Parquet into the record type and
+// encoded as the JSON Lines are, gives the same line byte for byte. It
+// reads both files as streams, one row at a time. The build checks the
+// rows by their values' hash (parquetTable.checkShard); the tests check
+// them against the JSON Lines text too.
+func compareParquet(table, jsonlPath, parquetPath string) error {
+	t := recordTypes[table]
+	pt := parquetType(t)
+	pf, err := os.Open(parquetPath)
+	if err != nil {
+		return fmt.Errorf("dataset: check %s parquet: %w", table, err)
+	}
+	defer pf.Close()
+	st, err := pf.Stat()
+	if err != nil {
+		return fmt.Errorf("dataset: check %s parquet: %w", table, err)
+	}
+	file, err := parquet.OpenFile(pf, st.Size())
+	if err != nil {
+		return fmt.Errorf("dataset: check %s parquet %s: %w", table, filepath.Base(parquetPath), err)
+	}
+	if !parquet.SameNodes(file.Schema(), parquet.SchemaOf(reflect.Zero(pt).Interface())) {
+		return fmt.Errorf("dataset: check %s parquet %s: schema %s, want %s", table, filepath.Base(parquetPath), file.Schema(), ParquetSchema(table))
+	}
+	r := parquet.NewReader(file)
+	defer r.Close()
+	jf, err := os.Open(jsonlPath)
+	if err != nil {
+		return fmt.Errorf("dataset: check %s parquet: %w", table, err)
+	}
+	defer jf.Close()
+	lines := bufio.NewReaderSize(jf, 256<<10)
+	row := reflect.New(pt)
+	rec := reflect.NewAt(t, row.UnsafePointer()).Elem() // row seen as t, as in parquetTable
+	var buf []byte
+	for i := 0; ; i++ {
+		line, lerr := lines.ReadSlice('\n')
+		if lerr == bufio.ErrBufferFull {
+			// A line longer than the buffer: gather it.
+			long := append([]byte(nil), line...)
+			for lerr == bufio.ErrBufferFull {
+				line, lerr = lines.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
+		if lerr != nil && lerr != io.EOF {
+			return fmt.Errorf("dataset: check %s parquet: %w", table, lerr)
+		}
+		row.Elem().SetZero()
+		perr := r.Read(row.Interface())
+		if len(line) == 0 {
+			if perr == nil {
+				return &Error{Table: table, ID: filepath.Base(parquetPath), Reason: fmt.Sprintf("Parquet has more rows than the JSON Lines file's %d", i)}
+			}
+			if !errors.Is(perr, io.EOF) {
+				return fmt.Errorf("dataset: check %s parquet: %w", table, perr)
+			}
+			return nil
+		}
+		if perr != nil {
+			if errors.Is(perr, io.EOF) {
+				return &Error{Table: table, ID: filepath.Base(parquetPath), Reason: fmt.Sprintf("Parquet has %d rows, the JSON Lines file more", i)}
+			}
+			return fmt.Errorf("dataset: check %s parquet: %w", table, perr)
+		}
+		if buf, err = appendLine(buf[:0], rec.Interface()); err != nil {
+			return fmt.Errorf("dataset: check %s parquet: %w", table, err)
+		}
+		if string(buf) != string(line) {
+			return &Error{Table: table, ID: filepath.Base(parquetPath), Reason: fmt.Sprintf("row %d differs from the JSON Lines row: %q, want %q", i, buf, line)}
 		}
 	}
 }
