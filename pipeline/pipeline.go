@@ -194,8 +194,19 @@ func readSeed(seeds []seedFile, i int, limit int64) read {
 
 // seedFile is one seed found in the seeds folder.
 type seedFile struct {
-	name string // file name in the seeds folder, the document's Source
-	path string // path to read: the link's target for a symbolic link
+	dir    string // the seeds folder, shared by every seed
+	name   string // file name in the seeds folder, the document's Source
+	target string // a symbolic link's target; "" for a file
+}
+
+// path returns the path to read: the link's target for a symbolic link.
+// It is joined when asked for, not kept: a book of 100,000 seeds would
+// hold 100,000 paths for the whole run.
+func (s seedFile) path() string {
+	if s.target != "" {
+		return s.target
+	}
+	return filepath.Join(s.dir, s.name)
 }
 
 // isSeedName reports whether name has a seed extension, in any case.
@@ -243,18 +254,18 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 			continue // noted by noteSkipped
 		}
 		pos := doc.Pos{File: name}
-		path := filepath.Join(dir, name)
+		path, target := filepath.Join(dir, name), ""
 		if e.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(path)
+			t, err := filepath.EvalSymlinks(path)
 			if err != nil {
 				diags.Errorf(pos, "cannot read: %s", osMessage(err))
 				continue
 			}
-			if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+			if rel, err := filepath.Rel(root, t); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
 				diags.Errorf(pos, "symlink leads outside the seeds folder (not followed)")
 				continue
 			}
-			path = target
+			path, target = t, t
 		}
 		fi, err := os.Stat(path)
 		switch {
@@ -268,7 +279,7 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 			diags.Errorf(pos, "cannot read: not a regular file")
 			continue
 		}
-		seeds = append(seeds, seedFile{name: name, path: path})
+		seeds = append(seeds, seedFile{dir: dir, name: name, target: target})
 	}
 	if len(seeds) == 0 && !diags.HasErrors() {
 		return noSeeds()
@@ -317,7 +328,7 @@ func osMessage(err error) string {
 func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: s.name}
-	raw, err := readLimited(s.path, limit)
+	raw, err := readLimited(s.path(), limit)
 	if err != nil {
 		diags.Errorf(whole, "%s", err)
 		return nil, diags
