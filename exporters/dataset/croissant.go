@@ -158,18 +158,28 @@ func croissantURL(identifier string) string {
 	return "README.md"
 }
 
-// croissantType is the Croissant data type of a record type's field.
+// croissantType is the Croissant data type of a record type's field: a
+// string is sc:Text, an integer sc:Integer, a bool sc:Boolean, a float
+// sc:Float, a pointer its element's (nullable), a slice its element's,
+// repeated. Any other kind panics: a table with such a column needs a type
+// chosen here first.
 func croissantType(t reflect.Type) (dataType string, repeated bool) {
 	switch t.Kind() {
-	case reflect.Int:
+	case reflect.String:
+		return "sc:Text", false
+	case reflect.Int, reflect.Int64, reflect.Int32:
 		return "sc:Integer", false
+	case reflect.Bool:
+		return "sc:Boolean", false
+	case reflect.Float64, reflect.Float32:
+		return "sc:Float", false
 	case reflect.Slice:
 		dt, _ := croissantType(t.Elem())
 		return dt, true
 	case reflect.Pointer:
 		return croissantType(t.Elem())
 	}
-	return "sc:Text", false
+	panic(fmt.Sprintf("dataset: no Croissant data type for a column of Go type %s", t))
 }
 
 // croissant describes the Parquet files as Croissant 1.0: a FileObject per

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -254,4 +255,35 @@ func TestLicenseFields(t *testing.T) {
 			t.Errorf("rights %q: LICENSE %q, %v", tt.rights, lic, err)
 		}
 	}
+}
+
+// TestCroissantType checks the Croissant data type of each kind of column
+// a record type may have, and that any other kind is refused loudly.
+func TestCroissantType(t *testing.T) {
+	tests := []struct {
+		v        any
+		dataType string
+		repeated bool
+	}{
+		{"", "sc:Text", false},
+		{0, "sc:Integer", false},
+		{int64(0), "sc:Integer", false},
+		{false, "sc:Boolean", false},
+		{0.5, "sc:Float", false},
+		{(*string)(nil), "sc:Text", false},
+		{[]string(nil), "sc:Text", true},
+		{[]int(nil), "sc:Integer", true},
+	}
+	for _, tt := range tests {
+		dt, rep := croissantType(reflect.TypeOf(tt.v))
+		if dt != tt.dataType || rep != tt.repeated {
+			t.Errorf("%T: %s, repeated %v; want %s, %v", tt.v, dt, rep, tt.dataType, tt.repeated)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a map column got a Croissant type, want a panic")
+		}
+	}()
+	croissantType(reflect.TypeFor[map[string]int]())
 }
