@@ -247,7 +247,7 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
 		return nil, diags
 	}
-	var seeds []seedFile
+	seeds := make([]seedFile, 0, len(entries)) // no slack to grow into
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") || !isSeedName(name) {
