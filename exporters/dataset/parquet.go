@@ -312,21 +312,28 @@ var rowSeed = maphash.MakeSeed()
 
 // hashRow adds row, the Parquet values of one row, to h: the number of
 // values, then each value's column, levels, kind and bytes, with lengths
-// that keep the encoding unambiguous. scratch is a reusable buffer; the
-// grown buffer is returned.
+// that keep the encoding unambiguous. A byte array goes to h as it is,
+// not copied; scratch is a reusable buffer for the rest, returned grown.
 func hashRow(h *maphash.Hash, scratch []byte, row parquet.Row) []byte {
 	b := binary.AppendUvarint(scratch[:0], uint64(len(row)))
 	for _, v := range row {
 		b = binary.AppendUvarint(b, uint64(v.Column()))
 		b = append(b, byte(v.RepetitionLevel()), byte(v.DefinitionLevel()))
-		if v.IsNull() {
+		switch {
+		case v.IsNull():
 			b = append(b, 0xff)
-			continue
+		case v.Kind() == parquet.ByteArray:
+			data := v.ByteArray()
+			b = binary.AppendUvarint(append(b, byte(v.Kind())), uint64(len(data)))
+			h.Write(b)
+			h.Write(data)
+			b = b[:0]
+		default:
+			b = append(b, byte(v.Kind()))
+			n := len(b)
+			b = v.AppendBytes(append(b, 0))
+			b[n] = byte(len(b) - n - 1)
 		}
-		b = append(b, byte(v.Kind()))
-		n := len(b)
-		b = v.AppendBytes(append(b, 0, 0, 0, 0))
-		binary.LittleEndian.PutUint32(b[n:], uint32(len(b)-n-4))
 	}
 	h.Write(b)
 	return b
