@@ -88,7 +88,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	seeds, ds := listSeeds(seedsDir)
 	diags.Append(ds)
-	if len(seeds) == 0 { // listSeeds said why
+	if seeds == nil || seeds.len() == 0 { // listSeeds said why
 		diags.Sort()
 		return diags, nil
 	}
@@ -110,7 +110,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	// The seeds are read on workers goroutines, at most 2×workers ahead of
 	// the one taken next, so that few documents are in memory at once
 	// whatever the number of seeds.
-	reads := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) read {
+	reads := parallel.Ordered(seeds.len(), workers, 2*workers, func(i int) read {
 		return readSeed(seeds, i, opts.MaxFileSize)
 	})
 
@@ -143,7 +143,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			if meta.Title == "" {
 				meta.Title = fallbackTitle(seedsDir, d)
 			}
-			if err := sink.Begin(meta, len(seeds)); err != nil {
+			if err := sink.Begin(meta, seeds.len()); err != nil {
 				stop(err)
 				continue
 			}
@@ -183,13 +183,28 @@ type read struct {
 }
 
 // readSeed reads seed i of seeds; it runs on a worker goroutine.
-func readSeed(seeds []seedFile, i int, limit int64) read {
-	d, ds := readDocument(seeds[i], i, limit)
+func readSeed(seeds *seedList, i int, limit int64) read {
+	d, ds := readDocument(seeds.at(i), i, limit)
 	var found *enrich.Found
 	if d != nil {
 		found = enrich.Find(d)
 	}
 	return read{doc: d, found: found, diags: ds}
+}
+
+// seedList is the seeds found in a folder, in reading order, kept small:
+// a book of 100,000 seeds holds it for the whole run.
+type seedList struct {
+	dir     string
+	names   []string       // file names in the seeds folder
+	targets map[int]string // the targets of the seeds that are symbolic links
+}
+
+func (l *seedList) len() int { return len(l.names) }
+
+// at returns seed i.
+func (l *seedList) at(i int) seedFile {
+	return seedFile{dir: l.dir, name: l.names[i], target: l.targets[i]}
 }
 
 // seedFile is one seed found in the seeds folder.
@@ -218,10 +233,10 @@ func isSeedName(name string) bool {
 // listSeeds returns the seeds of dir in reading order, with the errors that
 // make a seed unusable (its entry is then left out). It returns no seeds
 // only with an error.
-func listSeeds(dir string) ([]seedFile, diag.List) {
+func listSeeds(dir string) (*seedList, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: dir}
-	noSeeds := func() ([]seedFile, diag.List) {
+	noSeeds := func() (*seedList, diag.List) {
 		diags.Errorf(whole, "no seeds (*.txt, *.md) in %s", dir)
 		return nil, diags
 	}
@@ -247,7 +262,7 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 		diags.Errorf(whole, "cannot read the seeds folder: %s", osMessage(err))
 		return nil, diags
 	}
-	seeds := make([]seedFile, 0, len(entries)) // no slack to grow into
+	seeds := &seedList{dir: dir, names: make([]string, 0, len(entries))} // no slack to grow into
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") || !isSeedName(name) {
@@ -279,9 +294,15 @@ func listSeeds(dir string) ([]seedFile, diag.List) {
 			diags.Errorf(pos, "cannot read: not a regular file")
 			continue
 		}
-		seeds = append(seeds, seedFile{dir: dir, name: name, target: target})
+		if target != "" {
+			if seeds.targets == nil {
+				seeds.targets = map[int]string{}
+			}
+			seeds.targets[len(seeds.names)] = target
+		}
+		seeds.names = append(seeds.names, name)
 	}
-	if len(seeds) == 0 && !diags.HasErrors() {
+	if len(seeds.names) == 0 && !diags.HasErrors() {
 		return noSeeds()
 	}
 	return seeds, diags
