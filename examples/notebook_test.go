@@ -81,9 +81,9 @@ func text(v any) string {
 	return ""
 }
 
-// TestNotebookRuns builds the dataset of seeds/ and executes the notebook
-// on it with jupyter nbconvert and Debian's python3 kernel; a failing cell
-// fails the test.
+// TestNotebookRuns builds the dataset of seeds/, and of the manuscript
+// test seeds, and executes the notebook on each with jupyter nbconvert and
+// Debian's python3 kernel; a failing cell fails the test.
 func TestNotebookRuns(t *testing.T) {
 	nbconvert := testtool.Require(t, "jupyter-nbconvert", "apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel python3-pandas")
 	testtool.RequireFile(t, "/usr/bin/python3", "apt-get install python3")
@@ -91,7 +91,32 @@ func TestNotebookRuns(t *testing.T) {
 		testtool.Missing(t, "python3 modules ipykernel and pandas", "apt-get install python3-ipykernel python3-pandas: "+string(out))
 	}
 
-	book, diags := pipeline.Build(filepath.Join(testtool.Root(), "seeds"), pipeline.Options{})
+	for _, tt := range []struct {
+		seeds string
+		want  []string // in the notebook's output
+	}{
+		{"seeds", []string{
+			"every sentence slices out of its paragraph: True",
+			"every figure's image matches its sha256: True",
+			"tables 0, figures 0, links 0",
+			"ICANN", "IETF", "İnternet Tahsisli Sayılar ve İsimler Kurumu",
+		}},
+		// A manuscript: footnotes, tables, a figure, links.
+		{"testdata/seeds/manuscript", []string{
+			"every sentence slices out of its paragraph: True",
+			"every figure's image matches its sha256: True",
+			"tables 2, figures 1, links 11",
+			"footnote paragraphs: ", "Türkçede en sık kullanılan harfler", "cross_reference", "tbl-harfler",
+		}},
+	} {
+		t.Run(tt.seeds, func(t *testing.T) { runNotebook(t, nbconvert, tt.seeds, tt.want) })
+	}
+}
+
+// runNotebook builds the dataset of the seeds folder and executes the
+// notebook on it; every string of want must be in its output.
+func runNotebook(t *testing.T, nbconvert, seeds string, want []string) {
+	book, diags := pipeline.Build(filepath.Join(testtool.Root(), filepath.FromSlash(seeds)), pipeline.Options{})
 	if diags.HasErrors() {
 		t.Fatalf("pipeline.Build: %v", diags.Err())
 	}
@@ -134,10 +159,7 @@ func TestNotebookRuns(t *testing.T) {
 		}
 	}
 	got := all.String()
-	for _, want := range []string{
-		"every sentence slices out of its paragraph: True",
-		"ICANN", "IETF", "İnternet Tahsisli Sayılar ve İsimler Kurumu",
-	} {
+	for _, want := range want {
 		if !strings.Contains(got, want) {
 			t.Errorf("the notebook's output lacks %q", want)
 		}

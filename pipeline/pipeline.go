@@ -21,8 +21,10 @@ import (
 	"github.com/seedpress/seedpress/pipeline/internal/decode"
 	"github.com/seedpress/seedpress/pipeline/internal/enrich"
 	"github.com/seedpress/seedpress/pipeline/internal/normalize"
+	"github.com/seedpress/seedpress/pipeline/internal/resource"
 	"github.com/seedpress/seedpress/pipeline/internal/segment"
 	"github.com/seedpress/seedpress/pipeline/internal/structure"
+	"github.com/seedpress/seedpress/pipeline/internal/xref"
 	"github.com/seedpress/seedpress/pipeline/manifest"
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
@@ -68,8 +70,11 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 //
 // The seeds are the *.txt and *.md files directly in seedsDir (the
 // extension in any case), read in byte order of their names; book.yaml is
-// the manifest. Hidden files, subfolders and other files are skipped with a
-// note. A symbolic link is followed only when it stays inside seedsDir.
+// the manifest. The images the seeds use (figures, inline images) are
+// resources anywhere inside seedsDir, read and checked once each (see
+// package resource); an image that cannot be used is an error where it is
+// written. Hidden files, other subfolders and other files are skipped with
+// a note. A symbolic link is followed only when it stays inside seedsDir.
 // Each document is decoded, normalised, structured, split into sentences
 // and searched for acronym definitions by up to Options.Workers goroutines
 // at once; then, in reading order, it gets its id and title, its mentions
@@ -77,6 +82,17 @@ func Build(seedsDir string, opts Options) (*doc.Book, diag.List) {
 // the sink. At most a few documents per worker are in memory at once, so
 // memory does not grow with the book unless the sink keeps the documents.
 // The result does not depend on the number of workers.
+//
+// Every heading gets an id, sections, figures and tables their numbers,
+// and internal links and cross-references their targets (see package
+// xref). A reference may point at a later document, so when any Markdown
+// seed may hold one (xref.MayRefer of its bytes), every seed is first read
+// as far as its structure, on the same workers, into an index of the
+// book's ids and numbers, and dropped; the documents are then read again
+// and resolved before they are split into sentences, since a reference's
+// text ("Şekil 3’te") is part of its sentence. A book without Markdown
+// seeds, or whose Markdown seeds have no '@', no '#' other than a
+// heading's, and no ".md", is not read twice.
 //
 // Diagnostics of all files are collected and sorted by file, line and
 // column: Stream never stops at the first bad seed, but it stops giving
@@ -98,7 +114,6 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	if m == nil {
 		m = &manifest.Manifest{}
 	}
-	diags.Append(noteSkipped(seedsDir, m))
 	meta := m.Meta
 	meta.Lang = meta.Language()
 	lang := doc.PrimaryLang(meta.Lang)
@@ -107,11 +122,22 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// The index of ids and numbers: filled first when a seed may refer to
+	// another, else document by document in the loop below.
+	refs := xref.New(meta.Lang)
+	var resolve func(*doc.Document) diag.List
+	if forceIndex || mayRefer(seeds, opts.MaxFileSize) {
+		diags.Append(indexSeeds(refs, seeds, workers, opts.MaxFileSize))
+		refs.Seal()
+		resolve = refs.Resolve
+	}
+
 	// The seeds are read on workers goroutines, at most 2×workers ahead of
 	// the one taken next, so that few documents are in memory at once
 	// whatever the number of seeds.
+	images := resource.NewLoader(seedsDir)
 	reads := parallel.Ordered(seeds.len(), workers, 2*workers, func(i int) read {
-		return readSeed(seeds, i, opts.MaxFileSize)
+		return readSeed(seeds, i, opts.MaxFileSize, resolve, images)
 	})
 
 	var sinkErr error
@@ -134,6 +160,14 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		}
 		d.ID = uniqueID(documentID(d.Source), ids)
 		d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
+		if resolve == nil { // no seed refers to another: index as we go
+			ds := refs.Add(d)
+			ds.Append(refs.Resolve(d))
+			diags.Append(ds)
+			if ds.HasErrors() {
+				feeding = false
+			}
+		}
 		diags.Append(g.Add(d, r.found))
 		d.Glossary = g.Terms()
 		if !feeding {
@@ -152,6 +186,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			stop(err)
 		}
 	}
+	diags.Append(noteSkipped(seedsDir, m, images.Used()))
 	diags.Sort()
 	if feeding && !diags.HasErrors() {
 		if err := sink.End(g.Terms()); err != nil {
@@ -160,6 +195,10 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	return diags, sinkErr
 }
+
+// forceIndex makes Stream index the seeds first even when none may refer
+// to another, so that tests can compare the two ways.
+var forceIndex = false
 
 // fallbackTitle is the book's title when the manifest gives none: the
 // first document's leading heading, else the seeds folder's name.
@@ -182,9 +221,11 @@ type read struct {
 	diags diag.List
 }
 
-// readSeed reads seed i of seeds; it runs on a worker goroutine.
-func readSeed(seeds *seedList, i int, limit int64) read {
-	d, ds := readDocument(seeds.at(i), i, limit)
+// readSeed reads seed i of seeds, resolving its references with resolve
+// when it is not nil and loading its images with images; it runs on a
+// worker goroutine.
+func readSeed(seeds *seedList, i int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) read {
+	d, ds := readDocument(seeds.at(i), i, limit, resolve, images)
 	var found *enrich.Found
 	if d != nil {
 		found = enrich.Find(d)
@@ -308,9 +349,10 @@ func listSeeds(dir string) (*seedList, diag.List) {
 	return seeds, diags
 }
 
-// noteSkipped notes every entry of dir that is neither a seed, the manifest
-// nor the manifest's cover image.
-func noteSkipped(dir string, m *manifest.Manifest) diag.List {
+// noteSkipped notes every entry of dir that is neither a seed, the manifest,
+// the manifest's cover image nor one of resources: the images the seeds
+// use, or the folders that hold them.
+func noteSkipped(dir string, m *manifest.Manifest, resources map[string]bool) diag.List {
 	var diags diag.List
 	entries, _ := os.ReadDir(dir) // listSeeds read it already
 	for _, e := range entries {
@@ -321,6 +363,7 @@ func noteSkipped(dir string, m *manifest.Manifest) diag.List {
 			diags.Notef(pos, "hidden file skipped")
 		case isSeedName(name), name == manifest.FileName:
 		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
+		case resources[name]:
 		case e.IsDir():
 			diags.Notef(pos, "folder skipped (seeds are read from the top folder only)")
 		default:
@@ -344,9 +387,26 @@ func osMessage(err error) string {
 	return err.Error()
 }
 
-// readDocument reads, decodes, normalises, structures and segments one
-// seed. The document's ID and Title are set later, in reading order.
-func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List) {
+// readDocument reads, decodes, normalises, structures, resolves (when
+// resolve is not nil) and segments one seed, and loads the images it uses.
+// The document's ID and Title are set later, in reading order.
+func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) (*doc.Document, diag.List) {
+	d, diags := structureDocument(s, index, limit, images)
+	if d == nil {
+		return nil, diags
+	}
+	if resolve != nil {
+		diags.Append(resolve(d))
+	}
+	segmentDocument(d)
+	return d, diags
+}
+
+// structureDocument reads, decodes, normalises and structures one seed,
+// and loads the images it uses when images is not nil (the index pass
+// needs no image): the document is nil when it cannot be read or has no
+// text.
+func structureDocument(s seedFile, index int, limit int64, images *resource.Loader) (*doc.Document, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: s.name}
 	raw, err := readLimited(s.path(), limit)
@@ -375,7 +435,12 @@ func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List)
 	}
 	if markdown {
 		d.Format = "markdown"
-		d.Blocks, ds = structure.Markdown(s.name, text)
+		var r structure.Result
+		r, ds = structure.MarkdownDocument(s.name, text)
+		d.Blocks, d.Notes = r.Blocks, r.Notes
+		if images != nil {
+			diags.Append(loadImages(d, r.Images, images))
+		}
 	} else {
 		d.Blocks, ds = structure.Text(s.name, text)
 	}
@@ -384,8 +449,48 @@ func readDocument(s seedFile, index int, limit int64) (*doc.Document, diag.List)
 		diags.Errorf(whole, "no text to publish")
 		return nil, diags
 	}
-	segmentBlocks(d.Blocks)
 	return d, diags
+}
+
+// mayRefer reports whether a Markdown seed of seeds may hold a reference
+// to another document, or an id, by xref.MayRefer of its bytes. A seed
+// that cannot be read counts as none: reading it again will say why.
+func mayRefer(seeds *seedList, limit int64) bool {
+	for i := range seeds.len() {
+		s := seeds.at(i)
+		if !strings.EqualFold(filepath.Ext(s.name), ".md") {
+			continue
+		}
+		if raw, err := readLimited(s.path(), limit); err == nil && xref.MayRefer(raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexSeeds adds every seed, read as far as its structure on workers
+// goroutines, to refs in reading order, and returns the problems of the
+// index (duplicate ids). A seed that cannot be read is left out; reading
+// it again will say why. Each document is dropped once added.
+func indexSeeds(refs *xref.Index, seeds *seedList, workers int, limit int64) diag.List {
+	var diags diag.List
+	type structured struct {
+		doc *doc.Document
+		ok  bool
+	}
+	docs := parallel.Ordered(seeds.len(), workers, 2*workers, func(i int) structured {
+		d, ds := structureDocument(seeds.at(i), i, limit, nil)
+		return structured{d, d != nil && !ds.HasErrors()}
+	})
+	ids := map[string]bool{} // as Stream gives them
+	for _, s := range docs {
+		if !s.ok {
+			continue
+		}
+		s.doc.ID = uniqueID(documentID(s.doc.Source), ids)
+		diags.Append(refs.Add(s.doc))
+	}
+	return diags
 }
 
 // readLimited reads the file at path, refusing one over limit bytes.
@@ -445,9 +550,11 @@ func sizeString(n int64) string {
 	return strconv.FormatInt(n, 10) + " bytes"
 }
 
-// segmentBlocks fills the Sentences of every heading and paragraph.
-func segmentBlocks(blocks []doc.Block) {
-	doc.WalkBlocks(blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+// segmentDocument fills the Sentences of every heading, paragraph and line
+// block of d, its notes' included: every leaf but code. Table cells and
+// captions, and figure captions, are not sentences of the running text.
+func segmentDocument(d *doc.Document) {
+	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		switch b := n.(type) {
 		case *doc.Heading:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
@@ -455,9 +562,53 @@ func segmentBlocks(blocks []doc.Block) {
 		case *doc.Paragraph:
 			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
 			return doc.WalkSkipChildren
+		case *doc.LineBlock:
+			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
+			return doc.WalkSkipChildren
+		case *doc.Table, *doc.Figure:
+			return doc.WalkSkipChildren
 		}
 		return doc.WalkContinue
 	})
+}
+
+// loadImages loads the images that d uses (uses, from the structure
+// stage) through the book's loader and puts each in place of the image as
+// written; d.Images lists them, each once, in order of first use. Every
+// image that cannot be used is an error at the place it is written.
+func loadImages(d *doc.Document, uses []structure.ImageUse, images *resource.Loader) diag.List {
+	if len(uses) == 0 {
+		return nil
+	}
+	var diags diag.List
+	loaded := make(map[*doc.Image]*doc.Image, len(uses))
+	seen := map[*doc.Image]bool{}
+	for _, u := range uses {
+		img, err := images.Load(u.Image.Path)
+		if err != nil {
+			diags.Errorf(u.Pos, "%s", err)
+			continue
+		}
+		loaded[u.Image] = img
+		if !seen[img] {
+			seen[img] = true
+			d.Images = append(d.Images, img)
+		}
+	}
+	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch n := n.(type) {
+		case *doc.Figure:
+			if img := loaded[n.Image]; img != nil {
+				n.Image = img
+			}
+		case *doc.InlineImage:
+			if img := loaded[n.Image]; img != nil {
+				n.Image = img
+			}
+		}
+		return doc.WalkContinue
+	})
+	return diags
 }
 
 // documentID derives a document ID from a seed's file name: the stem

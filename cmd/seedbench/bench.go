@@ -21,6 +21,9 @@ type Row struct {
 	Run    string // seedpress: "all", "epub", "pdf", "dataset"; pandoc: "epub3", "json"
 	M      Measurement
 	Pages  int // pages of the PDF written; 0 when none
+	// Rich marks a run on the rich corpus of Docs documents (footnotes,
+	// tables, figures: corpus.Generator.Rich) rather than the prose one.
+	Rich bool
 }
 
 // bench runs the measurements of one invocation.
@@ -33,8 +36,11 @@ type bench struct {
 // corpusDir returns the folder of the corpus of n documents, generating it
 // unless a complete one is cached. A corpus is complete when its stats
 // file, written last, exists.
-func (b *bench) corpusDir(n int) (string, corpus.Stats, error) {
+func (b *bench) corpusDir(n int, rich bool) (string, corpus.Stats, error) {
 	name := fmt.Sprintf("n%d-seed%d-v%d", n, b.seed, corpus.Version)
+	if rich {
+		name += "-rich"
+	}
 	dir := filepath.Join(b.work, "corpus", name)
 	stamp := dir + ".json"
 	var st corpus.Stats
@@ -48,7 +54,8 @@ func (b *bench) corpusDir(n int) (string, corpus.Stats, error) {
 	if err := os.RemoveAll(dir); err != nil {
 		return "", st, err
 	}
-	st, err := corpus.Generate(dir, n, b.seed)
+	g := corpus.Generator{Rich: rich}
+	st, err := g.Generate(dir, n, b.seed)
 	if err != nil {
 		return "", st, err
 	}
@@ -62,15 +69,38 @@ func (b *bench) corpusDir(n int) (string, corpus.Stats, error) {
 	return dir, st, nil
 }
 
-// size measures every run on the corpus of n documents.
+// size measures every run on the corpus of n documents, and then, with
+// -rich, the EPUB and dataset runs (and pandoc's EPUB) on the rich corpus
+// of n documents.
 func (b *bench) size(n int) ([]Row, error) {
-	dir, st, err := b.corpusDir(n)
+	rows, err := b.corpusRuns(n, false, b.formats, []string{"epub3", "json"})
+	if err != nil || !b.rich {
+		return rows, err
+	}
+	var formats []string
+	for _, f := range b.formats {
+		if f == "epub" || f == "dataset" {
+			formats = append(formats, f)
+		}
+	}
+	rich, err := b.corpusRuns(n, true, formats, []string{"epub3"})
+	return append(rows, rich...), err
+}
+
+// corpusRuns measures seedpress's builds of formats and pandoc's runs
+// (epub3, json) on the prose or rich corpus of n documents.
+func (b *bench) corpusRuns(n int, rich bool, formats, pandocRuns []string) ([]Row, error) {
+	kind := ""
+	if rich {
+		kind = "-rich"
+	}
+	dir, st, err := b.corpusDir(n, rich)
 	if err != nil {
 		return nil, fmt.Errorf("corpus of %d: %w", n, err)
 	}
 	var rows []Row
-	for _, f := range b.formats {
-		out := filepath.Join(b.work, "out", fmt.Sprintf("n%d-%s", n, f))
+	for _, f := range formats {
+		out := filepath.Join(b.work, "out", fmt.Sprintf("n%d%s-%s", n, kind, f))
 		if err := os.RemoveAll(out); err != nil {
 			return nil, err
 		}
@@ -78,8 +108,8 @@ func (b *bench) size(n int) ([]Row, error) {
 		if f == "all" {
 			format = "epub,pdf,dataset"
 		}
-		fmt.Fprintf(b.log, "seedbench: %d docs: seedpress build --format %s\n", n, format)
-		row := Row{Docs: n, Corpus: st, Tool: "seedpress", Run: f}
+		fmt.Fprintf(b.log, "seedbench: %d%s docs: seedpress build --format %s\n", n, kind, format)
+		row := Row{Docs: n, Corpus: st, Tool: "seedpress", Run: f, Rich: rich}
 		row.M = b.r.measure(b.work, b.seedpress, "build", "--seeds", dir, "--out", out, "--format", format, "--quiet")
 		if row.M.OK() && (f == "all" || f == "pdf") {
 			pdf, err := findPDF(out)
@@ -100,21 +130,19 @@ func (b *bench) size(n int) ([]Row, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := filepath.Join(b.work, "out", fmt.Sprintf("n%d-pandoc", n))
+	out := filepath.Join(b.work, "out", fmt.Sprintf("n%d%s-pandoc", n, kind))
 	if err := os.RemoveAll(out); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, err
 	}
-	for _, to := range []struct{ run, format, file string }{
-		{"epub3", "epub3", "book.epub"},
-		{"json", "json", "book.json"},
-	} {
-		fmt.Fprintf(b.log, "seedbench: %d docs: pandoc -t %s\n", n, to.format)
-		args := append([]string{"-f", "markdown", "-t", to.format, "--metadata-file", "book.yaml",
-			"-o", filepath.Join(out, to.file)}, seeds...)
-		row := Row{Docs: n, Corpus: st, Tool: "pandoc", Run: to.run}
+	files := map[string]string{"epub3": "book.epub", "json": "book.json"}
+	for _, run := range pandocRuns {
+		fmt.Fprintf(b.log, "seedbench: %d%s docs: pandoc -t %s\n", n, kind, run)
+		args := append([]string{"-f", "markdown", "-t", run, "--metadata-file", "book.yaml",
+			"-o", filepath.Join(out, files[run])}, seeds...)
+		row := Row{Docs: n, Corpus: st, Tool: "pandoc", Run: run, Rich: rich}
 		row.M = b.r.measure(dir, b.pandoc, args...)
 		b.logRow(row)
 		rows = append(rows, row)

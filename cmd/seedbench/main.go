@@ -56,6 +56,7 @@ type config struct {
 	timeout   time.Duration
 	timeBin   string // path of GNU time; "" falls back to rusage
 	pdfinfo   string // path of pdfinfo; "" falls back to counting objects
+	rich      bool   // also measure the EPUB and dataset on rich corpora
 }
 
 // knownFormats are the values -formats accepts; "all" is every edition in
@@ -73,13 +74,14 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	seed := fs.Int64("seed", 1, "random seed of the generated corpora")
 	timeout := fs.Duration("timeout", 15*time.Minute, "time limit of each measured run")
 	timeBin := fs.String("time", "/usr/bin/time", "GNU time, run with -v; if missing, the Go runtime's rusage is used")
+	rich := fs.Bool("rich", true, "also build rich corpora (footnotes, tables, figures) of each size to EPUB and dataset, and compare with the prose runs")
 	if err := fs.Parse(args); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	c := &config{seed: *seed, timeout: *timeout, seedpress: *seedpress}
+	c := &config{seed: *seed, timeout: *timeout, seedpress: *seedpress, rich: *rich}
 	var err error
 	if c.sizes, err = parseSizes(*sizes); err != nil {
 		return nil, fmt.Errorf("%w: -sizes: %v", errUsage, err)

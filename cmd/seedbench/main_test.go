@@ -82,6 +82,12 @@ func sampleResults() *results {
 			MaxRSSKB: rssMB * 1024,
 		}}
 	}
+	rich := func(r Row) Row {
+		r.Rich = true
+		r.Corpus.Bytes = r.Corpus.Bytes * 11 / 10
+		r.Corpus.Footnotes, r.Corpus.Tables, r.Corpus.Figures = r.Docs*3, r.Docs/5, r.Docs/5
+		return r
+	}
 	failed := row(st10, "seedpress", "pdf", 3.5, 3, 10, 0)
 	failed.M.ExitCode, failed.M.Err = 1, "exit status 1: pdf: font | glyph missing"
 	return &results{
@@ -101,6 +107,9 @@ func sampleResults() *results {
 			row(st10, "seedpress", "dataset", 4.5, 5, 70, 0),
 			row(st10, "pandoc", "epub3", 163, 160, 4700, 0),
 			row(st10, "pandoc", "json", 48, 47, 3500, 0),
+			rich(row(st10, "seedpress", "epub", 4.8, 7, 320, 0)),
+			rich(row(st10, "seedpress", "dataset", 5, 5.5, 75, 0)),
+			rich(row(st10, "pandoc", "epub3", 190, 185, 5200, 0)),
 		},
 	}
 }
@@ -167,8 +176,10 @@ func TestRun(t *testing.T) {
 	}
 	table := out.String()
 	for _, want := range []string{
-		"| 3 | 0.0 | seedpress | all |",
-		"| 5 | 0.0 | seedpress | pdf |",
+		"| 3 | prose | 0.0 | seedpress | all |",
+		"| 5 | prose | 0.0 | seedpress | pdf |",
+		"| 5 | rich | 0.0 | seedpress | epub |",
+		"### Rich manuscripts against prose",
 		"FAILED: exit status 3: epub: broken on purpose",
 		"seedpress fake",
 		"not measured",
@@ -188,8 +199,8 @@ func TestRun(t *testing.T) {
 	if err := run(args, &out, &log); err != nil {
 		t.Fatalf("second run: %v", err)
 	}
-	if n := strings.Count(log.String(), "cached"); n != 2 {
-		t.Errorf("second run: want both corpora from the cache, log:\n%s", log.String())
+	if n := strings.Count(log.String(), "cached"); n != 4 {
+		t.Errorf("second run: want the four corpora (two sizes, prose and rich) from the cache, log:\n%s", log.String())
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 )
 
 var benchDocs = flag.Int("docs", 100, "corpus size of BenchmarkBuild, in documents (cached in the repository's .bench folder)")
+var benchRich = flag.Bool("rich", false, "BenchmarkBuild: use the rich corpus (footnotes, tables, figures)")
 
 // BenchmarkBuild runs a whole build in process, as "seedpress build" does:
 // pipeline.Stream into exporters.Publish, which gives the documents to
@@ -29,7 +30,7 @@ var benchDocs = flag.Int("docs", 100, "corpus size of BenchmarkBuild, in documen
 // The bytes per second are those of the seed text.
 func BenchmarkBuild(b *testing.B) {
 	bn := &bench{config: &config{work: filepath.Join(testtool.Root(), ".bench"), seed: 1}, log: io.Discard}
-	dir, st, err := bn.corpusDir(*benchDocs)
+	dir, st, err := bn.corpusDir(*benchDocs, *benchRich)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -81,8 +81,8 @@ func (res *results) write(w io.Writer) error {
 	}
 	p(".\n\n")
 	p("Wall time, CPU time (user + system) and peak RSS from `/usr/bin/time -v`; MB = 10⁶ bytes of seed text (book.yaml excluded); peak in MiB.\n\n")
-	p("| docs | seed MB | tool | build | wall s | CPU s | peak MiB | MB/s | pages | pages/s | status |\n")
-	p("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|\n")
+	p("| docs | corpus | seed MB | tool | build | wall s | CPU s | peak MiB | MB/s | pages | pages/s | status |\n")
+	p("|---:|---|---:|---|---|---:|---:|---:|---:|---:|---:|---|\n")
 	for _, r := range res.Rows {
 		status := "ok"
 		if !r.M.OK() {
@@ -100,11 +100,30 @@ func (res *results) write(w io.Writer) error {
 				pps = fmt.Sprintf("%.0f", float64(r.Pages)/secs)
 			}
 		}
-		p("| %d | %.1f | %s | %s | %.2f | %.2f | %d | %s | %s | %s | %s |\n",
-			r.Docs, mb(r.Corpus.Bytes), r.Tool, r.Run, r.M.Wall.Seconds(), r.M.CPU().Seconds(),
+		p("| %d | %s | %.1f | %s | %s | %.2f | %.2f | %d | %s | %s | %s | %s |\n",
+			r.Docs, corpusKind(r.Rich), mb(r.Corpus.Bytes), r.Tool, r.Run, r.M.Wall.Seconds(), r.M.CPU().Seconds(),
 			r.M.MaxRSSKB/1024, rate, pages, pps, status)
 	}
 	sizes := res.sizes()
+	if res.hasRich() {
+		p("\n### Rich manuscripts against prose (issue 13; same run)\n\n")
+		p("The rich corpus is the prose corpus of the same size and seed with footnotes, tables and figures added (a note every few paragraphs, a table and a figure in about one document in four). Throughput is MB of seed text per second of wall time and per second of CPU; the ratio is rich ÷ prose (the target: ≥ 0.75, within 25%%). pandoc × is pandoc's EPUB time ÷ seedpress's on the rich files (target ≥ 10).\n\n")
+		p("| docs | notes | tables | figures | EPUB MB/s rich ÷ prose (wall, CPU) | dataset MB/s rich ÷ prose (wall, CPU) | rich EPUB vs pandoc wall ×, CPU × |\n")
+		p("|---:|---:|---:|---:|---|---|---|\n")
+		for _, n := range sizes {
+			r, ok := res.findKind(n, "seedpress", "epub", true)
+			if !ok {
+				if r, ok = res.findKind(n, "seedpress", "dataset", true); !ok {
+					continue
+				}
+			}
+			p("| %d | %d | %d | %d | %s, %s | %s, %s | %s, %s |\n", n, r.Corpus.Footnotes, r.Corpus.Tables, r.Corpus.Figures,
+				res.richRatio(n, "epub", wallOf), res.richRatio(n, "epub", cpuOf),
+				res.richRatio(n, "dataset", wallOf), res.richRatio(n, "dataset", cpuOf),
+				res.kindRatio(n, true, "pandoc", "epub3", "seedpress", "epub", wallOf),
+				res.kindRatio(n, true, "pandoc", "epub3", "seedpress", "epub", cpuOf))
+		}
+	}
 	if res.Pandoc {
 		p("\n### Against pandoc (same run, same files)\n\n")
 		p("Time ratios are pandoc ÷ seedpress (higher is better for seedpress), by wall time and by CPU time (user + system; seedpress's parallelism does not help it there). Peak ratios are seedpress ÷ pandoc (lower is better).\n\n")
@@ -156,13 +175,57 @@ func (res *results) ratio(n int, numTool, numRun, denTool, denRun string, f func
 	return fmt.Sprintf("%.2f", f(a)/f(b))
 }
 
+// find returns the run on the prose corpus of n documents.
 func (res *results) find(n int, tool, run string) (Row, bool) {
+	return res.findKind(n, tool, run, false)
+}
+
+// findKind returns the run on the prose or rich corpus of n documents.
+func (res *results) findKind(n int, tool, run string, rich bool) (Row, bool) {
 	for _, r := range res.Rows {
-		if r.Docs == n && r.Tool == tool && r.Run == run {
+		if r.Docs == n && r.Tool == tool && r.Run == run && r.Rich == rich {
 			return r, true
 		}
 	}
 	return Row{}, false
+}
+
+// kindRatio is ratio on the prose or rich corpus.
+func (res *results) kindRatio(n int, rich bool, numTool, numRun, denTool, denRun string, f func(Row) float64) string {
+	a, ok1 := res.findKind(n, numTool, numRun, rich)
+	b, ok2 := res.findKind(n, denTool, denRun, rich)
+	if !ok1 || !ok2 || !a.M.OK() || !b.M.OK() || f(b) == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", f(a)/f(b))
+}
+
+// richRatio returns seedpress's throughput (MB of seed text per unit of
+// f) on the rich corpus of n documents divided by that on the prose one,
+// formatted, or "—".
+func (res *results) richRatio(n int, run string, f func(Row) float64) string {
+	a, ok1 := res.findKind(n, "seedpress", run, true)
+	b, ok2 := res.findKind(n, "seedpress", run, false)
+	if !ok1 || !ok2 || !a.M.OK() || !b.M.OK() || f(a) == 0 || f(b) == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", (mb(a.Corpus.Bytes)/f(a))/(mb(b.Corpus.Bytes)/f(b)))
+}
+
+func (res *results) hasRich() bool {
+	for _, r := range res.Rows {
+		if r.Rich {
+			return true
+		}
+	}
+	return false
+}
+
+func corpusKind(rich bool) string {
+	if rich {
+		return "rich"
+	}
+	return "prose"
 }
 
 func (res *results) sizes() []int {

@@ -84,6 +84,84 @@ type BookDocument struct {
 	Title string `json:"title"`
 	// Body in reading order.
 	Blocks []Block `json:"blocks"`
+	// Subtitle from the document's front matter; absent when none.
+	Subtitle *string `json:"subtitle,omitzero"`
+	// Authors from the document's front matter; absent when none.
+	Authors []string `json:"authors,omitzero"`
+	// Date from the document's front matter; absent when none.
+	Date *string `json:"date,omitzero"`
+	// Abstract from the document's front matter; absent when none.
+	Abstract *string `json:"abstract,omitzero"`
+	// BCP 47 language of the document when it differs from the book's; absent when it does not.
+	Lang *string `json:"lang,omitzero"`
+	// Title of the part of the book that begins with this document (from a book outline such as SUMMARY.md); absent when none begins here.
+	Part *string `json:"part,omitzero"`
+	// Nesting of the document in the book outline: absent for a chapter, 1 for a section under the chapter before it, and so on.
+	Depth *int `json:"depth,omitzero" jsonschema:"minimum=1"`
+	// The document's footnotes, numbered in the order of their first reference; absent when it has none.
+	Notes []BookNote `json:"notes,omitzero"`
+}
+
+// BookNote is a footnote: blocks that a note_ref points at.
+type BookNote struct {
+	// The author's label of the note ("1", "kaynak").
+	ID string `json:"id"`
+	// The note's number in its document, as its reference marks show it.
+	Number int `json:"number" jsonschema:"minimum=0"`
+	// Where the note starts in its seed.
+	Pos Position `json:"pos"`
+	// The note's blocks.
+	Blocks []Block `json:"blocks"`
+}
+
+// Attr is an element's attributes as Markdown writes them ({#id .class key=value}).
+type Attr struct {
+	// The element's id, "" when none.
+	ID string `json:"id"`
+	// Classes in order.
+	Classes []string `json:"classes"`
+	// Key-value pairs in order.
+	Pairs []KeyValue `json:"pairs"`
+}
+
+// KeyValue is one key=value attribute.
+type KeyValue struct {
+	// The key.
+	Key string `json:"key"`
+	// The value.
+	Value string `json:"value"`
+}
+
+// ImageRef is an image the book uses: a file of the seeds folder, copied into the dataset's media/ folder.
+type ImageRef struct {
+	// Path of the image in the seeds folder, slash-separated.
+	Path string `json:"path"`
+	// Path of the copy in the dataset: "media/", its SHA-256 and extension.
+	MediaPath string `json:"media_path"`
+	// Media type: "image/png", "image/jpeg" or "image/svg+xml".
+	MediaType string `json:"media_type" jsonschema:"enum=image/png,enum=image/jpeg,enum=image/svg+xml"`
+	// Width in pixels.
+	Width int `json:"width" jsonschema:"minimum=0"`
+	// Height in pixels.
+	Height int `json:"height" jsonschema:"minimum=0"`
+	// Lower-case hex SHA-256 of the image file.
+	SHA256 string `json:"sha256" jsonschema:"pattern=^[0-9a-f]{64}$"`
+}
+
+// TableCell is one cell of a table.
+type TableCell struct {
+	// The cell's inline content.
+	Inlines []Inline `json:"inlines"`
+}
+
+// DefinitionItem is one term of a definition list with its definitions.
+type DefinitionItem struct {
+	// Where the term starts in its seed.
+	Pos Position `json:"pos"`
+	// The term: a paragraph.
+	Term Block `json:"term"`
+	// The definitions, each a list of blocks.
+	Definitions [][]Block `json:"definitions"`
 }
 
 // Position is where a node starts in its seed: 1-based line and column (in characters); 0 and 0 when unknown.
@@ -94,10 +172,10 @@ type Position struct {
 	Col int `json:"col" jsonschema:"minimum=0"`
 }
 
-// Block is a block-level node. Besides type and pos, a heading has level, inlines and sentences; a paragraph inlines and sentences; code info and text; a quote blocks; a list ordered, start and items; a thematic_break nothing else.
+// Block is a block-level node. Besides type and pos, a heading has level, inlines and sentences; a paragraph and a line_block inlines and sentences; code info and text; a quote and a div blocks; a list ordered, start and items; a table number, caption, align, head and rows; a figure number, image, alt, image_title and caption; a definition_list definitions; a callout kind, title and blocks; a thematic_break nothing else. A heading, code, table, figure, div or callout may have attr.
 type Block struct {
-	// Node type: heading, paragraph, code, quote, list or thematic_break.
-	Type string `json:"type" jsonschema:"enum=heading,enum=paragraph,enum=code,enum=quote,enum=list,enum=thematic_break"`
+	// Node type: heading, paragraph, code, quote, list, thematic_break, table, figure, definition_list, div, callout or line_block.
+	Type string `json:"type" jsonschema:"enum=heading,enum=paragraph,enum=code,enum=quote,enum=list,enum=thematic_break,enum=table,enum=figure,enum=definition_list,enum=div,enum=callout,enum=line_block"`
 	// Where the block starts in its seed.
 	Pos Position `json:"pos"`
 	// Heading level, 1 to 6 (heading).
@@ -118,6 +196,34 @@ type Block struct {
 	Start *int `json:"start,omitzero"`
 	// List items (list).
 	Items []ListItem `json:"items,omitzero"`
+	// Attributes (heading, code, table, figure, div, callout); absent when none.
+	Attr *Attr `json:"attr,omitzero"`
+	// An ordered list's numbering when it is not decimal: lower-alpha, upper-alpha, lower-roman or upper-roman (list).
+	Style *string `json:"style,omitzero" jsonschema:"enum=lower-alpha,enum=upper-alpha,enum=lower-roman,enum=upper-roman"`
+	// An ordered list's delimiter when it is not a period: paren "1)" or parens "(1)" (list).
+	Delim *string `json:"delim,omitzero" jsonschema:"enum=paren,enum=parens"`
+	// Number through the book, 0 when not numbered (table, figure).
+	Number *int `json:"number,omitzero" jsonschema:"minimum=0"`
+	// Caption (table, figure); absent for a table without one.
+	Caption []Inline `json:"caption,omitzero"`
+	// Column alignments: "", left, center or right (table).
+	Align []string `json:"align,omitzero"`
+	// Header row, one cell per column (table).
+	Head []TableCell `json:"head,omitzero"`
+	// Body rows (table).
+	Rows [][]TableCell `json:"rows,omitzero"`
+	// The image (figure).
+	Image *ImageRef `json:"image,omitzero"`
+	// The image's alt text (figure).
+	Alt *string `json:"alt,omitzero"`
+	// The image's title, absent when none (figure).
+	ImageTitle *string `json:"image_title,omitzero"`
+	// Terms and their definitions (definition_list).
+	Definitions []DefinitionItem `json:"definitions,omitzero"`
+	// Callout kind: note, tip, warning, important or caution (callout).
+	Kind *string `json:"kind,omitzero" jsonschema:"enum=note,enum=tip,enum=warning,enum=important,enum=caution"`
+	// The box's title (callout).
+	Title []Inline `json:"title,omitzero"`
 }
 
 // ListItem is one item of a list.
@@ -126,6 +232,8 @@ type ListItem struct {
 	Pos Position `json:"pos"`
 	// The item's blocks.
 	Blocks []Block `json:"blocks"`
+	// A task item's box: "open" or "done"; absent when the item is not a task.
+	Task *string `json:"task,omitzero" jsonschema:"enum=open,enum=done"`
 }
 
 // Span is a sentence: [start, end) in the block's plain text, in code points.
@@ -138,10 +246,10 @@ type Span struct {
 	Words int `json:"words" jsonschema:"minimum=0"`
 }
 
-// Inline is an inline node. Besides type, text and code have value; emph and strong inlines; a link url and inlines; an abbr value and term; a line_break nothing else.
+// Inline is an inline node. Besides type, text and code have value; emph, strong, strike, sub and sup inlines; a link url and inlines (and title, attr, target_doc, fragment); a span attr and inlines; an abbr value and term; an image image, alt (and title, attr); a note_ref note; a cross_ref value (its text), target, ref_kind, target_doc, label, number and suffix; math value and display; a line_break nothing else.
 type Inline struct {
-	// Node type: text, emph, strong, code, link, abbr or line_break.
-	Type string `json:"type" jsonschema:"enum=text,enum=emph,enum=strong,enum=code,enum=link,enum=abbr,enum=line_break"`
+	// Node type: text, emph, strong, code, link, abbr, line_break, strike, sub, sup, span, image, note_ref, cross_ref or math.
+	Type string `json:"type" jsonschema:"enum=text,enum=emph,enum=strong,enum=code,enum=link,enum=abbr,enum=line_break,enum=strike,enum=sub,enum=sup,enum=span,enum=image,enum=note_ref,enum=cross_ref,enum=math"`
 	// The text (text, code, abbr).
 	Value *string `json:"value,omitzero"`
 	// Nested inlines (emph, strong, link).
@@ -150,6 +258,32 @@ type Inline struct {
 	URL *string `json:"url,omitzero"`
 	// 0-based index of the acronym in the glossary (abbr).
 	Term *int `json:"term,omitzero" jsonschema:"minimum=0"`
+	// Title, absent when none (link, image).
+	Title *string `json:"title,omitzero"`
+	// Attributes, absent when none (link, span, image).
+	Attr *Attr `json:"attr,omitzero"`
+	// The name of the document the link or reference points into, as book.json's documents name it (internal link, cross_ref).
+	TargetDoc *string `json:"target_doc,omitzero"`
+	// The id of the element an internal link points at, "" for the document's start (internal link).
+	Fragment *string `json:"fragment,omitzero"`
+	// The image (image).
+	Image *ImageRef `json:"image,omitzero"`
+	// The image's alt text (image).
+	Alt *string `json:"alt,omitzero"`
+	// The number of the footnote, in its document's notes (note_ref).
+	Note *int `json:"note,omitzero" jsonschema:"minimum=0"`
+	// The id of the element referred to (cross_ref).
+	Target *string `json:"target,omitzero"`
+	// What the target is: sec, fig or tbl (cross_ref).
+	RefKind *string `json:"ref_kind,omitzero" jsonschema:"enum=sec,enum=fig,enum=tbl"`
+	// The kind's label in the book's language, e.g. "Şekil" (cross_ref).
+	Label *string `json:"label,omitzero"`
+	// The target's number as written, e.g. "3" (cross_ref).
+	Number *string `json:"number,omitzero"`
+	// The case suffix after the number, e.g. "’te" (cross_ref).
+	Suffix *string `json:"suffix,omitzero"`
+	// Whether the math is display math, $$…$$ (math).
+	Display *bool `json:"display,omitzero"`
 }
 
 // GlossaryEntry is one acronym of the glossary, with references into the tree.
@@ -219,8 +353,48 @@ func bookDocument(id string, d *doc.Document) (BookDocument, termUse, error) {
 	if err != nil {
 		return BookDocument{}, termUse{}, err
 	}
-	return BookDocument{ID: id, Name: d.ID, Index: d.Index, Source: d.Source, SHA256: d.SHA256,
-		Encoding: d.Encoding, Format: d.Format, Title: d.Title, Blocks: blocks}, use, nil
+	bd := BookDocument{ID: id, Name: d.ID, Index: d.Index, Source: d.Source, SHA256: d.SHA256,
+		Encoding: d.Encoding, Format: d.Format, Title: d.Title, Blocks: blocks,
+		Subtitle: nonEmpty(d.Subtitle), Authors: d.Authors, Date: nonEmpty(d.Date), Abstract: nonEmpty(d.Abstract),
+		Lang: nonEmpty(d.Lang), Part: nonEmpty(d.Part)}
+	if len(d.Authors) == 0 {
+		bd.Authors = nil
+	}
+	if d.Depth != 0 {
+		bd.Depth = &d.Depth
+	}
+	for _, n := range d.Notes {
+		if n == nil {
+			return BookDocument{}, termUse{}, fmt.Errorf("nil note")
+		}
+		nb, err := bookBlocks(n.Blocks, &use)
+		if err != nil {
+			return BookDocument{}, termUse{}, err
+		}
+		bd.Notes = append(bd.Notes, BookNote{ID: n.ID, Number: n.Number, Pos: pos(n.Pos), Blocks: nb})
+	}
+	return bd, use, nil
+}
+
+// bookAttr mirrors an element's attributes; nil when it has none.
+func bookAttr(a doc.Attr) *Attr {
+	if a.IsZero() {
+		return nil
+	}
+	ba := &Attr{ID: a.ID, Classes: nonNil(a.Classes), Pairs: make([]KeyValue, len(a.Pairs))}
+	for i, kv := range a.Pairs {
+		ba.Pairs[i] = KeyValue{Key: kv.Key, Value: kv.Value}
+	}
+	return ba
+}
+
+// bookImage mirrors an image; nil for none.
+func bookImage(im *doc.Image) *ImageRef {
+	if im == nil {
+		return nil
+	}
+	return &ImageRef{Path: im.Path, MediaPath: mediaPath(im.SHA256, im.MediaType), MediaType: im.MediaType,
+		Width: im.Width, Height: im.Height, SHA256: im.SHA256}
 }
 
 func pos(p doc.Pos) Position { return Position{Line: p.Line, Col: p.Col} }
@@ -246,12 +420,57 @@ func spans(ss []doc.Sentence) []Span {
 // nil, so that book.json writes an empty list as []. It records in use the
 // largest term index the abbreviations use, and fails on a negative one.
 func bookBlocks(blocks []doc.Block, use *termUse) ([]Block, error) {
-	m := mirror{use: use, stack: []mirrorFrame{{kind: frameBlock, block: Block{Blocks: make([]Block, 0, len(blocks))}}}}
-	doc.WalkBlocks(blocks, m.visit)
+	m := mirror{use: use}
+	out := m.blocks(blocks)
 	if m.err != nil {
 		return nil, m.err
 	}
-	return m.stack[0].block.Blocks, nil
+	return out, nil
+}
+
+// blocks mirrors blocks in a walk of their own, sharing m's use and error.
+func (m *mirror) blocks(blocks []doc.Block) []Block {
+	sub := mirror{use: m.use, stack: []mirrorFrame{{kind: frameBlock, block: Block{Blocks: make([]Block, 0, len(blocks))}}}}
+	doc.WalkBlocks(blocks, sub.visit)
+	if sub.err != nil && m.err == nil {
+		m.err = sub.err
+	}
+	return sub.stack[0].block.Blocks
+}
+
+// inlines mirrors inlines in a walk of their own, sharing m's use and
+// error; never nil.
+func (m *mirror) inlines(inlines []doc.Inline) []Inline {
+	sub := mirror{use: m.use, stack: []mirrorFrame{{kind: frameInline, inline: Inline{Inlines: make([]Inline, 0, len(inlines))}}}}
+	doc.WalkInlines(inlines, sub.visit)
+	if sub.err != nil && m.err == nil {
+		m.err = sub.err
+	}
+	return sub.stack[0].inline.Inlines
+}
+
+// cells mirrors a row of table cells.
+func (m *mirror) cells(row []*doc.TableCell) []TableCell {
+	out := make([]TableCell, len(row))
+	for i, c := range row {
+		if c == nil {
+			m.err = fmt.Errorf("nil table cell")
+			return out
+		}
+		out[i] = TableCell{Inlines: m.inlines(c.Inlines)}
+	}
+	return out
+}
+
+// whole appends block b, mirrored whole rather than through the walk, to
+// the node on top of the stack, and skips the walk of its children.
+func (m *mirror) whole(b Block) doc.WalkStatus {
+	if m.err != nil {
+		return doc.WalkStop
+	}
+	m.stack = append(m.stack, mirrorFrame{kind: frameBlock, block: b})
+	m.leave()
+	return doc.WalkSkipChildren
 }
 
 // mirror is the state of bookBlocks' walk.
@@ -286,19 +505,79 @@ func (m *mirror) visit(n doc.Node, entering bool) doc.WalkStatus {
 	f := mirrorFrame{kind: frameBlock}
 	switch n := n.(type) {
 	case *doc.Heading:
-		f.block = Block{Type: "heading", Pos: pos(n.Pos), Level: &n.Level, Inlines: make([]Inline, 0, len(n.Inlines)), Sentences: spans(n.Sentences)}
+		f.block = Block{Type: "heading", Pos: pos(n.Pos), Level: &n.Level, Inlines: make([]Inline, 0, len(n.Inlines)), Sentences: spans(n.Sentences), Attr: bookAttr(n.Attr)}
 	case *doc.Paragraph:
 		f.block = Block{Type: "paragraph", Pos: pos(n.Pos), Inlines: make([]Inline, 0, len(n.Inlines)), Sentences: spans(n.Sentences)}
+	case *doc.LineBlock:
+		f.block = Block{Type: "line_block", Pos: pos(n.Pos), Inlines: make([]Inline, 0, len(n.Inlines)), Sentences: spans(n.Sentences)}
 	case *doc.CodeBlock:
-		f.block = Block{Type: "code", Pos: pos(n.Pos), Info: &n.Info, Text: &n.Text}
+		f.block = Block{Type: "code", Pos: pos(n.Pos), Info: &n.Info, Text: &n.Text, Attr: bookAttr(n.Attr)}
 	case *doc.Quote:
 		f.block = Block{Type: "quote", Pos: pos(n.Pos), Blocks: make([]Block, 0, len(n.Blocks))}
+	case *doc.Div:
+		f.block = Block{Type: "div", Pos: pos(n.Pos), Blocks: make([]Block, 0, len(n.Blocks)), Attr: bookAttr(n.Attr)}
 	case *doc.List:
 		f.block = Block{Type: "list", Pos: pos(n.Pos), Ordered: &n.Ordered, Start: &n.Start, Items: make([]ListItem, 0, len(n.Items))}
+		if n.Style != doc.StyleDecimal {
+			f.block.Style = (*string)(&n.Style)
+		}
+		if n.Delim != doc.DelimPeriod {
+			f.block.Delim = (*string)(&n.Delim)
+		}
 	case *doc.ThematicBreak:
 		f.block = Block{Type: "thematic_break", Pos: pos(n.Pos)}
 	case *doc.ListItem:
 		f = mirrorFrame{kind: frameItem, item: ListItem{Pos: pos(n.Pos), Blocks: make([]Block, 0, len(n.Blocks))}}
+		switch n.Task {
+		case doc.TaskOpen:
+			f.item.Task = nonEmpty("open")
+		case doc.TaskDone:
+			f.item.Task = nonEmpty("done")
+		}
+	case *doc.Table:
+		b := Block{Type: "table", Pos: pos(n.Pos), Attr: bookAttr(n.Attr), Number: &n.Number,
+			Align: make([]string, len(n.Align)), Head: m.cells(n.Head), Rows: make([][]TableCell, len(n.Rows))}
+		if n.Caption != nil {
+			b.Caption = m.inlines(n.Caption)
+		}
+		for i, a := range n.Align {
+			b.Align[i] = string(a)
+		}
+		for i, row := range n.Rows {
+			b.Rows[i] = m.cells(row)
+		}
+		return m.whole(b)
+	case *doc.Figure:
+		if n.Image == nil {
+			m.err = fmt.Errorf("figure without an image")
+			return doc.WalkStop
+		}
+		return m.whole(Block{Type: "figure", Pos: pos(n.Pos), Attr: bookAttr(n.Attr), Number: &n.Number,
+			Image: bookImage(n.Image), Alt: &n.Alt, ImageTitle: nonEmpty(n.Title), Caption: m.inlines(n.Caption)})
+	case *doc.DefinitionList:
+		f.block = Block{Type: "definition_list", Pos: pos(n.Pos), Definitions: make([]DefinitionItem, 0, len(n.Items))}
+	case *doc.Definition:
+		if n.Term == nil {
+			m.err = fmt.Errorf("definition without a term")
+			return doc.WalkStop
+		}
+		item := DefinitionItem{Pos: pos(n.Pos), Definitions: make([][]Block, len(n.Defs))}
+		if t := m.blocks([]doc.Block{n.Term}); len(t) == 1 {
+			item.Term = t[0]
+		}
+		for i, def := range n.Defs {
+			item.Definitions[i] = m.blocks(def)
+		}
+		if m.err != nil {
+			return doc.WalkStop
+		}
+		p := &m.stack[len(m.stack)-1].block
+		p.Definitions = append(p.Definitions, item)
+		return doc.WalkSkipChildren
+	case *doc.Callout:
+		kind := string(n.Kind)
+		return m.whole(Block{Type: "callout", Pos: pos(n.Pos), Attr: bookAttr(n.Attr), Kind: &kind,
+			Title: m.inlines(n.Title), Blocks: m.blocks(n.Blocks)})
 	default:
 		f = mirrorFrame{kind: frameInline}
 		switch n := n.(type) {
@@ -311,7 +590,37 @@ func (m *mirror) visit(n doc.Node, entering bool) doc.WalkStatus {
 		case *doc.Code:
 			f.inline = Inline{Type: "code", Value: &n.Value}
 		case *doc.Link:
-			f.inline = Inline{Type: "link", URL: &n.URL, Inlines: make([]Inline, 0, len(n.Inlines))}
+			f.inline = Inline{Type: "link", URL: &n.URL, Inlines: make([]Inline, 0, len(n.Inlines)),
+				Title: nonEmpty(n.Title), Attr: bookAttr(n.Attr)}
+			if n.Internal() {
+				f.inline.TargetDoc, f.inline.Fragment = &n.TargetDoc, &n.Fragment
+			}
+		case *doc.Strike:
+			f.inline = Inline{Type: "strike", Inlines: make([]Inline, 0, len(n.Inlines))}
+		case *doc.Sub:
+			f.inline = Inline{Type: "sub", Inlines: make([]Inline, 0, len(n.Inlines))}
+		case *doc.Sup:
+			f.inline = Inline{Type: "sup", Inlines: make([]Inline, 0, len(n.Inlines))}
+		case *doc.Span:
+			f.inline = Inline{Type: "span", Inlines: make([]Inline, 0, len(n.Inlines)), Attr: bookAttr(n.Attr)}
+		case *doc.InlineImage:
+			if n.Image == nil {
+				m.err = fmt.Errorf("inline image without an image")
+				return doc.WalkStop
+			}
+			f.inline = Inline{Type: "image", Image: bookImage(n.Image), Alt: &n.Alt, Title: nonEmpty(n.Title), Attr: bookAttr(n.Attr)}
+		case *doc.NoteRef:
+			number := 0
+			if n.Note != nil {
+				number = n.Note.Number
+			}
+			f.inline = Inline{Type: "note_ref", Note: &number}
+		case *doc.CrossRef:
+			text, kind := n.Text(), string(n.Kind)
+			f.inline = Inline{Type: "cross_ref", Value: &text, Target: &n.Target, RefKind: &kind, TargetDoc: &n.TargetDoc,
+				Label: &n.Label, Number: &n.Number, Suffix: &n.Suffix}
+		case *doc.Math:
+			f.inline = Inline{Type: "math", Value: &n.Source, Display: &n.Display}
 		case *doc.Abbr:
 			if n.Term < 0 {
 				m.err = fmt.Errorf("abbreviation %q: term %d does not exist (negative index)", n.Text, n.Term)

@@ -86,10 +86,13 @@ type reference struct {
 
 // foreignKeys lists each table's references to other tables.
 var foreignKeys = map[string][]foreignKey{
-	TableParagraphs: {fk("document_id", TableDocuments)},
+	TableParagraphs: {fk("document_id", TableDocuments), fk("note_ref_sentence_id", TableSentences)},
 	TableSentences:  {fk("document_id", TableDocuments), fk("paragraph_id", TableParagraphs)},
 	TableTerms:      {fk("first_sentence_id", TableSentences)},
 	TableMentions:   {fk("term_id", TableTerms), fk("sentence_id", TableSentences), fk("document_id", TableDocuments)},
+	TableTables:     {fk("document_id", TableDocuments)},
+	TableFigures:    {fk("document_id", TableDocuments)},
+	TableLinks:      {fk("document_id", TableDocuments), fk("sentence_id", TableSentences), fk("target_document_id", TableDocuments)},
 }
 
 // primaryKeys lists the primary key of each table without an id column.
@@ -164,8 +167,11 @@ func (w *Writer) tableSchema(table string) *tableSchema {
 			Description string `json:"description"`
 			Enum        []any  `json:"enum"`
 			Minimum     *int   `json:"minimum"`
-			OneOf       []any  `json:"oneOf"`
-			Items       *any   `json:"items"`
+			OneOf       []struct {
+				Enum    []any `json:"enum"`
+				Minimum *int  `json:"minimum"`
+			} `json:"oneOf"`
+			Items *any `json:"items"`
 		} `json:"properties"`
 	}
 	// The committed schema compiled, so it is valid JSON.
@@ -176,8 +182,18 @@ func (w *Writer) tableSchema(table string) *tableSchema {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		p := js.Properties[name]
+		if len(p.OneOf) > 0 && p.Enum == nil && p.Minimum == nil {
+			// A nullable column: its constraints are those of its
+			// non-null branch (a Table Schema checks no constraint on
+			// a missing value).
+			p.Enum, p.Minimum = p.OneOf[0].Enum, p.OneOf[0].Minimum
+		}
 		fd := field{Name: name, Description: p.Description, Constraints: map[string]any{}}
-		switch f.Type.Kind() {
+		kind := f.Type.Kind()
+		if kind == reflect.Pointer {
+			kind = f.Type.Elem().Kind()
+		}
+		switch kind {
 		case reflect.Int:
 			fd.Type = "integer"
 		case reflect.Slice:
@@ -361,12 +377,16 @@ func (w *Writer) card() string {
 	if m.Description != "" {
 		p("%s\n\n", m.Description)
 	}
-	p("A dataset of Turkish text published by seedpress from %s: %s, %s and %s, with %s.",
+	p("A dataset of Turkish text published by seedpress from %s: %s, %s and %s, with %s",
 		count(w.tables[TableDocuments].records, "document", "documents"),
 		count(w.tables[TableParagraphs].records, "paragraph", "paragraphs"),
 		count(w.tables[TableSentences].records, "sentence", "sentences"),
 		count(w.tables[TableTerms].records, "glossary term", "glossary terms"),
 		count(w.tables[TableMentions].records, "mention of a term", "mentions of terms"))
+	p("; %s, %s and %s.",
+		count(w.tables[TableTables].records, "table", "tables"),
+		count(w.tables[TableFigures].records, "figure", "figures"),
+		count(w.tables[TableLinks].records, "link", "links"))
 	p("\n\n")
 	p("## Licence\n\n")
 	switch lic {
@@ -380,17 +400,18 @@ func (w *Writer) card() string {
 	}
 	p(`## Files
 
-- `+"`data/<table>.parquet`"+`: each table (`+"`documents`, `paragraphs`, `sentences`, `terms`, `mentions`"+`) in Apache Parquet, with typed columns (UTF-8 strings and 64-bit integers), SNAPPY-compressed: what the Hugging Face viewer, `+"`datasets`"+`, DuckDB, polars and Spark read best. An empty table is still a Parquet file with its columns.
+- `+"`data/<table>.parquet`"+`: each table (`+"`documents`, `paragraphs`, `sentences`, `terms`, `mentions`, `tables`, `figures`, `links`"+`) in Apache Parquet, with typed columns (UTF-8 strings, 64-bit integers and lists of them), SNAPPY-compressed: what the Hugging Face viewer, `+"`datasets`"+`, DuckDB, polars and Spark read best. An empty table is still a Parquet file with its columns.
 - `+"`data/<table>.jsonl`"+`: the same rows as JSON Lines, one JSON object per line, UTF-8 without BOM, for streaming and `+"`jq`"+`. Every key is present in every row (`+"`null`"+` when absent, `+"`[]`"+` for an empty list) and each column has one JSON type. An empty table is an empty file, from which a reader cannot infer columns: read its Parquet file, or take the columns from `+"`datapackage.json`"+` as the pandas recipe below does.
 - Sharding: a table whose JSON Lines pass the shard size (in this build %s; 256 MiB unless `+"`seedpress build --shard-size`"+` says otherwise) is split into `+"`data/<table>-00000-of-0000N.jsonl`"+` shards, which concatenated in order are the whole table, each with a Parquet shard `+"`data/<table>-00000-of-0000N.parquet`"+` holding the same rows. Read the shards together, by glob.
 - `+"`book.json`"+` and `+"`book.jsonl`"+`: the document model (blocks and inlines with a `+"`type`"+` discriminator). `+"`book.json`"+` is small: the book's metadata, its number of documents and its glossary; `+"`book.jsonl`"+` holds one document per line, so that no JSON value grows with the book. They are validated against `+"`schema/book.schema.json`"+` and `+"`schema/book-document.schema.json`"+`.
 - `+"`schema/<table>.schema.json`"+`: the JSON Schema (Draft 2020-12) every record was validated against before it was written; the Parquet files were then checked row by row against the JSON Lines.
 - `+"`datapackage.json`"+`: a Frictionless Data Package (v2) descriptor: per table its JSON Lines and its Parquet files as two resources of `+"`\"type\": \"table\"`"+`, with size, SHA-256 and a Table Schema with primary and foreign keys, and in the custom property `+"`jsonschema`"+` the path of the JSON Schema.
+- `+"`media/<sha256>.<ext>`"+`: the image files the book uses (figures and images in the text), each copied once, named by the SHA-256 of its bytes (so one image under two paths is one file) and its media type (`+"`.png`, `.jpg`, `.svg`"+`); the figures table gives each figure's `+"`media_path`"+` and `+"`sha256`"+`, and the path it had in the seeds folder. No folder when the book has no image.
 - `+"`croissant.json`"+`: MLCommons Croissant 1.0 metadata (JSON-LD): the Parquet files with their SHA-256, and a record set per table with typed fields and the references between tables.
 
 ## Tables
 
-Ids are strings with a type prefix and sort in reading order: every number in an id is 1-based and zero-padded to at least four digits (`+"`doc-0001`, `doc-0001-p0003`, `doc-0001-p0003-s0002`, `term-0001`"+`); a mention is keyed by its term and sentence ids. The `+"`index`"+` columns are 0-based: `+"`doc-0001-p0003`"+` has index 2.
+Ids are strings with a type prefix and sort in reading order: every number in an id is 1-based and zero-padded to at least four digits (`+"`doc-0001`, `doc-0001-p0003`, `doc-0001-p0003-s0002`, `term-0001`"+`; a document's tables, figures and links `+"`doc-0001-t0001`, `doc-0001-f0001`, `doc-0001-l0001`"+`); a mention is keyed by its term and sentence ids. An `+"`anchor`"+` is the id the book itself gives a heading, table or figure (`+"`sec-noktalama`, `tbl-nufus`, `fig-harita`"+`), the target of its links and cross-references: a link's `+"`target_anchor`"+` is the `+"`anchor`"+` of a row of paragraphs, tables or figures in its `+"`target_document_id`"+`. The `+"`index`"+` columns are 0-based: `+"`doc-0001-p0003`"+` has index 2.
 
 Offsets come in two units, start inclusive and end exclusive, each pair slicing the parent text (a paragraph's in its document's `+"`text`"+`, a sentence's in its paragraph's `+"`text`"+`) to the child's text exactly. `+"`char_start`, `char_end`"+` count Unicode code points: use them in Python, DuckDB and pandas. `+"`byte_start`, `byte_end`"+` count bytes of UTF-8: use them in Go, Rust, Arrow and JavaScript, whose strings do not index code points (JavaScript's count UTF-16 units, so a character outside the Basic Multilingual Plane, such as an emoji, shifts `+"`slice`"+`). With `+"`p`"+` a paragraph row and `+"`s`"+` one of its sentences:
 
@@ -413,7 +434,7 @@ Offsets come in two units, start inclusive and end exclusive, each pair slicing 
 	}
 	p(`## How the text was prepared
 
-Each seed file was decoded (UTF-8 with or without a BOM, UTF-16 with a BOM, or the Turkish legacy code pages Windows-1254 and ISO-8859-9, detected per file; the documents table says which) and normalised: Unicode NFC, line ends to LF, control and zero-width characters, stray BOMs and soft hyphens removed, runs of spaces collapsed, and Turkish typography applied (a straight apostrophe between letters or digits becomes ’ as in İnternet’in, straight quotes become “ ” and ‘ ’, three dots become …); circumflexes stay (kâr is not kar) and code is left as written. Markdown seeds were parsed into headings, paragraphs, lists, quotations and code blocks, and the markup dropped from the text; plain-text seeds are split into paragraphs at blank lines. A document's ` + "`text`" + ` is its blocks' texts joined by a blank line ("\n\n").
+Each seed file was decoded (UTF-8 with or without a BOM, UTF-16 with a BOM, or the Turkish legacy code pages Windows-1254 and ISO-8859-9, detected per file; the documents table says which) and normalised: Unicode NFC, line ends to LF, control and zero-width characters, stray BOMs and soft hyphens removed, runs of spaces collapsed, and Turkish typography applied (a straight apostrophe between letters or digits becomes ’ as in İnternet’in, straight quotes become “ ” and ‘ ’, three dots become …); circumflexes stay (kâr is not kar) and code is left as written. Markdown seeds were parsed into headings, paragraphs, lists, quotations, code blocks, footnotes, tables, figures, definition lists, boxed notes (callouts) and line blocks, and the markup dropped from the text; plain-text seeds are split into paragraphs at blank lines. A document's ` + "`text`" + ` is its blocks' texts joined by a blank line ("\n\n"): the body's in reading order, then its footnotes', note by note. A footnote's paragraphs are rows of kind ` + "`footnote`" + ` (or the kind of their innermost container inside the note) with ` + "`note_number`" + ` and the ` + "`note_ref_sentence_id`" + ` of the sentence that references the note; a callout's paragraphs are of kind ` + "`callout`" + `, a definition list's terms ` + "`term`" + ` and their definitions ` + "`definition`" + `; a line block (poetry, an address) is one row of kind ` + "`line_block`" + ` whose text has one line per line of the block. A list item's first text block carries the marker a reader sees (` + "`list_marker`" + `: ` + "`•`, `3.`, `c)`, `(iv)`" + `), its list's ` + "`list_style`" + ` and a task item's box (` + "`task`" + `: open or done). Table cells and captions, figure captions and callout titles are not split into sentences: they are in the tables and figures tables (and book.json), not in paragraphs and sentences; a link in them has no ` + "`sentence_id`" + `.
 
 Paragraphs were split into sentences by rules for Turkish: abbreviations (Dr., Prof., vb., örn.), ordinals (19. yüzyıl), thousands and decimals (16.551.000, 3,5), dates and times (29.5.1453, 14.30’da) do not end a sentence. A suffix after an apostrophe (İnternet’in, 1996’da) belongs to its word. Code blocks are kept as written and not split; their word count is the number of runs of non-space characters. The terms table lists the acronyms defined in the text as "Türkçe Ad (English Name - ACRONYM)" or "Türkçe Ad (ACRONYM)", in the order they are defined (reading order); the mentions table lists every sentence that mentions each of them, and joins the terms to the sentences.
 

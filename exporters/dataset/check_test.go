@@ -79,6 +79,19 @@ func checkRecords(t testing.TB, c *compiled, b *doc.Book) (names []string, schem
 		for _, s := range ch.sents {
 			add(s.ID, c.tables[TableSentences], s)
 		}
+		for _, r := range ch.tables {
+			add(r.ID, c.tables[TableTables], r)
+		}
+		for _, r := range ch.figures {
+			add(r.ID, c.tables[TableFigures], r)
+		}
+		for j, r := range ch.links {
+			if ch.linkTargets[j] != "" {
+				tid := "doc-0001" // as the Writer resolves it
+				r.TargetDocumentID = &tid
+			}
+			add(r.ID, c.tables[TableLinks], r)
+		}
 		bd, _, err := bookDocument(ch.doc.ID, d)
 		if err != nil {
 			t.Fatal(err)
@@ -215,7 +228,7 @@ func TestCheckAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, book := range []*doc.Book{fixtureBook(), generatedBook(t, 12, 3)} {
+	for _, book := range []*doc.Book{fixtureBook(), richBook(), generatedBook(t, 12, 3)} {
 		names, rs, lines := checkRecords(t, c, book)
 		for i := range lines {
 			if got, _ := agree(t, names[i], rs[i], lines[i]); got != valid {
@@ -232,7 +245,7 @@ func TestCheckAgrees(t *testing.T) {
 		agree(t, fmt.Sprintf("odd record %d", i), rs[i], line)
 	}
 
-	names, rs, lines := checkRecords(t, c, fixtureBook())
+	names, rs, lines := checkRecords(t, c, richBook())
 	sampled := map[*recordSchema]int{}
 	count := map[string]int{}
 	for i, line := range lines {

@@ -125,8 +125,17 @@ func checkDuckDB(t *testing.T, dir string, info Info) duckSummary {
 		if r.JSONL.Rows != info.Records[table] {
 			t.Errorf("duckdb: %s JSON Lines has %d rows, Write wrote %d", table, r.JSONL.Rows, info.Records[table])
 		}
+		nullable := map[string]bool{}
+		for i := 0; i < recordTypes[table].NumField(); i++ {
+			f := recordTypes[table].Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			nullable[name] = f.Type.Kind() == reflect.Pointer
+		}
 		for col, typ := range wantDuckTypes(table) {
-			if typ == "BIGINT" && r.JSONL.Types[col] != typ {
+			// A nullable column that is null in every row has no type
+			// for DuckDB to infer from JSON Lines: it reads it as JSON
+			// (Parquet has the type).
+			if typ == "BIGINT" && r.JSONL.Types[col] != typ && !(nullable[col] && r.JSONL.Types[col] == "JSON") {
 				t.Errorf("duckdb: %s JSON Lines column %s is %s, want %s", table, col, r.JSONL.Types[col], typ)
 			}
 			if _, ok := r.JSONL.Types[col]; !ok {

@@ -161,7 +161,8 @@ func croissantURL(identifier string) string {
 // croissantType is the Croissant data type of a record type's field: a
 // string is sc:Text, an integer sc:Integer, a bool sc:Boolean, a float
 // sc:Float, a pointer its element's (nullable), a slice its element's,
-// repeated. Any other kind panics: a table with such a column needs a type
+// repeated (a slice of slices too: Croissant's repeated has one level, so
+// the field's description names the second). Any other kind panics: a table with such a column needs a type
 // chosen here first.
 func croissantType(t reflect.Type) (dataType string, repeated bool) {
 	switch t.Kind() {
@@ -245,7 +246,13 @@ func (w *Writer) croissant() *croissant {
 			dt, rep := croissantType(sf.Type)
 			s := src
 			s.Extract = crExtract{Column: fd.Name}
-			f := crField{Type: "cr:Field", ID: t + "/" + fd.Name, Name: fd.Name, Description: fd.Description,
+			desc := fd.Description
+			if sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Slice {
+				// Croissant's repeated is one level deep; say the second.
+				desc += " A list of lists (Parquet LIST of LIST of " + strings.TrimPrefix(dt, "sc:") +
+					"): each item of this repeated field is itself a list."
+			}
+			f := crField{Type: "cr:Field", ID: t + "/" + fd.Name, Name: fd.Name, Description: desc,
 				DataType: dt, Repeated: rep, Source: s}
 			if r, ok := refs[t+"."+fd.Name]; ok {
 				f.References = &crRef{ID: r}

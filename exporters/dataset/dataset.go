@@ -1,6 +1,7 @@
-// Package dataset writes seedpress's dataset from the canonical model: five
-// tables (documents, paragraphs, sentences, terms, mentions), each as JSON
-// Lines and as Parquet with the same rows, the model as book.json (its
+// Package dataset writes seedpress's dataset from the canonical model:
+// eight tables (documents, paragraphs, sentences, terms, mentions, tables,
+// figures, links), each as JSON Lines and as Parquet with the same rows,
+// the image files the book uses under media/, the model as book.json (its
 // metadata and glossary) and book.jsonl (a document per line), their JSON
 // Schemas, a Frictionless Data Package descriptor (datapackage.json),
 // Croissant metadata (croissant.json) and a Hugging Face dataset card
@@ -23,14 +24,17 @@
 // The package's files follow its jobs: dataset.go (this API) and writer.go
 // (the Writer's calls and its window of documents in flight); records.go
 // and book.go (the rows and book.json, with their mirrors of the model),
-// document.go (one document's records and their checks), terms.go (the
-// terms and mentions tables); encode.go and value.go (a record as a checked
-// JSON line); schema.go and comments.go (the schemas, from the record types
-// and their doc comments, which go generate copies into comments.go);
-// check.go and pattern.go (the fast check); shard.go and file.go (the data
-// files), parquet.go (their Parquet twins and the row-by-row comparison);
-// card.go (datapackage.json and README.md), croissant.go (croissant.json);
-// verify.go (reading a written dataset back).
+// document.go (one document's records and their checks), elements.go
+// (what a document holds beside its running text: list markers, footnotes,
+// tables, figures, links, images), links.go (the links, resolved in reading
+// order, and the media folder), terms.go (the terms and mentions tables);
+// encode.go and value.go (a record as a checked JSON line); schema.go and
+// comments.go (the schemas, from the record types and their doc comments,
+// which go generate copies into comments.go); check.go and pattern.go (the
+// fast check); shard.go and file.go (the data files), parquet.go (their
+// Parquet twins and the row-by-row comparison); card.go (datapackage.json
+// and README.md), croissant.go (croissant.json); verify.go (reading a
+// written dataset back).
 package dataset
 
 import (
@@ -68,7 +72,7 @@ type Info struct {
 // Write and Writer return an *Error, unwrapped, for every failed check of
 // the data.
 type Error struct {
-	Table  string // "documents", "paragraphs", "sentences", "terms" or "book"
+	Table  string // a table's name (see Tables) or "book"
 	ID     string // the record's id
 	Reason string
 }

@@ -45,7 +45,7 @@ func TestWriteGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{TableDocuments: 2, TableParagraphs: 7, TableSentences: 9, TableTerms: 2, TableMentions: 5}
+	want := map[string]int{TableDocuments: 2, TableParagraphs: 7, TableSentences: 9, TableTerms: 2, TableMentions: 5, TableTables: 0, TableFigures: 0, TableLinks: 1}
 	for table, n := range want {
 		if info.Records[table] != n {
 			t.Errorf("Records[%s] = %d, want %d", table, info.Records[table], n)
@@ -53,11 +53,14 @@ func TestWriteGolden(t *testing.T) {
 	}
 	files := listFiles(t, dir)
 	wantFiles := []string{"README.md", "book.json", "book.jsonl", "croissant.json",
-		"data/documents.jsonl", "data/documents.parquet", "data/mentions.jsonl", "data/mentions.parquet",
-		"data/paragraphs.jsonl", "data/paragraphs.parquet",
-		"data/sentences.jsonl", "data/sentences.parquet", "data/terms.jsonl", "data/terms.parquet",
+		"data/documents.jsonl", "data/documents.parquet", "data/figures.jsonl", "data/figures.parquet",
+		"data/links.jsonl", "data/links.parquet", "data/mentions.jsonl", "data/mentions.parquet",
+		"data/paragraphs.jsonl", "data/paragraphs.parquet", "data/sentences.jsonl", "data/sentences.parquet",
+		"data/tables.jsonl", "data/tables.parquet", "data/terms.jsonl", "data/terms.parquet",
 		"datapackage.json", "schema/book-document.schema.json", "schema/book.schema.json",
-		"schema/documents.schema.json", "schema/mentions.schema.json", "schema/paragraphs.schema.json", "schema/sentences.schema.json",
+		"schema/documents.schema.json", "schema/figures.schema.json", "schema/links.schema.json",
+		"schema/mentions.schema.json", "schema/paragraphs.schema.json", "schema/sentences.schema.json",
+		"schema/tables.schema.json",
 		"schema/terms.schema.json"}
 	if strings.Join(files, "\n") != strings.Join(wantFiles, "\n") {
 		t.Fatalf("wrote\n%s\nwant\n%s", strings.Join(files, "\n"), strings.Join(wantFiles, "\n"))
@@ -94,7 +97,7 @@ func TestWriteGolden(t *testing.T) {
 // with one JSON type per column.
 func TestWriteFormat(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := Write(dir, fixtureBook(), Options{}); err != nil {
+	if _, err := Write(dir, richBook(), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, table := range Tables {

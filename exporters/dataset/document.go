@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,8 +21,21 @@ type chunk struct {
 	sentLines [][]byte
 	bookLine  []byte // the document's line of book.jsonl
 
-	terms    termUse      // the largest glossary index its abbreviations use
-	mentions []docMention // the sentences that mention a term, in reading order
+	tables      []Table
+	tableLines  [][]byte
+	figures     []Figure
+	figureLines [][]byte
+	// links are the document's links, their target_document_id not yet
+	// set: linkTargets[i] names the model's document links[i] points
+	// into ("" for an external link), which may come later in the book.
+	links       []Link
+	linkTargets []string
+	images      []*doc.Image // to copy into media/, each SHA-256 once
+	name        string       // the model's id of the document (doc.Document.ID)
+
+	leafSentences []int        // sentences per leaf
+	terms         termUse      // the largest glossary index its abbreviations use
+	mentions      []docMention // the sentences that mention a term, in reading order
 }
 
 // encodeDocument builds, checks and encodes the records of document i.
@@ -39,7 +53,13 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	}()
 	leaves := d.Leaves()
 	ch = &chunk{
-		paras: make([]Paragraph, 0, len(leaves)),
+		paras:         make([]Paragraph, 0, len(leaves)),
+		leafSentences: make([]int, len(leaves)),
+		name:          d.ID,
+	}
+	el, err := collectElements(d, leaves)
+	if err != nil {
+		return nil, recordErr(TableDocuments, id, "%v", err)
 	}
 	var text strings.Builder
 	size := 0
@@ -49,6 +69,19 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	text.Grow(size)
 	runePos, words := 0, 0
 	paraWidth := width(len(leaves))
+	// sentenceID is the id of sentence si of leaf li.
+	sentenceID := func(li, si int) *string {
+		sid := fmt.Sprintf("%s-p%0*d-s%0*d", id, paraWidth, li+1, width(len(leaves[li].Sentences())), si+1)
+		return &sid
+	}
+	noteRefs := make(map[*doc.Note]*string, len(el.notes))
+	for n, at := range el.notes {
+		if at.leaf >= 0 {
+			if si := sentenceAtMark(leaves[at.leaf].Sentences(), at.offset); si >= 0 {
+				noteRefs[n] = sentenceID(at.leaf, si)
+			}
+		}
+	}
 	for li, l := range leaves {
 		pid := fmt.Sprintf("%s-p%0*d", id, paraWidth, li+1)
 		if li > 0 {
@@ -65,6 +98,21 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 		ss := l.Sentences()
 		p := Paragraph{ID: pid, DocumentID: id, Index: li, Kind: string(l.Kind), Text: l.Text,
 			CharStart: l.Start, CharEnd: l.End, ByteStart: byteStart, ByteEnd: text.Len(), SentenceCount: len(ss)}
+		info := el.info[li]
+		p.Anchor, p.Lang = nonEmpty(info.anchor), nonEmpty(info.lang)
+		if info.marker != "" {
+			p.ListMarker, p.ListStyle = nonEmpty(info.marker), nonEmpty(info.style)
+			switch info.task {
+			case doc.TaskOpen:
+				p.Task = nonEmpty("open")
+			case doc.TaskDone:
+				p.Task = nonEmpty("done")
+			}
+		}
+		if l.Note != nil {
+			number := l.Note.Number
+			p.NoteNumber, p.NoteRefSentenceID = &number, noteRefs[l.Note]
+		}
 		if l.Kind == doc.KindCode {
 			if len(ss) > 0 {
 				return nil, recordErr(TableParagraphs, pid, "code has %d sentences, want none", len(ss))
@@ -123,6 +171,9 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	ch.doc = Document{ID: id, Index: i, Source: d.Source, Title: d.Title, SHA256: d.SHA256,
 		Encoding: d.Encoding, Format: d.Format, Text: text.String(), CharCount: runePos,
 		WordCount: words, ParagraphCount: len(ch.paras), SentenceCount: len(ch.sents)}
+	if err := ch.elements(c, id, el, leaves, sentenceID); err != nil {
+		return nil, err
+	}
 	if err := ch.check(); err != nil {
 		return nil, err
 	}
@@ -161,6 +212,71 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	ch.terms = use
 	ch.mentions = sortMentions(ch.mentions)
 	return ch, nil
+}
+
+// elements builds the document's tables, figures and links (their target
+// documents unresolved) and encodes the tables and figures, and checks
+// the images to copy.
+func (ch *chunk) elements(c *compiled, id string, el *elements, leaves []doc.Leaf, sentenceID func(li, si int) *string) error {
+	for _, im := range el.images {
+		if err := checkImage(im); err != nil {
+			return recordErr(TableFigures, id, "%v", err)
+		}
+	}
+	ch.images = el.images
+	tw := width(len(el.tables))
+	for i, t := range el.tables {
+		rec := tableRecord(id, i, tw, t)
+		if len(rec.Header) != len(rec.Alignments) {
+			return recordErr(TableTables, rec.ID, "header has %d cells, but the table has %d columns", len(rec.Header), len(rec.Alignments))
+		}
+		for j, row := range rec.Rows {
+			if len(row) != len(rec.Alignments) {
+				return recordErr(TableTables, rec.ID, "row %d has %d cells, but the table has %d columns", j+1, len(row), len(rec.Alignments))
+			}
+		}
+		line, err := c.encode(c.tables[TableTables], TableTables, rec.ID, rec)
+		if err != nil {
+			return err
+		}
+		ch.tables, ch.tableLines = append(ch.tables, rec), append(ch.tableLines, line)
+	}
+	fw := width(len(el.figures))
+	for i, f := range el.figures {
+		rec, err := figureRecord(id, i, fw, f)
+		if err != nil {
+			return err
+		}
+		line, err := c.encode(c.tables[TableFigures], TableFigures, rec.ID, rec)
+		if err != nil {
+			return err
+		}
+		ch.figures, ch.figureLines = append(ch.figures, rec), append(ch.figureLines, line)
+	}
+	lw := width(len(el.links))
+	for i, la := range el.links {
+		rec := Link{ID: fmt.Sprintf("%s-l%0*d", id, lw, i+1), DocumentID: id, Index: i}
+		if la.at.leaf >= 0 {
+			if si := sentenceAtStart(leaves[la.at.leaf].Sentences(), la.at.offset); si >= 0 {
+				rec.SentenceID = sentenceID(la.at.leaf, si)
+			}
+		}
+		target := ""
+		switch n := la.node.(type) {
+		case *doc.Link:
+			rec.Text, rec.URL, rec.Kind = doc.PlainText(n.Inlines), &n.URL, "external"
+			if n.Internal() {
+				rec.Kind, rec.TargetAnchor, target = "internal", nonEmpty(n.Fragment), n.TargetDoc
+			}
+		case *doc.CrossRef:
+			rec.Text, rec.Kind, rec.TargetAnchor, target = n.Text(), "cross_reference", nonEmpty(n.Target), n.TargetDoc
+			if target == "" {
+				return recordErr(TableLinks, rec.ID, "cross-reference to %q names no target document", n.Target)
+			}
+		}
+		ch.links, ch.linkTargets = append(ch.links, rec), append(ch.linkTargets, target)
+	}
+	return nil
 }
 
 // recordErr is the *Error of the record id of table.
@@ -230,6 +346,25 @@ func (ch *chunk) check() error {
 	}
 	if d.WordCount != words {
 		return recordErr(TableDocuments, d.ID, "word_count %d, but its paragraphs have %d words", d.WordCount, words)
+	}
+	// The sentences a footnote's paragraphs and the links name are the
+	// document's.
+	hasSentence := func(sid *string) bool {
+		if sid == nil {
+			return true
+		}
+		_, ok := slices.BinarySearchFunc(ch.sents, *sid, func(s Sentence, id string) int { return strings.Compare(s.ID, id) })
+		return ok
+	}
+	for _, p := range ch.paras {
+		if !hasSentence(p.NoteRefSentenceID) {
+			return recordErr(TableParagraphs, p.ID, "note_ref_sentence_id %s is not a sentence of %s", *p.NoteRefSentenceID, d.ID)
+		}
+	}
+	for _, l := range ch.links {
+		if !hasSentence(l.SentenceID) {
+			return recordErr(TableLinks, l.ID, "sentence_id %s is not a sentence of %s", *l.SentenceID, d.ID)
+		}
 	}
 	return nil
 }

@@ -51,6 +51,9 @@ func ExampleWrite() {
 	// sentences 2 [data/sentences.jsonl]
 	// terms 0 [data/terms.jsonl]
 	// mentions 0 [data/mentions.jsonl]
+	// tables 0 [data/tables.jsonl]
+	// figures 0 [data/figures.jsonl]
+	// links 0 [data/links.jsonl]
 	// {"id":"doc-0001-p0001-s0001","document_id":"doc-0001","paragraph_id":"doc-0001-p0001","index":0,"text":"Çay demlendi.","char_start":0,"char_end":13,"byte_start":0,"byte_end":14,"word_count":2}
 	// {"id":"doc-0001-p0001-s0002","document_id":"doc-0001","paragraph_id":"doc-0001-p0001","index":1,"text":"İçelim mi?","char_start":14,"char_end":24,"byte_start":15,"byte_end":27,"word_count":2}
 }

@@ -23,7 +23,8 @@ func spansOf(sentences ...string) []doc.Sentence {
 func text(s string) *doc.Text { return &doc.Text{Value: s} }
 
 // fixtureBook is a small hand-built book with every kind of block and
-// inline, two documents and a glossary of two terms.
+// inline of prose (richBook adds a manuscript's), two documents and a
+// glossary of two terms.
 func fixtureBook() *doc.Book {
 	s1 := "Siber güvenlik önemlidir."
 	s2 := "İnternet Tahsisli Sayılar ve İsimler Kurumu (Internet Corporation for Assigned Names and Numbers - ICANN) İnternet’in adlarını yönetir."

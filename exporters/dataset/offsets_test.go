@@ -40,8 +40,8 @@ func astralBook(t testing.TB, n int) *doc.Book {
 	return b
 }
 
-// readRows decodes every row of a table's JSON Lines files.
-func readRows[T any](t testing.TB, dir string, files []string) []T {
+// readTyped decodes every row of a table's JSON Lines files.
+func readTyped[T any](t testing.TB, dir string, files []string) []T {
 	t.Helper()
 	var out []T
 	for _, f := range files {
@@ -70,9 +70,9 @@ func readRows[T any](t testing.TB, dir string, files []string) []T {
 func TestOffsetsAstral(t *testing.T) {
 	dir := t.TempDir()
 	info := mustWrite(t, dir, astralBook(t, 60), Options{ShardBytes: 64 << 10})
-	docs := readRows[Document](t, dir, info.Files[TableDocuments])
-	paras := readRows[Paragraph](t, dir, info.Files[TableParagraphs])
-	sents := readRows[Sentence](t, dir, info.Files[TableSentences])
+	docs := readTyped[Document](t, dir, info.Files[TableDocuments])
+	paras := readTyped[Paragraph](t, dir, info.Files[TableParagraphs])
+	sents := readTyped[Sentence](t, dir, info.Files[TableSentences])
 	docText := map[string]string{}
 	for _, d := range docs {
 		docText[d.ID] = d.Text

@@ -53,11 +53,15 @@ func TestParquetMatchesJSONL(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		TableDocuments:  "id:BYTE_ARRAY/STRING index:INT64/INT(64,true) source:BYTE_ARRAY/STRING title:BYTE_ARRAY/STRING sha256:BYTE_ARRAY/STRING encoding:BYTE_ARRAY/STRING format:BYTE_ARRAY/STRING text:BYTE_ARRAY/STRING char_count:INT64/INT(64,true) word_count:INT64/INT(64,true) paragraph_count:INT64/INT(64,true) sentence_count:INT64/INT(64,true)",
-		TableParagraphs: "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) kind:BYTE_ARRAY/STRING text:BYTE_ARRAY/STRING char_start:INT64/INT(64,true) char_end:INT64/INT(64,true) byte_start:INT64/INT(64,true) byte_end:INT64/INT(64,true) sentence_count:INT64/INT(64,true) word_count:INT64/INT(64,true)",
-		TableSentences:  "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING paragraph_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) text:BYTE_ARRAY/STRING char_start:INT64/INT(64,true) char_end:INT64/INT(64,true) byte_start:INT64/INT(64,true) byte_end:INT64/INT(64,true) word_count:INT64/INT(64,true)",
-		TableTerms:      "id:BYTE_ARRAY/STRING acronym:BYTE_ARRAY/STRING expansion:BYTE_ARRAY/STRING expansion_en:optional BYTE_ARRAY/STRING first_sentence_id:BYTE_ARRAY/STRING occurrences:INT64/INT(64,true) sentence_count:INT64/INT(64,true)",
-		TableMentions:   "term_id:BYTE_ARRAY/STRING sentence_id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING",
+		TableDocuments: "id:BYTE_ARRAY/STRING index:INT64/INT(64,true) source:BYTE_ARRAY/STRING title:BYTE_ARRAY/STRING sha256:BYTE_ARRAY/STRING encoding:BYTE_ARRAY/STRING format:BYTE_ARRAY/STRING text:BYTE_ARRAY/STRING char_count:INT64/INT(64,true) word_count:INT64/INT(64,true) paragraph_count:INT64/INT(64,true) sentence_count:INT64/INT(64,true)",
+		TableParagraphs: "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) kind:BYTE_ARRAY/STRING text:BYTE_ARRAY/STRING char_start:INT64/INT(64,true) char_end:INT64/INT(64,true) byte_start:INT64/INT(64,true) byte_end:INT64/INT(64,true) sentence_count:INT64/INT(64,true) word_count:INT64/INT(64,true)" +
+			" anchor:optional BYTE_ARRAY/STRING list_marker:optional BYTE_ARRAY/STRING list_style:optional BYTE_ARRAY/STRING task:optional BYTE_ARRAY/STRING note_number:optional INT64/INT(64,true) note_ref_sentence_id:optional BYTE_ARRAY/STRING lang:optional BYTE_ARRAY/STRING",
+		TableSentences: "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING paragraph_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) text:BYTE_ARRAY/STRING char_start:INT64/INT(64,true) char_end:INT64/INT(64,true) byte_start:INT64/INT(64,true) byte_end:INT64/INT(64,true) word_count:INT64/INT(64,true)",
+		TableTerms:     "id:BYTE_ARRAY/STRING acronym:BYTE_ARRAY/STRING expansion:BYTE_ARRAY/STRING expansion_en:optional BYTE_ARRAY/STRING first_sentence_id:BYTE_ARRAY/STRING occurrences:INT64/INT(64,true) sentence_count:INT64/INT(64,true)",
+		TableMentions:  "term_id:BYTE_ARRAY/STRING sentence_id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING",
+		TableTables:    "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) number:INT64/INT(64,true) anchor:optional BYTE_ARRAY/STRING caption:optional BYTE_ARRAY/STRING alignments:list BYTE_ARRAY/STRING header:list BYTE_ARRAY/STRING rows:list list BYTE_ARRAY/STRING",
+		TableFigures:   "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) number:INT64/INT(64,true) anchor:optional BYTE_ARRAY/STRING caption:BYTE_ARRAY/STRING alt:BYTE_ARRAY/STRING media_path:BYTE_ARRAY/STRING source_path:BYTE_ARRAY/STRING media_type:BYTE_ARRAY/STRING width:INT64/INT(64,true) height:INT64/INT(64,true) sha256:BYTE_ARRAY/STRING",
+		TableLinks:     "id:BYTE_ARRAY/STRING document_id:BYTE_ARRAY/STRING index:INT64/INT(64,true) sentence_id:optional BYTE_ARRAY/STRING kind:BYTE_ARRAY/STRING text:BYTE_ARRAY/STRING url:optional BYTE_ARRAY/STRING target_anchor:optional BYTE_ARRAY/STRING target_document_id:optional BYTE_ARRAY/STRING",
 	}
 	for _, table := range Tables {
 		if got := columns(ParquetSchema(table)); got != want[table] {
@@ -74,9 +78,13 @@ func columns(s *parquet.Schema) string {
 		if f.Optional() {
 			desc = "optional "
 		}
-		if lt := n.Type().LogicalType(); lt != nil && lt.String() == "LIST" {
-			desc = "list "
-			n = f.Fields()[0].Fields()[0]
+		for {
+			lt := n.Type().LogicalType()
+			if lt == nil || lt.String() != "LIST" {
+				break
+			}
+			desc += "list "
+			n = n.Fields()[0].Fields()[0]
 		}
 		out = append(out, f.Name()+":"+desc+n.Type().Kind().String()+"/"+n.Type().LogicalType().String())
 	}

@@ -30,10 +30,13 @@ const (
 	TableSentences  = "sentences"
 	TableTerms      = "terms"
 	TableMentions   = "mentions"
+	TableTables     = "tables"
+	TableFigures    = "figures"
+	TableLinks      = "links"
 )
 
 // Tables lists the dataset's tables in order.
-var Tables = []string{TableDocuments, TableParagraphs, TableSentences, TableTerms, TableMentions}
+var Tables = []string{TableDocuments, TableParagraphs, TableSentences, TableTerms, TableMentions, TableTables, TableFigures, TableLinks}
 
 // The schemas of book.json and of a line of book.jsonl, besides the
 // tables'.
@@ -50,6 +53,9 @@ var recordTypes = map[string]reflect.Type{
 	TableSentences:     reflect.TypeFor[Sentence](),
 	TableTerms:         reflect.TypeFor[Term](),
 	TableMentions:      reflect.TypeFor[Mention](),
+	TableTables:        reflect.TypeFor[Table](),
+	TableFigures:       reflect.TypeFor[Figure](),
+	TableLinks:         reflect.TypeFor[Link](),
 	schemaBook:         reflect.TypeFor[Book](),
 	schemaBookDocument: reflect.TypeFor[BookDocument](),
 }
@@ -60,6 +66,9 @@ var schemaTitles = map[string]string{
 	TableSentences:     "seedpress dataset: sentences table",
 	TableTerms:         "seedpress dataset: terms table",
 	TableMentions:      "seedpress dataset: mentions table",
+	TableTables:        "seedpress dataset: tables table",
+	TableFigures:       "seedpress dataset: figures table",
+	TableLinks:         "seedpress dataset: links table",
 	schemaBook:         "seedpress dataset: book.json, the canonical model's metadata and glossary",
 	schemaBookDocument: "seedpress dataset: a line of book.jsonl, one document of the canonical model",
 }

@@ -121,6 +121,18 @@ func (p Paragraph) appendJSON(dst []byte) []byte {
 	dst = appendIntField(dst, "byte_end", p.ByteEnd)
 	dst = appendIntField(dst, "sentence_count", p.SentenceCount)
 	dst = appendIntField(dst, "word_count", p.WordCount)
+	dst = appendNullString(dst, "anchor", p.Anchor)
+	dst = appendNullString(dst, "list_marker", p.ListMarker)
+	dst = appendNullString(dst, "list_style", p.ListStyle)
+	dst = appendNullString(dst, "task", p.Task)
+	dst = appendKey(dst, false, "note_number")
+	if p.NoteNumber == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = strconv.AppendInt(dst, int64(*p.NoteNumber), 10)
+	}
+	dst = appendNullString(dst, "note_ref_sentence_id", p.NoteRefSentenceID)
+	dst = appendNullString(dst, "lang", p.Lang)
 	return append(dst, '}')
 }
 
@@ -129,6 +141,15 @@ func (m Mention) appendJSON(dst []byte) []byte {
 	dst = appendStringField(dst, false, "sentence_id", m.SentenceID)
 	dst = appendStringField(dst, false, "document_id", m.DocumentID)
 	return append(dst, '}')
+}
+
+// appendNullString appends ,"key": and v, or null when v is nil.
+func appendNullString(dst []byte, key string, v *string) []byte {
+	dst = appendKey(dst, false, key)
+	if v == nil {
+		return append(dst, "null"...)
+	}
+	return appendString(dst, *v)
 }
 
 func (s Sentence) appendJSON(dst []byte) []byte {
@@ -160,7 +181,99 @@ func (d BookDocument) appendJSON(dst []byte) []byte {
 	dst = appendStringField(dst, false, "format", d.Format)
 	dst = appendStringField(dst, false, "title", d.Title)
 	dst = appendBlocks(appendKey(dst, false, "blocks"), d.Blocks)
+	dst = appendOptString(dst, "subtitle", d.Subtitle)
+	if d.Authors != nil {
+		dst = appendStrings(appendKey(dst, false, "authors"), d.Authors)
+	}
+	dst = appendOptString(dst, "date", d.Date)
+	dst = appendOptString(dst, "abstract", d.Abstract)
+	dst = appendOptString(dst, "lang", d.Lang)
+	dst = appendOptString(dst, "part", d.Part)
+	if d.Depth != nil {
+		dst = appendIntField(dst, "depth", *d.Depth)
+	}
+	if d.Notes != nil {
+		dst = append(appendKey(dst, false, "notes"), '[')
+		for i, n := range d.Notes {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendStringField(dst, true, "id", n.ID)
+			dst = appendIntField(dst, "number", n.Number)
+			dst = n.Pos.appendJSON(appendKey(dst, false, "pos"))
+			dst = append(appendBlocks(appendKey(dst, false, "blocks"), n.Blocks), '}')
+		}
+		dst = append(dst, ']')
+	}
 	return append(dst, '}')
+}
+
+// appendOptString appends ,"key":"v" when v is not nil.
+func appendOptString(dst []byte, key string, v *string) []byte {
+	if v == nil {
+		return dst
+	}
+	return appendStringField(dst, false, key, *v)
+}
+
+// appendStrings appends a list of strings; nil is null.
+func appendStrings(dst []byte, ss []string) []byte {
+	if ss == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, x := range ss {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendString(dst, x)
+	}
+	return append(dst, ']')
+}
+
+func (a *Attr) appendJSON(dst []byte) []byte {
+	dst = appendStringField(dst, true, "id", a.ID)
+	dst = appendStrings(appendKey(dst, false, "classes"), a.Classes)
+	dst = appendKey(dst, false, "pairs")
+	if a.Pairs == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i, kv := range a.Pairs {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendStringField(dst, true, "key", kv.Key)
+			dst = append(appendStringField(dst, false, "value", kv.Value), '}')
+		}
+		dst = append(dst, ']')
+	}
+	return append(dst, '}')
+}
+
+func (im *ImageRef) appendJSON(dst []byte) []byte {
+	dst = appendStringField(dst, true, "path", im.Path)
+	dst = appendStringField(dst, false, "media_path", im.MediaPath)
+	dst = appendStringField(dst, false, "media_type", im.MediaType)
+	dst = appendIntField(dst, "width", im.Width)
+	dst = appendIntField(dst, "height", im.Height)
+	dst = appendStringField(dst, false, "sha256", im.SHA256)
+	return append(dst, '}')
+}
+
+// appendCells appends a row of table cells; nil is null.
+func appendCells(dst []byte, cells []TableCell) []byte {
+	if cells == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i := range cells {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(appendInlines(appendKey(dst, true, "inlines"), cells[i].Inlines), '}')
+	}
+	return append(dst, ']')
 }
 
 func appendBlocks(dst []byte, bs []Block) []byte {
@@ -224,14 +337,80 @@ func (b *Block) appendJSON(dst []byte) []byte {
 				dst = append(dst, ',')
 			}
 			dst = it.Pos.appendJSON(appendKey(dst, true, "pos"))
-			dst = append(appendBlocks(appendKey(dst, false, "blocks"), it.Blocks), '}')
+			dst = appendBlocks(appendKey(dst, false, "blocks"), it.Blocks)
+			dst = append(appendOptString(dst, "task", it.Task), '}')
 		}
 		dst = append(dst, ']')
+	}
+	if b.Attr != nil {
+		dst = b.Attr.appendJSON(appendKey(dst, false, "attr"))
+	}
+	dst = appendOptString(dst, "style", b.Style)
+	dst = appendOptString(dst, "delim", b.Delim)
+	if b.Number != nil {
+		dst = appendIntField(dst, "number", *b.Number)
+	}
+	if b.Caption != nil {
+		dst = appendInlines(appendKey(dst, false, "caption"), b.Caption)
+	}
+	if b.Align != nil {
+		dst = appendStrings(appendKey(dst, false, "align"), b.Align)
+	}
+	if b.Head != nil {
+		dst = appendCells(appendKey(dst, false, "head"), b.Head)
+	}
+	if b.Rows != nil {
+		dst = append(appendKey(dst, false, "rows"), '[')
+		for i, row := range b.Rows {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendCells(dst, row)
+		}
+		dst = append(dst, ']')
+	}
+	if b.Image != nil {
+		dst = b.Image.appendJSON(appendKey(dst, false, "image"))
+	}
+	dst = appendOptString(dst, "alt", b.Alt)
+	dst = appendOptString(dst, "image_title", b.ImageTitle)
+	if b.Definitions != nil {
+		dst = append(appendKey(dst, false, "definitions"), '[')
+		for i := range b.Definitions {
+			d := &b.Definitions[i]
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = d.Pos.appendJSON(appendKey(dst, true, "pos"))
+			dst = d.Term.appendJSON(appendKey(dst, false, "term"))
+			dst = appendKey(dst, false, "definitions")
+			if d.Definitions == nil {
+				dst = append(dst, "null"...)
+			} else {
+				dst = append(dst, '[')
+				for j, def := range d.Definitions {
+					if j > 0 {
+						dst = append(dst, ',')
+					}
+					dst = appendBlocks(dst, def)
+				}
+				dst = append(dst, ']')
+			}
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	dst = appendOptString(dst, "kind", b.Kind)
+	if b.Title != nil {
+		dst = appendInlines(appendKey(dst, false, "title"), b.Title)
 	}
 	return append(dst, '}')
 }
 
 func appendInlines(dst []byte, ins []Inline) []byte {
+	if ins == nil {
+		return append(dst, "null"...)
+	}
 	dst = append(dst, '[')
 	for i := range ins {
 		if i > 0 {
@@ -255,6 +434,27 @@ func (in *Inline) appendJSON(dst []byte) []byte {
 	}
 	if in.Term != nil {
 		dst = appendIntField(dst, "term", *in.Term)
+	}
+	dst = appendOptString(dst, "title", in.Title)
+	if in.Attr != nil {
+		dst = in.Attr.appendJSON(appendKey(dst, false, "attr"))
+	}
+	dst = appendOptString(dst, "target_doc", in.TargetDoc)
+	dst = appendOptString(dst, "fragment", in.Fragment)
+	if in.Image != nil {
+		dst = in.Image.appendJSON(appendKey(dst, false, "image"))
+	}
+	dst = appendOptString(dst, "alt", in.Alt)
+	if in.Note != nil {
+		dst = appendIntField(dst, "note", *in.Note)
+	}
+	dst = appendOptString(dst, "target", in.Target)
+	dst = appendOptString(dst, "ref_kind", in.RefKind)
+	dst = appendOptString(dst, "label", in.Label)
+	dst = appendOptString(dst, "number", in.Number)
+	dst = appendOptString(dst, "suffix", in.Suffix)
+	if in.Display != nil {
+		dst = strconv.AppendBool(appendKey(dst, false, "display"), *in.Display)
 	}
 	return append(dst, '}')
 }

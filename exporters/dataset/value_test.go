@@ -65,6 +65,7 @@ func checkBook(t *testing.T, b *doc.Book) (records int) {
 // built by the real pipeline.
 func TestRecordFastPath(t *testing.T) {
 	checkBook(t, fixtureBook())
+	checkBook(t, richBook())
 
 	odd := "tırnak \" ters \\ <b>&amp; \x00\x01\b\f\n\r\t\x1f\x7f \u2028\u2029 geçersiz \xff\xc3( son \xe2\x82"
 	checkFastPath(t, "odd document", Document{ID: odd, Index: 1 << 40, Source: odd, Title: "", SHA256: odd, Encoding: odd, Format: odd, Text: odd, CharCount: -3})

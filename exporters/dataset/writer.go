@@ -59,6 +59,13 @@ type Writer struct {
 	// raised the largest glossary index used so far: the first document
 	// that indexes past the glossary End gets is among them.
 	termUses []docTerms
+	// docIndex maps the model's id of every document written to its
+	// index, for the links that point into it; linkQueue holds the links
+	// waiting for a later document (see links.go); media the SHA-256 of
+	// the images copied into media/.
+	docIndex  map[string]int
+	linkQueue []pendingLink
+	media     map[string]bool
 
 	// win encodes the documents in flight and hands them back in reading
 	// order.
@@ -214,6 +221,9 @@ func (w *Writer) End(glossary []doc.Term) error {
 	}
 	if w.given != w.documents {
 		return w.fail(fmt.Errorf("dataset: End after %d of the %d documents Begin announced", w.given, w.documents))
+	}
+	if err := w.writeLinks(true); err != nil {
+		return w.fail(err)
 	}
 	if err := w.end(glossary); err != nil {
 		return w.fail(err)
@@ -376,6 +386,9 @@ func (w *Writer) writeChunk(c *chunk) error {
 		if err := w.tables[TableSentences].write(s.ID, c.sentLines[j], s); err != nil {
 			return err
 		}
+	}
+	if err := w.writeElements(c); err != nil {
+		return err
 	}
 	w.bookL.Write(c.bookLine)
 	return w.bookL.err

@@ -118,6 +118,7 @@ type Checker struct {
 	gl     *glyphs // nil when the fonts could not be read
 	seen   map[rune]bool
 	seenAt doc.Pos
+	lab    doc.Labels // the book's labels, set in captions
 	// leaves has, for every document given, its source and the position
 	// of each of its leaves (see doc.Document.Leaves), for the glossary's
 	// terms (termPos).
@@ -168,6 +169,7 @@ func (c *Checker) Begin(m doc.Meta, documents int) error {
 		return nil
 	}
 	c.leaves = make([]docLeaves, 0, documents)
+	c.lab = labelsFor(m.Lang)
 	metaPos := doc.Pos{File: "book.yaml"}
 	var metaRuns []run
 	for _, s := range append([]string{m.Title, m.Subtitle, m.Publisher, m.Rights, m.Date, m.Description}, m.Authors...) {
@@ -190,7 +192,8 @@ func (c *Checker) Document(d *doc.Document) error {
 	pos := doc.Pos{File: d.Source}
 	c.runs(pos, []run{{text: d.Title, style: bold}, {text: d.Title, style: italic}}, false)
 	dl := docLeaves{source: d.Source}
-	doc.WalkBlocks(d.Blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+	var visit doc.Walker
+	visit = func(n doc.Node, entering bool) doc.WalkStatus {
 		if !entering {
 			return doc.WalkContinue
 		}
@@ -211,15 +214,50 @@ func (c *Checker) Document(d *doc.Document) error {
 			}
 			c.runs(n.Pos, runs, true)
 			return doc.WalkSkipChildren
+		case *doc.LineBlock:
+			dl.pos = append(dl.pos, n.Pos)
+			c.runs(n.Pos, flatten(nil, n.Inlines, 0, 1, ""), true)
+			return doc.WalkSkipChildren
 		case *doc.CodeBlock:
 			dl.pos = append(dl.pos, n.Pos)
 			c.runs(n.Pos, []run{{text: n.Text, style: mono}}, false)
-		case *doc.Quote, *doc.List, *doc.ListItem, *doc.ThematicBreak:
+		case *doc.Definition:
+			// The term is set in bold (and is a leaf, checked as a
+			// paragraph next).
+			if n.Term != nil {
+				c.runs(n.Term.Pos, flatten(nil, n.Term.Inlines, bold, 1, ""), false)
+			}
+		case *doc.Table:
+			// Captions and header cells are bold in part; cells are no
+			// leaves.
+			c.runs(n.Pos, flatten([]run{{text: c.lab.Table, style: bold}}, n.Caption, 0, 1, ""), false)
+			for _, cell := range n.Head {
+				if cell != nil {
+					c.runs(n.Pos, flatten(nil, cell.Inlines, bold, 1, ""), false)
+				}
+			}
+			for _, r := range n.Rows {
+				for _, cell := range r {
+					if cell != nil {
+						c.runs(n.Pos, flatten(nil, cell.Inlines, 0, 1, ""), false)
+					}
+				}
+			}
+			return doc.WalkSkipChildren
+		case *doc.Figure:
+			c.runs(n.Pos, flatten([]run{{text: c.lab.Figure, style: bold}, {text: n.Alt, style: italic}}, n.Caption, 0, 1, ""), false)
+			return doc.WalkSkipChildren
+		case *doc.Callout:
+			c.runs(n.Pos, flatten(nil, n.Title, bold, 1, ""), false)
+			doc.WalkBlocks(n.Blocks, visit)
+			return doc.WalkSkipChildren
+		case *doc.Quote, *doc.List, *doc.ListItem, *doc.ThematicBreak, *doc.Div, *doc.DefinitionList, *doc.Note:
 		default:
 			panic(fmt.Sprintf("pdf: Checker: unexpected node %T", n))
 		}
 		return doc.WalkContinue
-	})
+	}
+	doc.WalkDocument(d, visit)
 	c.leaves = append(c.leaves, dl)
 	return nil
 }
@@ -246,6 +284,9 @@ func (c *Checker) runs(pos doc.Pos, runs []run, cols bool) {
 	}
 	off := 0 // runes before ch in the block's first line; -1 past it
 	for _, r := range runs {
+		if r.obj != nil && r.obj.img != nil {
+			continue // an inline image: no glyphs
+		}
 		if !utf8.ValidString(r.text) {
 			if !c.seen[utf8.RuneError] {
 				c.seen[utf8.RuneError] = true
@@ -255,7 +296,7 @@ func (c *Checker) runs(pos doc.Pos, runs []run, cols bool) {
 			continue
 		}
 		for _, ch := range r.text {
-			if !c.gl.has(ch, r.style) && !c.seen[ch] {
+			if !c.gl.has(ch, r.style) && !(ch >= 0x250 && c.gl.has(ch, mono)) && !c.seen[ch] {
 				c.seen[ch] = true
 				c.l.Errorf(charPos(pos, off, cols), "%s is not in the embedded fonts", runeName(ch))
 			}

@@ -10,12 +10,39 @@ import (
 
 // bookFromText turns arbitrary text into a model: blank lines separate
 // blocks; "#" starts a heading, ">" a quote, "-" a list, "```" a code block,
-// "***" a thematic break; *x* and **x** mark emphasis, `x` code.
+// "***" a thematic break, "%" a table (lines are rows, "|" separates
+// cells), "!" a line block, ":" a callout, "=" a definition list (the first
+// line the term); *x* and **x** mark emphasis, `x` code, ^x^ superscript,
+// ~x~ subscript, and @ a footnote reference (the note holds the chunk).
 func bookFromText(s string) *doc.Book {
 	d := &doc.Document{ID: "f", Source: "f.md", Title: firstLine(s)}
 	for i, chunk := range strings.Split(s, "\n\n") {
 		pos := doc.Pos{File: "f.md", Line: i + 1, Col: 1}
 		switch {
+		case strings.HasPrefix(chunk, "%"):
+			t := &doc.Table{Pos: pos, Number: i + 1, Caption: inlines(firstLine(chunk[1:]))}
+			for _, line := range strings.Split(chunk[1:], "\n") {
+				var row []*doc.TableCell
+				for _, c := range strings.Split(line, "|") {
+					row = append(row, &doc.TableCell{Inlines: inlines(c)})
+				}
+				if t.Head == nil {
+					t.Head = row
+					for range row {
+						t.Align = append(t.Align, doc.AlignRight)
+					}
+					continue
+				}
+				t.Rows = append(t.Rows, row)
+			}
+			d.Blocks = append(d.Blocks, t)
+		case strings.HasPrefix(chunk, "!"):
+			d.Blocks = append(d.Blocks, &doc.LineBlock{Pos: pos, Inlines: inlines(chunk[1:])})
+		case strings.HasPrefix(chunk, ":"):
+			d.Blocks = append(d.Blocks, &doc.Callout{Pos: pos, Title: inlines(firstLine(chunk[1:])), Blocks: []doc.Block{&doc.Paragraph{Pos: pos, Inlines: inlines(chunk[1:])}}})
+		case strings.HasPrefix(chunk, "="):
+			term, def, _ := strings.Cut(chunk[1:], "\n")
+			d.Blocks = append(d.Blocks, &doc.DefinitionList{Pos: pos, Items: []*doc.Definition{{Term: &doc.Paragraph{Pos: pos, Inlines: inlines(term)}, Defs: [][]doc.Block{{&doc.Paragraph{Pos: pos, Inlines: inlines(def)}}}}}})
 		case strings.HasPrefix(chunk, "#"):
 			d.Blocks = append(d.Blocks, &doc.Heading{Pos: pos, Level: min(6, 1+strings.Count(chunk[:min(len(chunk), 6)], "#")), Inlines: inlines(strings.TrimLeft(chunk, "# "))})
 		case strings.HasPrefix(chunk, ">"):
@@ -47,7 +74,7 @@ func firstLine(s string) string {
 func inlines(s string) []doc.Inline {
 	var out []doc.Inline
 	for s != "" {
-		i := strings.IndexAny(s, "*`\n")
+		i := strings.IndexAny(s, "*`\n^~@")
 		if i < 0 {
 			return append(out, &doc.Text{Value: s})
 		}
@@ -64,6 +91,10 @@ func inlines(s string) []doc.Inline {
 			s = rest
 			continue
 		}
+		if mark == "@" {
+			// A note of the rest of the text, numbered by its depth.
+			return append(out, &doc.NoteRef{Note: &doc.Note{Number: 1 + strings.Count(rest, "@"), Blocks: []doc.Block{&doc.Paragraph{Inlines: inlines(rest)}}}})
+		}
 		j := strings.Index(rest, mark)
 		if j < 0 {
 			return append(out, &doc.Text{Value: s[i:]})
@@ -76,6 +107,10 @@ func inlines(s string) []doc.Inline {
 			out = append(out, &doc.Emph{Inlines: inlines(inner)})
 		case "**":
 			out = append(out, &doc.Strong{Inlines: inlines(inner)})
+		case "^":
+			out = append(out, &doc.Sup{Inlines: inlines(inner)})
+		case "~":
+			out = append(out, &doc.Sub{Inlines: inlines(inner)})
 		}
 		s = rest[j+len(mark):]
 	}
@@ -92,6 +127,7 @@ func FuzzWrite(f *testing.F) {
 		strings.Repeat("çok", 200),
 		"",
 		"\x00\x01\t\r",
+		"%Başlık|Sayı\nbir|1\niki|2@not\n\n!dize\n  girintili\n\n:Not\nkutu ^üst^ ~alt~\n\n=terim\ntanım@dipnot@iç içe",
 	} {
 		f.Add(s)
 	}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -18,6 +20,23 @@ type ctx struct {
 	x, measure float64
 	depth      int // the quotes and lists around the block
 	inList     bool
+	foreign    bool // the block's language is not Turkish (see style foreign)
+}
+
+// lang returns c in the language lang: c itself when lang is "".
+func (c ctx) lang(lang string) ctx {
+	if lang != "" {
+		c.foreign = !turkishLang(lang)
+	}
+	return c
+}
+
+// st returns the style of plain text in c.
+func (c ctx) st() style {
+	if c.foreign {
+		return foreign
+	}
+	return 0
 }
 
 // indentLevels is how many levels of quotes and lists indent their content.
@@ -51,22 +70,24 @@ func (L *layouter) nest(c ctx, left, right float64) (in ctx, indented bool) {
 type setting uint8
 
 const (
-	justified setting = iota // Knuth–Plass with hyphenation, lines filled to the measure
-	ragged                   // ragged right without hyphens; a short last line is free
-	balanced                 // ragged right with lines of even length (titles, headings)
-	centred                  // balanced and centred
+	justified  setting = iota // Knuth–Plass with hyphenation, lines filled to the measure
+	ragged                    // ragged right without hyphens; a short last line is free
+	balanced                  // ragged right with lines of even length (titles, headings)
+	centred                   // balanced and centred
+	raggedHyph                // ragged right with hyphenation (table cells)
 )
 
 // setText breaks runs into lines of width measure and returns them as
 // vlines, each line's text positioned as the setting says.
 func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leading float64, size float64) []vline {
 	isRagged, center := how != justified, how == centred
-	items := L.ib.build(L.items, runs, L.m, paraOptions{measure: c.measure, indent: indent, ragged: isRagged})
+	runs = fallback(runs)
+	items := L.ib.build(L.items, runs, L.m, paraOptions{measure: c.measure, indent: indent, ragged: isRagged, hyphenate: how == raggedHyph})
 	defer func() { L.items = items[:0] }() // nothing below keeps items
 	p := defaultParams
 	if isRagged {
 		p.ragged = c.measure / 2
-		p.balance = how != ragged
+		p.balance = how == balanced || how == centred
 	}
 	breaks, ok := lineBreaks(items, c.measure, p)
 	if !ok {
@@ -75,6 +96,7 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 	}
 	L.paraID++
 	out := make([]vline, 0, len(breaks))
+	var lineNotes [][]*doc.Note // the notes referenced on each line
 	from := 0
 	for _, b := range breaks {
 		for from < b && items[from].kind != boxItem {
@@ -85,14 +107,28 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 			r = lineRatio(items, from, b, c.measure)
 		}
 		var ops []op
+		var notes []*doc.Note
 		x, end := 0.0, 0.0
 		addText := func(rn run, w float64) {
-			if n := len(ops); n > 0 && ops[n-1].kind == textOp && ops[n-1].r.style == rn.style &&
-				ops[n-1].r.size == rn.size && ops[n-1].r.url == rn.url && abs(ops[n-1].x+ops[n-1].w-x) < 1e-9 {
-				ops[n-1].r.text += rn.text
-				ops[n-1].w += w
-			} else {
+			switch {
+			case rn.img() != nil:
+				img := rn.img()
+				h := w * float64(img.Height) / float64(img.Width)
+				ops = append(ops, beginTag(fpdf.StructFigure, tagAttr{Alt: rn.obj.alt}),
+					op{kind: imageOp, x: x, y: -h - rn.rise, w: w, h: h, r: run{text: L.image(img), url: rn.url}}, endTag())
+			case rn.note() != nil:
+				notes = append(notes, rn.note())
+				rn.url = "#" + noteKey(L.docID, rn.note())
 				ops = append(ops, op{kind: textOp, x: x, w: w, r: rn})
+			default:
+				if n := len(ops); n > 0 && ops[n-1].kind == textOp && ops[n-1].r.style == rn.style &&
+					ops[n-1].r.size == rn.size && ops[n-1].r.url == rn.url && ops[n-1].r.rise == rn.rise &&
+					ops[n-1].r.obj == nil && abs(ops[n-1].x+ops[n-1].w-x) < 1e-9 {
+					ops[n-1].r.text += rn.text
+					ops[n-1].w += w
+				} else {
+					ops = append(ops, op{kind: textOp, x: x, w: w, r: rn})
+				}
 			}
 			x += w
 			end = x
@@ -107,6 +143,9 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 				}
 				addText(it.run, it.width)
 			case glueItem:
+				if it.width > 0 {
+					wordSpace(ops) // tags: the space, for the text in the structure tree
+				}
 				x += it.width
 				if r > 0 {
 					x += r * it.stretch
@@ -116,7 +155,12 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 			}
 		}
 		if it := items[b]; it.kind == penaltyItem && it.flagged {
-			addText(it.run, it.width)
+			// tags: the added hyphen is an artifact, not text of the book
+			ops = append(ops, op{kind: artifactTextOp, x: x, w: it.width, r: it.run})
+			x += it.width
+			end = x
+		} else if b < len(items)-1 && (it.kind == glueItem || it.penalty <= -infPenalty) {
+			wordSpace(ops) // tags: the space or line break at the end of the line
 		}
 		shift := c.x
 		if center {
@@ -134,17 +178,42 @@ func (L *layouter) setText(runs []run, c ctx, indent float64, how setting, leadi
 			lineOps = make([]op, 0, len(ops)+urls)
 			for _, o := range ops {
 				lineOps = append(lineOps, o)
-				if o.r.url != "" {
-					lineOps = append(lineOps, op{kind: urlOp, x: o.x, y: -size * ptMM * 0.8, w: o.w, h: size * ptMM, r: o.r})
+				if o.r.url == "" {
+					continue
 				}
+				lo := op{kind: urlOp, x: o.x, y: -size * ptMM * 0.8, w: o.w, h: size * ptMM, r: o.r}
+				if o.kind == imageOp {
+					lo.y, lo.h = o.y, o.h
+				}
+				if key, ok := strings.CutPrefix(o.r.url, "#"); ok {
+					lo.kind, lo.dest, lo.r = gotoOp, L.destFor(key), run{url: o.r.url} // the url groups it with its text (tagInline)
+				}
+				lineOps = append(lineOps, lo)
 			}
 		}
-		out = append(out, vline{height: leading, base: (leading-size*ptMM)/2 + 0.78*size*ptMM,
-			ops: lineOps, width: shift + end, para: L.paraID})
+		lineOps = tagInline(lineOps) // tags: links
+		vl := vline{height: leading, base: (leading-size*ptMM)/2 + 0.78*size*ptMM,
+			ops: lineOps, width: shift + end, para: L.paraID}
+		if len(notes) > 0 {
+			if lineNotes == nil {
+				lineNotes = make([][]*doc.Note, len(breaks))
+			}
+			lineNotes[len(out)] = notes
+		}
+		out = append(out, vl)
 		from = b + 1
 	}
 	for i := range out {
 		out[i].idx, out[i].count = i, len(out)
+	}
+	// The notes are set once the paragraph's items are no longer needed:
+	// setting them reuses the buffers.
+	for i, ns := range lineNotes {
+		for _, n := range ns {
+			if nl := L.noteLines(n); nl != nil {
+				out[i].setX(func(x *lineExtra) { x.notes = append(x.notes, nl) })
+			}
+		}
 	}
 	return out
 }
@@ -156,47 +225,25 @@ func abs(x float64) float64 {
 	return x
 }
 
-// blocks lays out blocks in context c.
+// blocks lays out blocks in context c. Each kind of block is set by a
+// function of its own (heading, paragraph, code, quote, list, thematicBreak,
+// table, figure, definitionList, callout, lineBlock; a Div is transparent),
+// which returns the block's lines; blocks puts the space between them.
 func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 	var out []vline
 	lead := L.leading()
 	prevPara := false
 	for bi, bl := range blocks {
 		gap := lead / 2
-		if first && bi == 0 {
+		top := first && bi == 0
+		if top {
 			gap = 0
 		}
+		var ls []vline
+		para := false
 		switch bl := bl.(type) {
 		case *doc.Heading:
-			size := L.body()
-			st := bold
-			switch bl.Level {
-			case 1, 2:
-				size = L.body() * 1.3
-			case 3:
-				size = L.body() * 1.1
-			default:
-				st = bold | italic
-			}
-			runs := flatten(nil, bl.Inlines, st, size, "")
-			ls := L.setText(runs, c, 0, balanced, size*1.25*ptMM, size)
-			if len(ls) > 0 {
-				ls[0].before = lead
-				if first && bi == 0 {
-					ls[0].before = 0
-				}
-				for i := range ls {
-					ls[i].count = 0 // headings are not paragraphs
-				}
-				ls[len(ls)-1].keep = 2
-				if bl.Level <= 2 {
-					d := L.newDest()
-					ls[0].mark = &mark{title: doc.PlainText(bl.Inlines), level: 1, dest: d}
-				}
-				// Space after the heading, as a gap line.
-				ls = append(ls, vline{height: lead / 3})
-				ls[len(ls)-2].keep = 3
-			}
+			ls = L.heading(bl, c, top)
 			out = append(out, ls...)
 			prevPara = false
 			continue
@@ -205,56 +252,113 @@ func (L *layouter) blocks(blocks []doc.Block, c ctx, first bool) []vline {
 			if prevPara && !c.inList {
 				indent, gap = L.body()*ptMM*1.2, 0
 			}
-			ls := L.paragraph(bl, c, indent)
-			if len(ls) > 0 {
-				ls[0].before = gap
-			}
-			out = append(out, ls...)
-			prevPara = true
+			ls = L.paragraph(bl, c, indent)
+			para = true
 		case *doc.CodeBlock:
-			out = append(out, L.code(bl.Text, c, gap)...)
+			out = append(out, tagLines(tagLines(L.code(bl.Text, c, gap), fpdf.StructCode, tagAttr{}), fpdf.StructP, tagAttr{})...)
 			prevPara = false
+			continue
 		case *doc.Quote:
-			q, indented := L.nest(c, 6, 4)
-			ls := L.blocks(bl.Blocks, q, false)
-			if indented {
-				// The quote's bar runs beside every line of it, in the
-				// indentation. A quote too deep to indent draws none: it
-				// would cover its parent's bar.
-				for i := range ls {
-					ls[i].ops = append(ls[i].ops, op{kind: ruleOp, x: c.x + 1, y: -ls[i].base, h: ls[i].height})
-				}
-			}
-			if len(ls) > 0 {
-				ls[0].before = gap
-			}
-			out = append(out, ls...)
-			prevPara = false
+			ls = L.quote(bl, c)
 		case *doc.List:
-			ls := L.list(bl, c)
-			if len(ls) > 0 {
-				ls[0].before = gap
-			}
-			out = append(out, ls...)
-			prevPara = false
+			ls = L.list(bl, c)
 		case *doc.ThematicBreak:
-			size := L.body()
-			w := L.m.width(ornament, 0, size)
-			out = append(out, vline{height: lead * 2, base: lead + 0.3*size*ptMM, before: gap,
-				ops: []op{{kind: textOp, x: c.x + (c.measure-w)/2, w: w, r: run{text: ornament, size: size}}}})
-			prevPara = false
+			ls = []vline{L.thematicBreak(c)}
+		case *doc.Div:
+			ls = L.blocks(bl.Blocks, c.lang(bl.Attr.Lang()), true)
+		case *doc.Callout:
+			ls = L.callout(bl, c.lang(bl.Attr.Lang()))
+		case *doc.LineBlock:
+			ls = L.lineBlock(bl, c)
+		case *doc.DefinitionList:
+			ls = L.definitionList(bl, c)
+		case *doc.Table:
+			ls = L.table(bl, c)
+		case *doc.Figure:
+			ls = L.figure(bl, c)
 		default:
-			panic("pdf: unknown block type")
+			panic(fmt.Sprintf("pdf: unknown block type %T", bl))
 		}
+		if len(ls) > 0 {
+			ls[0].before = gap
+		}
+		out = append(out, ls...)
+		prevPara = para
 	}
 	return out
+}
+
+// heading sets a heading, bold and larger by level, kept with what follows;
+// top says it opens its context (no space above it). A heading of a level
+// the contents list holds (tocDepth) carries its mark.
+func (L *layouter) heading(bl *doc.Heading, c ctx, top bool) []vline {
+	lead := L.leading()
+	size := L.body()
+	st := bold
+	switch bl.Level {
+	case 1, 2:
+		size = L.body() * 1.3
+	case 3:
+		size = L.body() * 1.1
+	default:
+		st = bold | italic
+	}
+	runs := flatten(nil, bl.Inlines, st|c.st(), size, "")
+	ls := tagLines(L.setText(runs, c, 0, balanced, size*1.25*ptMM, size), headingTag(bl.Level), tagAttr{})
+	if len(ls) == 0 {
+		return nil
+	}
+	ls[0].before = lead
+	if top {
+		ls[0].before = 0
+	}
+	for i := range ls {
+		ls[i].count = 0 // headings are not paragraphs
+	}
+	ls[len(ls)-1].keep = 2
+	if bl.Level <= L.tocDepth() && !L.inNote {
+		d := L.newDest()
+		lvl := min(L.level+max(bl.Level-1, 1), L.lastLevel+1)
+		L.lastLevel = lvl
+		ls[0].mark = &mark{title: doc.PlainText(bl.Inlines), level: lvl, dest: d}
+	}
+	if bl.Attr.ID != "" {
+		ls[0].setX(func(x *lineExtra) { x.target = bookKey(L.docID, bl.Attr.ID) })
+	}
+	// Space after the heading, as a gap line.
+	ls = append(ls, vline{height: lead / 3})
+	ls[len(ls)-2].keep = 3
+	return ls
+}
+
+// quote sets a block quotation indented, with a bar beside it.
+func (L *layouter) quote(bl *doc.Quote, c ctx) []vline {
+	q, indented := L.nest(c, 6, 4)
+	ls := tagLines(L.blocks(bl.Blocks, q, false), fpdf.StructBlockQuote, tagAttr{})
+	if indented {
+		// The quote's bar runs beside every line of it, in the
+		// indentation. A quote too deep to indent draws none: it
+		// would cover its parent's bar.
+		for i := range ls {
+			ls[i].ops = append(ls[i].ops, op{kind: ruleOp, x: c.x + 1, y: -ls[i].base, h: ls[i].height})
+		}
+	}
+	return ls
+}
+
+// thematicBreak sets a scene break: an ornament centred on a line.
+func (L *layouter) thematicBreak(c ctx) vline {
+	lead, size := L.leading(), L.body()
+	w := L.m.width(ornament, 0, size)
+	return vline{height: lead * 2, base: lead + 0.3*size*ptMM,
+		ops: []op{{kind: artifactTextOp, x: c.x + (c.measure-w)/2, w: w, r: run{text: ornament, size: size}}}}
 }
 
 // paragraph sets a paragraph justified in c, its first line indented by
 // indent.
 func (L *layouter) paragraph(p *doc.Paragraph, c ctx, indent float64) []vline {
-	runs := flatten(nil, p.Inlines, 0, L.body(), "")
-	return L.setText(runs, c, indent, justified, L.leading(), L.body())
+	runs := flatten(nil, p.Inlines, c.st(), L.body(), "")
+	return tagLines(L.setText(runs, c, indent, justified, L.leading(), L.body()), fpdf.StructP, tagAttr{})
 }
 
 // ornament marks a thematic break. The text faces have no U+2042 ASTERISM.
@@ -269,14 +373,29 @@ func (L *layouter) list(l *doc.List, c ctx) []vline {
 	gap := L.body() * ptMM * 0.6 // between a marker and its text
 	hang := L.body() * ptMM * 1.8
 	if l.Ordered {
-		last := strconv.Itoa(l.Start+len(l.Items)-1) + "."
-		hang = max(hang, L.m.width(last, 0, L.body())+gap)
+		// The last label is the widest of decimal ones; letters and
+		// Roman numerals vary.
+		from := len(l.Items) - 1
+		if l.Style != doc.StyleDecimal {
+			from = 0
+		}
+		for i := max(from, 0); i < len(l.Items); i++ {
+			hang = max(hang, L.m.width(listLabel(l, i), 0, L.body())+gap)
+		}
 	}
 	inner, hanging := L.nest(c, hang, 0)
 	inner.inList = true
 	for i, it := range l.Items {
 		marker := listMarker(l, i, inner.depth, !hanging)
-		w := L.m.width(marker, 0, L.body())
+		mst := style(0)
+		if it.Task != doc.NoTask {
+			// A task item's box takes the place of its bullet.
+			marker, mst = taskBox(it.Task), mono
+			if !hanging {
+				marker = superscript(inner.depth) + marker
+			}
+		}
+		w := L.m.width(marker, mst, L.body())
 		var ls []vline
 		if hanging {
 			ls = L.blocks(it.Blocks, inner, true)
@@ -289,16 +408,26 @@ func (L *layouter) list(l *doc.List, c ctx) []vline {
 			}
 			// The marker comes first in the content stream, so that text
 			// extraction reads it before the item.
-			ls[0].ops = append([]op{{kind: textOp, x: x, w: w, r: run{text: marker, size: L.body()}}}, ls[0].ops...)
+			ls[0].ops = append([]op{{kind: textOp, x: x, w: w, r: run{text: marker, style: mst, size: L.body()}}}, ls[0].ops...)
 		} else {
-			ls = L.runIn(it.Blocks, inner, op{kind: textOp, x: inner.x, w: w, r: run{text: marker, size: L.body()}}, w+gap)
+			ls = L.runIn(it.Blocks, inner, op{kind: textOp, x: inner.x, w: w, r: run{text: marker, style: mst, size: L.body()}}, w+gap)
 		}
+		tagItem(ls)
 		if i > 0 {
 			ls[0].before = L.leading() / 4
 		}
 		out = append(out, ls...)
 	}
-	return out
+	return tagLines(out, fpdf.StructL, tagAttr{})
+}
+
+// taskBox returns the box of a task item, ☐ or ☑, drawn in the
+// monospaced face (the text faces have neither).
+func taskBox(t doc.Task) string {
+	if t == doc.TaskDone {
+		return "☑"
+	}
+	return "☐"
 }
 
 // runIn lays out the blocks of a list item with its marker run in: the
@@ -334,12 +463,71 @@ func (L *layouter) emptyLine() vline {
 func listMarker(l *doc.List, i, depth int, runIn bool) string {
 	m := "•"
 	if l.Ordered {
-		m = strconv.Itoa(l.Start+i) + "."
+		m = listLabel(l, i)
 	}
 	if runIn {
 		m = superscript(depth) + m
 	}
 	return m
+}
+
+// listLabel returns the label of item i of the ordered list l in its
+// style and delimiter: "3.", "c)", "(iii)", "C.", "III.".
+func listLabel(l *doc.List, i int) string {
+	n := l.Start + i
+	var num string
+	switch l.Style {
+	case doc.StyleLowerAlpha:
+		num = alpha(n)
+	case doc.StyleUpperAlpha:
+		num = strings.ToUpper(alpha(n))
+	case doc.StyleLowerRoman:
+		num = strings.ToLower(roman(n))
+	case doc.StyleUpperRoman:
+		num = roman(n)
+	default:
+		num = strconv.Itoa(n)
+	}
+	switch l.Delim {
+	case doc.DelimParen:
+		return num + ")"
+	case doc.DelimParens:
+		return "(" + num + ")"
+	}
+	return num + "."
+}
+
+// alpha writes n in letters as lists count: a … z, aa, ab, …; a number
+// below 1 in digits.
+func alpha(n int) string {
+	if n < 1 {
+		return strconv.Itoa(n)
+	}
+	var b []byte
+	for n > 0 {
+		n--
+		b = append([]byte{byte('a' + n%26)}, b...)
+		n /= 26
+	}
+	return string(b)
+}
+
+// roman writes n in upper-case Roman numerals; a number below 1 or above
+// 3999 in digits.
+func roman(n int) string {
+	if n < 1 || n > 3999 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
 }
 
 // superscript writes n, which is not negative, in superscript digits.
@@ -352,25 +540,35 @@ func superscript(n int) string {
 	return b.String()
 }
 
-// code lays out a code block in the monospaced face, wrapping lines that
-// are wider than the measure at any character.
+// code lays out a code block in the monospaced face, keeping its
+// indentation. A line wider than the measure wraps, after a space past its
+// indentation when there is one, else at any character; its continuation
+// lines hang under the line's indentation, two columns in, behind the mark
+// contMark.
 func (L *layouter) code(text string, c ctx, gap float64) []vline {
 	size := L.body() * monoScale
 	lead := size * 1.3 * ptMM
+	cw := L.m.width(" ", mono, size)
+	markW := L.m.width(contMark, mono, size)
 	text = strings.TrimSuffix(text, "\n")
 	var out []vline
 	for _, line := range strings.Split(text, "\n") {
 		line = expandTabs(line)
-		for {
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		hang := min(float64(indent)*cw, c.measure/2) + 2*cw
+		for first := true; ; first = false {
+			x0, avail := 0.0, c.measure
+			if !first {
+				x0, avail = hang, c.measure-hang
+			}
 			// The longest prefix that fits, cut after a space when there
 			// is one past the indentation, else at any character.
 			w, cut, space := 0.0, len(line), -1
-			indent := len(line) - len(strings.TrimLeft(line, " "))
 			for i, r := range line {
 				rw := L.m.width(string(r), mono, size)
-				if w+rw > c.measure && i > 0 {
+				if w+rw > avail && i > 0 {
 					cut = i
-					if space > indent {
+					if space > indent || !first && space > 0 {
 						cut = space
 					}
 					break
@@ -383,12 +581,16 @@ func (L *layouter) code(text string, c ctx, gap float64) []vline {
 			part := line[:cut]
 			pw := L.m.width(part, mono, size)
 			var ops []op
-			if strings.TrimSpace(part) != "" {
-				ops = []op{{kind: textOp, x: c.x, w: pw, r: run{text: part, style: mono, size: size}}}
+			if !first {
+				ops = append(ops, op{kind: artifactTextOp, x: c.x + x0 - 2*cw, w: markW, r: run{text: contMark, style: mono, size: size}})
 			}
-			out = append(out, vline{height: lead, base: (lead-size*ptMM)/2 + 0.78*size*ptMM, ops: ops, width: c.x + pw})
+			if strings.TrimSpace(part) != "" {
+				ops = append(ops, op{kind: textOp, x: c.x + x0, w: pw, r: run{text: part, style: mono, size: size}})
+			}
+			out = append(out, vline{height: lead, base: (lead-size*ptMM)/2 + 0.78*size*ptMM, ops: ops, width: c.x + x0 + pw})
 			line = line[cut:]
 			if line == "" {
+				wordSpace(out[len(out)-1].ops) // tags: the line's end, for the text in the structure tree
 				break
 			}
 		}
@@ -399,6 +601,10 @@ func (L *layouter) code(text string, c ctx, gap float64) []vline {
 	}
 	return out
 }
+
+// contMark opens the continuation of a wrapped line of code (U+21AA, in
+// the monospaced face).
+const contMark = "↪"
 
 // expandTabs replaces tabs with spaces to the next multiple of four columns.
 func expandTabs(s string) string {

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
+
+	"golang.org/x/image/font/sfnt"
 
 	"github.com/go-pdf/fpdf"
 
@@ -134,4 +137,82 @@ func truncate(m measurer, s string, st style, size, w float64) string {
 		}
 	}
 	return ""
+}
+
+// fallback returns runs with every character that the face of its run
+// lacks but the monospaced face has (∈, ☐, arrows, box drawing) in a run
+// of its own in that face, at the same size: the monospaced face is the
+// fallback of the text faces. Runs of text below U+0250, which the text
+// faces cover, come back as they are, without a copy.
+func fallback(runs []run) []run {
+	var out []run
+	for i, r := range runs {
+		if r.style&mono != 0 || r.obj != nil || !beyondLatin(r.text) {
+			if out != nil {
+				out = append(out, r)
+			}
+			continue
+		}
+		cov, err := loadCoverage()
+		if err != nil {
+			return runs // the Checker reports it
+		}
+		if out == nil {
+			out = append(make([]run, 0, len(runs)+2), runs[:i]...)
+		}
+		out = appendFallback(out, r, cov)
+	}
+	if out == nil {
+		return runs
+	}
+	return out
+}
+
+// beyondLatin reports whether s has a character from U+0250 up.
+func beyondLatin(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xC9 { // the lead byte of U+0240 and above
+			for _, c := range s[i:] {
+				if c >= 0x250 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// fallbackBuf is the sfnt buffer of fallback's lookups.
+var fallbackBuf struct {
+	sync.Mutex
+	buf sfnt.Buffer
+}
+
+// appendFallback appends r to out, split where its characters change
+// between its face and the monospaced one.
+func appendFallback(out []run, r run, cov *coverage) []run {
+	fallbackBuf.Lock()
+	defer fallbackBuf.Unlock()
+	st := r.style
+	start, inMono := 0, false
+	for i, c := range r.text {
+		m := c >= 0x250 && !cov.has(&fallbackBuf.buf, c, st) && cov.has(&fallbackBuf.buf, c, mono)
+		if m != inMono && i > start {
+			x := r
+			x.text = r.text[start:i]
+			if inMono {
+				x.style |= mono
+			}
+			out = append(out, x)
+			start = i
+		}
+		inMono = m
+	}
+	x := r
+	x.text = r.text[start:]
+	if inMono {
+		x.style |= mono
+	}
+	return append(out, x)
 }

@@ -47,10 +47,12 @@ func (g geometry) left(n int) float64 {
 type opKind uint8
 
 const (
-	textOp opKind = iota // r.text at (x, y) on the baseline
-	ruleOp               // a line from (x, y) to (x+w, y+h)
-	urlOp                // a link to r.url over the rectangle (x, y, w, h)
-	gotoOp               // a link to dests[dest] over the rectangle
+	textOp  opKind = iota // r.text at (x, y) on the baseline
+	ruleOp                // a line from (x, y) to (x+w, y+h)
+	urlOp                 // a link to r.url over the rectangle (x, y, w, h)
+	gotoOp                // a link to dests[dest] over the rectangle
+	fillOp                // the rectangle (x, y, w, h) filled in the grey level dest (0 black, 255 white)
+	imageOp               // the image keyed r.text (see layouter.images) in the rectangle (x, y, w, h), y its top
 )
 
 // op is one drawing operation. x is relative to the page's left margin.
@@ -80,6 +82,65 @@ type vline struct {
 	count  int
 	keep   int // the number of following lines that must share the page
 	mark   *mark
+	// float marks a figure: when it does not fit on the rest of the page
+	// it waits for the top of the next one, and the text after it goes on
+	// (see layouter.place).
+	float bool
+	// x holds what few lines have (notes, a table's header, a link
+	// target), so that a line of prose stays small; nil for none. Lines
+	// copied from one another share it: change it with setX.
+	x *lineExtra
+}
+
+// lineExtra is what some lines hold besides their drawing.
+type lineExtra struct {
+	// notes are the footnotes whose reference marks the line holds, in
+	// order, each with its lines (see layouter.noteLines).
+	notes [][]vline
+	// repeat are the lines repeated at the top of every page that the
+	// line continues a table on: its header.
+	repeat []vline
+	// target is the bookKey of the element the line begins, for internal
+	// links to it; "" for none.
+	target string
+}
+
+// notes returns the notes of l (see lineExtra).
+func (l *vline) notes() [][]vline {
+	if l.x == nil {
+		return nil
+	}
+	return l.x.notes
+}
+
+// repeat returns the lines repeated before l on a new page.
+func (l *vline) repeat() []vline {
+	if l.x == nil {
+		return nil
+	}
+	return l.x.repeat
+}
+
+// target returns the link target that l begins, or "".
+func (l *vline) target() string {
+	if l.x == nil {
+		return ""
+	}
+	return l.x.target
+}
+
+// setX gives l a copy of its extra, changed by fn.
+func (l *vline) setX(fn func(x *lineExtra)) {
+	var x lineExtra
+	if l.x != nil {
+		x = *l.x
+	}
+	fn(&x)
+	if x.notes == nil && x.repeat == nil && x.target == "" {
+		l.x = nil
+		return
+	}
+	l.x = &x
 }
 
 // page is one laid-out page.
@@ -136,6 +197,41 @@ type layouter struct {
 	marks  []mark
 	paraID int
 	err    error
+
+	// level is the outline level of the chapter being laid out: 0, or 1
+	// under a part, plus its depth in the book's outline.
+	level int
+	// inPart is set once the book's first part has begun.
+	inPart bool
+	// lastLevel is the outline level of the last mark, so that a level is
+	// never skipped (a chapter's first heading of level 3 is one level
+	// below the chapter).
+	lastLevel int
+	// docID is the ID of the document being laid out, for its link
+	// targets.
+	docID string
+	// titleID is the id of the heading that is the chapter's title.
+	titleID string
+	// foreign says the document's language is not Turkish.
+	foreign bool
+	// keyDests are the destinations of internal links by bookKey;
+	// placedAt the place of every link target laid out (see destFor).
+	keyDests map[string]int
+	placedAt map[string]dest
+	// images are the images drawn, by key (see image).
+	images map[string]*doc.Image
+
+	// The footnotes (see notes.go): the notes set in this chapter, the
+	// lines at the foot of the page being filled and their height with
+	// the rule above them, the lines that did not fit and wait for the
+	// next page's foot, and whether a note is being set.
+	notesSet map[*doc.Note]bool
+	foot     []vline
+	footH    float64
+	carry    []vline
+	inNote   bool
+	// floats are the figures waiting for the top of a page, in order.
+	floats []vline
 }
 
 // typographic sizes derived from the body size
@@ -156,11 +252,21 @@ func (L *layouter) newPage(kind pageKind) {
 	L.cur = p
 	L.y = L.g.top
 	L.atTop = true
+	L.footH = 0
+	if len(L.carry) > 0 {
+		L.placeCarry()
+	}
+	if len(L.floats) > 0 && kind == bodyPage {
+		L.placeFloats()
+	}
 }
 
 // endPage ends the current page: it hands it to emit, if set. Nothing may
 // be placed after endPage before the next newPage.
 func (L *layouter) endPage() {
+	if L.cur != nil && len(L.foot) > 0 {
+		L.drawFoot()
+	}
 	if L.cur != nil && L.emit != nil {
 		L.emit(L.cur)
 		L.spare = L.cur
@@ -194,6 +300,9 @@ func (L *layouter) put(l vline) {
 		o.y += baseline
 		L.cur.ops = append(L.cur.ops, o)
 	}
+	if t := l.target(); t != "" {
+		L.placeTarget(t, dest{page: L.cur.num, y: L.y})
+	}
 	if l.mark != nil {
 		L.dests[l.mark.dest] = dest{page: L.cur.num, y: L.y}
 		L.cur.marks = append(L.cur.marks, placedMark{mark: *l.mark, y: L.y})
@@ -204,6 +313,9 @@ func (L *layouter) put(l vline) {
 	}
 	L.y += l.height
 	L.atTop = false
+	for _, n := range l.notes() {
+		L.addFoot(n)
+	}
 }
 
 // need is the height l takes at the cursor.
@@ -215,8 +327,12 @@ func (L *layouter) need(l vline, first bool) float64 {
 }
 
 // place flows lines onto pages: paragraphs never leave a lone first line at
-// a page's foot (orphan) or a lone last line at a page's head (widow), and
-// headings stay with what follows them.
+// a page's foot (orphan) or a lone last line at a page's head (widow),
+// headings stay with what follows them, a line with footnote marks finds
+// room for at least the first line of its notes at the page's foot, a
+// figure that does not fit waits for the next page's top while the text
+// goes on (see placeFloats), and a table's caption and header come again
+// at the top of each page the table continues on.
 func (L *layouter) place(lines []vline) {
 	const eps = 1e-6
 	for i := 0; i < len(lines); {
@@ -226,17 +342,34 @@ func (L *layouter) place(lines []vline) {
 			i += l.count
 			continue
 		}
-		need := L.need(l, true)
+		if l.float && (len(L.floats) > 0 || !L.atTop && L.y+L.need(l, true)+L.footH > L.bottom()+eps) {
+			L.floats = append(L.floats, l)
+			i++
+			continue
+		}
+		need := L.need(l, true) + L.noteNeed(l, L.footH)
 		for j := i + 1; j <= i+l.keep && j < len(lines); j++ {
 			need += lines[j].before + lines[j].height
 		}
-		if L.y+need > L.bottom()+eps && !L.atTop {
-			L.newPage(L.spill)
+		if L.y+need > L.limit()+eps && !L.atTop {
+			L.nextPage()
+			for _, r := range l.repeat() {
+				r.x = nil // notes and targets are set once, at the first header
+				r.ops = asArtifact(r.ops)
+				L.put(r)
+			}
 		}
 		L.put(l)
 		i++
 	}
 }
+
+// limit is the lowest a line of text may end on the page: the bottom of
+// the text block, less the footnotes.
+func (L *layouter) limit() float64 { return L.bottom() - L.footH }
+
+// nextPage starts a new page of the kind that place adds.
+func (L *layouter) nextPage() { L.newPage(L.spill) }
 
 func (L *layouter) placePara(group []vline) {
 	const eps = 1e-6
@@ -244,16 +377,17 @@ func (L *layouter) placePara(group []vline) {
 	for done < len(group) {
 		rem := len(group) - done
 		// How many lines fit on this page?
-		fit, y := 0, L.y
+		fit, y, foot := 0, L.y, L.footH
 		for j := done; j < len(group); j++ {
 			h := group[j].height
 			if j == done && !L.atTop {
 				h += group[j].before
 			}
-			if y+h > L.bottom()+eps {
+			if y+h+foot+L.noteNeed(group[j], foot) > L.bottom()+eps {
 				break
 			}
 			y += h
+			foot += L.notesHeight(group[j], foot)
 			fit++
 		}
 		if fit >= rem {
@@ -273,7 +407,7 @@ func (L *layouter) placePara(group []vline) {
 			if L.atTop {
 				k = max(fit, 1) // the page is too short for any better choice
 			} else {
-				L.newPage(L.spill)
+				L.nextPage()
 				continue
 			}
 		}
@@ -281,7 +415,7 @@ func (L *layouter) placePara(group []vline) {
 			L.put(l)
 		}
 		done += k
-		L.newPage(L.spill)
+		L.nextPage()
 	}
 }
 

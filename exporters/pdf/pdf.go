@@ -2,13 +2,23 @@
 // the embedded fonts (package fonts), read from the canonical model alone.
 //
 // The book has a title page, an imprint, a table of contents with page
-// numbers, dot leaders and links, chapters opening on recto pages, running
-// heads and folios, and the acronym glossary as an appendix, all labelled in
-// the book's language. Paragraphs are justified by the Knuth–Plass total-fit
-// line breaker with Turkish hyphenation (turkish.HyphenationPoints), and
-// paginated without widows or orphans. The file has a PDF outline that
-// mirrors the contents, UTF-8 document information, /Lang and XMP metadata
-// that agrees with the information dictionary.
+// numbers, dot leaders and links, chapters opening on recto pages (parts on
+// pages of their own, nested chapters on a new page), running heads and
+// folios, and the acronym glossary as an appendix, all labelled in the
+// book's language. Paragraphs are justified by the Knuth–Plass total-fit
+// line breaker with Turkish hyphenation (turkish.HyphenationPoints; text in
+// another language is not hyphenated), and paginated without widows or
+// orphans. Footnotes are set at the foot of the page of their reference,
+// continuing on the next page's foot when they must; tables have
+// book-typography rules, column widths from their content and their header
+// repeated on every page they span; figures float to the next page's top
+// when they do not fit, with their captions ("Şekil 2: …"); callouts are
+// boxed, line blocks set as verse, code wraps under its indentation behind
+// a continuation mark. Cross-references, internal links and note marks are
+// live links. The file has a PDF outline that mirrors the contents (parts,
+// chapters and headings to the book's toc-depth), UTF-8 document
+// information, /Lang and XMP metadata that agrees with the information
+// dictionary.
 //
 // A Writer takes the book one document at a time (it is a doc.Sink) and
 // keeps no more of it than one chapter; Write is the same for a whole
@@ -21,9 +31,12 @@
 // The files of the package follow the work: measure.go measures text in
 // the embedded fonts, text.go turns inlines into runs and items,
 // breaker.go breaks items into lines (Knuth–Plass), lines.go sets blocks
-// into lines, pages.go flows lines onto pages, book.go lays out the book's
-// parts, draw.go draws pages into fpdf, spool.go keeps laid-out pages on
-// disk until the front matter is drawn, and writer.go runs it all.
+// into lines (blocks.go callouts, line blocks and definition lists,
+// table.go tables, figure.go figures), pages.go flows lines onto pages,
+// notes.go sets footnotes at the foot of the pages and keeps floating
+// figures, book.go lays out the book's parts, draw.go draws pages into
+// fpdf, spool.go keeps laid-out pages on disk until the front matter is
+// drawn, and writer.go runs it all.
 package pdf
 
 import (

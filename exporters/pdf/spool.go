@@ -78,6 +78,7 @@ const (
 	hasText
 	hasURL
 	hasDest
+	hasRise
 )
 
 // appendOp appends o to b, given the op before it on its page.
@@ -116,6 +117,9 @@ func appendOp(b []byte, o, last op) []byte {
 	if o.dest != 0 {
 		f |= hasDest
 	}
+	if o.r.rise != 0 {
+		f |= hasRise
+	}
 	b = append(b, byte(o.kind))
 	b = binary.AppendUvarint(b, f)
 	if f&hasX != 0 {
@@ -144,6 +148,9 @@ func appendOp(b []byte, o, last op) []byte {
 	}
 	if f&hasDest != 0 {
 		b = binary.AppendUvarint(b, uint64(o.dest))
+	}
+	if f&hasRise != 0 {
+		b = appendFloat(b, o.r.rise)
 	}
 	return b
 }
@@ -290,6 +297,9 @@ func (d *spoolReader) page(pg *page) bool {
 		}
 		if f&hasDest != 0 {
 			o.dest = d.int()
+		}
+		if f&hasRise != 0 {
+			o.r.rise = d.float()
 		}
 		pg.ops = append(pg.ops, o)
 		last = o

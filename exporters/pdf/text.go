@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -16,61 +18,237 @@ const (
 	bold style = 1 << iota
 	italic
 	mono
+	// foreign marks text in a language other than Turkish: it is not
+	// hyphenated by Turkish rules, and its small capitals are not cased
+	// by them. It selects no face.
+	foreign
+	// struck text has a line through it. It selects no face.
+	struck
 )
+
+// turkishLang reports whether the BCP 47 tag lang is Turkish (or
+// Azerbaijani, cased the same way); "" inherits, and counts as Turkish.
+func turkishLang(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "" || l == "tr" || strings.HasPrefix(l, "tr-") || l == "az" || strings.HasPrefix(l, "az-")
+}
 
 // run is a piece of text in one style and size, possibly a link.
 type run struct {
 	text  string
 	style style
 	size  float64 // points
-	url   string  // http, https or mailto link target; "" for none
+	url   string  // http, https or mailto link target, or "#" and a book key (see bookKey); "" for none
+	rise  float64 // baseline shift upwards, mm: superscripts, note marks; negative for subscripts
+	// obj is the footnote whose reference mark the run is, or the inline
+	// image it draws (its text is objectChar); nil for text. (One pointer
+	// for both keeps runs, and the ops that hold them, small.)
+	obj *inlineObj
 }
+
+// inlineObj is what a run stands for besides text.
+type inlineObj struct {
+	note *doc.Note
+	img  *doc.Image
+	alt  string // the image's alt text, for the tagged PDF
+}
+
+// note returns the footnote whose mark r is, or nil.
+func (r *run) note() *doc.Note {
+	if r.obj == nil {
+		return nil
+	}
+	return r.obj.note
+}
+
+// img returns the inline image r draws, or nil.
+func (r *run) img() *doc.Image {
+	if r.obj == nil {
+		return nil
+	}
+	return r.obj.img
+}
+
+// objectChar stands for an inline image in the items of a paragraph.
+const objectChar = "\ufffc"
+
+// maxImageInline is the widest an inline image is set, mm.
+const maxImageInline = 40.0
+
+// scriptScale is the size of superscripts, subscripts and note marks
+// relative to the text around them; smallCapsScale that of small capitals.
+const (
+	scriptScale    = 0.7
+	smallCapsScale = 0.8
+)
+
+// bookKey returns the key of an element of the book for internal links:
+// the document's ID and the element's id ("" for the document's start).
+func bookKey(docID, id string) string { return docID + "#" + id }
 
 // flatten appends the runs of inlines to out: text in style st at size
 // points, linked to url (or to nothing when url is ""). Emphasis toggles
-// italic, strong sets bold, code is set in the monospaced face at
-// monoScale, and a link whose URL is not safe (safeURL) keeps the URL
-// around it. A hard line break becomes a run with text "\n".
+// italic, strong sets bold, code and math are set in the monospaced face at
+// monoScale, a link whose URL is not safe (safeURL) keeps the URL around
+// it, and a link into the book (or a cross-reference) links to "#" and its
+// target's bookKey. Superscripts, subscripts and note marks are smaller and
+// raised or lowered, and note marks side by side are separated by a raised
+// comma; small capitals are capitals at smallCapsScale (in Turkish casing
+// unless the span's language says otherwise); struck text is struck;
+// a span in another language than Turkish is foreign. A hard line break
+// becomes a run with text "\n"; an inline image a run of objectChar with
+// the image, or its alt text when the PDF cannot embed it (SVG).
 func flatten(out []run, inlines []doc.Inline, st style, size float64, url string) []run {
 	type frame struct {
-		st  style
-		url string
+		st   style
+		url  string
+		size float64
+		rise float64
+		caps bool // small capitals
 	}
-	stack := []frame{{st, url}} // the style and link of the innermost span
+	stack := []frame{{st: st, url: url, size: size}} // the style and link of the innermost span
+	text := func(top frame, s string) {
+		if !top.caps {
+			out = append(out, run{text: s, style: top.st, size: top.size, url: top.url, rise: top.rise})
+			return
+		}
+		out = appendSmallCaps(out, s, run{style: top.st, size: top.size, url: top.url, rise: top.rise}, top.st&foreign != 0)
+	}
 	doc.WalkInlines(inlines, func(n doc.Node, entering bool) doc.WalkStatus {
 		top := stack[len(stack)-1]
 		if !entering {
 			switch n.(type) {
-			case *doc.Emph, *doc.Strong, *doc.Link:
+			case *doc.Emph, *doc.Strong, *doc.Link, *doc.Strike, *doc.Sub, *doc.Sup, *doc.Span:
 				stack = stack[:len(stack)-1]
 			}
 			return doc.WalkContinue
 		}
 		switch n := n.(type) {
 		case *doc.Text:
-			out = append(out, run{text: n.Value, style: top.st, size: size, url: top.url})
+			text(top, n.Value)
 		case *doc.Emph:
-			stack = append(stack, frame{top.st ^ italic, top.url})
+			top.st ^= italic
+			stack = append(stack, top)
 		case *doc.Strong:
-			stack = append(stack, frame{top.st | bold, top.url})
+			top.st |= bold
+			stack = append(stack, top)
 		case *doc.Code:
-			out = append(out, run{text: n.Value, style: mono, size: size * monoScale, url: top.url})
+			out = append(out, run{text: n.Value, style: mono | top.st&struck, size: top.size * monoScale, url: top.url, rise: top.rise})
+		case *doc.Math:
+			out = append(out, run{text: n.Source, style: mono | top.st&struck, size: top.size * monoScale, url: top.url, rise: top.rise})
 		case *doc.Link:
 			u := n.URL
-			if !safeURL(u) {
+			switch {
+			case n.Internal():
+				u = "#" + bookKey(n.TargetDoc, n.Fragment)
+			case !safeURL(u):
 				u = top.url
 			}
-			stack = append(stack, frame{top.st, u})
+			top.url = u
+			stack = append(stack, top)
 		case *doc.Abbr:
-			out = append(out, run{text: n.Text, style: top.st, size: size, url: top.url})
+			abbr := top
+			abbr.st |= abbrStyle // tags: a Span with /E
+			text(abbr, n.Text)
 		case *doc.LineBreak:
-			out = append(out, run{text: "\n", style: top.st, size: size})
+			out = append(out, run{text: "\n", style: top.st, size: top.size})
+		case *doc.Strike:
+			top.st |= struck
+			stack = append(stack, top)
+		case *doc.Sup:
+			top.rise += top.size * 0.33 * ptMM
+			top.size *= scriptScale
+			stack = append(stack, top)
+		case *doc.Sub:
+			top.rise -= top.size * 0.15 * ptMM
+			top.size *= scriptScale
+			stack = append(stack, top)
+		case *doc.Span:
+			if n.Attr.HasClass("smallcaps") {
+				top.caps = true
+			}
+			if l := n.Attr.Lang(); l != "" {
+				top.st &^= foreign | enStyle
+				if !turkishLang(l) {
+					top.st |= foreign
+				}
+				if strings.HasPrefix(strings.ToLower(l), "en") {
+					top.st |= enStyle // tags: a Span with /Lang (en)
+				}
+			}
+			stack = append(stack, top)
+		case *doc.NoteRef:
+			if n.Note != nil {
+				if k := len(out); k > 0 && out[k-1].note() != nil {
+					// Marks side by side: ¹,²
+					sep := out[k-1]
+					sep.text, sep.obj, sep.url = ",", nil, ""
+					out = append(out, sep)
+				}
+				out = append(out, run{text: strconv.Itoa(n.Note.Number), style: top.st &^ italic, size: top.size * scriptScale,
+					rise: top.rise + top.size*0.33*ptMM, obj: &inlineObj{note: n.Note}})
+			}
+		case *doc.CrossRef:
+			u := top.url
+			if n.TargetDoc != "" {
+				u = "#" + bookKey(n.TargetDoc, n.Target)
+			}
+			out = append(out, run{text: n.Text(), style: top.st, size: top.size, url: u, rise: top.rise})
+		case *doc.InlineImage:
+			if n.Image != nil && n.Image.Width > 0 && n.Image.Height > 0 && (n.Image.MediaType == "image/png" || n.Image.MediaType == "image/jpeg") {
+				out = append(out, run{text: objectChar, size: top.size, url: top.url, rise: top.rise, obj: &inlineObj{img: n.Image, alt: n.Alt}})
+			} else if n.Alt != "" {
+				text(top, "["+n.Alt+"]")
+			}
 		default:
 			panic(fmt.Sprintf("pdf: unexpected inline %T", n))
 		}
 		return doc.WalkContinue
 	})
 	return out
+}
+
+// appendSmallCaps appends the runs of s in small capitals: its lower-case
+// letters as capitals at smallCapsScale of r's size, the rest as it is.
+func appendSmallCaps(out []run, s string, r run, en bool) []run {
+	var b strings.Builder
+	lower := false
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		x := r
+		x.text = b.String()
+		if lower {
+			x.size *= smallCapsScale
+		}
+		out = append(out, x)
+		b.Reset()
+	}
+	for _, c := range s {
+		l := unicode.IsLower(c)
+		if l != lower {
+			flush()
+			lower = l
+		}
+		if l {
+			if en {
+				c = unicode.ToUpper(c)
+			} else {
+				c = turkish.UpperRune(c)
+			}
+		}
+		b.WriteRune(c)
+	}
+	flush()
+	return out
+}
+
+// imageWidth is the width, mm, of an inline image set at the height of
+// text of size points: its aspect kept, at most maxW.
+func imageWidth(img *doc.Image, size, maxW float64) float64 {
+	h := size * 0.8 * ptMM
+	return min(h*float64(img.Width)/float64(img.Height), maxW)
 }
 
 // safeURL reports whether u may become a link annotation.
@@ -97,6 +275,8 @@ type paraOptions struct {
 	measure float64 // line width, mm
 	indent  float64 // first-line indent, mm
 	ragged  bool    // ragged right: no shrink, generous stretch, no hyphenation
+	// hyphenate hyphenates ragged text too.
+	hyphenate bool
 }
 
 // hyphenPenalty is TeX's \hyphenpenalty; apostrophePenalty costs a break
@@ -214,7 +394,7 @@ func (ib *itemBuilder) appendWord(items []item, word []segment, m measurer, o pa
 		w = string(ib.full)
 	}
 	var pts []int // read-only: it may be the cache's
-	if !o.ragged {
+	if (!o.ragged || o.hyphenate) && word[0].run.style&foreign == 0 {
 		pts = dropMonoPoints(ib.hyphenation(w), word)
 	}
 	ib.split(word, pts, m)
@@ -359,6 +539,10 @@ func (ib *itemBuilder) split(word []segment, pts []int, m measurer) {
 	}
 	widths := ib.widths[:0]
 	for _, sg := range pieces {
+		if img := sg.run.img(); img != nil {
+			widths = append(widths, imageWidth(img, sg.run.size, maxImageInline))
+			continue
+		}
 		widths = append(widths, m.width(sg.text, sg.run.style, sg.run.size))
 	}
 	ib.pieces, ib.ends, ib.cutPrev, ib.widths = pieces, ends, prevs, widths

@@ -75,6 +75,7 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 	w.g = g
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: g.w, Ht: g.h}})
 	p.SetCatalogSort(true)
+	p.SetTagged() // PDF/UA: see tags.go
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
 	p.SetCompression(true)
@@ -172,9 +173,14 @@ func (w *Writer) End(glossary []doc.Term) error {
 
 	// fpdf writes each page to w.w as soon as it is drawn, so that no more
 	// than one page is held (Output writes the rest).
+	if err := registerImages(p, body.images); err != nil {
+		return err
+	}
 	p.StreamPages(w.w)
 	offset := len(front.pages)
 	d := newDrawer(p, w.m.font, w.g, meta.Title, w.m, shiftDests(body.dests, offset))
+	d.images = body.images
+	d.tags = newTagger(p, lang, glossary)
 	for _, pg := range front.pages {
 		d.draw(pg)
 	}
@@ -191,6 +197,7 @@ func (w *Writer) End(glossary []doc.Term) error {
 	if n != body.npages {
 		return fmt.Errorf("pdf: %d pages laid out, %d drawn", body.npages, n)
 	}
+	d.tags.end()
 	if err := p.Output(w.w); err != nil {
 		return fmt.Errorf("pdf: output: %w", err)
 	}

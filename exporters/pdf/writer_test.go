@@ -57,7 +57,7 @@ func TestWriterRefuses(t *testing.T) {
 	spoolMemory = 0 // a temporary file from the first page
 	glyph := handBook()
 	glyph.Documents[1].Blocks = append(glyph.Documents[1].Blocks, para(7, text("Gülen yüz 😀")))
-	glyph.Glossary = append(glyph.Glossary, doc.Term{Acronym: "YZ", Expansion: "Yüz ☃", Defined: doc.Ref{Doc: 1, Leaf: 2}})
+	glyph.Glossary = append(glyph.Glossary, doc.Term{Acronym: "YZ", Expansion: "Yüz ✨", Defined: doc.Ref{Doc: 1, Leaf: 2}})
 	paper := handBook()
 	paper.Meta.PaperSize = "b5"
 	for _, tt := range []struct {
@@ -65,7 +65,7 @@ func TestWriterRefuses(t *testing.T) {
 		book *doc.Book
 		want []string
 	}{
-		{"glyph", glyph, []string{"pdf: el.md:7:11: error: U+1F600 GRINNING FACE is not in the embedded fonts", "iki.txt:5:1: error: U+2603 SNOWMAN"}},
+		{"glyph", glyph, []string{"pdf: el.md:7:11: error: U+1F600 GRINNING FACE is not in the embedded fonts", "iki.txt:5:1: error: U+2728 SPARKLES"}},
 		{"paper", paper, []string{`unknown paper size "b5"`}},
 	} {
 		tmp := t.TempDir()

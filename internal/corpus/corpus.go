@@ -38,6 +38,11 @@ type Stats struct {
 	Bytes     int64 // total size of the seed files, book.yaml excluded
 	Words     int   // white-space separated words of the seed files
 	Acronyms  int   // acronyms defined in the corpus
+	// Footnotes, Tables and Figures count the rich parts of a corpus made
+	// with Generator.Rich; zero otherwise.
+	Footnotes int
+	Tables    int
+	Figures   int
 }
 
 // Generator writes corpora. The zero value uses DefaultSentences.
@@ -45,6 +50,9 @@ type Generator struct {
 	// Sentences is the running-text material, each without its final
 	// period. Nil means DefaultSentences().
 	Sentences []string
+	// Rich adds footnotes, tables and figures (with their images) to the
+	// Markdown documents; see ImagesDir.
+	Rich bool
 }
 
 // Generate writes a corpus of n seed files and a book.yaml into dir with
@@ -74,6 +82,12 @@ func (g *Generator) Generate(dir string, n int, seed int64) (Stats, error) {
 		return Stats{}, errors.New("corpus: no sentence material")
 	}
 	w := newWriter(sentences, seed)
+	w.richOn = g.Rich
+	if g.Rich {
+		if err := writeImages(dir); err != nil {
+			return Stats{}, err
+		}
+	}
 	var st Stats
 	var textTitles []string // "name: title" pairs for book.yaml
 
@@ -93,6 +107,7 @@ func (g *Generator) Generate(dir string, n int, seed int64) (Stats, error) {
 		st.Words += countWords(data)
 	}
 	st.Acronyms = len(w.defined)
+	st.Footnotes, st.Tables, st.Figures = w.footnotes, w.tables, w.figures
 	if err := os.WriteFile(filepath.Join(dir, "book.yaml"), bookYAML(n, seed, textTitles), 0o644); err != nil {
 		return st, fmt.Errorf("corpus: write book.yaml: %w", err)
 	}
@@ -193,11 +208,20 @@ type writer struct {
 	defined map[string]bool
 	b       bytes.Buffer
 	line    int // bytes on the current output line, for wrapping
+
+	// The rich parts (Generator.Rich): their own random source, so that
+	// the prose does not change with them, and their counts.
+	richOn                     bool
+	rr                         *rand.Rand
+	rich                       richState
+	doc                        int
+	footnotes, tables, figures int
 }
 
 func newWriter(sentences []string, seed int64) *writer {
 	w := &writer{
 		r:         rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15)),
+		rr:        rand.New(rand.NewPCG(uint64(seed)^0x5851f42d4c957f2d, uint64(seed))),
 		sentences: sentences,
 		defines:   map[int][]int{},
 		defined:   map[string]bool{},
@@ -235,7 +259,23 @@ func (w *writer) document(i int) (name, title string, data []byte) {
 	if ext == ".txt" {
 		w.textBody()
 	} else {
+		w.doc = i
+		w.rich.notes = w.rich.notes[:0]
 		w.markdownBody(title)
+		if w.richOn {
+			if w.rr.IntN(4) == 0 {
+				w.table(i)
+				w.tables++
+			}
+			if w.rr.IntN(4) == 0 {
+				w.figure(i)
+				w.figures++
+			}
+			for _, n := range w.rich.notes {
+				w.b.WriteString(n + "\n\n")
+			}
+			w.footnotes += len(w.rich.notes)
+		}
 	}
 	return name, title, bytes.Clone(w.b.Bytes())
 }
@@ -307,13 +347,17 @@ func (w *writer) paragraph(markdown, wrap bool) {
 		}
 		p.WriteString(w.sentence(markdown))
 	}
+	text := p.String()
+	if markdown && w.richOn && w.rr.IntN(3) == 0 {
+		text = w.footnote(w.doc, text)
+	}
 	if !wrap {
-		w.b.WriteString(p.String())
+		w.b.WriteString(text)
 		w.b.WriteString("\n")
 		return
 	}
 	w.line = 0
-	for k, word := range strings.Split(p.String(), " ") {
+	for k, word := range strings.Split(text, " ") {
 		// A line must not start with something Markdown or a plain-text
 		// reader could take for a list marker, a heading or a quote.
 		if k > 0 && w.line+1+len(word) > 78 && !markerLike(word) {

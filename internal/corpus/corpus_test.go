@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,20 +16,25 @@ import (
 	"github.com/seedpress/seedpress/internal/testtool"
 )
 
-// readCorpus returns the files of dir by name.
+// readCorpus returns the files of dir, subfolders included, by their
+// slash-separated path relative to dir.
 func readCorpus(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		files[filepath.ToSlash(rel)] = data
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	files := map[string][]byte{}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[e.Name()] = data
 	}
 	return files
 }
@@ -323,5 +329,50 @@ func TestGeneratorSentences(t *testing.T) {
 	}
 	if strings.Contains(all.String(), "Siber güvenliğin sağlanması") {
 		t.Error("the default material appears although other material was given")
+	}
+}
+
+// TestGenerateRich checks the rich corpus: footnotes, tables and figures
+// counted and present, its images decodable PNGs, and its plain-text
+// seeds and file names those of the prose corpus of the same (n, seed).
+func TestGenerateRich(t *testing.T) {
+	plainDir, richDir := t.TempDir(), t.TempDir()
+	plain, err := Generate(plainDir, 60, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := Generator{Rich: true}
+	st, err := g.Generate(richDir, 60, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Footnotes == 0 || st.Tables == 0 || st.Figures == 0 {
+		t.Fatalf("rich corpus without rich parts: %+v", st)
+	}
+	if st.Documents != plain.Documents || st.Markdown != plain.Markdown || st.Bytes <= plain.Bytes {
+		t.Errorf("rich stats %+v against prose %+v", st, plain)
+	}
+	p, r := readCorpus(t, plainDir), readCorpus(t, richDir)
+	var notes, tables, figures int
+	for name, data := range r {
+		if strings.HasPrefix(name, ImagesDir+"/") {
+			if _, err := png.Decode(bytes.NewReader(data)); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+			continue
+		}
+		if _, ok := p[name]; !ok {
+			t.Errorf("%s is not a file of the prose corpus", name)
+			continue
+		}
+		if strings.HasSuffix(name, ".txt") && !bytes.Equal(data, p[name]) {
+			t.Errorf("%s differs from the prose corpus's", name)
+		}
+		notes += bytes.Count(data, []byte("\n[^"))
+		tables += bytes.Count(data, []byte("|:---|"))
+		figures += bytes.Count(data, []byte("]("+ImagesDir+"/"))
+	}
+	if notes != st.Footnotes || tables != st.Tables || figures != st.Figures {
+		t.Errorf("files hold %d notes, %d tables, %d figures; stats say %+v", notes, tables, figures, st)
 	}
 }

@@ -31,7 +31,10 @@ const MaxDumpCover = 32 << 20
 // left out), a sentence's and a term's index, and a sentence's quoted
 // text, which must be the span of its block's plain text. References must
 // point into the book: an Abbr's term= indexes the glossary, and a Ref's
-// document and leaf exist (its sentence exists, or is 0). Dump writes no
+// document and leaf exist (its sentence exists, or is 0); a noteref's
+// number is one of its document's notes; a figure's or inline image's path
+// is one of its document's images. Book.Resources is derived from the
+// documents' images, as doc.Collect does. Dump writes no
 // file name in a block's position, so a positioned block's Pos.File is its
 // document's Source. Dump writes a cover's size but not its bytes, so
 // Cover.Data holds as many zero bytes, at most MaxDumpCover.
@@ -84,6 +87,40 @@ type dumpParser struct {
 	// sents holds the sentences of every leaf of every document read, for
 	// the checks of the Refs.
 	sents [][][]Sentence
+
+	// The state of the document being read: its NoteRefs and image uses,
+	// resolved when its notes and images are all read.
+	doc      *Document
+	noteRefs []noteRefUse
+	images   []imageUse
+	// resources holds the paths of Book.Resources, which ParseDump fills
+	// as doc.Collect does.
+	resources map[string]bool
+}
+
+// noteRefUse is a NoteRef read, with the number its line gave.
+type noteRefUse struct {
+	line, number int
+	ref          *NoteRef
+}
+
+// imageUse is a figure's or inline image's image= path, resolved against
+// the document's images.
+type imageUse struct {
+	line int
+	path string
+	set  func(*Image) // sets the image of the node
+}
+
+// resolve sets the image of u's node to d's image at u.path.
+func (u imageUse) resolve(d *Document) error {
+	for _, im := range d.Images {
+		if im.Path == u.path {
+			u.set(im)
+			return nil
+		}
+	}
+	return &DumpError{u.line, fmt.Sprintf("image %q is not one of the document's images", u.path)}
 }
 
 type termUse struct {
@@ -317,26 +354,38 @@ func (p *dumpParser) cover() (*Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	img := &Image{Name: name, MediaType: p.word()}
+	img, err := p.imageSize("cover")
+	if err != nil {
+		return nil, err
+	}
+	img.Name = name
+	return img, nil
+}
+
+// imageSize reads `media/type WxH N bytes` of an image called what; Data
+// is N zero bytes.
+func (p *dumpParser) imageSize(what string) (*Image, error) {
+	img := &Image{MediaType: p.word()}
 	w, h, ok := strings.Cut(p.word(), "x")
 	if !ok {
-		return nil, p.errorf("cover: want WIDTHxHEIGHT")
+		return nil, p.errorf("%s: want WIDTHxHEIGHT", what)
 	}
-	if img.Width, err = p.int("cover width", w); err != nil {
+	var err error
+	if img.Width, err = p.int(what+" width", w); err != nil {
 		return nil, err
 	}
-	if img.Height, err = p.int("cover height", h); err != nil {
+	if img.Height, err = p.int(what+" height", h); err != nil {
 		return nil, err
 	}
-	n, err := p.int("cover size", p.word())
+	n, err := p.int(what+" size", p.word())
 	if err != nil {
 		return nil, err
 	}
 	if n < 0 || n > MaxDumpCover {
-		return nil, p.errorf("cover size %d is not between 0 and %d", n, MaxDumpCover)
+		return nil, p.errorf("%s size %d is not between 0 and %d", what, n, MaxDumpCover)
 	}
 	if p.word() != "bytes" {
-		return nil, p.errorf(`cover: want "N bytes"`)
+		return nil, p.errorf(`%s: want "N bytes"`, what)
 	}
 	img.Data = make([]byte, n)
 	return img, nil
@@ -375,10 +424,66 @@ func (p *dumpParser) document() error {
 		var field *string
 		quoted := false
 		switch key {
+		case "note":
+			p.word()
+			n, err := p.note(len(d.Notes)+1, blocks)
+			if err != nil {
+				return err
+			}
+			d.Notes = append(d.Notes, n)
+			continue
+		case "author", "image", "depth":
+			if len(d.Blocks) > 0 || len(d.Notes) > 0 {
+				return p.errorf("%s after the first block; a document's fields come first", key)
+			}
+			if err := p.noChildren(); err != nil {
+				return err
+			}
+			p.word()
+			switch key {
+			case "author":
+				a, err := p.quoted(key)
+				if err != nil {
+					return err
+				}
+				d.Authors = append(d.Authors, a)
+			case "depth":
+				if err := p.once(seen, key); err != nil {
+					return err
+				}
+				if d.Depth, err = p.int(key, p.word()); err != nil {
+					return err
+				}
+			case "image":
+				im, err := p.image()
+				if err != nil {
+					return err
+				}
+				for _, o := range d.Images {
+					if o.Path == im.Path {
+						return p.errorf("image %q given twice", im.Path)
+					}
+				}
+				d.Images = append(d.Images, im)
+			}
+			if err := p.end(); err != nil {
+				return err
+			}
+			continue
 		case "source":
 			field, quoted = &d.Source, true
 		case "title":
 			field, quoted = &d.Title, true
+		case "subtitle":
+			field, quoted = &d.Subtitle, true
+		case "date":
+			field, quoted = &d.Date, true
+		case "abstract":
+			field, quoted = &d.Abstract, true
+		case "lang":
+			field, quoted = &d.Lang, true
+		case "part":
+			field, quoted = &d.Part, true
 		case "sha256":
 			field = &d.SHA256
 		case "encoding":
@@ -387,6 +492,10 @@ func (p *dumpParser) document() error {
 			field = &d.Format
 		}
 		if field == nil {
+			if len(d.Notes) > 0 {
+				return p.errorf("a block after the notes; the notes come last")
+			}
+			p.doc = d
 			b, err := p.block(1, blocks)
 			if err != nil {
 				return err
@@ -394,7 +503,7 @@ func (p *dumpParser) document() error {
 			d.Blocks = append(d.Blocks, b)
 			continue
 		}
-		if len(d.Blocks) > 0 {
+		if len(d.Blocks) > 0 || len(d.Notes) > 0 {
 			return p.errorf("%s after the first block; a document's fields come first", key)
 		}
 		if err := p.once(seen, key); err != nil {
@@ -415,7 +524,20 @@ func (p *dumpParser) document() error {
 			*field, p.rest = p.rest, ""
 		}
 	}
-	setFile(d.Blocks, d.Source)
+	for _, r := range p.noteRefs {
+		if r.number < 1 || r.number > len(d.Notes) {
+			return &DumpError{r.line, fmt.Sprintf("noteref %d: the document has %d notes", r.number, len(d.Notes))}
+		}
+		r.ref.Note = d.Notes[r.number-1]
+	}
+	p.noteRefs = p.noteRefs[:0]
+	for _, u := range p.images {
+		if err := u.resolve(d); err != nil {
+			return err
+		}
+	}
+	p.images = p.images[:0]
+	setFile(d, d.Source)
 	leaves := d.Leaves()
 	sents := make([][]Sentence, len(leaves))
 	for i, l := range leaves {
@@ -426,12 +548,22 @@ func (p *dumpParser) document() error {
 	}
 	p.sents = append(p.sents, sents)
 	p.b.Documents = append(p.b.Documents, d)
+	for _, im := range d.Images {
+		if !p.resources[im.Path] {
+			if p.resources == nil {
+				p.resources = map[string]bool{}
+			}
+			p.resources[im.Path] = true
+			p.b.Resources = append(p.b.Resources, im)
+		}
+	}
 	return nil
 }
 
-// setFile sets the file of every positioned block and list item.
-func setFile(blocks []Block, file string) {
-	WalkBlocks(blocks, func(n Node, entering bool) WalkStatus {
+// setFile sets the file of every positioned block, list item, definition
+// and note of d.
+func setFile(d *Document, file string) {
+	WalkDocument(d, func(n Node, entering bool) WalkStatus {
 		if !entering {
 			return WalkContinue
 		}
@@ -451,6 +583,24 @@ func setFile(blocks []Block, file string) {
 			pos = &n.Pos
 		case *ThematicBreak:
 			pos = &n.Pos
+		case *Table:
+			pos = &n.Pos
+		case *Figure:
+			pos = &n.Pos
+		case *DefinitionList:
+			pos = &n.Pos
+		case *Definition:
+			pos = &n.Pos
+		case *Div:
+			pos = &n.Pos
+		case *Callout:
+			pos = &n.Pos
+		case *LineBlock:
+			pos = &n.Pos
+		case *Note:
+			pos = &n.Pos
+		case *TableCell:
+			return WalkSkipChildren
 		default:
 			return WalkSkipChildren // inlines have no position
 		}
@@ -517,6 +667,12 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 		if err != nil {
 			return nil, err
 		}
+		var a Attr
+		if kw == "heading" {
+			if a, err = p.attrs(); err != nil {
+				return nil, err
+			}
+		}
 		if err := p.end(); err != nil {
 			return nil, err
 		}
@@ -526,7 +682,7 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 		}
 		var b Block
 		if kw == "heading" {
-			b = &Heading{Pos: pos, Level: level, Inlines: inlines, Sentences: sents}
+			b = &Heading{Pos: pos, Level: level, Inlines: inlines, Sentences: sents, Attr: a}
 		} else {
 			b = &Paragraph{Pos: pos, Inlines: inlines, Sentences: sents}
 		}
@@ -543,6 +699,9 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 			if b.Info, err = p.quoted("info"); err != nil {
 				return nil, err
 			}
+		}
+		if b.Attr, err = p.attrs(); err != nil {
+			return nil, err
 		}
 		if err := p.end(); err != nil {
 			return nil, err
@@ -582,6 +741,18 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 			if l.Start, err = p.attr("start"); err != nil {
 				return nil, err
 			}
+			if v, ok := p.keyWord("style"); ok {
+				l.Style = ListStyle(v)
+				if !validStyle(l.Style) {
+					return nil, p.errorf("unknown list style %q", v)
+				}
+			}
+			if v, ok := p.keyWord("delim"); ok {
+				l.Delim = ListDelim(v)
+				if l.Delim != DelimParen && l.Delim != DelimParens {
+					return nil, p.errorf("unknown list delimiter %q", v)
+				}
+			}
 		default:
 			return nil, p.errorf("a list is bullet or ordered start=N")
 		}
@@ -603,6 +774,16 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 			if it.Pos, err = p.pos(); err != nil {
 				return nil, err
 			}
+			if v, ok := p.keyWord("task"); ok {
+				switch v {
+				case "open":
+					it.Task = TaskOpen
+				case "done":
+					it.Task = TaskDone
+				default:
+					return nil, p.errorf("task=%s: want task=open or task=done", v)
+				}
+			}
 			if err := p.end(); err != nil {
 				return nil, err
 			}
@@ -616,8 +797,384 @@ func (p *dumpParser) block(depth int, leaves map[Block]leafBlock) (Block, error)
 			return nil, err
 		}
 		return &ThematicBreak{Pos: pos}, p.noChildren()
+	case "lineblock":
+		leaf, err := p.leafAttr()
+		if err != nil {
+			return nil, err
+		}
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		inlines, sents, err := p.textChildren(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		b := &LineBlock{Pos: pos, Inlines: inlines, Sentences: sents}
+		leaves[b] = leafBlock{line: line, leaf: leaf}
+		return b, nil
+	case "table":
+		return p.table(pos, depth)
+	case "figure":
+		f := &Figure{Pos: pos}
+		if f.Number, err = p.attr("number"); err != nil {
+			return nil, err
+		}
+		path, err := p.keyQuoted("image")
+		if err != nil {
+			return nil, err
+		}
+		if f.Alt, err = p.keyQuoted("alt"); err != nil {
+			return nil, err
+		}
+		if f.Title, err = p.keyQuoted("title"); err != nil {
+			return nil, err
+		}
+		if f.Attr, err = p.attrs(); err != nil {
+			return nil, err
+		}
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		p.useImage(path, func(im *Image) { f.Image = im })
+		f.Caption, err = p.inlines(depth + 1)
+		return f, err
+	case "deflist":
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		dl := &DefinitionList{Pos: pos}
+		for {
+			ok, err := p.next(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return dl, nil
+			}
+			if p.word() != "definition" {
+				return nil, p.errorf("a definition list holds definitions, not %q", p.cur.text)
+			}
+			def, err := p.definition(depth+1, leaves)
+			if err != nil {
+				return nil, err
+			}
+			dl.Items = append(dl.Items, def)
+		}
+	case "div":
+		dv := &Div{Pos: pos}
+		if dv.Attr, err = p.attrs(); err != nil {
+			return nil, err
+		}
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		dv.Blocks, err = p.blocks(depth+1, leaves)
+		return dv, err
+	case "callout":
+		c := &Callout{Pos: pos}
+		v, ok := p.keyWord("kind")
+		if !ok {
+			return nil, p.errorf("a callout has kind=KIND")
+		}
+		c.Kind = CalloutKind(v)
+		if c.Attr, err = p.attrs(); err != nil {
+			return nil, err
+		}
+		if err := p.end(); err != nil {
+			return nil, err
+		}
+		if ok, err := p.next(depth + 1); err != nil {
+			return nil, err
+		} else if !ok || p.cur.text != "title" {
+			return nil, p.errorf("a callout's first line under it is its title")
+		}
+		if c.Title, err = p.inlines(depth + 2); err != nil {
+			return nil, err
+		}
+		c.Blocks, err = p.blocks(depth+1, leaves)
+		return c, err
 	}
 	return nil, p.errorf("unknown block %q", kw)
+}
+
+// validStyle reports whether s is one of the list styles.
+func validStyle(s ListStyle) bool {
+	switch s {
+	case StyleLowerAlpha, StyleUpperAlpha, StyleLowerRoman, StyleUpperRoman:
+		return true
+	}
+	return false
+}
+
+// definition reads a definition's term paragraph and its def groups.
+func (p *dumpParser) definition(depth int, leaves map[Block]leafBlock) (*Definition, error) {
+	def := &Definition{}
+	var err error
+	if def.Pos, err = p.pos(); err != nil {
+		return nil, err
+	}
+	if err := p.end(); err != nil {
+		return nil, err
+	}
+	if ok, err := p.next(depth + 1); err != nil {
+		return nil, err
+	} else if !ok || keyword(p.cur.text) != "paragraph" {
+		return nil, p.errorf("a definition starts with its term, a paragraph")
+	}
+	b, err := p.block(depth+1, leaves)
+	if err != nil {
+		return nil, err
+	}
+	def.Term = b.(*Paragraph)
+	for {
+		ok, err := p.next(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return def, nil
+		}
+		if p.cur.text != "def" {
+			return nil, p.errorf("a definition holds its term and def groups, not %q", p.cur.text)
+		}
+		blocks, err := p.blocks(depth+2, leaves)
+		if err != nil {
+			return nil, err
+		}
+		def.Defs = append(def.Defs, blocks)
+	}
+}
+
+// table reads a table line's attributes and its caption, head and rows.
+func (p *dumpParser) table(pos Pos, depth int) (*Table, error) {
+	t := &Table{Pos: pos}
+	var err error
+	if t.Number, err = p.attr("number"); err != nil {
+		return nil, err
+	}
+	v, ok := p.keyWord("align")
+	if !ok {
+		return nil, p.errorf("a table has align=A,B,…")
+	}
+	if v != "" {
+		for _, a := range strings.Split(v, ",") {
+			switch Align(a) {
+			case "default":
+				t.Align = append(t.Align, AlignDefault)
+			case AlignLeft, AlignCenter, AlignRight:
+				t.Align = append(t.Align, Align(a))
+			default:
+				return nil, p.errorf("unknown alignment %q", a)
+			}
+		}
+	}
+	if t.Attr, err = p.attrs(); err != nil {
+		return nil, err
+	}
+	if err := p.end(); err != nil {
+		return nil, err
+	}
+	head := false
+	for {
+		ok, err := p.next(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		switch kw := p.cur.text; {
+		case kw == "caption" && !head && t.Caption == nil:
+			if t.Caption, err = p.inlines(depth + 2); err != nil {
+				return nil, err
+			}
+			if t.Caption == nil {
+				t.Caption = []Inline{}
+			}
+		case kw == "head" && !head:
+			head = true
+			if t.Head, err = p.cells(depth + 2); err != nil {
+				return nil, err
+			}
+		case kw == "row" && head:
+			row, err := p.cells(depth + 2)
+			if err != nil {
+				return nil, err
+			}
+			t.Rows = append(t.Rows, row)
+		default:
+			return nil, p.errorf("a table holds caption, head and rows, in that order, not %q", kw)
+		}
+	}
+	if !head {
+		return nil, p.errorf("a table has a head line")
+	}
+	return t, nil
+}
+
+// cells reads the cell lines at depth and their inlines.
+func (p *dumpParser) cells(depth int) ([]*TableCell, error) {
+	var cells []*TableCell
+	for {
+		ok, err := p.next(depth)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return cells, nil
+		}
+		if p.cur.text != "cell" {
+			return nil, p.errorf("a row holds cells, not %q", p.cur.text)
+		}
+		c := &TableCell{}
+		if c.Inlines, err = p.inlines(depth + 1); err != nil {
+			return nil, err
+		}
+		cells = append(cells, c)
+	}
+}
+
+// note reads `note N @L:C id="ID"` and its blocks; N must be number.
+func (p *dumpParser) note(number int, leaves map[Block]leafBlock) (*Note, error) {
+	n, err := p.int("note number", p.word())
+	if err != nil {
+		return nil, err
+	}
+	if n != number {
+		return nil, p.errorf("note %d is note %d of its document", n, number)
+	}
+	note := &Note{Number: n}
+	if note.Pos, err = p.pos(); err != nil {
+		return nil, err
+	}
+	if note.ID, err = p.keyQuoted("id"); err != nil {
+		return nil, err
+	}
+	if err := p.end(); err != nil {
+		return nil, err
+	}
+	note.Blocks, err = p.blocks(2, leaves)
+	return note, err
+}
+
+// image reads `"path" media/type WxH N bytes sha256=HEX` of a document's
+// image.
+func (p *dumpParser) image() (*Image, error) {
+	path, err := p.quoted("image")
+	if err != nil {
+		return nil, err
+	}
+	im, err := p.imageSize("image")
+	if err != nil {
+		return nil, err
+	}
+	im.Path = path
+	im.Name = path[strings.LastIndexByte(path, '/')+1:]
+	v, ok := p.keyWord("sha256")
+	if !ok {
+		return nil, p.errorf("image: want sha256=HEX")
+	}
+	im.SHA256 = v
+	return im, nil
+}
+
+// useImage records that the node on the current line uses the document's
+// image at path ("" for none), which set receives once the document is
+// read.
+func (p *dumpParser) useImage(path string, set func(*Image)) {
+	if path == "" {
+		return
+	}
+	p.images = append(p.images, imageUse{line: p.cur.n, path: path, set: set})
+}
+
+// keyWord reads an optional word key=VALUE, reporting whether it was there.
+func (p *dumpParser) keyWord(key string) (string, bool) {
+	if !strings.HasPrefix(p.rest, key+"=") {
+		return "", false
+	}
+	return strings.TrimPrefix(p.word(), key+"="), true
+}
+
+// keyQuoted reads the word key="VALUE" (the value Go-quoted).
+func (p *dumpParser) keyQuoted(key string) (string, error) {
+	if !strings.HasPrefix(p.rest, key+"=") {
+		return "", p.errorf("want %s=\"…\", got %q", key, p.rest)
+	}
+	p.rest = p.rest[len(key)+1:]
+	return p.quoted(key)
+}
+
+// attrs reads an optional attribute set {#id .class key="value"} as
+// attrString writes it.
+func (p *dumpParser) attrs() (Attr, error) {
+	var a Attr
+	if !strings.HasPrefix(p.rest, "{") {
+		return a, nil
+	}
+	rest := p.rest[1:]
+	for {
+		rest = strings.TrimLeft(rest, " ")
+		switch {
+		case strings.HasPrefix(rest, "}"):
+			p.rest = strings.TrimPrefix(rest[1:], " ")
+			if a.IsZero() {
+				return a, p.errorf("empty attributes {}")
+			}
+			return a, nil
+		case rest == "":
+			return a, p.errorf("attributes without their closing }")
+		case rest[0] == '#' || rest[0] == '.':
+			end := strings.IndexAny(rest, " }")
+			if end < 0 {
+				return a, p.errorf("attributes without their closing }")
+			}
+			w := rest[1:end]
+			if w == "" {
+				return a, p.errorf("empty %q attribute", rest[:1])
+			}
+			if rest[0] == '#' {
+				if a.ID != "" {
+					return a, p.errorf("two ids in one attribute set")
+				}
+				a.ID = w
+			} else {
+				a.Classes = append(a.Classes, w)
+			}
+			rest = rest[end:]
+		default:
+			key, v, ok := strings.Cut(rest, "=")
+			if !ok || key == "" || strings.ContainsAny(key, " {}\"") {
+				return a, p.errorf("attribute %q: want #id, .class or key=\"value\"", rest)
+			}
+			q, err := strconv.QuotedPrefix(v)
+			if err != nil || q[0] != '"' {
+				return a, p.errorf("attribute %s: want a quoted value", key)
+			}
+			val, _ := strconv.Unquote(q)
+			a.Pairs = append(a.Pairs, KeyValue{Key: key, Value: val})
+			rest = v[len(q):]
+		}
+	}
+}
+
+// inlines reads the inlines at depth.
+func (p *dumpParser) inlines(depth int) ([]Inline, error) {
+	var inlines []Inline
+	for {
+		ok, err := p.next(depth)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return inlines, nil
+		}
+		in, err := p.inline(depth)
+		if err != nil {
+			return nil, err
+		}
+		inlines = append(inlines, in)
+	}
 }
 
 // blocks reads the blocks at depth.
@@ -738,38 +1295,106 @@ func (p *dumpParser) inline(depth int) (Inline, error) {
 		in = a
 	case "linebreak":
 		in = &LineBreak{}
-	case "emph", "strong", "link":
-		var url string
-		if kw == "link" {
-			if url, err = p.quoted("link"); err != nil {
+	case "image":
+		im := &InlineImage{}
+		var path string
+		if path, err = p.quoted("image"); err != nil {
+			return nil, err
+		}
+		if im.Alt, err = p.keyQuoted("alt"); err != nil {
+			return nil, err
+		}
+		if im.Title, err = p.keyQuoted("title"); err != nil {
+			return nil, err
+		}
+		im.Attr, err = p.attrs()
+		p.useImage(path, func(x *Image) { im.Image = x })
+		in = im
+	case "noteref":
+		var n int
+		if n, err = p.int("noteref", p.word()); err == nil {
+			r := &NoteRef{}
+			p.noteRefs = append(p.noteRefs, noteRefUse{line: p.cur.n, number: n, ref: r})
+			in = r
+		}
+	case "xref":
+		x := &CrossRef{}
+		if x.Target, err = p.quoted("xref"); err != nil {
+			return nil, err
+		}
+		v, _ := p.keyWord("kind")
+		x.Kind = RefKind(v)
+		x.TargetDoc, _ = p.keyWord("doc")
+		for _, f := range []struct {
+			key string
+			v   *string
+		}{{"label", &x.Label}, {"number", &x.Number}, {"suffix", &x.Suffix}} {
+			if *f.v, err = p.keyQuoted(f.key); err != nil {
+				return nil, err
+			}
+		}
+		in = x
+	case "math":
+		m := &Math{}
+		if strings.HasPrefix(p.rest, "display ") {
+			p.word()
+			m.Display = true
+		}
+		m.Source, err = p.quoted("math")
+		in = m
+	case "emph", "strong", "link", "strike", "sub", "sup", "span":
+		var link Link
+		var attr Attr
+		switch kw {
+		case "link":
+			if link.URL, err = p.quoted("link"); err != nil {
+				return nil, err
+			}
+			if strings.HasPrefix(p.rest, "title=") {
+				if link.Title, err = p.keyQuoted("title"); err != nil {
+					return nil, err
+				}
+			}
+			if v, ok := p.keyWord("doc"); ok {
+				if v == "" {
+					return nil, p.errorf("link doc= is empty")
+				}
+				link.TargetDoc = v
+				if link.Fragment, err = p.keyQuoted("fragment"); err != nil {
+					return nil, err
+				}
+			}
+			if link.Attr, err = p.attrs(); err != nil {
+				return nil, err
+			}
+		case "span":
+			if attr, err = p.attrs(); err != nil {
 				return nil, err
 			}
 		}
 		if err := p.end(); err != nil {
 			return nil, err
 		}
-		var inlines []Inline
-		for {
-			ok, err := p.next(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
-			c, err := p.inline(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			inlines = append(inlines, c)
+		inlines, err := p.inlines(depth + 1)
+		if err != nil {
+			return nil, err
 		}
 		switch kw {
 		case "emph":
 			return &Emph{Inlines: inlines}, nil
 		case "strong":
 			return &Strong{Inlines: inlines}, nil
+		case "strike":
+			return &Strike{Inlines: inlines}, nil
+		case "sub":
+			return &Sub{Inlines: inlines}, nil
+		case "sup":
+			return &Sup{Inlines: inlines}, nil
+		case "span":
+			return &Span{Attr: attr, Inlines: inlines}, nil
 		}
-		return &Link{URL: url, Inlines: inlines}, nil
+		link.Inlines = inlines
+		return &link, nil
 	default:
 		return nil, p.errorf("unknown inline %q", kw)
 	}

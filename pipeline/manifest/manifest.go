@@ -12,8 +12,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"image/jpeg"
-	"image/png"
 	"io"
 	"io/fs"
 	"os"
@@ -28,6 +26,7 @@ import (
 
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/internal/resource"
 )
 
 // FileName is the manifest's name inside the seeds folder.
@@ -37,8 +36,9 @@ const FileName = "book.yaml"
 // hundred bytes; the cap keeps a hostile file from costing memory and time.
 const MaxSize = 1 << 20
 
-// MaxCoverSize is the largest cover image that Load reads.
-const MaxCoverSize = 32 << 20
+// MaxCoverSize is the largest cover image that Load reads: the limit of
+// every image of the book.
+const MaxCoverSize = resource.MaxSize
 
 // Manifest is the parsed book.yaml.
 type Manifest struct {
@@ -366,93 +366,12 @@ func (l *loader) value(key string, v *yaml.Node) {
 	}
 }
 
-// inside resolves rel, a slash-separated path from book.yaml, in the seeds
-// folder. It reports (as an error at n) a path that is absolute or leads
-// out of the folder, directly or through a symbolic link, or that does not
-// exist.
-func (l *loader) inside(what, rel string, n *yaml.Node) (string, bool) {
-	if filepath.IsAbs(rel) || path.IsAbs(rel) || filepath.VolumeName(rel) != "" {
-		l.errorf(n, "%s %q is an absolute path; give a path relative to the seeds folder", what, rel)
-		return "", false
-	}
-	clean := path.Clean(strings.ReplaceAll(rel, `\`, "/"))
-	if clean == ".." || strings.HasPrefix(clean, "../") {
-		l.errorf(n, "%s %q leads outside the seeds folder", what, rel)
-		return "", false
-	}
-	full := filepath.Join(l.dir, filepath.FromSlash(clean))
-	real, err := filepath.EvalSymlinks(full)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			l.errorf(n, "%s %q does not exist in the seeds folder", what, rel)
-		} else {
-			l.errorf(n, "%s %q: %v", what, rel, errors.Unwrap(err))
-		}
-		return "", false
-	}
-	base, err := filepath.EvalSymlinks(l.dir)
-	if err != nil {
-		l.errorf(n, "%s %q: %v", what, rel, err)
-		return "", false
-	}
-	if r, err := filepath.Rel(base, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		l.errorf(n, "%s %q is a symbolic link that leads outside the seeds folder", what, rel)
-		return "", false
-	}
-	return real, true
-}
-
-// cover reads and checks the cover image.
+// cover reads and checks the cover image, by the rules of every image of
+// the book (resource.Load).
 func (l *loader) cover(rel string, n *yaml.Node) *doc.Image {
-	const what = "cover-image"
-	full, ok := l.inside(what, rel, n)
-	if !ok {
-		return nil
-	}
-	fi, err := os.Stat(full)
-	switch {
-	case err != nil:
-		l.errorf(n, "%s %q: %v", what, rel, errors.Unwrap(err))
-		return nil
-	case fi.IsDir():
-		l.errorf(n, "%s %q is a folder, not an image", what, rel)
-		return nil
-	case fi.Size() > MaxCoverSize:
-		l.errorf(n, "%s %q is larger than the limit of %d MiB", what, rel, MaxCoverSize>>20)
-		return nil
-	}
-	data, err := os.ReadFile(full)
+	img, err := resource.Load(l.dir, rel, "cover-image")
 	if err != nil {
-		l.errorf(n, "%s %q: %v", what, rel, errors.Unwrap(err))
-		return nil
-	}
-	img := &doc.Image{Name: path.Base(filepath.ToSlash(rel)), Data: data}
-	// Only JPEG and PNG: both EPUB readers and PDF embed them as they are.
-	// The magic numbers decide, not the file name, and the decoders are
-	// called directly so that a format registered elsewhere cannot slip in.
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		img.MediaType = "image/png"
-		cfg, err := png.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			l.errorf(n, "%s %q is not a valid PNG image: %v", what, rel, err)
-			return nil
-		}
-		img.Width, img.Height = cfg.Width, cfg.Height
-	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
-		img.MediaType = "image/jpeg"
-		cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			l.errorf(n, "%s %q is not a valid JPEG image: %v", what, rel, err)
-			return nil
-		}
-		img.Width, img.Height = cfg.Width, cfg.Height
-	default:
-		l.errorf(n, "%s %q is not a JPEG or PNG image", what, rel)
-		return nil
-	}
-	if img.Width <= 0 || img.Height <= 0 {
-		l.errorf(n, "%s %q has no pixels (%dx%d)", what, rel, img.Width, img.Height)
+		l.errorf(n, "%s", err)
 		return nil
 	}
 	return img

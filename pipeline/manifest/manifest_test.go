@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"image"
 	"image/color"
@@ -232,7 +233,8 @@ documents:
 	want := doc.Meta{
 		Title: "Başlık", Authors: []string{"Tek Yazar"}, Subjects: []string{"Bir", "İki"},
 		Lang: "tr-TR", Date: "2024-05-19", PaperSize: "a4", Identifier: "urn:isbn:9780000000000",
-		Cover: &doc.Image{Name: "kapak.png", MediaType: "image/png", Data: cover, Width: 3, Height: 2},
+		Cover: &doc.Image{Name: "kapak.png", MediaType: "image/png", Data: cover, Width: 3, Height: 2,
+			Path: "img/kapak.png", SHA256: fmt.Sprintf("%x", sha256.Sum256(cover))},
 	}
 	if !reflect.DeepEqual(m.Meta, want) {
 		t.Errorf("Meta = %+v\nwant %+v", m.Meta, want)

@@ -192,3 +192,42 @@ func inflect(c grammaticalCase, w numberWord) string {
 	}
 	panic("turkish: unknown case")
 }
+
+// NumeralSuffix is NumberSuffix for a number as it is printed: numeral is
+// one or more groups of decimal digits joined by dots or commas, a section
+// number ("3.2", "2.1.4") or a decimal fraction ("3,5"), and the last group
+// read aloud decides the ending, since that is the last word a reader says:
+// "3.2" is read "üç nokta iki", so "'da" becomes "'de" (3.2'de), and "3.10"
+// ends in "on" (3.10'da). A group's leading zeros are not read ("3.05" ends
+// in "beş"). A dot is never taken as a thousands separator here.
+//
+// A numeral that is not of that form, or whose last group has more than 18
+// digits, returns suffix unchanged with ok false, like an unknown suffix.
+func NumeralSuffix(numeral, suffix string) (s string, ok bool) {
+	last := numeral[strings.LastIndexAny(numeral, ".,")+1:]
+	if !isNumeral(numeral) || len(last) > 18 {
+		return suffix, false
+	}
+	n := 0
+	for _, c := range last {
+		n = n*10 + int(c-'0')
+	}
+	return NumberSuffix(n, suffix)
+}
+
+// isNumeral reports whether s is groups of ASCII digits joined by single
+// dots or commas.
+func isNumeral(s string) bool {
+	digits := false // the current group has a digit
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits = true
+		case (c == '.' || c == ',') && digits:
+			digits = false
+		default:
+			return false
+		}
+	}
+	return digits
+}

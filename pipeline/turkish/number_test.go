@@ -157,3 +157,53 @@ func ExampleNumberSuffix() {
 	// Şekil 100'de
 	// 'ler false
 }
+
+func TestNumeralSuffix(t *testing.T) {
+	tests := []struct {
+		numeral, suffix string
+		want            string
+		ok              bool
+	}{
+		{"3", "'da", "'te", true},
+		{"6", "’da", "’da", true},
+		{"2", "’da", "’de", true},
+		{"3.2", "'da", "'de", true},   // üç nokta iki
+		{"2.6", "’de", "’da", true},   // iki nokta altı
+		{"3.10", "'de", "'da", true},  // … on
+		{"1.40", "'e", "'a", true},    // … kırk
+		{"2.1.4", "'ün", "'ün", true}, // … dört
+		{"3.05", "'da", "'te", true},  // … beş
+		{"3,5", "'i", "'i", true},     // üç virgül beş
+		{"10.100", "'ta", "'de", true},
+		{"1000", "'ya", "'e", true},
+		{"000000000000000003", "'da", "'te", true},
+		// Not numerals: the suffix comes back unchanged.
+		{"", "'da", "'da", false},
+		{"3.", "'da", "'da", false},
+		{".3", "'da", "'da", false},
+		{"3..2", "'da", "'da", false},
+		{"3a", "'da", "'da", false},
+		{"-3", "'da", "'da", false},
+		{"٣", "'da", "'da", false},
+		{"1.0000000000000000000", "'da", "'da", false},
+		// An unknown suffix after a good numeral.
+		{"3.2", "'ler", "'ler", false},
+	}
+	for _, tt := range tests {
+		got, ok := NumeralSuffix(tt.numeral, tt.suffix)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("NumeralSuffix(%q, %q) = %q, %v; want %q, %v", tt.numeral, tt.suffix, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func ExampleNumeralSuffix() {
+	// "@sec-noktalama'da" for a section numbered 3.2: "iki" is read last.
+	s, _ := NumeralSuffix("3.2", "’da")
+	fmt.Println("Bölüm 3.2" + s)
+	s, _ = NumeralSuffix("4.10", "’de")
+	fmt.Println("Bölüm 4.10" + s)
+	// Output:
+	// Bölüm 3.2’de
+	// Bölüm 4.10’da
+}

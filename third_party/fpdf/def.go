@@ -586,6 +586,7 @@ type Fpdf struct {
 	pageOut          io.Writer                  // seedpress: where StreamPages writes each page when it ends
 	pageObjs         []int                      // seedpress: the object numbers of the pages written by streamPage
 	headerVersion    pdfVersion                 // seedpress: the PDF version in the header streamPage wrote
+	tag              *tagState                  // seedpress: the structure of a tagged document (tagged.go), nil when untagged
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)
@@ -689,6 +690,7 @@ const (
 	pdfVers1_3 = pdfVersion(uint16(1)<<8 | uint16(3))
 	pdfVers1_4 = pdfVersion(uint16(1)<<8 | uint16(4))
 	pdfVers1_5 = pdfVersion(uint16(1)<<8 | uint16(5))
+	pdfVers1_7 = pdfVersion(uint16(1)<<8 | uint16(7)) // seedpress: tagged documents (tagged.go)
 )
 
 type pdfVersion uint16

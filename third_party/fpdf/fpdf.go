@@ -1119,6 +1119,7 @@ func (f *Fpdf) outputDashPattern() {
 // Line draws a line between points (x1, y1) and (x2, y2) using the current
 // draw color, line width and cap style.
 func (f *Fpdf) Line(x1, y1, x2, y2 float64) {
+	f.markContent() // seedpress: tagged content (tagged.go)
 	// f.outf("%.2f %.2f m %.2f %.2f l S", x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k)
 	const prec = 2
 	f.putF64(x1*f.k, prec)
@@ -1164,6 +1165,7 @@ func fillDrawOp(styleStr string) (opStr string) {
 // draw color and line width centered on the rectangle's perimeter. Filling
 // uses the current fill color.
 func (f *Fpdf) Rect(x, y, w, h float64, styleStr string) {
+	f.markContent() // seedpress: tagged content (tagged.go)
 	// f.outf("%.2f %.2f %.2f %.2f re %s", x*f.k, (f.h-y)*f.k, w*f.k, -h*f.k, fillDrawOp(styleStr))
 	const prec = 2
 	f.putF64(x*f.k, prec)
@@ -2399,6 +2401,7 @@ func (f *Fpdf) SetLink(link int, y float64, page int) {
 
 // newLink adds a new clickable link on current page
 func (f *Fpdf) newLink(x, y, w, h float64, link int, linkStr string) {
+	f.tagLink() // seedpress: the annotation's place in the structure tree, when tagged
 	// linkList, ok := f.pageLinks[f.page]
 	// if !ok {
 	// linkList = make([]linkType, 0, 8)
@@ -2444,6 +2447,7 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	f.markContent() // seedpress: tagged content (tagged.go)
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
@@ -3247,6 +3251,7 @@ func (f *Fpdf) ImageTypeFromMime(mimeStr string) (tp string) {
 }
 
 func (f *Fpdf) imageOut(info *ImageInfoType, x, y, w, h float64, allowNegativeX, flow bool, link int, linkStr string) {
+	f.markContent() // seedpress: tagged content (tagged.go)
 	// Automatic width and height calculation if needed
 	if w == 0 && h == 0 {
 		// Put image at 96 dpi
@@ -3779,6 +3784,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	f.zpages = append(f.zpages, nil) // seedpress
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
+	f.tagBeginPage() // seedpress: the page's ParentTree key, when tagged
 	f.state = 2
 	f.x = f.lMargin
 	f.y = f.tMargin
@@ -3810,6 +3816,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 }
 
 func (f *Fpdf) endpage() {
+	f.tagEndPage() // seedpress: end the page's marked content, when tagged
 	f.EndLayer()
 	f.state = 1
 	f.deflatePage(f.page) // seedpress: keep finished pages compressed
@@ -4323,9 +4330,9 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 			case "UTF8":
-				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
+				fontName := subsetTag(font.Name, usedRunes) + "+utf8" + font.Name // seedpress: a subset's name has its tag (tagged.go)
 				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
@@ -4875,6 +4882,7 @@ func (f *Fpdf) putcatalog() {
 		f.outf("/Metadata %d 0 R", f.xmpObj)
 	}
 	f.out("/Pages 1 0 R")
+	f.putTaggedCatalog() // seedpress: /MarkInfo, /StructTreeRoot, ..., when tagged
 	if f.lang != "" {
 		f.outf("/Lang (%s)", f.lang)
 	}
@@ -4924,7 +4932,7 @@ func (f *Fpdf) putcatalog() {
 }
 
 func (f *Fpdf) putheader() {
-	f.outf("%%PDF-%s", f.pdfVersion)
+	f.outf("%%PDF-%s", f.taggedVersion(f.pdfVersion)) // seedpress: at least 1.7 when tagged
 }
 
 func (f *Fpdf) puttrailer() {
@@ -4989,7 +4997,7 @@ func (f *Fpdf) putbookmarks() {
 			if o.last != -1 {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
-			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
+			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", f.pageObjNum(o.p), (f.h-o.y)*f.k) // seedpress: a tagged page has more objects
 			f.out("/Count 0>>")
 			f.out("endobj")
 		}
@@ -5022,6 +5030,7 @@ func (f *Fpdf) enddoc() {
 	}
 	// Bookmarks
 	f.putbookmarks()
+	f.putStructTree() // seedpress: the structure tree, when tagged
 	// Metadata
 	f.putxmp()
 	// 	Info
@@ -5037,6 +5046,10 @@ func (f *Fpdf) enddoc() {
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
+	if f.putXrefStream() { // seedpress: a tagged document's structure is in object streams (tagged.go)
+		f.state = 3
+		return
+	}
 	o := f.offset() // seedpress: the buffer may have been flushed
 	f.out("xref")
 	f.outf("0 %d", f.n+1)

@@ -218,6 +218,9 @@ func (f *Fpdf) streamPage(n int) {
 // upstream's loop over the pages in putpages, moved here unchanged (but
 // for its result) so that streamPage can call it too.
 func (f *Fpdf) putpage(n int, hPt float64) int {
+	if f.tag != nil {
+		return f.putTaggedPage(n, hPt) // a tagged page's objects differ (tagged.go)
+	}
 	// Page
 	f.newobj()
 	obj := f.n // save for /Kids

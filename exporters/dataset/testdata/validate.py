@@ -21,7 +21,12 @@ import sys
 import jsonschema
 import pandas as pd
 
-TABLES = ["documents", "paragraphs", "sentences", "terms", "mentions"]
+TABLES = ["documents", "paragraphs", "sentences", "terms", "mentions", "tables", "figures", "links"]
+
+
+def null(x):
+    """Whether a cell is JSON null as pandas loads it (None, or NaN in a column of nulls)."""
+    return x is None or (isinstance(x, float) and x != x)
 
 
 def paths_of(resource):
@@ -30,10 +35,11 @@ def paths_of(resource):
 
 
 def load_table(root, resource):
+    """A table as pandas loads it; an empty one still has its columns."""
     frames = [pd.read_json(os.path.join(root, p), lines=True, dtype=False)
               for p in paths_of(resource) if os.path.getsize(os.path.join(root, p)) > 0]
     if not frames:
-        return pd.DataFrame()
+        return pd.DataFrame(columns=[f["name"] for f in resource["schema"]["fields"]])
     return pd.concat(frames, ignore_index=True)
 
 
@@ -111,8 +117,11 @@ def main(argv):
             fail(f"{name}: ids not loaded as strings")
         if len(df) and list(df["id"]) != sorted(df["id"]):
             fail(f"{name}: ids do not sort in reading order")
+        columns = [f["name"] for f in resources[name]["schema"]["fields"]]
+        if list(df.columns) != columns:
+            fail(f"{name}: pandas columns {list(df.columns)}, want {columns}")
 
-    docs, paras, sents, terms, mentions = (t[n] for n in TABLES)
+    docs, paras, sents, terms, mentions = (t[n] for n in TABLES[:5])
     doc_text = dict(zip(docs["id"], docs["text"])) if len(docs) else {}
     para_text = dict(zip(paras["id"], paras["text"])) if len(paras) else {}
     for row in docs.itertuples():
@@ -159,6 +168,49 @@ def main(argv):
     term_ids = set(terms["id"]) if len(terms) else set()
     if not set(by_term) <= term_ids:
         fail(f"mentions: a term_id does not resolve")
+
+    # Footnotes, tables, figures and links.
+    for row in paras.itertuples():
+        if not null(row.note_ref_sentence_id) and row.note_ref_sentence_id not in sent_ids:
+            fail(f"paragraphs {row.id}: note_ref_sentence_id {row.note_ref_sentence_id} does not resolve")
+        if not null(row.note_ref_sentence_id) and null(row.note_number):
+            fail(f"paragraphs {row.id}: note_ref_sentence_id without note_number")
+        if (null(row.list_marker)) != (null(row.list_style)) or (not null(row.task) and null(row.list_marker)):
+            fail(f"paragraphs {row.id}: list_marker {row.list_marker}, list_style {row.list_style}, task {row.task}")
+    anchors = {}
+    for name, df in (("paragraphs", paras), ("tables", t["tables"]), ("figures", t["figures"])):
+        for row in df.itertuples():
+            if not null(row.anchor):
+                if row.anchor in anchors:
+                    fail(f"{name} {row.id}: anchor {row.anchor} is not unique")
+                anchors[row.anchor] = row.document_id
+    for name in ("tables", "figures", "links"):
+        for row in t[name].itertuples():
+            if row.document_id not in doc_text or not row.id.startswith(row.document_id + "-"):
+                fail(f"{name} {row.id}: document_id {row.document_id} does not resolve")
+    for row in t["tables"].itertuples():
+        if len(row.header) != len(row.alignments) or any(len(r) != len(row.alignments) for r in row.rows):
+            fail(f"tables {row.id}: rows and header do not have one cell per column")
+    for row in t["figures"].itertuples():
+        path = os.path.join(root, row.media_path)
+        if not os.path.isfile(path):
+            fail(f"figures {row.id}: {row.media_path} is not in the dataset")
+            continue
+        with open(path, "rb") as f:
+            if hashlib.sha256(f.read()).hexdigest() != row.sha256:
+                fail(f"figures {row.id}: {row.media_path} does not hash to its sha256")
+    for row in t["links"].itertuples():
+        if not null(row.sentence_id) and (row.sentence_id not in sent_ids or not row.sentence_id.startswith(row.document_id + "-p")):
+            fail(f"links {row.id}: sentence_id {row.sentence_id} does not resolve in its document")
+        if (row.kind == "external") != (null(row.target_document_id)):
+            fail(f"links {row.id}: kind {row.kind}, target_document_id {row.target_document_id}")
+        if not null(row.target_document_id) and row.target_document_id not in doc_text:
+            fail(f"links {row.id}: target_document_id {row.target_document_id} does not resolve")
+        if not null(row.target_anchor) and anchors.get(row.target_anchor) != row.target_document_id:
+            fail(f"links {row.id}: target_anchor {row.target_anchor} is not an anchor of {row.target_document_id}")
+        if (row.kind == "cross_reference") != (null(row.url)):
+            fail(f"links {row.id}: kind {row.kind}, url {row.url}")
+
     for row in terms.itertuples():
         if row.first_sentence_id not in sent_ids:
             fail(f"terms {row.id}: first_sentence_id does not resolve")

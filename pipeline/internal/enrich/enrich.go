@@ -257,7 +257,8 @@ type replacer struct {
 
 func (r *replacer) visit(n doc.Node, entering bool) doc.WalkStatus {
 	switch n := n.(type) {
-	case *doc.Heading, *doc.Paragraph, *doc.Emph, *doc.Strong, *doc.Link:
+	case *doc.Heading, *doc.Paragraph, *doc.LineBlock, *doc.Emph, *doc.Strong, *doc.Link,
+		*doc.Strike, *doc.Sub, *doc.Sup, *doc.Span:
 		if entering {
 			r.out = append(r.out, make([]doc.Inline, 0, len(*children(n))))
 			return doc.WalkContinue
@@ -287,6 +288,20 @@ func (r *replacer) visit(n doc.Node, entering bool) doc.WalkStatus {
 			r.pos += len("\n")
 			r.add(n)
 		}
+	case *doc.CrossRef:
+		if entering {
+			r.pos += len(n.Text())
+			r.add(n)
+		}
+	case *doc.Math:
+		if entering {
+			r.pos += len(n.Source)
+			r.add(n)
+		}
+	case *doc.InlineImage, *doc.NoteRef: // no plain text
+		if entering {
+			r.add(n.(doc.Inline))
+		}
 	default:
 		panic(fmt.Sprintf("enrich: unexpected node type %T in a text block", n))
 	}
@@ -305,6 +320,16 @@ func children(n doc.Node) *[]doc.Inline {
 	case *doc.Strong:
 		return &n.Inlines
 	case *doc.Link:
+		return &n.Inlines
+	case *doc.LineBlock:
+		return &n.Inlines
+	case *doc.Strike:
+		return &n.Inlines
+	case *doc.Sub:
+		return &n.Inlines
+	case *doc.Sup:
+		return &n.Inlines
+	case *doc.Span:
 		return &n.Inlines
 	}
 	panic(fmt.Sprintf("enrich: %T holds no inlines", n))

@@ -332,3 +332,38 @@ func Glossary(b *doc.Book) diag.List {
 	b.Glossary = g.Terms()
 	return diags
 }
+
+// TestGlossaryManuscript checks the mentions inside a manuscript's
+// constructs: a note's text, a line block, strikethrough and a span are
+// searched like any text; a cross-reference, math, an image and a note
+// mark keep their place in the plain text; table cells are not leaves.
+func TestGlossaryManuscript(t *testing.T) {
+	note := &doc.Note{ID: "1", Number: 1, Blocks: []doc.Block{para(txt("TDK’nin notu "), &doc.Strike{Inlines: []doc.Inline{txt("TDK")}}, txt("."))}}
+	d := &doc.Document{Source: "a.md", Notes: []*doc.Note{note}, Blocks: []doc.Block{
+		para(txt("Türk Dil Kurumu (TDK) var."), &doc.NoteRef{Note: note}, txt(" "), &doc.CrossRef{Target: "fig-a", Kind: doc.RefFigure, Label: "Şekil", Number: "1"},
+			txt(" "), &doc.Math{Source: "x"}, &doc.InlineImage{Alt: "TDK"}, txt(" TDK "), &doc.Span{Inlines: []doc.Inline{txt("TDK")}}),
+		&doc.LineBlock{Inlines: []doc.Inline{txt("bir TDK"), &doc.LineBreak{}, &doc.Sub{Inlines: []doc.Inline{txt("TDK")}}, txt(" x"), &doc.Sup{Inlines: []doc.Inline{txt("2")}}}},
+		&doc.Table{Align: []doc.Align{doc.AlignDefault}, Head: []*doc.TableCell{{Inlines: []doc.Inline{txt("TDK")}}}},
+	}}
+	b := &doc.Book{Documents: []*doc.Document{d}}
+	before := d.Text()
+	if diags := Glossary(b); len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if after := d.Text(); after != before {
+		t.Errorf("the text changed:\n%q\n%q", before, after)
+	}
+	if n := b.Glossary[0].Occurrences; n != 7 {
+		t.Errorf("%d occurrences of TDK, want 7 (the table's is no leaf's)", n)
+	}
+	var abbrs int
+	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		if _, ok := n.(*doc.Abbr); ok && entering {
+			abbrs++
+		}
+		return doc.WalkContinue
+	})
+	if abbrs != 7 {
+		t.Errorf("%d Abbr inlines, want 7", abbrs)
+	}
+}

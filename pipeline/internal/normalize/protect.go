@@ -251,7 +251,8 @@ func linkTargets(s string) []region {
 					rs = append(rs, region{i + 1, end})
 					i = end - 1
 				}
-			} else if i+1 < len(s) && s[i+1] == ':' && strings.HasPrefix(strings.TrimLeft(s[lineStart:i], " "), "[") {
+			} else if lead := strings.TrimLeft(s[lineStart:i], " "); i+1 < len(s) && s[i+1] == ':' && strings.HasPrefix(lead, "[") && !strings.HasPrefix(lead, "[^") {
+				// A link reference definition; a footnote's ("[^1]: …") is text.
 				end := strings.IndexByte(s[i:], '\n')
 				if end < 0 {
 					end = len(s)

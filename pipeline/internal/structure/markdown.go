@@ -7,8 +7,7 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	gtext "github.com/yuin/goldmark/text"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/seedpress/seedpress/pipeline/diag"
@@ -18,41 +17,36 @@ import (
 // Messages of the warnings Markdown gives; tests compare them.
 const (
 	msgRawHTML = "raw HTML is not published; kept as text"
-	msgImage   = "images in seeds are not published yet; alt text kept as text"
 )
 
-// Markdown parses a CommonMark seed with goldmark (parse only, no
-// extensions: tables and strikethrough stay text) and walks its syntax tree
-// into blocks and inlines.
+// Markdown parses a Markdown seed with goldmark (CommonMark with the
+// manuscript extensions of MarkdownDocument) and walks its syntax tree into
+// blocks and inlines. It returns the body alone, for a caller without a
+// document to hold the notes and images (see MarkdownDocument).
 //
 // Entities and backslash escapes are decoded ("&amp;" → "&"); exporters
 // escape. Raw HTML, block or inline, is never passed through: it becomes
-// literal text with a warning. Images keep their alt text, with a warning.
-// Links keep http, https, mailto and relative URLs; any other scheme drops
-// the link (its text stays) with a warning. Soft line breaks become a space.
+// literal text with a warning. Links keep http, https, mailto and relative
+// URLs, and their titles; any other scheme drops the link (its text stays)
+// with a warning. Soft line breaks become a space.
 // Quotes and lists nested deeper than MaxDepth, and emphasis and links
 // nested deeper than MaxDepth inside a block, are flattened into the
 // deepest allowed container, with one warning per document. Empty headings are dropped
-// with a warning; paragraphs left without text (an image with no alt text)
-// are dropped. Each block's Pos is where goldmark saw it start, in runes.
+// with a warning; paragraphs left without text or image are dropped. A node kind
+// the converter does not know is skipped (a block) or kept as its text (an
+// inline) with a warning. Each block's Pos is where goldmark saw it start,
+// in runes.
 func Markdown(file, text string) ([]doc.Block, diag.List) {
-	text = sanitize(text)
-	src := []byte(text)
-	root := markdownParser.Parse(gtext.NewReader(src))
-	c := &converter{file: file, src: src, lines: newLineIndex(text)}
-	blocks := c.blocks(root, 0, doc.Pos{File: file, Line: 1, Col: 1})
-	return blocks, c.diags
+	r, diags := MarkdownDocument(file, text)
+	return r.Blocks, diags
 }
 
-// markdownParser is goldmark's CommonMark parser without extensions. It is
-// built once: a goldmark parser keeps all per-document state in the parse
-// context, so one may parse many documents at once, and building one per
-// document cost about a tenth of the stage's allocations.
-var markdownParser = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-)
+// markdownParser is goldmark's CommonMark parser with the manuscript
+// extensions (see newMarkdownParser). It is built once: a goldmark parser
+// keeps all per-document state in the parse context, so one may parse many
+// documents at once, and building one per document cost about a tenth of
+// the stage's allocations.
+var markdownParser = newMarkdownParser()
 
 type converter struct {
 	file      string
@@ -61,6 +55,15 @@ type converter struct {
 	diags     diag.List
 	flattened bool   // the nesting warning was given
 	text      []byte // the text buffer of inlines, reused
+
+	// The manuscript's notes and images (see manuscript.go).
+	noteDefs   map[string]*extast.Footnote // definitions by label
+	noteLabels []string                    // labels in the order of definition
+	notes      map[string]*doc.Note        // referenced notes by label
+	noteOrder  []*doc.Note                 // referenced notes by number
+	captions   map[ast.Node]bool           // table captions converted
+	images     []ImageUse
+	mathWarned bool // the math warning was given
 }
 
 // pos returns the position of n, or def when goldmark did not record one.
@@ -91,9 +94,11 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 				c.diags.Warnf(at, "empty heading dropped")
 				continue
 			}
-			out = append(out, &doc.Heading{Pos: at, Level: n.Level, Inlines: ins})
+			out = append(out, &doc.Heading{Pos: at, Level: n.Level, Inlines: ins, Attr: attrOf(n)})
 		case *ast.Paragraph, *ast.TextBlock:
-			if ins := c.inlines(n, at); doc.HasText(ins) {
+			if bs, done := c.paragraph(n, at); done {
+				out = append(out, bs...)
+			} else if ins := c.inlines(n, at); hasContent(ins) {
 				out = append(out, &doc.Paragraph{Pos: at, Inlines: ins})
 			}
 		case *ast.FencedCodeBlock:
@@ -125,7 +130,7 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 			}
 			for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 				ip := c.pos(it, at)
-				l.Items = append(l.Items, &doc.ListItem{Pos: ip, Blocks: c.blocks(it, depth+1, ip)})
+				l.Items = append(l.Items, &doc.ListItem{Pos: ip, Blocks: c.blocks(it, depth+1, ip), Task: taskOf(it)})
 			}
 			out = append(out, l)
 		case *ast.ThematicBreak:
@@ -147,6 +152,10 @@ func (c *converter) blocks(parent ast.Node, depth int, parentPos doc.Pos) []doc.
 		case *ast.LinkReferenceDefinition:
 			// Used by the links that name it; nothing to show.
 		default:
+			if bs, ok := c.extBlock(n, depth, at); ok {
+				out = append(out, bs...)
+				continue
+			}
 			c.diags.Warnf(at, "unsupported Markdown block %s skipped", n.Kind())
 		}
 	}
@@ -292,8 +301,7 @@ func (c *converter) addInlines(b *inlineBuilder, parent ast.Node, depth int, inL
 			label := string(n.Label(c.src))
 			c.addLink(b, n, url, []doc.Inline{&doc.Text{Value: label}}, depth, inLink, c.pos(n, at), at)
 		case *ast.Image:
-			c.diags.Warnf(c.pos(n, at), msgImage)
-			c.addInlines(b, n, depth, inLink, at)
+			c.inlineImage(b, n, at)
 		case *ast.RawHTML:
 			c.diags.Warnf(c.pos(n, at), msgRawHTML)
 			var v []byte
@@ -303,7 +311,7 @@ func (c *converter) addInlines(b *inlineBuilder, parent ast.Node, depth int, inL
 			}
 			b.addText(strings.ReplaceAll(strings.ReplaceAll(string(v), "\r\n", " "), "\n", " "))
 		default:
-			c.addInlines(b, n, depth, inLink, at)
+			c.extInline(b, n, depth, inLink, at)
 		}
 	}
 }
@@ -333,7 +341,11 @@ func (c *converter) addLink(b *inlineBuilder, n ast.Node, url string, label []do
 		inner.flush()
 		label = inner.out
 	}
-	b.add(&doc.Link{URL: url, Inlines: label})
+	link := &doc.Link{URL: url, Inlines: label}
+	if l, ok := n.(*ast.Link); ok {
+		link.Title = unescape(l.Title)
+	}
+	b.add(link)
 }
 
 // urlScheme returns the lower-case scheme of url ("https"), or "" for a

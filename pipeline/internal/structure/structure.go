@@ -1,7 +1,10 @@
 // Package structure turns a seed's normalised text into the model's blocks
 // and inlines: plain-text seeds by blank-line paragraphs, Markdown seeds by
-// CommonMark (goldmark). It does not split sentences; the pipeline fills
-// Sentences afterwards.
+// CommonMark (goldmark) with the syntax of pandoc's and Quarto's
+// manuscripts: footnotes, pipe tables, figures, definition lists, task
+// lists, strikethrough, attributes, math and cross-references. It does not
+// split sentences, read images or resolve references; the pipeline does
+// that afterwards.
 package structure
 
 import (

@@ -152,7 +152,7 @@ code @5:5 leaf=1 info=""
   link "mailto:ad@ornek.tr"
     text "ad@ornek.tr"`, ""},
 		{"reference link", "[a][r]\n\n[r]: https://r.tr \"t\"\n", `paragraph @1:1 leaf=0
-  link "https://r.tr"
+  link "https://r.tr" title="t"
     text "a"`, ""},
 		{"dangerous links keep their text", "[tıkla](javascript:alert(1)) <vbscript:x> [d](data:text/html,x)", `paragraph @1:1 leaf=0
   text "tıkla vbscript:x d"`, `x.md:1:1: warning: link with URL scheme "javascript:": dropped, its text kept
@@ -168,22 +168,32 @@ x.md:1:43: warning: link with URL scheme "data:": dropped, its text kept`},
 break @3:1
 paragraph @5:1 leaf=1
   text "b"`, ""},
-		{"image keeps alt text", "Şekil: ![bir *kedi*](kedi.png) burada.", `paragraph @1:1 leaf=0
-  text "Şekil: bir "
-  emph
-    text "kedi"
-  text " burada."`, "x.md:1:8: warning: " + msgImage},
-		{"image without alt text", "![](a.png)", ``, "x.md:1:1: warning: " + msgImage},
+		{"inline image", "Şekil: ![bir *kedi*](kedi.png \"Kedi\"){.kucuk width=\"3em\"} burada.", `paragraph @1:1 leaf=0
+  text "Şekil: "
+  image "kedi.png" alt="bir kedi" title="Kedi" {.kucuk width="3em"}
+  text " burada."`, ""},
+		{"figure without alt text", "![](a.png)", `figure @1:1 number=0 image="a.png" alt="" title=""`, ""},
 		{"raw HTML block", "<div class=\"x\">\n<script>alert(1)</script>\n</div>\n\nsonra", `paragraph @1:1 leaf=0
   text "<div class=\"x\"> <script>alert(1)</script> </div>"
 paragraph @5:1 leaf=1
   text "sonra"`, "x.md:1:1: warning: " + msgRawHTML},
 		{"inline raw HTML", "a <b>kalın</b> <!-- not -->", `paragraph @1:1 leaf=0
   text "a <b>kalın</b> <!-- not -->"`, "x.md:1:3: warning: " + msgRawHTML + "\nx.md:1:11: warning: " + msgRawHTML + "\nx.md:1:16: warning: " + msgRawHTML},
-		{"not CommonMark: tables and strikethrough", "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~sil~~", `paragraph @1:1 leaf=0
-  text "| a | b | |---|---| | 1 | 2 |"
-paragraph @5:1 leaf=1
-  text "~~sil~~"`, ""},
+		{"tables and strikethrough", "| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~sil~~ ~tek~", `table @1:1 number=0 align=default,right
+  head
+    cell
+      text "a"
+    cell
+      text "b"
+  row
+    cell
+      text "1"
+    cell
+      text "2"
+paragraph @5:1 leaf=0
+  strike
+    text "sil"
+  text " ~tek~"`, ""},
 		{"empty heading", "#\n\nmetin", `paragraph @3:1 leaf=0
   text "metin"`, "x.md:1:1: warning: empty heading dropped"},
 		{"positions count runes", "ğüşiöç *a*\n\nçç **b** ![x](y)", `paragraph @1:1 leaf=0
@@ -194,7 +204,8 @@ paragraph @3:1 leaf=1
   text "çç "
   strong
     text "b"
-  text " x"`, "x.md:3:10: warning: " + msgImage},
+  text " "
+  image "y" alt="x" title=""`, ""},
 		{"NUL and invalid UTF-8", "a\x00b\xffc", `paragraph @1:1 leaf=0
   text "a�b�c"`, ""},
 	}
@@ -303,11 +314,15 @@ func FuzzMarkdown(f *testing.F) {
 		"```\nkod\n```\n\n    girinti\n\n***\n",
 		"&amp; &#0; &#x110000; \\* a  \nb\\\nc",
 		"- a\n\n  b\n- c\n\n[r]: /u\n[x][r]",
+		"a[^1] b[^yok]\n\n[^1]: not\n\n    [^2]: iç\n\n| a | b |\n|:-|-:|\n| 1 |\n\n: başlık {#tbl-x}\n",
+		"![r](r.png){#fig-a}\n\nt\n: d\n\n- [x] görev\n\n~~s~~ $m$ $$d$$ @fig-a'da ## h {#x}\n",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		blocks, diags := Markdown("f.md", in)
+		r, diags := MarkdownDocument("f.md", in)
+		blocks := r.Blocks
+		d := &doc.Document{Blocks: blocks, Notes: r.Notes}
 		lines := strings.Split(in, "\n")
 		checkPos := func(p doc.Pos) {
 			if p.File != "f.md" || p.Line < 1 || p.Line > len(lines) || p.Col < 1 || p.Col > utf8.RuneCountInString(lines[p.Line-1])+1 {
@@ -320,23 +335,35 @@ func FuzzMarkdown(f *testing.F) {
 		if depth(blocks) > MaxDepth {
 			t.Fatalf("depth %d", depth(blocks))
 		}
-		doc.WalkBlocks(blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+		for i, n := range r.Notes {
+			if n.Number != i+1 || depth(n.Blocks) > MaxDepth {
+				t.Fatalf("note %d: number %d, depth %d", i, n.Number, depth(n.Blocks))
+			}
+		}
+		for _, u := range r.Images {
+			checkPos(u.Pos)
+		}
+		doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
 			if !entering {
 				return doc.WalkContinue
 			}
 			switch n := n.(type) {
 			case *doc.ListItem:
 				checkPos(n.Pos)
+			case *doc.Note:
+				checkPos(n.Pos)
+			case *doc.Definition:
+				checkPos(n.Pos)
 			case doc.Block:
 				checkPos(n.Position())
 			}
 			switch n.(type) {
-			case *doc.Heading, *doc.Paragraph:
+			case *doc.Heading, *doc.Paragraph, *doc.LineBlock, *doc.Table, *doc.Figure:
 				return doc.WalkSkipChildren // no positions in inlines
 			}
 			return doc.WalkContinue
 		})
-		for _, l := range (&doc.Document{Blocks: blocks}).Leaves() {
+		for _, l := range d.Leaves() {
 			if !utf8.ValidString(l.Text) {
 				t.Fatalf("leaf text not UTF-8: %q", l.Text)
 			}
