@@ -8,7 +8,7 @@ FUZZTIME ?= 15s
 SEEDS    ?= seeds
 DIST     ?= dist
 
-.PHONY: help build test dist bench schema fuzz clean
+.PHONY: help build test dist bench bench-dataset schema fuzz clean
 
 help: ## list the targets (the default)
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  make %-7s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -28,6 +28,9 @@ dist: build ## publish seeds/ into dist/ (SOURCE_DATE_EPOCH: environment, else l
 bench: ## run the benchmark harness, and what tagging costs the PDF
 	$(GO) run ./cmd/seedbench
 	$(GO) test ./exporters/pdf -run '^$$' -bench Tagging -benchtime 3x
+
+bench-dataset: ## the dataset alone at 1,000, 10,000 and 100,000 documents (482 MB of text; some minutes)
+	$(GO) run ./cmd/seedbench -formats dataset -sizes 1000,10000,100000
 
 schema: ## regenerate the record types' comments (go generate) and the committed JSON Schemas in schema/
 	$(GO) generate ./exporters/dataset

@@ -115,7 +115,7 @@ var formats = []Format{
 	{
 		Name: "dataset",
 		New: func(dest Dest, opts Options) (Writer, error) {
-			w, err := dataset.NewWriter(dest.Dir, dataset.Options{})
+			w, err := dataset.NewWriter(dest.Dir, dataset.Options{ShardBytes: opts.ShardBytes})
 			if err != nil {
 				return nil, err
 			}

@@ -56,6 +56,9 @@ type Options struct {
 	// Progress, when not nil, is called (from any goroutine) after each
 	// format has been written and checked, with the format's name.
 	Progress func(format string)
+	// ShardBytes is the dataset's shard size (dataset.Options.ShardBytes);
+	// zero means dataset.DefaultShardBytes.
+	ShardBytes int64
 }
 
 func (o Options) modified() time.Time {

@@ -41,6 +41,11 @@ type Options struct {
 	// MaxFileSize is the largest seed, in bytes, that Build reads; zero
 	// means DefaultMaxFileSize.
 	MaxFileSize int64
+	// OmitUses leaves the glossary's Uses nil (see enrich.Builder): they
+	// grow with the book, a Ref per sentence that mentions an acronym, and
+	// no edition reads them (the dataset finds the mentions in the
+	// documents' Abbr inlines). Everything else is the same.
+	OmitUses bool
 }
 
 // Build reads every seed of seedsDir and returns the book and every problem
@@ -108,7 +113,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	seeds, outline, ds := listSeeds(seedsDir)
 	diags.Append(ds)
-	if len(seeds) == 0 { // listSeeds said why
+	if seeds == nil || seeds.len() == 0 { // listSeeds said why
 		diags.Sort()
 		return diags, nil
 	}
@@ -140,7 +145,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	// the one taken next, so that few documents are in memory at once
 	// whatever the number of seeds.
 	images := resource.NewLoader(seedsDir)
-	reads := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) read {
+	reads := parallel.Ordered(seeds.len(), workers, 2*workers, func(i int) read {
 		return readSeed(seeds, i, opts.MaxFileSize, resolve, images)
 	})
 
@@ -153,6 +158,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		feeding = false
 	}
 	g := enrich.NewBuilder()
+	g.OmitUses = opts.OmitUses
 	ids := map[string]bool{}
 	for i, r := range reads {
 		diags.Append(r.diags)
@@ -162,8 +168,8 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			continue
 		}
 		d.ID = uniqueID(documentID(d.Source), ids)
-		if s := seeds[i]; s.title != "" { // the outline's title comes first
-			d.Title, d.Depth, d.Part = s.title, s.depth, s.part
+		if e, ok := seeds.places[i]; ok && e.Title != "" { // the outline's title comes first
+			d.Title, d.Depth, d.Part = e.Title, e.Depth, e.Part
 		}
 		if i == 0 && r.front != nil {
 			lang = bookFromFront(&meta, m.Keys, r.front)
@@ -201,7 +207,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			if meta.Title == "" {
 				meta.Title = fallbackTitle(seedsDir, d)
 			}
-			if err := sink.Begin(meta, len(seeds)); err != nil {
+			if err := sink.Begin(meta, seeds.len()); err != nil {
 				stop(err)
 				continue
 			}
@@ -253,8 +259,8 @@ type read struct {
 // readSeed reads seed i of seeds, resolving its references with resolve
 // when it is not nil and loading its images with images; it runs on a
 // worker goroutine.
-func readSeed(seeds []seedFile, i int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) read {
-	d, front, ds := readDocument(seeds[i], i, limit, resolve, images)
+func readSeed(seeds *seedList, i int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) read {
+	d, front, ds := readDocument(seeds.at(i), i, limit, resolve, images)
 	var found *enrich.Found
 	if d != nil {
 		found = enrich.Find(d)
@@ -262,15 +268,51 @@ func readSeed(seeds []seedFile, i int, limit int64, resolve func(*doc.Document) 
 	return read{doc: d, found: found, diags: ds, front: front}
 }
 
+// seedList is the seeds found in a folder, in reading order, kept small:
+// a book of 100,000 seeds holds it for the whole run.
+type seedList struct {
+	dir     string
+	names   []string       // file names in the seeds folder
+	targets map[int]string // the targets of the seeds that are symbolic links
+	// places holds each seed's entry in the book's outline (SUMMARY.md);
+	// nil without one.
+	places map[int]manifest.OutlineEntry
+}
+
+// add appends the seed name, whose symbolic link's target is target ("" for
+// a plain file).
+func (l *seedList) add(name, target string) {
+	if target != "" {
+		if l.targets == nil {
+			l.targets = map[int]string{}
+		}
+		l.targets[len(l.names)] = target
+	}
+	l.names = append(l.names, name)
+}
+
+func (l *seedList) len() int { return len(l.names) }
+
+// at returns seed i.
+func (l *seedList) at(i int) seedFile {
+	return seedFile{dir: l.dir, name: l.names[i], target: l.targets[i]}
+}
+
 // seedFile is one seed found in the seeds folder.
 type seedFile struct {
-	name string // file name in the seeds folder, the document's Source
-	path string // path to read: the link's target for a symbolic link
-	// title, depth and part are the seed's place in the book's outline
-	// (SUMMARY.md); title is "" without one.
-	title string
-	depth int
-	part  string
+	dir    string // the seeds folder, shared by every seed
+	name   string // file name in the seeds folder, the document's Source
+	target string // a symbolic link's target; "" for a file
+}
+
+// path returns the path to read: the link's target for a symbolic link.
+// It is joined when asked for, not kept: a book of 100,000 seeds would
+// hold 100,000 paths for the whole run.
+func (s seedFile) path() string {
+	if s.target != "" {
+		return s.target
+	}
+	return filepath.Join(s.dir, filepath.FromSlash(s.name))
 }
 
 // isSeedName reports whether name has a seed extension, in any case.
@@ -282,11 +324,12 @@ func isSeedName(name string) bool {
 // listSeeds returns the seeds of dir in reading order, with the errors that
 // make a seed unusable (its entry is then left out), and the book's
 // outline when dir has one (see manifest.LoadOutline), which then gives
-// the seeds and their order. It returns no seeds only with an error.
-func listSeeds(dir string) ([]seedFile, *manifest.Outline, diag.List) {
+// the seeds, their order and their places in the outline. It returns no
+// seeds only with an error.
+func listSeeds(dir string) (*seedList, *manifest.Outline, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: dir}
-	noSeeds := func() ([]seedFile, *manifest.Outline, diag.List) {
+	noSeeds := func() (*seedList, *manifest.Outline, diag.List) {
 		diags.Errorf(whole, "no seeds (*.txt, *.md) in %s", dir)
 		return nil, nil, diags
 	}
@@ -315,14 +358,17 @@ func listSeeds(dir string) ([]seedFile, *manifest.Outline, diag.List) {
 	outline, ds := manifest.LoadOutline(dir)
 	diags.Append(ds)
 	if outline != nil {
-		var seeds []seedFile
+		seeds := &seedList{dir: dir}
 		for _, e := range outline.Entries {
-			if s, ok := seedAt(dir, root, e.Path, &diags); ok {
-				s.title, s.depth, s.part = e.Title, e.Depth, e.Part
-				seeds = append(seeds, s)
+			if name, target, ok := seedAt(dir, root, e.Path, &diags); ok {
+				seeds.add(name, target)
+				if seeds.places == nil {
+					seeds.places = map[int]manifest.OutlineEntry{}
+				}
+				seeds.places[seeds.len()-1] = e
 			}
 		}
-		if len(seeds) == 0 && !diags.HasErrors() {
+		if seeds.len() == 0 && !diags.HasErrors() {
 			return noSeeds()
 		}
 		return seeds, outline, diags
@@ -330,17 +376,17 @@ func listSeeds(dir string) ([]seedFile, *manifest.Outline, diag.List) {
 	if ds.HasErrors() {
 		return nil, nil, diags
 	}
-	var seeds []seedFile
+	seeds := &seedList{dir: dir, names: make([]string, 0, len(entries))} // no slack to grow into
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") || !isSeedName(name) {
 			continue // noted by noteSkipped
 		}
-		if s, ok := seedAt(dir, root, name, &diags); ok {
-			seeds = append(seeds, s)
+		if name, target, ok := seedAt(dir, root, name, &diags); ok {
+			seeds.add(name, target)
 		}
 	}
-	if len(seeds) == 0 && !diags.HasErrors() {
+	if len(seeds.names) == 0 && !diags.HasErrors() {
 		return noSeeds()
 	}
 	return seeds, nil, diags
@@ -371,35 +417,36 @@ func noteSkipped(dir string, m *manifest.Manifest, resources map[string]bool) di
 }
 
 // seedAt checks the seed name (slash-separated, relative to dir, whose
-// real path is root) and returns it, or reports why it cannot be read. A
+// real path is root) and returns it with its target when it is (or lies
+// under) a symbolic link, or reports why it cannot be read. A
 // symbolic link, the file's or a folder's on its path, is followed only
 // when it stays inside the seeds folder.
-func seedAt(dir, root, name string, diags *diag.List) (seedFile, bool) {
+func seedAt(dir, root, name string, diags *diag.List) (string, string, bool) {
 	pos := doc.Pos{File: name}
-	path := filepath.Join(dir, filepath.FromSlash(name))
-	if target, err := filepath.EvalSymlinks(path); err != nil {
+	path, target := filepath.Join(dir, filepath.FromSlash(name)), ""
+	if t, err := filepath.EvalSymlinks(path); err != nil {
 		diags.Errorf(pos, "cannot read: %s", osMessage(err))
-		return seedFile{}, false
-	} else if target != filepath.Join(root, filepath.FromSlash(name)) {
-		if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", "", false
+	} else if t != filepath.Join(root, filepath.FromSlash(name)) {
+		if rel, err := filepath.Rel(root, t); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
 			diags.Errorf(pos, "symlink leads outside the seeds folder (not followed)")
-			return seedFile{}, false
+			return "", "", false
 		}
-		path = target
+		path, target = t, t
 	}
 	fi, err := os.Stat(path)
 	switch {
 	case err != nil:
 		diags.Errorf(pos, "cannot read: %s", osMessage(err))
-		return seedFile{}, false
+		return "", "", false
 	case fi.IsDir():
 		diags.Errorf(pos, "cannot read: is a folder, not a seed file")
-		return seedFile{}, false
+		return "", "", false
 	case !fi.Mode().IsRegular():
 		diags.Errorf(pos, "cannot read: not a regular file")
-		return seedFile{}, false
+		return "", "", false
 	}
-	return seedFile{name: name, path: path}, true
+	return name, target, true
 }
 
 // noteUnlisted warns about every seed under the outline's folder that
@@ -474,7 +521,7 @@ func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document
 func structureDocument(s seedFile, index int, limit int64, images *resource.Loader) (*doc.Document, *manifest.FrontMatter, diag.List) {
 	var diags diag.List
 	whole := doc.Pos{File: s.name}
-	raw, err := readLimited(s.path, limit)
+	raw, err := readLimited(s.path(), limit)
 	if err != nil {
 		diags.Errorf(whole, "%s", err)
 		return nil, nil, diags
@@ -526,12 +573,13 @@ func structureDocument(s seedFile, index int, limit int64, images *resource.Load
 // mayRefer reports whether a Markdown seed of seeds may hold a reference
 // to another document, or an id, by xref.MayRefer of its bytes. A seed
 // that cannot be read counts as none: reading it again will say why.
-func mayRefer(seeds []seedFile, limit int64) bool {
-	for _, s := range seeds {
+func mayRefer(seeds *seedList, limit int64) bool {
+	for i := range seeds.len() {
+		s := seeds.at(i)
 		if !strings.EqualFold(filepath.Ext(s.name), ".md") {
 			continue
 		}
-		if raw, err := readLimited(s.path, limit); err == nil && xref.MayRefer(raw) {
+		if raw, err := readLimited(s.path(), limit); err == nil && xref.MayRefer(raw) {
 			return true
 		}
 	}
@@ -542,14 +590,14 @@ func mayRefer(seeds []seedFile, limit int64) bool {
 // goroutines, to refs in reading order, and returns the problems of the
 // index (duplicate ids). A seed that cannot be read is left out; reading
 // it again will say why. Each document is dropped once added.
-func indexSeeds(refs *xref.Index, seeds []seedFile, workers int, limit int64) diag.List {
+func indexSeeds(refs *xref.Index, seeds *seedList, workers int, limit int64) diag.List {
 	var diags diag.List
 	type structured struct {
 		doc *doc.Document
 		ok  bool
 	}
-	docs := parallel.Ordered(len(seeds), workers, 2*workers, func(i int) structured {
-		d, _, ds := structureDocument(seeds[i], i, limit, nil)
+	docs := parallel.Ordered(seeds.len(), workers, 2*workers, func(i int) structured {
+		d, _, ds := structureDocument(seeds.at(i), i, limit, nil)
 		return structured{d, d != nil && !ds.HasErrors()}
 	})
 	ids := map[string]bool{} // as Stream gives them

@@ -199,6 +199,32 @@ func TestWorkers(t *testing.T) {
 	}
 }
 
+// TestOmitUses checks that Options.OmitUses leaves every term's Uses nil
+// and changes nothing else.
+func TestOmitUses(t *testing.T) {
+	dir := t.TempDir()
+	writeSeeds(t, dir, 12)
+	for _, d := range []string{dir, "../testdata/corpus"} {
+		full, d1 := Build(d, Options{})
+		lean, d2 := Build(d, Options{OmitUses: true})
+		if full == nil || lean == nil {
+			t.Fatalf("no book: %v %v", d1, d2)
+		}
+		if len(full.Glossary) == 0 {
+			t.Fatalf("%s: no glossary to test", d)
+		}
+		for i := range lean.Glossary {
+			if lean.Glossary[i].Uses != nil {
+				t.Errorf("%s: term %s has %d uses, want none", d, lean.Glossary[i].Acronym, len(lean.Glossary[i].Uses))
+			}
+			full.Glossary[i].Uses = nil
+		}
+		if !bytes.Equal(dump(t, full, d1), dump(t, lean, d2)) {
+			t.Errorf("%s: OmitUses changes more than the uses", d)
+		}
+	}
+}
+
 // writeSeeds writes n generated seeds, Markdown and text, into dir.
 func writeSeeds(t testing.TB, dir string, n int) {
 	t.Helper()

@@ -57,7 +57,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.SetBytes(st.Bytes)
 			b.ReportAllocs()
 			src := func(sink doc.Sink) (diag.List, error) {
-				return pipeline.Stream(dir, pipeline.Options{}, sink)
+				return pipeline.Stream(dir, pipeline.Options{OmitUses: true}, sink)
 			}
 			for b.Loop() {
 				out, err := os.MkdirTemp("", "seedbench-out-")

@@ -57,12 +57,13 @@ func xelatexFor(n int) xelatexRun {
 	return ref
 }
 
-// Targets from issue 7.
+// Targets from issues 7 and 16.
 const (
 	targetSpeedup  = 10.0  // × faster than pandoc (EPUB) or xelatex (PDF pages/s)
 	targetMemShare = 0.25  // EPUB peak ÷ pandoc → EPUB peak
 	targetMBps     = 10.0  // dataset MB/s of seed text
 	targetFlat     = 2.0   // dataset peak at 10,000 ÷ at 1,000
+	targetFlat100k = 1.5   // dataset peak at 100,000 ÷ at 10,000 (issue 16)
 	targetAllWall  = 30.0  // s, everything for 10,000 documents
 	targetAllPeak  = 1.5e9 // bytes; "1.5 GB"
 )
@@ -183,7 +184,7 @@ func (res *results) write(w io.Writer) error {
 			}
 		}
 	}
-	p("\n### Targets (issue 7)\n\n")
+	p("\n### Targets (issues 7, 14 and 16)\n\n")
 	for _, t := range res.targets() {
 		p("- %s\n", t)
 	}
@@ -387,6 +388,13 @@ func (res *results) targets() []string {
 			targetFlat, growth, d10.M.MaxRSSKB/1024, d1.M.MaxRSSKB/1024, mark(growth <= targetFlat)))
 	} else {
 		out = append(out, fmt.Sprintf("dataset peak for 10000 docs ≤ %.0f× that for 1000: not measured", targetFlat))
+	}
+	if d100, ok100 := ok(100000, "seedpress", "dataset"); ok10 && ok100 {
+		growth := float64(d100.M.MaxRSSKB) / float64(d10.M.MaxRSSKB)
+		out = append(out, fmt.Sprintf("dataset peak for 100000 docs ≤ %.1f× that for 10000: %.2f× (%d vs %d MiB): %s",
+			targetFlat100k, growth, d100.M.MaxRSSKB/1024, d10.M.MaxRSSKB/1024, mark(growth <= targetFlat100k)))
+	} else {
+		out = append(out, fmt.Sprintf("dataset peak for 100000 docs ≤ %.1f× that for 10000: not measured (make bench-dataset)", targetFlat100k))
 	}
 	if a, found := ok(10000, "seedpress", "all"); found {
 		peak := float64(a.M.MaxRSSKB) * 1024

@@ -28,14 +28,15 @@ import (
 
 // source returns the pipeline on seedsDir as an exporters.Source: it gives
 // the book to a sink through count (when not nil), and reports the
-// stages' problems.
+// stages' problems. The glossary comes without its Uses, which grow with
+// the book and which no edition reads (pipeline.Options.OmitUses).
 func source(seedsDir string, workers int, count *counter) exporters.Source {
 	return func(sink doc.Sink) (diag.List, error) {
 		if count != nil {
 			count.Sink = sink
 			sink = count
 		}
-		return pipeline.Stream(seedsDir, pipeline.Options{Workers: workers}, sink)
+		return pipeline.Stream(seedsDir, pipeline.Options{Workers: workers, OmitUses: true}, sink)
 	}
 }
 
@@ -142,7 +143,7 @@ func streamGC(lookup func(string) (string, bool)) (restore func()) {
 	return func() { debug.SetGCPercent(old) }
 }
 
-const buildSynopsis = "seedpress build [--seeds DIR] [--out DIR] [--format epub,pdf,dataset] [--strict] [--quiet] [--workers N]"
+const buildSynopsis = "seedpress build [--seeds DIR] [--out DIR] [--format epub,pdf,dataset] [--strict] [--quiet] [--workers N] [--shard-size SIZE]"
 
 // parseFormats turns a comma-separated list into formats, in table order
 // and each once.
@@ -184,6 +185,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	quiet := fs.Bool("quiet", false, "print only warnings and errors: no notes, progress or summary")
 	workers := fs.Int("workers", 0, "process at most `N` seeds at once (0: one per CPU)")
+	shardSize := fs.String("shard-size", "256MiB", "split a dataset table whose JSON Lines pass `SIZE` (bytes, or with KiB, MiB or GiB) into shards")
 	if err := parse(fs, buildSynopsis, args, stdout); err != nil {
 		return helped(err)
 	}
@@ -196,6 +198,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	if *workers < 0 {
 		return usage("--workers must be 0 or more, not %d", *workers)
+	}
+	shardBytes, err := parseSize(*shardSize)
+	if err != nil {
+		return usage("--shard-size: %v", err)
 	}
 	if _, _, err := epochEnv(os.LookupEnv); err != nil {
 		return &usageError{msg: "seedpress build: " + err.Error()}
@@ -225,11 +231,12 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	v := buildVersions()
 	opts := exporters.Options{
-		Modified:  modified,
-		Version:   v.Seedpress,
-		GoVersion: v.Go,
-		Libraries: v.Libraries,
-		Strict:    *strict,
+		Modified:   modified,
+		Version:    v.Seedpress,
+		GoVersion:  v.Go,
+		Libraries:  v.Libraries,
+		Strict:     *strict,
+		ShardBytes: shardBytes,
 	}
 	count := &counter{}
 	if !*quiet && isTerminal(stderr) && longWork(*seeds) {

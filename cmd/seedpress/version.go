@@ -21,6 +21,8 @@ var libraries = []string{
 	"github.com/go-pdf/fpdf",
 	"github.com/go-shiori/go-epub",
 	"github.com/invopop/jsonschema",
+	"github.com/klauspost/compress",
+	"github.com/parquet-go/parquet-go",
 	"github.com/santhosh-tekuri/jsonschema/v6",
 	"github.com/yuin/goldmark",
 	"go.yaml.in/yaml/v3",

@@ -7,14 +7,17 @@ import (
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
-// Book is book.json: the whole canonical model as one JSON document, for
-// tools that want the tree rather than the tables. Blocks and inlines carry
-// a "type" discriminator.
+// Book is book.json: the book's metadata and glossary, for tools that want
+// the canonical model rather than the tables. Its documents, each a tree of
+// blocks and inlines with a "type" discriminator, are the lines of
+// book.jsonl (BookDocument), and the sentences that mention each term of
+// the glossary are rows of the mentions table, so that no JSON value grows
+// with the book.
 type Book struct {
 	// Book metadata.
 	Meta BookMeta `json:"meta"`
-	// Documents in reading order.
-	Documents []BookDocument `json:"documents"`
+	// Number of documents: the lines of book.jsonl, one document each, in reading order.
+	DocumentCount int `json:"document_count" jsonschema:"minimum=0"`
 	// Acronyms defined in the book, in the order they are defined (reading order of the definitions); an abbr's term indexes this list, and terms.jsonl is this list as a table.
 	Glossary []GlossaryEntry `json:"glossary"`
 }
@@ -61,7 +64,7 @@ type CoverImage struct {
 	Data []byte `json:"data"`
 }
 
-// BookDocument is one seed file with its block tree.
+// BookDocument is a line of book.jsonl: one seed file with its block tree.
 type BookDocument struct {
 	// Document id, as in the documents table, e.g. "doc-0001".
 	ID string `json:"id" jsonschema:"pattern=^doc-[0-9]{4\\,}$"`
@@ -293,8 +296,8 @@ type GlossaryEntry struct {
 	ExpansionEN string `json:"expansion_en"`
 	// The defining sentence.
 	Defined SentenceRef `json:"defined"`
-	// Every sentence that mentions the acronym, in reading order, each once.
-	Uses []SentenceRef `json:"uses"`
+	// Number of sentences that mention the acronym, the definition's included; the mentions table lists them.
+	SentenceCount int `json:"sentence_count" jsonschema:"minimum=0"`
 	// Number of mentions, suffixed forms included.
 	Occurrences int `json:"occurrences" jsonschema:"minimum=0"`
 }
@@ -325,14 +328,11 @@ func bookMeta(m doc.Meta) BookMeta {
 	return bm
 }
 
-// bookTerm mirrors one term of the glossary.
-func bookTerm(t doc.Term) GlossaryEntry {
-	uses := make([]SentenceRef, len(t.Uses))
-	for j, u := range t.Uses {
-		uses[j] = SentenceRef(u)
-	}
+// bookTerm mirrors one term of the glossary, which sentences sentences
+// mention.
+func bookTerm(t doc.Term, sentences int) GlossaryEntry {
 	return GlossaryEntry{Acronym: t.Acronym, Expansion: t.Expansion, ExpansionEN: t.ExpansionEN,
-		Defined: SentenceRef(t.Defined), Uses: uses, Occurrences: t.Occurrences}
+		Defined: SentenceRef(t.Defined), SentenceCount: sentences, Occurrences: t.Occurrences}
 }
 
 // termUse is the largest glossary index the abbreviations of a document
@@ -660,10 +660,10 @@ func (m *mirror) leave() {
 	}
 }
 
-// skeletonMeta validates book.json's skeleton (the metadata, no documents,
-// an empty glossary) and returns the JSON of its "meta".
+// skeletonMeta validates book.json's skeleton (the metadata, the number of
+// documents, an empty glossary) and returns the JSON of its "meta".
 func (w *Writer) skeletonMeta() ([]byte, error) {
-	skel := Book{Meta: bookMeta(w.meta), Documents: []BookDocument{}, Glossary: []GlossaryEntry{}}
+	skel := Book{Meta: bookMeta(w.meta), DocumentCount: w.documents, Glossary: []GlossaryEntry{}}
 	line, err := w.c.encode(w.c.book, "book", "book", skel)
 	if err != nil {
 		return nil, err
@@ -672,15 +672,15 @@ func (w *Writer) skeletonMeta() ([]byte, error) {
 }
 
 // writeGlossary writes book.json's glossary, validating one entry at a
-// time against the schema of one element of "glossary", like the
-// documents: an error names the entry, and an entry lists every sentence
+// time against the schema of one element of "glossary": an error names
+// the entry, and an entry lists every sentence
 // that uses its acronym, so the whole glossary at once would be one line of
 // tens of megabytes for a large corpus.
 func (w *Writer) writeGlossary(glossary []doc.Term) error {
 	w.bookF.WriteString("[")
 	tw := width(len(glossary))
 	for i, t := range glossary {
-		line, err := w.c.encode(w.c.bookTerm, "book", fmt.Sprintf("glossary term-%0*d", tw, i+1), bookTerm(t))
+		line, err := w.c.encode(w.c.bookTerm, "book", fmt.Sprintf("glossary term-%0*d", tw, i+1), bookTerm(t, w.sentenceCount(i)))
 		if err != nil {
 			return err
 		}

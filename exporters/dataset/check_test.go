@@ -100,7 +100,7 @@ func checkRecords(t testing.TB, c *compiled, b *doc.Book) (names []string, schem
 	}
 	var glossary []GlossaryEntry
 	for i, term := range b.Glossary {
-		e := bookTerm(term)
+		e := bookTerm(term, len(term.Uses))
 		glossary = append(glossary, e)
 		add("book glossary "+term.Acronym, c.bookTerm, e)
 		rec := Term{ID: fmt.Sprintf("term-%04d", i+1), Acronym: term.Acronym, Expansion: term.Expansion,
@@ -108,12 +108,14 @@ func checkRecords(t testing.TB, c *compiled, b *doc.Book) (names []string, schem
 		if term.ExpansionEN != "" {
 			rec.ExpansionEN = &term.ExpansionEN
 		}
+		rec.SentenceCount = len(term.Uses)
 		for _, u := range term.Uses {
-			rec.SentenceIDs = append(rec.SentenceIDs, fmt.Sprintf("doc-%04d-p%04d-s%04d", u.Doc+1, u.Leaf+1, u.Sentence+1))
+			add("mention "+term.Acronym, c.tables[TableMentions], Mention{TermID: rec.ID,
+				SentenceID: fmt.Sprintf("doc-%04d-p%04d-s%04d", u.Doc+1, u.Leaf+1, u.Sentence+1), DocumentID: fmt.Sprintf("doc-%04d", u.Doc+1)})
 		}
 		add("term "+term.Acronym, c.tables[TableTerms], rec)
 	}
-	add("book skeleton", c.book, Book{Meta: bookMeta(b.Meta), Documents: []BookDocument{}, Glossary: glossary})
+	add("book skeleton", c.book, Book{Meta: bookMeta(b.Meta), DocumentCount: len(b.Documents), Glossary: glossary})
 	return names, schemas, lines
 }
 
@@ -137,18 +139,20 @@ func oddRecords(c *compiled) (schemas []*recordSchema, records []any) {
 	add(c.tables[TableSentences], Sentence{ID: "doc-0001-p0001-s0001", DocumentID: "doc-0001", ParagraphID: "doc-0001-p0001", Text: "\"\\/\b\f\n\r\t", WordCount: math.MaxInt})
 	add(c.tables[TableTerms], Term{})
 	add(c.tables[TableTerms], Term{ID: "term-0001", Acronym: "AB", Expansion: odd, ExpansionEN: ptr(""), FirstSentenceID: "doc-0001-p0001-s0001",
-		SentenceIDs: []string{"doc-0001-p0001-s0001", "doc-0001-p0001-s0001"}})
+		SentenceCount: -1})
+	add(c.tables[TableMentions], Mention{})
+	add(c.tables[TableMentions], Mention{TermID: "term-0001", SentenceID: odd, DocumentID: "doc-0001"})
 	add(c.bookDoc, BookDocument{})
 	add(c.bookDoc, BookDocument{ID: odd, Name: odd, Index: 7, Blocks: blocks})
 	add(c.bookDoc, BookDocument{ID: "doc-0001", Name: "a", Source: "a.md", SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "markdown", Blocks: blocks[2:]})
 	add(c.book, Book{})
 	add(c.book, Book{Meta: BookMeta{Cover: &CoverImage{}}})
 	add(c.book, Book{
-		Meta:      BookMeta{Title: odd, Authors: []string{odd, ""}, Subjects: []string{}, Cover: &CoverImage{Name: odd, Width: 3, Data: []byte("\x00\xff görsel")}},
-		Documents: []BookDocument{{ID: odd, Blocks: blocks}, {}},
-		Glossary:  []GlossaryEntry{{Acronym: odd, Uses: []SentenceRef{{Doc: 1, Leaf: 2, Sentence: 3}}}, {Uses: []SentenceRef{}}}})
+		Meta:          BookMeta{Title: odd, Authors: []string{odd, ""}, Subjects: []string{}, Cover: &CoverImage{Name: odd, Width: 3, Data: []byte("\x00\xff görsel")}},
+		DocumentCount: -1,
+		Glossary:      []GlossaryEntry{{Acronym: odd, SentenceCount: 3, Defined: SentenceRef{Doc: 1, Leaf: 2, Sentence: 3}}, {SentenceCount: -1}}})
 	add(c.bookTerm, GlossaryEntry{})
-	add(c.bookTerm, GlossaryEntry{Acronym: odd, Expansion: "x", Uses: []SentenceRef{{Doc: -1}}})
+	add(c.bookTerm, GlossaryEntry{Acronym: odd, Expansion: "x", Defined: SentenceRef{Doc: -1}})
 	return schemas, records
 }
 

@@ -1,14 +1,19 @@
-// Package dataset writes seedpress's JSON dataset from the canonical model:
-// seven JSON Lines tables (documents, paragraphs, sentences, terms, tables,
-// figures, links), the image files the book uses under media/, the whole
-// model as book.json, their JSON Schemas, a Frictionless Data Package
-// descriptor (datapackage.json) and a Hugging Face dataset card (README.md).
+// Package dataset writes seedpress's dataset from the canonical model:
+// eight tables (documents, paragraphs, sentences, terms, mentions, tables,
+// figures, links), each as JSON Lines and as Parquet with the same rows,
+// the image files the book uses under media/, the model as book.json (its
+// metadata and glossary) and book.jsonl (a document per line), their JSON
+// Schemas, a Frictionless Data Package descriptor (datapackage.json),
+// Croissant metadata (croissant.json) and a Hugging Face dataset card
+// (README.md).
 //
 // Every record is validated against its compiled JSON Schema before it is
 // written, and so is what a schema cannot say: ids are unique and in reading
 // order, every foreign key resolves, every offset pair reproduces its text,
-// counts agree across tables. The sizes and hashes in datapackage.json are
-// those of the bytes written; Verify reads the files back against them.
+// counts agree across tables. Every Parquet file is read back and compared
+// row by row with its JSON Lines file before the descriptors are written.
+// The sizes and hashes in datapackage.json and croissant.json are those of
+// the bytes written; Verify reads the files back against datapackage.json.
 //
 // Write writes a whole doc.Book through a Writer, a doc.Sink that takes the
 // book one document at a time: documents are encoded and checked in
@@ -22,12 +27,14 @@
 // document.go (one document's records and their checks), elements.go
 // (what a document holds beside its running text: list markers, footnotes,
 // tables, figures, links, images), links.go (the links, resolved in reading
-// order, and the media folder), terms.go (the terms table); encode.go and value.go (a record as a checked JSON line);
-// schema.go and comments.go (the schemas, from the record types and their
-// doc comments, which go generate copies into comments.go); check.go and
-// pattern.go (the fast check); shard.go and file.go (the data files);
-// card.go (datapackage.json and README.md); verify.go (reading a written
-// dataset back).
+// order, and the media folder), terms.go (the terms and mentions tables);
+// encode.go and value.go (a record as a checked JSON line); schema.go and
+// comments.go (the schemas, from the record types and their doc comments,
+// which go generate copies into comments.go); check.go and pattern.go (the
+// fast check); shard.go and file.go (the data files), parquet.go (their
+// Parquet twins and the row-by-row comparison); card.go (datapackage.json
+// and README.md), croissant.go (croissant.json); verify.go (reading a
+// written dataset back).
 package dataset
 
 import (
@@ -53,9 +60,12 @@ type Options struct {
 type Info struct {
 	// Records counts the rows of each table.
 	Records map[string]int
-	// Files lists each table's data files, relative to dir and
+	// Files lists each table's JSON Lines files, relative to dir and
 	// slash-separated, in order.
 	Files map[string][]string
+	// Parquet lists each table's Parquet files, as Files: one beside each
+	// JSON Lines file, with the same rows.
+	Parquet map[string][]string
 }
 
 // Error is a record that fails validation: its table, its id, and why.

@@ -45,17 +45,22 @@ func TestWriteGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{TableDocuments: 2, TableParagraphs: 7, TableSentences: 9, TableTerms: 2, TableTables: 0, TableFigures: 0, TableLinks: 1}
+	want := map[string]int{TableDocuments: 2, TableParagraphs: 7, TableSentences: 9, TableTerms: 2, TableMentions: 5, TableTables: 0, TableFigures: 0, TableLinks: 1}
 	for table, n := range want {
 		if info.Records[table] != n {
 			t.Errorf("Records[%s] = %d, want %d", table, info.Records[table], n)
 		}
 	}
 	files := listFiles(t, dir)
-	wantFiles := []string{"README.md", "book.json", "data/documents.jsonl", "data/figures.jsonl", "data/links.jsonl",
-		"data/paragraphs.jsonl", "data/sentences.jsonl", "data/tables.jsonl", "data/terms.jsonl", "datapackage.json",
-		"schema/book.schema.json", "schema/documents.schema.json", "schema/figures.schema.json", "schema/links.schema.json",
-		"schema/paragraphs.schema.json", "schema/sentences.schema.json", "schema/tables.schema.json",
+	wantFiles := []string{"README.md", "book.json", "book.jsonl", "croissant.json",
+		"data/documents.jsonl", "data/documents.parquet", "data/figures.jsonl", "data/figures.parquet",
+		"data/links.jsonl", "data/links.parquet", "data/mentions.jsonl", "data/mentions.parquet",
+		"data/paragraphs.jsonl", "data/paragraphs.parquet", "data/sentences.jsonl", "data/sentences.parquet",
+		"data/tables.jsonl", "data/tables.parquet", "data/terms.jsonl", "data/terms.parquet",
+		"datapackage.json", "schema/book-document.schema.json", "schema/book.schema.json",
+		"schema/documents.schema.json", "schema/figures.schema.json", "schema/links.schema.json",
+		"schema/mentions.schema.json", "schema/paragraphs.schema.json", "schema/sentences.schema.json",
+		"schema/tables.schema.json",
 		"schema/terms.schema.json"}
 	if strings.Join(files, "\n") != strings.Join(wantFiles, "\n") {
 		t.Fatalf("wrote\n%s\nwant\n%s", strings.Join(files, "\n"), strings.Join(wantFiles, "\n"))
@@ -178,15 +183,16 @@ func TestWriteRejects(t *testing.T) {
 			para(b, 1, 1).Inlines[0] = &doc.Abbr{Text: "ICANN", Term: 7}
 		}, `dataset: book doc-0002: abbreviation "ICANN": term 7 does not exist (2 terms)`},
 		{"term defined in a missing sentence", func(b *doc.Book) { b.Glossary[0].Defined.Sentence = 9 },
-			"dataset: terms term-0001: first_sentence_id: sentence 9 of doc-0001-p0002 does not exist (3 sentences)"},
-		{"term use in a missing document", func(b *doc.Book) { b.Glossary[1].Uses[1].Doc = 4 },
-			"dataset: terms term-0002: sentence_ids: document 4 does not exist (2 documents)"},
-		{"term uses out of order", func(b *doc.Book) { u := b.Glossary[0].Uses; u[0], u[1] = u[1], u[0] },
-			"dataset: terms term-0001: sentence_ids: use 1 (0/1/1) is not after use 0 (0/1/2): uses must be in reading order, each once"},
-		{"definition not among uses", func(b *doc.Book) { b.Glossary[1].Uses = b.Glossary[1].Uses[1:] },
-			"dataset: terms term-0002: first_sentence_id doc-0002-p0001-s0001 is not among sentence_ids"},
+			"dataset: terms term-0001: first_sentence_id: the definition's sentence (document/leaf/sentence 0/1/9) does not mention ICANN"},
+		{"definition without its abbreviation", func(b *doc.Book) {
+			b.Documents[1].Blocks[0].(*doc.List).Items[0].Blocks[0].(*doc.Paragraph).Inlines[1] = text("IETF")
+		}, "dataset: terms term-0002: first_sentence_id: the definition's sentence (document/leaf/sentence 1/0/0) does not mention IETF"},
+		{"term defined in a later document than its first mention", func(b *doc.Book) { b.Glossary[0].Defined = doc.Ref{Doc: 1, Leaf: 2, Sentence: 0} },
+			"dataset: terms term-0001: first_sentence_id: the definition's sentence (document/leaf/sentence 1/2/0) does not mention ICANN"},
+		{"abbreviation outside any sentence", func(b *doc.Book) { para(b, 1, 1).Sentences = nil },
+			`dataset: mentions doc-0002-p0003: abbreviation "ICANN" in a paragraph without sentences`},
 		{"too few occurrences", func(b *doc.Book) { b.Glossary[0].Occurrences = 2 },
-			"dataset: terms term-0001: occurrences 2 < 3 sentences that use it"},
+			"dataset: terms term-0001: occurrences 2 < 3 sentences that mention it"},
 		{"acronym in lower case", func(b *doc.Book) { b.Glossary[1].Acronym = "ietf" },
 			`dataset: terms term-0002: schema: at /acronym: 'ietf' does not match pattern '^[0-9A-ZÇĞİÖŞÜ][0-9A-Za-zÇĞİÖŞÜçğıöşü&.-]*$'`},
 		{"nil block", func(b *doc.Book) { b.Documents[1].Blocks = append(b.Documents[1].Blocks, nil) },
@@ -266,24 +272,20 @@ func TestWriteShards(t *testing.T) {
 				t.Errorf("sentences path %v, want the shard list %v", r.Path, info.Files[TableSentences])
 			}
 		}
-		if !bytes.Contains(wpj, []byte(r.Hash)) {
+		// A Parquet file is a whole: its shards are other files.
+		if !strings.HasSuffix(r.Name, "-parquet") && !bytes.Contains(wpj, []byte(r.Hash)) {
 			t.Errorf("%s: hash %s differs from the unsharded build", r.Name, r.Hash)
 		}
 	}
 	card, _ := os.ReadFile(filepath.Join(sharded, "README.md"))
-	if !bytes.Contains(card, []byte("path: data/sentences-*.jsonl")) || !bytes.Contains(card, []byte("path: data/terms.jsonl")) {
+	if !bytes.Contains(card, []byte("path: data/sentences-*.parquet")) || !bytes.Contains(card, []byte("path: data/terms.parquet")) {
 		t.Errorf("card configs do not list the shards by glob:\n%s", card)
 	}
 }
 
 // TestWriteWorkers checks that the output does not depend on parallelism.
 func TestWriteWorkers(t *testing.T) {
-	b := fixtureBook()
-	for i := 0; i < 30; i++ {
-		d := *b.Documents[i%2]
-		d.Index = len(b.Documents)
-		b.Documents = append(b.Documents, &d)
-	}
+	b := longBook(32)
 	a, c := t.TempDir(), t.TempDir()
 	if _, err := Write(a, b, Options{Workers: 1}); err != nil {
 		t.Fatal(err)
@@ -354,6 +356,8 @@ func TestCardFrontMatter(t *testing.T) {
 			Language       []string `yaml:"language"`
 			PrettyName     string   `yaml:"pretty_name"`
 			SizeCategories []string `yaml:"size_categories"`
+			TaskCategories []string `yaml:"task_categories"`
+			TaskIDs        []string `yaml:"task_ids"`
 			Configs        []struct {
 				Name      string `yaml:"config_name"`
 				DataFiles []struct {
@@ -365,7 +369,8 @@ func TestCardFrontMatter(t *testing.T) {
 		if err := yaml.Unmarshal([]byte(parts[1]), &fm); err != nil {
 			t.Fatalf("front matter: %v\n%s", err, parts[1])
 		}
-		if fm.License != "cc-by-4.0" || strings.Join(fm.Language, ",") != "tr" || fm.PrettyName != "Dijital Çağda Türkçe" || strings.Join(fm.SizeCategories, ",") != "n<1K" {
+		if fm.License != "cc-by-4.0" || strings.Join(fm.Language, ",") != "tr" || fm.PrettyName != "Dijital Çağda Türkçe" || strings.Join(fm.SizeCategories, ",") != "n<1K" ||
+			strings.Join(fm.TaskCategories, ",") != "text-generation,fill-mask" || strings.Join(fm.TaskIDs, ",") != "language-modeling,masked-language-modeling" {
 			t.Errorf("front matter %+v", fm)
 		}
 		if len(fm.Configs) != len(Tables) {
@@ -385,8 +390,8 @@ func TestCardFrontMatter(t *testing.T) {
 				rel, _ := filepath.Rel(dir, m)
 				got = append(got, filepath.ToSlash(rel))
 			}
-			if strings.Join(got, " ") != strings.Join(info.Files[c.Name], " ") {
-				t.Errorf("shard size %d: config %s pattern %s matches %v, want %v", shard, c.Name, c.DataFiles[0].Path, got, info.Files[c.Name])
+			if strings.Join(got, " ") != strings.Join(info.Parquet[c.Name], " ") {
+				t.Errorf("shard size %d: config %s pattern %s matches %v, want %v", shard, c.Name, c.DataFiles[0].Path, got, info.Parquet[c.Name])
 			}
 		}
 	}

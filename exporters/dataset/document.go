@@ -19,7 +19,7 @@ type chunk struct {
 	paraLines [][]byte
 	sents     []Sentence
 	sentLines [][]byte
-	bookLine  []byte // the document in book.json, without a newline
+	bookLine  []byte // the document's line of book.jsonl
 
 	tables      []Table
 	tableLines  [][]byte
@@ -33,8 +33,9 @@ type chunk struct {
 	images      []*doc.Image // to copy into media/, each SHA-256 once
 	name        string       // the model's id of the document (doc.Document.ID)
 
-	leafSentences []int   // sentences per leaf
-	terms         termUse // the largest glossary index its abbreviations use
+	leafSentences []int        // sentences per leaf
+	terms         termUse      // the largest glossary index its abbreviations use
+	mentions      []docMention // the sentences that mention a term, in reading order
 }
 
 // encodeDocument builds, checks and encodes the records of document i.
@@ -68,8 +69,8 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	text.Grow(size)
 	runePos, words := 0, 0
 	paraWidth := width(len(leaves))
-	// sentenceAt is the id of sentence si of leaf li.
-	sentenceAt := func(li, si int) *string {
+	// sentenceID is the id of sentence si of leaf li.
+	sentenceID := func(li, si int) *string {
 		sid := fmt.Sprintf("%s-p%0*d-s%0*d", id, paraWidth, li+1, width(len(leaves[li].Sentences())), si+1)
 		return &sid
 	}
@@ -77,7 +78,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	for n, at := range el.notes {
 		if at.leaf >= 0 {
 			if si := sentenceAtMark(leaves[at.leaf].Sentences(), at.offset); si >= 0 {
-				noteRefs[n] = sentenceAt(at.leaf, si)
+				noteRefs[n] = sentenceID(at.leaf, si)
 			}
 		}
 	}
@@ -91,11 +92,12 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 		if l.Start != runePos || l.End != runePos+n {
 			return nil, recordErr(TableParagraphs, pid, "char_start %d, char_end %d do not span the paragraph's text in the document (%d, %d)", l.Start, l.End, runePos, runePos+n)
 		}
+		byteStart := text.Len()
 		text.WriteString(l.Text)
 		runePos += n
 		ss := l.Sentences()
 		p := Paragraph{ID: pid, DocumentID: id, Index: li, Kind: string(l.Kind), Text: l.Text,
-			CharStart: l.Start, CharEnd: l.End, SentenceCount: len(ss)}
+			CharStart: l.Start, CharEnd: l.End, ByteStart: byteStart, ByteEnd: text.Len(), SentenceCount: len(ss)}
 		info := el.info[li]
 		p.Anchor, p.Lang = nonEmpty(info.anchor), nonEmpty(info.lang)
 		if info.marker != "" {
@@ -118,7 +120,21 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 			p.WordCount = len(strings.Fields(l.Text))
 		}
 		sw := width(len(ss))
-		ch.leafSentences[li] = len(ss)
+		abbrs, err := leafAbbrs(l)
+		if err != nil {
+			return nil, recordErr(TableMentions, pid, "abbreviations: %v", err)
+		}
+		for _, a := range abbrs {
+			if a.term < 0 {
+				continue // bookDocument reports it
+			}
+			if len(ss) == 0 {
+				return nil, recordErr(TableMentions, pid, "abbreviation %q in a paragraph without sentences", a.text)
+			}
+			si := sentenceAt(ss, a.pos)
+			ch.mentions = append(ch.mentions, docMention{term: a.term, sent: len(ch.sents) + si,
+				ref: doc.Ref{Doc: i, Leaf: li, Sentence: si}})
+		}
 		cur := runeCursor{s: l.Text}
 		prevEnd := 0
 		for si, s := range ss {
@@ -139,12 +155,13 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 			if why != "" {
 				return nil, recordErr(TableSentences, sid, "%s", why)
 			}
-			st := l.Text[cur.byteAt(s.Start):cur.byteAt(s.End)]
+			bs, be := cur.byteAt(s.Start), cur.byteAt(s.End)
+			st := l.Text[bs:be]
 			if strings.TrimFunc(st, unicode.IsSpace) != st {
 				return nil, recordErr(TableSentences, sid, "text %q starts or ends with white space", st)
 			}
 			ch.sents = append(ch.sents, Sentence{ID: sid, DocumentID: id, ParagraphID: pid, Index: si,
-				Text: st, CharStart: s.Start, CharEnd: s.End, WordCount: s.Words})
+				Text: st, CharStart: s.Start, CharEnd: s.End, ByteStart: bs, ByteEnd: be, WordCount: s.Words})
 			p.WordCount += s.Words
 			prevEnd = s.End
 		}
@@ -154,7 +171,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	ch.doc = Document{ID: id, Index: i, Source: d.Source, Title: d.Title, SHA256: d.SHA256,
 		Encoding: d.Encoding, Format: d.Format, Text: text.String(), CharCount: runePos,
 		WordCount: words, ParagraphCount: len(ch.paras), SentenceCount: len(ch.sents)}
-	if err := ch.elements(c, id, el, leaves, sentenceAt); err != nil {
+	if err := ch.elements(c, id, el, leaves, sentenceID); err != nil {
 		return nil, err
 	}
 	if err := ch.check(); err != nil {
@@ -191,15 +208,16 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	if err != nil {
 		return nil, err
 	}
-	ch.bookLine = line[:len(line)-1]
+	ch.bookLine = line
 	ch.terms = use
+	ch.mentions = sortMentions(ch.mentions)
 	return ch, nil
 }
 
 // elements builds the document's tables, figures and links (their target
 // documents unresolved) and encodes the tables and figures, and checks
 // the images to copy.
-func (ch *chunk) elements(c *compiled, id string, el *elements, leaves []doc.Leaf, sentenceAt func(li, si int) *string) error {
+func (ch *chunk) elements(c *compiled, id string, el *elements, leaves []doc.Leaf, sentenceID func(li, si int) *string) error {
 	for _, im := range el.images {
 		if err := checkImage(im); err != nil {
 			return recordErr(TableFigures, id, "%v", err)
@@ -240,7 +258,7 @@ func (ch *chunk) elements(c *compiled, id string, el *elements, leaves []doc.Lea
 		rec := Link{ID: fmt.Sprintf("%s-l%0*d", id, lw, i+1), DocumentID: id, Index: i}
 		if la.at.leaf >= 0 {
 			if si := sentenceAtStart(leaves[la.at.leaf].Sentences(), la.at.offset); si >= 0 {
-				rec.SentenceID = sentenceAt(la.at.leaf, si)
+				rec.SentenceID = sentenceID(la.at.leaf, si)
 			}
 		}
 		target := ""
@@ -283,8 +301,15 @@ func (ch *chunk) check() error {
 		if p.DocumentID != d.ID {
 			return recordErr(TableParagraphs, p.ID, "document_id %s, want %s", p.DocumentID, d.ID)
 		}
-		if p.CharEnd < p.CharStart || p.CharEnd > d.CharCount || d.Text[docCur.byteAt(p.CharStart):docCur.byteAt(p.CharEnd)] != p.Text {
+		if p.CharStart < 0 || p.CharEnd < p.CharStart || p.CharEnd > d.CharCount {
 			return recordErr(TableParagraphs, p.ID, "char_start %d, char_end %d do not give its text in %s", p.CharStart, p.CharEnd, d.ID)
+		}
+		bs, be := docCur.byteAt(p.CharStart), docCur.byteAt(p.CharEnd)
+		if d.Text[bs:be] != p.Text {
+			return recordErr(TableParagraphs, p.ID, "char_start %d, char_end %d do not give its text in %s", p.CharStart, p.CharEnd, d.ID)
+		}
+		if p.ByteStart != bs || p.ByteEnd != be {
+			return recordErr(TableParagraphs, p.ID, "byte_start %d, byte_end %d do not give its text in %s", p.ByteStart, p.ByteEnd, d.ID)
 		}
 		pn := utf8.RuneCountInString(p.Text)
 		pCur := runeCursor{s: p.Text}
@@ -294,8 +319,15 @@ func (ch *chunk) check() error {
 			if s.DocumentID != d.ID {
 				return recordErr(TableSentences, s.ID, "document_id %s, but paragraph %s is in %s", s.DocumentID, p.ID, d.ID)
 			}
-			if s.Index != sents || s.CharEnd < s.CharStart || s.CharEnd > pn || p.Text[pCur.byteAt(s.CharStart):pCur.byteAt(s.CharEnd)] != s.Text {
+			if s.Index != sents || s.CharStart < 0 || s.CharEnd < s.CharStart || s.CharEnd > pn {
 				return recordErr(TableSentences, s.ID, "index %d, char_start %d, char_end %d do not give its text in %s", s.Index, s.CharStart, s.CharEnd, p.ID)
+			}
+			bs, be := pCur.byteAt(s.CharStart), pCur.byteAt(s.CharEnd)
+			if p.Text[bs:be] != s.Text {
+				return recordErr(TableSentences, s.ID, "index %d, char_start %d, char_end %d do not give its text in %s", s.Index, s.CharStart, s.CharEnd, p.ID)
+			}
+			if s.ByteStart != bs || s.ByteEnd != be {
+				return recordErr(TableSentences, s.ID, "byte_start %d, byte_end %d do not give its text in %s", s.ByteStart, s.ByteEnd, p.ID)
 			}
 			sents++
 			pwords += s.WordCount

@@ -50,11 +50,12 @@ func ExampleWrite() {
 	// paragraphs 1 [data/paragraphs.jsonl]
 	// sentences 2 [data/sentences.jsonl]
 	// terms 0 [data/terms.jsonl]
+	// mentions 0 [data/mentions.jsonl]
 	// tables 0 [data/tables.jsonl]
 	// figures 0 [data/figures.jsonl]
 	// links 0 [data/links.jsonl]
-	// {"id":"doc-0001-p0001-s0001","document_id":"doc-0001","paragraph_id":"doc-0001-p0001","index":0,"text":"Çay demlendi.","char_start":0,"char_end":13,"word_count":2}
-	// {"id":"doc-0001-p0001-s0002","document_id":"doc-0001","paragraph_id":"doc-0001-p0001","index":1,"text":"İçelim mi?","char_start":14,"char_end":24,"word_count":2}
+	// {"id":"doc-0001-p0001-s0001","document_id":"doc-0001","paragraph_id":"doc-0001-p0001","index":0,"text":"Çay demlendi.","char_start":0,"char_end":13,"byte_start":0,"byte_end":14,"word_count":2}
+	// {"id":"doc-0001-p0001-s0002","document_id":"doc-0001","paragraph_id":"doc-0001-p0001","index":1,"text":"İçelim mi?","char_start":14,"char_end":24,"byte_start":15,"byte_end":27,"word_count":2}
 }
 
 func ExampleSchemas() {
@@ -62,15 +63,16 @@ func ExampleSchemas() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, name := range []string{"book.schema.json", "documents.schema.json", "paragraphs.schema.json", "sentences.schema.json", "terms.schema.json"} {
+	for _, name := range []string{"book-document.schema.json", "book.schema.json", "documents.schema.json", "paragraphs.schema.json", "sentences.schema.json", "terms.schema.json"} {
 		fmt.Println(name, len(files[name]) > 0)
 	}
 	fmt.Println(dataset.SchemaID(dataset.TableSentences))
 	// Output:
+	// book-document.schema.json true
 	// book.schema.json true
 	// documents.schema.json true
 	// paragraphs.schema.json true
 	// sentences.schema.json true
 	// terms.schema.json true
-	// https://seedpress.invalid/schema/v1/sentences.schema.json
+	// https://seedpress.invalid/schema/v2/sentences.schema.json
 }

@@ -27,12 +27,12 @@ func (w *Writer) writeElements(c *chunk) error {
 	}
 	w.docIndex[c.name] = c.doc.Index
 	for j, t := range c.tables {
-		if err := w.tables[TableTables].write(t.ID, c.tableLines[j]); err != nil {
+		if err := w.tables[TableTables].write(t.ID, c.tableLines[j], t); err != nil {
 			return err
 		}
 	}
 	for j, f := range c.figures {
-		if err := w.tables[TableFigures].write(f.ID, c.figureLines[j]); err != nil {
+		if err := w.tables[TableFigures].write(f.ID, c.figureLines[j], f); err != nil {
 			return err
 		}
 	}
@@ -88,7 +88,7 @@ func (w *Writer) writeLinks(last bool) error {
 		if err != nil {
 			return err
 		}
-		if err := w.tables[TableLinks].write(l.rec.ID, line); err != nil {
+		if err := w.tables[TableLinks].write(l.rec.ID, line, l.rec); err != nil {
 			return err
 		}
 		w.linkQueue[0] = pendingLink{}

@@ -1,8 +1,14 @@
 package dataset_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -99,4 +105,83 @@ func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestMentionsFromDocuments checks that the mentions table, which the
+// Writer reads from the documents' abbreviations, holds the sentences the
+// pipeline's glossary lists as each term's Uses, in reading order, and
+// that a book without Uses (pipeline.Options.OmitUses) gives the same
+// files.
+func TestMentionsFromDocuments(t *testing.T) {
+	generated := t.TempDir()
+	if _, err := corpus.Generate(generated, 60, 3); err != nil {
+		t.Fatal(err)
+	}
+	for _, seeds := range []string{filepath.Join(testtool.Root(), "seeds"), filepath.Join(testtool.Root(), "testdata", "corpus"), generated} {
+		full, diags := pipeline.Build(seeds, pipeline.Options{})
+		if full == nil || diags.HasErrors() {
+			t.Fatalf("pipeline.Build(%s): %v", seeds, diags.Err())
+		}
+		lean, _ := pipeline.Build(seeds, pipeline.Options{OmitUses: true})
+		a, b := t.TempDir(), t.TempDir()
+		if _, err := dataset.Write(a, full, dataset.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := dataset.Write(b, lean, dataset.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for i, term := range full.Glossary {
+			for _, u := range term.Uses {
+				want = append(want, fmt.Sprintf("%d/%d/%d %d", u.Doc, u.Leaf, u.Sentence, i))
+			}
+		}
+		data, err := os.ReadFile(filepath.Join(a, "data", "mentions.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for line := range strings.Lines(string(data)) {
+			var m dataset.Mention
+			if err := json.Unmarshal([]byte(line), &m); err != nil {
+				t.Fatal(err)
+			}
+			var d, p, s, term int
+			if _, err := fmt.Sscanf(m.SentenceID+" "+m.TermID, "doc-%d-p%d-s%d term-%d", &d, &p, &s, &term); err != nil {
+				t.Fatalf("%s: %v", line, err)
+			}
+			got = append(got, fmt.Sprintf("%d/%d/%d %d", d-1, p-1, s-1, term-1))
+		}
+		if len(got) == 0 {
+			t.Fatalf("%s: no mentions", seeds)
+		}
+		byRef := func(x, y string) int {
+			var a, b [4]int
+			fmt.Sscanf(x, "%d/%d/%d %d", &a[0], &a[1], &a[2], &a[3])
+			fmt.Sscanf(y, "%d/%d/%d %d", &b[0], &b[1], &b[2], &b[3])
+			return slices.Compare(a[:], b[:])
+		}
+		if !slices.IsSortedFunc(got, byRef) {
+			t.Errorf("%s: mentions not in reading order, then term order", seeds)
+		}
+		slices.SortFunc(want, byRef)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: mentions (document/leaf/sentence term)\n%v\nthe glossary's Uses\n%v", seeds, got, want)
+		}
+		err = filepath.WalkDir(a, func(path string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(a, path)
+			x, _ := os.ReadFile(path)
+			y, err := os.ReadFile(filepath.Join(b, rel))
+			if err != nil || !bytes.Equal(x, y) {
+				t.Errorf("%s: %s differs without the glossary's Uses (%v)", seeds, rel, err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -10,8 +10,10 @@ package dataset
 // Ids sort in reading order: every number in an id is 1-based and
 // zero-padded to at least four digits, wider when a book needs more (all ids
 // of one level in one book have the same width). Index columns are 0-based.
-// Offsets count Unicode code points, so that Python slicing of the parent
-// text gives the child's text exactly.
+// Offsets come twice: char_start and char_end count Unicode code points
+// (Python's str, DuckDB's substring, pandas), byte_start and byte_end count
+// bytes of UTF-8 (Go, Rust, Arrow, a Node.js Buffer); each pair slices the
+// parent text to the child's text exactly.
 
 // Document is a row of the documents table: one seed file of the book.
 type Document struct {
@@ -61,6 +63,10 @@ type Paragraph struct {
 	CharStart int `json:"char_start" jsonschema:"minimum=0"`
 	// End of the paragraph in its document's text, in code points (exclusive).
 	CharEnd int `json:"char_end" jsonschema:"minimum=0"`
+	// Start of the paragraph in its document's text, in bytes of UTF-8 (inclusive).
+	ByteStart int `json:"byte_start" jsonschema:"minimum=0"`
+	// End of the paragraph in its document's text, in bytes of UTF-8 (exclusive).
+	ByteEnd int `json:"byte_end" jsonschema:"minimum=0"`
 	// Number of rows of the sentences table that belong to the paragraph (0 for code).
 	SentenceCount int `json:"sentence_count" jsonschema:"minimum=0"`
 	// Sum of the word_count of the paragraph's sentences; for code, the number of runs of non-space characters.
@@ -97,6 +103,10 @@ type Sentence struct {
 	CharStart int `json:"char_start" jsonschema:"minimum=0"`
 	// End of the sentence in its paragraph's text, in code points (exclusive).
 	CharEnd int `json:"char_end" jsonschema:"minimum=0"`
+	// Start of the sentence in its paragraph's text, in bytes of UTF-8 (inclusive).
+	ByteStart int `json:"byte_start" jsonschema:"minimum=0"`
+	// End of the sentence in its paragraph's text, in bytes of UTF-8 (exclusive).
+	ByteEnd int `json:"byte_end" jsonschema:"minimum=0"`
 	// Words in the sentence; a word with an apostrophe suffix (İnternet’in, 1996’da) counts once.
 	WordCount int `json:"word_count" jsonschema:"minimum=0"`
 }
@@ -117,8 +127,21 @@ type Term struct {
 	FirstSentenceID string `json:"first_sentence_id" jsonschema:"pattern=^doc-[0-9]{4\\,}-p[0-9]{4\\,}-s[0-9]{4\\,}$"`
 	// Number of mentions of the acronym in the book, suffixed forms (ICANN’in) and the definition included.
 	Occurrences int `json:"occurrences" jsonschema:"minimum=1"`
-	// Ids of every sentence that mentions the acronym, in reading order, each once.
-	SentenceIDs []string `json:"sentence_ids" jsonschema:"minItems=1,uniqueItems=true,pattern=^doc-[0-9]{4\\,}-p[0-9]{4\\,}-s[0-9]{4\\,}$"`
+	// Number of sentences that mention the acronym, the definition's included: the term's rows in the mentions table.
+	SentenceCount int `json:"sentence_count" jsonschema:"minimum=1"`
+}
+
+// Mention is a row of the mentions table: a sentence that mentions a term
+// of the glossary. Rows come in reading order of the sentences, and within
+// a sentence in glossary order, each pair once: the join between the terms
+// and the sentences tables.
+type Mention struct {
+	// Id of the term mentioned.
+	TermID string `json:"term_id" jsonschema:"pattern=^term-[0-9]{4\\,}$"`
+	// Id of the sentence that mentions it.
+	SentenceID string `json:"sentence_id" jsonschema:"pattern=^doc-[0-9]{4\\,}-p[0-9]{4\\,}-s[0-9]{4\\,}$"`
+	// Id of the document the sentence belongs to.
+	DocumentID string `json:"document_id" jsonschema:"pattern=^doc-[0-9]{4\\,}$"`
 }
 
 // Table is a row of the tables table: one table of a document, its cells

@@ -276,12 +276,13 @@ func TestEmptyTableColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, _ := strings.Cut(string(card), "An empty table is an empty file; to load it with its columns:\n\n```python\n")
+	_, after, _ := strings.Cut(string(card), "pandas (JSON Lines")
+	_, after, _ = strings.Cut(after, "```python\n")
 	snippet, _, ok := strings.Cut(after, "```")
 	if !ok {
-		t.Fatalf("no empty-table recipe in the card:\n%s", card)
+		t.Fatalf("no pandas recipe in the card:\n%s", card)
 	}
-	cmd := exec.Command(py, "-c", snippet+"print(list(figures.columns), len(figures))")
+	cmd := exec.Command(py, "-c", snippet+"figures = read_table(\"figures\")\nprint(list(figures.columns), len(figures))")
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	want := "['id', 'document_id', 'index', 'number', 'anchor', 'caption', 'alt', 'media_path', 'source_path', 'media_type', 'width', 'height', 'sha256'] 0"

@@ -21,7 +21,7 @@ import (
 // SchemaBase is the base URI of the dataset's JSON Schema ids. Its last
 // segment is the schema's major version: bump it when a change breaks
 // readers (a column removed, renamed or retyped), and only then.
-const SchemaBase = "https://seedpress.invalid/schema/v1/"
+const SchemaBase = "https://seedpress.invalid/schema/v2/"
 
 // Table names, in the order the card and datapackage.json list them.
 const (
@@ -29,36 +29,48 @@ const (
 	TableParagraphs = "paragraphs"
 	TableSentences  = "sentences"
 	TableTerms      = "terms"
+	TableMentions   = "mentions"
 	TableTables     = "tables"
 	TableFigures    = "figures"
 	TableLinks      = "links"
 )
 
 // Tables lists the dataset's tables in order.
-var Tables = []string{TableDocuments, TableParagraphs, TableSentences, TableTerms, TableTables, TableFigures, TableLinks}
+var Tables = []string{TableDocuments, TableParagraphs, TableSentences, TableTerms, TableMentions, TableTables, TableFigures, TableLinks}
 
-// recordTypes maps each table, and "book", to the Go type its schema is
-// generated from.
+// The schemas of book.json and of a line of book.jsonl, besides the
+// tables'.
+const (
+	schemaBook         = "book"
+	schemaBookDocument = "book-document"
+)
+
+// recordTypes maps each table, "book" and "book-document" to the Go type
+// its schema is generated from.
 var recordTypes = map[string]reflect.Type{
-	TableDocuments:  reflect.TypeFor[Document](),
-	TableParagraphs: reflect.TypeFor[Paragraph](),
-	TableSentences:  reflect.TypeFor[Sentence](),
-	TableTerms:      reflect.TypeFor[Term](),
-	TableTables:     reflect.TypeFor[Table](),
-	TableFigures:    reflect.TypeFor[Figure](),
-	TableLinks:      reflect.TypeFor[Link](),
-	"book":          reflect.TypeFor[Book](),
+	TableDocuments:     reflect.TypeFor[Document](),
+	TableParagraphs:    reflect.TypeFor[Paragraph](),
+	TableSentences:     reflect.TypeFor[Sentence](),
+	TableTerms:         reflect.TypeFor[Term](),
+	TableMentions:      reflect.TypeFor[Mention](),
+	TableTables:        reflect.TypeFor[Table](),
+	TableFigures:       reflect.TypeFor[Figure](),
+	TableLinks:         reflect.TypeFor[Link](),
+	schemaBook:         reflect.TypeFor[Book](),
+	schemaBookDocument: reflect.TypeFor[BookDocument](),
 }
 
 var schemaTitles = map[string]string{
-	TableDocuments:  "seedpress dataset: documents table",
-	TableParagraphs: "seedpress dataset: paragraphs table",
-	TableSentences:  "seedpress dataset: sentences table",
-	TableTerms:      "seedpress dataset: terms table",
-	TableTables:     "seedpress dataset: tables table",
-	TableFigures:    "seedpress dataset: figures table",
-	TableLinks:      "seedpress dataset: links table",
-	"book":          "seedpress dataset: book.json, the canonical model",
+	TableDocuments:     "seedpress dataset: documents table",
+	TableParagraphs:    "seedpress dataset: paragraphs table",
+	TableSentences:     "seedpress dataset: sentences table",
+	TableTerms:         "seedpress dataset: terms table",
+	TableMentions:      "seedpress dataset: mentions table",
+	TableTables:        "seedpress dataset: tables table",
+	TableFigures:       "seedpress dataset: figures table",
+	TableLinks:         "seedpress dataset: links table",
+	schemaBook:         "seedpress dataset: book.json, the canonical model's metadata and glossary",
+	schemaBookDocument: "seedpress dataset: a line of book.jsonl, one document of the canonical model",
 }
 
 //go:generate go run ./internal/commentgen -o comments.go records.go book.go
@@ -90,8 +102,9 @@ func Schemas() (map[string][]byte, error) {
 	for name, t := range recordTypes {
 		r := &jsonschema.Reflector{
 			ExpandedStruct: true,
-			// The tables are flat; book.json is a recursive tree and needs $defs.
-			DoNotReference: name != "book",
+			// The tables are flat; book.json and book.jsonl are trees (a
+			// document's blocks are recursive) and need $defs.
+			DoNotReference: name != schemaBook && name != schemaBookDocument,
 			CommentMap:     comments,
 		}
 		s := r.ReflectFromType(t)
@@ -128,8 +141,8 @@ func hoistDescriptions(s *jsonschema.Schema) {
 // compiled holds the dataset's compiled schemas.
 type compiled struct {
 	tables   map[string]*recordSchema
-	book     *recordSchema     // book.json with an empty documents list
-	bookDoc  *recordSchema     // one element of book.json's documents
+	book     *recordSchema     // book.json with an empty glossary
+	bookDoc  *recordSchema     // one line of book.jsonl
 	bookTerm *recordSchema     // one element of book.json's glossary
 	files    map[string][]byte // the committed schema files, by file name
 }
@@ -203,12 +216,12 @@ func compileSchemas(fsys fs.FS) (*compiled, error) {
 		c.tables[t] = newRecordSchema(s)
 	}
 	for _, b := range []struct {
-		to  **recordSchema
-		ref string
-	}{{&c.book, ""}, {&c.bookDoc, "#/$defs/BookDocument"}, {&c.bookTerm, "#/$defs/GlossaryEntry"}} {
-		s, err := comp.Compile(SchemaID("book") + b.ref)
+		to        **recordSchema
+		name, ref string
+	}{{&c.book, schemaBook, ""}, {&c.bookDoc, schemaBookDocument, ""}, {&c.bookTerm, schemaBook, "#/$defs/GlossaryEntry"}} {
+		s, err := comp.Compile(SchemaID(b.name) + b.ref)
 		if err != nil {
-			return nil, fmt.Errorf("dataset: compile schema book.schema.json: %w", err)
+			return nil, fmt.Errorf("dataset: compile schema %s: %w", SchemaFile(b.name), err)
 		}
 		*b.to = newRecordSchema(s)
 	}

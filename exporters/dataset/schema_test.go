@@ -87,7 +87,7 @@ func TestSchemaRules(t *testing.T) {
 			if s.Schema != "https://json-schema.org/draft/2020-12/schema" {
 				t.Errorf("$schema = %q", s.Schema)
 			}
-			if s.ID != "https://seedpress.invalid/schema/v1/"+table+".schema.json" {
+			if s.ID != "https://seedpress.invalid/schema/v2/"+table+".schema.json" {
 				t.Errorf("$id = %q", s.ID)
 			}
 			if s.Title == "" || s.Description == "" {

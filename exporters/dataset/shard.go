@@ -6,6 +6,8 @@ import (
 	"hash"
 	"os"
 	"path/filepath"
+
+	"github.com/seedpress/seedpress/internal/parallel"
 )
 
 // DefaultShardBytes is the largest data file Write produces when
@@ -15,25 +17,31 @@ const DefaultShardBytes = 256 << 20
 
 // tableWriter writes one table into data/ as numbered shards under
 // temporary names (data/<table>.<n>.jsonl), hashing as it goes, and names
-// the shards once their number is known (name).
+// the shards once their number is known (name). Its Parquet writer pq
+// writes the same rows into Parquet shards that turn where the JSON Lines
+// shards turn.
 type tableWriter struct {
 	name    string
 	dataDir string // the dataset's data/ folder
 	limit   int64
 	f       *os.File
 	w       *bufio.Writer
-	cur     int64 // bytes in the current shard
+	cur     int64   // bytes in the current shard
+	curRows int64   // lines in the current shard
+	lines   []int64 // each closed shard's lines
 	temps   []string
 	final   []string // the shards' final paths, relative to the dataset and slash-separated
 	hash    hash.Hash
 	bytes   int64
 	records int
 	last    string
+	pq      *parquetTable
 }
 
-// write appends one record. Ids must increase strictly: they sort in
+// write appends one record, rec, its id and its JSON line, to the JSON
+// Lines and the Parquet shards. Ids must increase strictly: they sort in
 // reading order, so this proves them unique.
-func (t *tableWriter) write(id string, line []byte) error {
+func (t *tableWriter) write(id string, line []byte, rec any) error {
 	if t.records > 0 && id <= t.last {
 		return &Error{Table: t.name, ID: id, Reason: fmt.Sprintf("id does not sort after the previous id %s: duplicate or out of reading order", t.last)}
 	}
@@ -45,8 +53,12 @@ func (t *tableWriter) write(id string, line []byte) error {
 	if _, err := t.w.Write(line); err != nil {
 		return fmt.Errorf("dataset: write %s: %w", t.name, err)
 	}
+	if err := t.pq.write(rec, len(line)); err != nil {
+		return err
+	}
 	t.hash.Write(line)
 	t.cur += int64(len(line))
+	t.curRows++
 	t.bytes += int64(len(line))
 	t.records++
 	t.last = id
@@ -63,9 +75,9 @@ func (t *tableWriter) rotate() error {
 	if err != nil {
 		return fmt.Errorf("dataset: %w", err)
 	}
-	t.f, t.w, t.cur = f, bufio.NewWriterSize(f, 256<<10), 0
+	t.f, t.w, t.cur, t.curRows = f, bufio.NewWriterSize(f, 256<<10), 0, 0
 	t.temps = append(t.temps, p)
-	return nil
+	return t.pq.rotate()
 }
 
 func (t *tableWriter) closeShard() error {
@@ -80,7 +92,8 @@ func (t *tableWriter) closeShard() error {
 	if err != nil {
 		return fmt.Errorf("dataset: write %s: %w", t.name, err)
 	}
-	return nil
+	t.lines = append(t.lines, t.curRows)
+	return t.pq.closeShard()
 }
 
 // close closes the last shard; a table without records still gets one,
@@ -108,7 +121,7 @@ func (t *tableWriter) nameShards() error {
 		}
 		t.final = append(t.final, "data/"+name)
 	}
-	return nil
+	return t.pq.nameShards()
 }
 
 // abort closes the open shard, if any, after a failure.
@@ -117,4 +130,25 @@ func (t *tableWriter) abort() {
 		t.f.Close()
 		t.f = nil
 	}
+	t.pq.abort()
+}
+
+// checkParquet checks every Parquet shard of tables against its JSON Lines
+// shard (parquetTable.checkShard), on up to GOMAXPROCS goroutines; the
+// error is that of the first failing shard in table order.
+func checkParquet(tables []*tableWriter) error {
+	type shard struct {
+		t *tableWriter
+		i int
+	}
+	var shards []shard
+	for _, t := range tables {
+		for i := range t.final {
+			shards = append(shards, shard{t, i})
+		}
+	}
+	return parallel.Each(len(shards), 0, func(k int) error {
+		t, i := shards[k].t, shards[k].i
+		return t.pq.checkShard(i, t.lines[i])
+	})
 }

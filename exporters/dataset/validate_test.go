@@ -66,7 +66,7 @@ func TestPythonValidator(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := runPythonValidator(t, dir)
-	total := 1 // book.json
+	total := 1 + info.Records[TableDocuments] // book.json, and a line of book.jsonl per document
 	for _, table := range Tables {
 		if s.Records[table] != info.Records[table] {
 			t.Errorf("pandas loaded %d %s, Write wrote %d", s.Records[table], table, info.Records[table])
@@ -101,7 +101,8 @@ func TestPythonShards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, _ := strings.Cut(string(card), "pandas:\n\n```python\n")
+	_, after, _ := strings.Cut(string(card), "pandas (JSON Lines")
+	_, after, _ = strings.Cut(after, "```python\n")
 	snippet, _, ok := strings.Cut(after, "```")
 	if !ok {
 		t.Fatalf("no pandas example in the card:\n%s", card)
@@ -128,7 +129,7 @@ func TestPythonValidatorCatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data = bytes.Replace(data, []byte(`"char_end":25,"word_count":3}`), []byte(`"char_end":24,"word_count":3,"extra":1}`), 1)
+	data = bytes.Replace(data, []byte(`"char_end":25,"byte_start":0,"byte_end":27,"word_count":3}`), []byte(`"char_end":24,"byte_start":0,"byte_end":27,"word_count":3,"extra":1}`), 1)
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -117,6 +117,8 @@ func (p Paragraph) appendJSON(dst []byte) []byte {
 	dst = appendStringField(dst, false, "text", p.Text)
 	dst = appendIntField(dst, "char_start", p.CharStart)
 	dst = appendIntField(dst, "char_end", p.CharEnd)
+	dst = appendIntField(dst, "byte_start", p.ByteStart)
+	dst = appendIntField(dst, "byte_end", p.ByteEnd)
 	dst = appendIntField(dst, "sentence_count", p.SentenceCount)
 	dst = appendIntField(dst, "word_count", p.WordCount)
 	dst = appendNullString(dst, "anchor", p.Anchor)
@@ -131,6 +133,13 @@ func (p Paragraph) appendJSON(dst []byte) []byte {
 	}
 	dst = appendNullString(dst, "note_ref_sentence_id", p.NoteRefSentenceID)
 	dst = appendNullString(dst, "lang", p.Lang)
+	return append(dst, '}')
+}
+
+func (m Mention) appendJSON(dst []byte) []byte {
+	dst = appendStringField(dst, true, "term_id", m.TermID)
+	dst = appendStringField(dst, false, "sentence_id", m.SentenceID)
+	dst = appendStringField(dst, false, "document_id", m.DocumentID)
 	return append(dst, '}')
 }
 
@@ -151,6 +160,8 @@ func (s Sentence) appendJSON(dst []byte) []byte {
 	dst = appendStringField(dst, false, "text", s.Text)
 	dst = appendIntField(dst, "char_start", s.CharStart)
 	dst = appendIntField(dst, "char_end", s.CharEnd)
+	dst = appendIntField(dst, "byte_start", s.ByteStart)
+	dst = appendIntField(dst, "byte_end", s.ByteEnd)
 	dst = appendIntField(dst, "word_count", s.WordCount)
 	return append(dst, '}')
 }

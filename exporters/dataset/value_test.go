@@ -71,6 +71,7 @@ func TestRecordFastPath(t *testing.T) {
 	checkFastPath(t, "odd document", Document{ID: odd, Index: 1 << 40, Source: odd, Title: "", SHA256: odd, Encoding: odd, Format: odd, Text: odd, CharCount: -3})
 	checkFastPath(t, "odd paragraph", Paragraph{ID: odd, DocumentID: odd, Kind: odd, Text: odd, CharStart: -1, CharEnd: 12345678})
 	checkFastPath(t, "odd sentence", Sentence{ID: odd, DocumentID: odd, ParagraphID: odd, Text: odd, WordCount: -1 << 62})
+	checkFastPath(t, "odd mention", Mention{TermID: odd, SentenceID: odd, DocumentID: odd})
 	checkFastPath(t, "zero records", Document{})
 	c, err := schemas()
 	if err != nil {

@@ -82,11 +82,16 @@ func TestVerifyWith(t *testing.T) {
 			t.Fatalf("ShardBytes %d: %v", shard, err)
 		}
 		slices.Sort(asked)
-		want := []string{"book.json", "data/documents.jsonl", "data/figures.jsonl", "data/links.jsonl", "data/paragraphs.jsonl", "data/sentences.jsonl", "data/tables.jsonl", "data/terms.jsonl"}
+		want := []string{"book.json", "book.jsonl", "data/documents.jsonl", "data/documents.parquet",
+			"data/figures.jsonl", "data/figures.parquet", "data/links.jsonl", "data/links.parquet",
+			"data/mentions.jsonl", "data/mentions.parquet", "data/paragraphs.jsonl", "data/paragraphs.parquet",
+			"data/sentences.jsonl", "data/sentences.parquet", "data/tables.jsonl", "data/tables.parquet",
+			"data/terms.jsonl", "data/terms.parquet"}
 		if shard > 0 {
 			// Every table with more than one record is sharded: the
 			// empty ones and the one link are a file each.
-			want = []string{"book.json", "data/figures.jsonl", "data/links.jsonl", "data/tables.jsonl"}
+			want = []string{"book.json", "book.jsonl", "data/figures.jsonl", "data/figures.parquet",
+				"data/links.jsonl", "data/links.parquet", "data/tables.jsonl", "data/tables.parquet"}
 		}
 		if !slices.Equal(asked, want) {
 			t.Errorf("ShardBytes %d: sum asked for %q, want %q", shard, asked, want)

@@ -48,14 +48,13 @@ type Writer struct {
 	given     int // documents given to Document so far
 
 	tables map[string]*tableWriter
-	bookF  *countingFile
-	// sentCounts[leafStart[d]+l] is the number of sentences of leaf l of
-	// document d, for resolving the glossary's references; leafStart[d+1]
-	// - leafStart[d] is the number of leaves of d. The id widths follow
-	// from the counts (see width). Two flat int32 slices: for a large
-	// corpus this is all the Writer keeps per document.
-	sentCounts []int32
-	leafStart  []int32
+	bookF  *countingFile // book.json
+	bookL  *countingFile // book.jsonl
+	// termStats counts, by glossary index, the sentences that mention each
+	// term, and mentions spools the mentions table's rows until End (see
+	// mentions.go): the Writer keeps nothing per document.
+	termStats map[int]*termStat
+	mentions  mentionSpool
 	// termUses lists, in reading order, the documents whose abbreviations
 	// raised the largest glossary index used so far: the first document
 	// that indexes past the glossary End gets is among them.
@@ -108,9 +107,11 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 		return nil, fmt.Errorf("dataset: %w", err)
 	}
 	w := &Writer{c: c, dir: dir, opts: opts, win: parallel.NewWindow[result](opts.Workers),
-		tables: make(map[string]*tableWriter)}
+		tables: make(map[string]*tableWriter), termStats: map[int]*termStat{},
+		mentions: mentionSpool{path: filepath.Join(dataDir, mentionsSpool)}}
 	for _, t := range Tables {
-		w.tables[t] = &tableWriter{name: t, dataDir: dataDir, limit: opts.ShardBytes, hash: sha256.New()}
+		w.tables[t] = &tableWriter{name: t, dataDir: dataDir, limit: opts.ShardBytes, hash: sha256.New(),
+			pq: newParquetTable(t, dataDir)}
 	}
 	return w, nil
 }
@@ -137,13 +138,12 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 		return w.fail(fmt.Errorf("dataset: Begin: %d documents, want 0 or more", documents))
 	}
 	w.meta, w.documents, w.docWidth = meta, documents, width(documents)
-	w.leafStart = make([]int32, 1, documents+1)
 
-	// book.json is written as it goes: the skeleton (the metadata, no
-	// documents, an empty glossary) is validated against the root schema
-	// here, each document against the schema of one element of
-	// "documents", and at End each glossary entry against that of one
-	// element of "glossary".
+	// book.json is written as it goes: the skeleton (the metadata, the
+	// number of documents, an empty glossary) is validated against the
+	// root schema here, and at End each glossary entry against the schema
+	// of one element of "glossary". Each document is a line of book.jsonl,
+	// validated against its own schema.
 	metaJSON, err := w.skeletonMeta()
 	if err != nil {
 		return w.fail(err)
@@ -155,9 +155,12 @@ func (w *Writer) Begin(meta doc.Meta, documents int) error {
 	w.bookF = f
 	f.WriteString(`{"meta":`)
 	f.Write(metaJSON)
-	f.WriteString(`,"documents":[`)
+	f.WriteString(`,"document_count":` + strconv.Itoa(documents) + `,"glossary":`)
 	if f.err != nil {
 		return w.fail(f.err)
+	}
+	if w.bookL, err = newCountingFile(filepath.Join(w.dir, "book.jsonl")); err != nil {
+		return w.fail(err)
 	}
 	return nil
 }
@@ -235,7 +238,6 @@ func (w *Writer) end(glossary []doc.Term) error {
 				Reason: fmt.Sprintf("abbreviation %q: term %d does not exist (%d terms)", t.text, t.max, len(glossary))}
 		}
 	}
-	w.bookF.WriteString(`],"glossary":`)
 	if err := w.writeGlossary(glossary); err != nil {
 		return err
 	}
@@ -252,10 +254,11 @@ func (w *Writer) end(glossary []doc.Term) error {
 // Info describes what the Writer wrote; it is valid after a successful
 // End.
 func (w *Writer) Info() Info {
-	in := Info{Records: map[string]int{}, Files: map[string][]string{}}
+	in := Info{Records: map[string]int{}, Files: map[string][]string{}, Parquet: map[string][]string{}}
 	for _, t := range Tables {
 		in.Records[t] = w.tables[t].records
 		in.Files[t] = w.tables[t].final
+		in.Parquet[t] = w.tables[t].pq.final
 	}
 	return in
 }
@@ -274,8 +277,12 @@ func (w *Writer) Close() error {
 	for _, t := range w.tables {
 		t.abort()
 	}
+	w.mentions.remove()
 	if w.bookF != nil {
 		w.bookF.f.Close()
+	}
+	if w.bookL != nil {
+		w.bookL.f.Close()
 	}
 	return nil
 }
@@ -361,34 +368,30 @@ func (w *Writer) write(r result) error {
 // and keeps what the glossary needs to resolve references into it.
 func (w *Writer) writeChunk(c *chunk) error {
 	i := c.doc.Index
-	for _, n := range c.leafSentences {
-		w.sentCounts = append(w.sentCounts, int32(n))
+	if err := w.addMentions(c); err != nil {
+		return err
 	}
-	w.leafStart = append(w.leafStart, int32(len(w.sentCounts)))
 	if n := len(w.termUses); c.terms.max >= 0 && (n == 0 || c.terms.max > w.termUses[n-1].max) {
 		w.termUses = append(w.termUses, docTerms{doc: i, termUse: c.terms})
 	}
-	if err := w.tables[TableDocuments].write(c.doc.ID, c.docLine); err != nil {
+	if err := w.tables[TableDocuments].write(c.doc.ID, c.docLine, c.doc); err != nil {
 		return err
 	}
 	for j, p := range c.paras {
-		if err := w.tables[TableParagraphs].write(p.ID, c.paraLines[j]); err != nil {
+		if err := w.tables[TableParagraphs].write(p.ID, c.paraLines[j], p); err != nil {
 			return err
 		}
 	}
 	for j, s := range c.sents {
-		if err := w.tables[TableSentences].write(s.ID, c.sentLines[j]); err != nil {
+		if err := w.tables[TableSentences].write(s.ID, c.sentLines[j], s); err != nil {
 			return err
 		}
 	}
 	if err := w.writeElements(c); err != nil {
 		return err
 	}
-	if i > 0 {
-		w.bookF.WriteString(",")
-	}
-	w.bookF.Write(c.bookLine)
-	return w.bookF.err
+	w.bookL.Write(c.bookLine)
+	return w.bookL.err
 }
 
 // finish closes the data files, names them, and writes the descriptors,
@@ -397,6 +400,9 @@ func (w *Writer) writeChunk(c *chunk) error {
 // Verify's job: exporters.Publish runs it once the files are synced.
 func (w *Writer) finish() error {
 	if err := w.bookF.Close(); err != nil {
+		return err
+	}
+	if err := w.bookL.Close(); err != nil {
 		return err
 	}
 	for _, t := range Tables {
@@ -409,6 +415,16 @@ func (w *Writer) finish() error {
 			return err
 		}
 	}
+	// The Parquet files hold the rows the JSON Lines files hold, which
+	// were validated: check them, one row at a time, before any
+	// descriptor names them.
+	tables := make([]*tableWriter, len(Tables))
+	for i, t := range Tables {
+		tables[i] = w.tables[t]
+	}
+	if err := checkParquet(tables); err != nil {
+		return err
+	}
 	schemaDir := filepath.Join(w.dir, "schema")
 	if err := os.MkdirAll(schemaDir, 0o755); err != nil {
 		return fmt.Errorf("dataset: %w", err)
@@ -420,6 +436,18 @@ func (w *Writer) finish() error {
 	}
 	if err := os.WriteFile(filepath.Join(w.dir, "README.md"), []byte(w.card()), 0o644); err != nil {
 		return fmt.Errorf("dataset: write README.md: %w", err)
+	}
+	if lic, _, link := cardLicense(w.meta.Rights); lic == "other" {
+		if err := os.WriteFile(filepath.Join(w.dir, link), []byte(w.meta.Rights+"\n"), 0o644); err != nil {
+			return fmt.Errorf("dataset: write %s: %w", link, err)
+		}
+	}
+	cj, err := json.MarshalIndent(w.croissant(), "", "  ")
+	if err != nil {
+		return fmt.Errorf("dataset: croissant.json: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(w.dir, "croissant.json"), append(cj, '\n'), 0o644); err != nil {
+		return fmt.Errorf("dataset: write croissant.json: %w", err)
 	}
 	pj, err := json.MarshalIndent(w.datapackage(), "", "  ")
 	if err != nil {

@@ -17,13 +17,25 @@ import (
 
 // longBook returns the fixture book with n documents: after the fixture's
 // two, fresh copies of them, so that a test can corrupt one alone. The
-// glossary's references stay in the first two.
+// glossary counts the copies' mentions too.
 func longBook(n int) *doc.Book {
 	b := fixtureBook()
 	for i := 2; i < n; i++ {
 		d := fixtureBook().Documents[i%2]
 		d.Index = i
 		b.Documents = append(b.Documents, d)
+		// The copy's mentions join the glossary: each abbreviation of
+		// the fixture stands in a sentence of its own.
+		for k := range b.Glossary {
+			t := &b.Glossary[k]
+			for _, u := range fixtureBook().Glossary[k].Uses {
+				if u.Doc == i%2 {
+					u.Doc = i
+					t.Uses = append(t.Uses, u)
+					t.Occurrences++
+				}
+			}
+		}
 	}
 	return b
 }
@@ -168,7 +180,7 @@ func TestWriterRejects(t *testing.T) {
 		{"document out of order", longBook(20), func(b *doc.Book) { b.Documents[12].Index = 5 }, Options{Workers: 2}, 12,
 			"dataset: documents doc-0013: index 5, want 12 (the document's position in reading order)"},
 		{"term defined in a missing sentence", fixtureBook(), func(b *doc.Book) { b.Glossary[0].Defined.Sentence = 9 }, Options{}, 2,
-			"dataset: terms term-0001: first_sentence_id: sentence 9 of doc-0001-p0002 does not exist (3 sentences)"},
+			"dataset: terms term-0001: first_sentence_id: the definition's sentence (document/leaf/sentence 0/1/9) does not mention ICANN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -393,7 +405,7 @@ func TestWriterWindow(t *testing.T) {
 	if kept > 0 {
 		t.Errorf("%d written documents still reachable after GC, want 0", kept)
 	}
-	if err := w.End(f.Glossary); err != nil {
+	if err := w.End(longBook(n).Glossary); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Close(); err != nil {

@@ -22,11 +22,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/seedpress/seedpress/pipeline/manifest"
 )
 
 // Version changes whenever the generator's output for a given (n, seed)
 // changes, so that cached corpora can be told apart.
-const Version = 1
+const Version = 2
 
 // Stats describes a generated corpus.
 type Stats struct {
@@ -169,7 +171,9 @@ func ReadSentences(seedsDir string) ([]string, error) {
 }
 
 // bookYAML returns the corpus manifest. titles alternates file names and
-// titles of the .txt seeds.
+// titles of the .txt seeds. The titles stop where the next would take the
+// manifest past manifest.MaxSize (at some 70,000 documents): the seeds
+// after it are titled as the pipeline titles a seed the manifest omits.
 func bookYAML(n int, seed int64, titles []string) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "title: \"Türkçe Derlem %d\"\n", n)
@@ -184,7 +188,11 @@ func bookYAML(n int, seed int64, titles []string) []byte {
 	if len(titles) > 0 {
 		b.WriteString("documents:\n")
 		for i := 0; i < len(titles); i += 2 {
-			fmt.Fprintf(&b, "  %s:\n    title: %q\n", titles[i], titles[i+1])
+			entry := fmt.Sprintf("  %s:\n    title: %q\n", titles[i], titles[i+1])
+			if b.Len()+len(entry) > manifest.MaxSize {
+				break
+			}
+			b.WriteString(entry)
 		}
 	}
 	return b.Bytes()

@@ -21,7 +21,7 @@ import sys
 import jsonschema
 import pandas as pd
 
-TABLES = ["documents", "paragraphs", "sentences", "terms", "tables", "figures", "links"]
+TABLES = ["documents", "paragraphs", "sentences", "terms", "mentions", "tables", "figures", "links"]
 
 
 def null(x):
@@ -67,8 +67,16 @@ def main(argv):
         if "sha256:" + h.hexdigest() != r["hash"] or n != r["bytes"]:
             fail(f"{r['name']}: files hold {n} bytes sha256:{h.hexdigest()}, datapackage says {r['bytes']} {r['hash']}")
 
-    # JSON Schema: every record of every table, and book.json.
+    # Data Package v2: a table is "type": "table", with a Table Schema.
     for r in pkg["resources"]:
+        if r["format"] in ("jsonl", "parquet") and r["name"] not in ("book-documents",):
+            if r.get("type") != "table" or "schema" not in r:
+                fail(f"{r['name']}: not a \"table\" with a schema")
+
+    # JSON Schema: every record of every table, book.json and book.jsonl.
+    for r in pkg["resources"]:
+        if "jsonschema" not in r:
+            continue  # Parquet: the Go and JavaScript tests read it
         with open(os.path.join(root, r["jsonschema"]), encoding="utf-8") as f:
             schema = json.load(f)
         jsonschema.Draft202012Validator.check_schema(schema)
@@ -97,6 +105,12 @@ def main(argv):
         lines = sum(sum(1 for _ in open(os.path.join(root, p), encoding="utf-8")) for p in paths_of(resources[name]))
         if len(df) != lines:
             fail(f"{name}: pandas loaded {len(df)} rows from {lines} lines")
+        if name == "mentions":
+            if len(df) and df.duplicated(["term_id", "sentence_id"]).any():
+                fail(f"{name}: (term_id, sentence_id) not unique")
+            if len(df) and list(zip(df["sentence_id"], df["term_id"])) != sorted(zip(df["sentence_id"], df["term_id"])):
+                fail(f"{name}: rows not in reading order, then term order")
+            continue
         if len(df) and not df["id"].is_unique:
             fail(f"{name}: ids not unique")
         if len(df) and not all(isinstance(x, str) for x in df["id"]):
@@ -107,7 +121,7 @@ def main(argv):
         if list(df.columns) != columns:
             fail(f"{name}: pandas columns {list(df.columns)}, want {columns}")
 
-    docs, paras, sents, terms = (t[n] for n in TABLES[:4])
+    docs, paras, sents, terms, mentions = (t[n] for n in TABLES[:5])
     doc_text = dict(zip(docs["id"], docs["text"])) if len(docs) else {}
     para_text = dict(zip(paras["id"], paras["text"])) if len(paras) else {}
     for row in docs.itertuples():
@@ -118,11 +132,15 @@ def main(argv):
             fail(f"paragraphs {row.id}: document_id {row.document_id} does not resolve")
         elif doc_text[row.document_id][row.char_start:row.char_end] != row.text:
             fail(f"paragraphs {row.id}: text[{row.char_start}:{row.char_end}] differs from its text")
+        elif doc_text[row.document_id].encode("utf-8")[row.byte_start:row.byte_end].decode("utf-8") != row.text:
+            fail(f"paragraphs {row.id}: UTF-8 bytes [{row.byte_start}:{row.byte_end}] differ from its text")
     for row in sents.itertuples():
         if row.paragraph_id not in para_text or row.document_id not in doc_text:
             fail(f"sentences {row.id}: paragraph_id or document_id does not resolve")
         elif para_text[row.paragraph_id][row.char_start:row.char_end] != row.text:
             fail(f"sentences {row.id}: text[{row.char_start}:{row.char_end}] differs from its text")
+        elif para_text[row.paragraph_id].encode("utf-8")[row.byte_start:row.byte_end].decode("utf-8") != row.text:
+            fail(f"sentences {row.id}: UTF-8 bytes [{row.byte_start}:{row.byte_end}] differ from its text")
         elif not row.id.startswith(row.paragraph_id + "-s") or not row.paragraph_id.startswith(row.document_id + "-p"):
             fail(f"sentences {row.id}: ids do not nest")
     if len(docs):
@@ -141,6 +159,15 @@ def main(argv):
             if row.kind != "code" and row.word_count != pwc.get(row.id, 0):
                 fail(f"paragraphs {row.id}: word_count {row.word_count}, sentences sum {pwc.get(row.id, 0)}")
     sent_ids = set(sents["id"]) if len(sents) else set()
+    sent_doc = dict(zip(sents["id"], sents["document_id"])) if len(sents) else {}
+    by_term = {}
+    for row in mentions.itertuples():
+        by_term.setdefault(row.term_id, set()).add(row.sentence_id)
+        if row.sentence_id not in sent_ids or sent_doc.get(row.sentence_id) != row.document_id:
+            fail(f"mentions {row.term_id} {row.sentence_id}: sentence_id or document_id does not resolve")
+    term_ids = set(terms["id"]) if len(terms) else set()
+    if not set(by_term) <= term_ids:
+        fail(f"mentions: a term_id does not resolve")
 
     # Footnotes, tables, figures and links.
     for row in paras.itertuples():
@@ -185,10 +212,12 @@ def main(argv):
             fail(f"links {row.id}: kind {row.kind}, url {row.url}")
 
     for row in terms.itertuples():
-        if row.first_sentence_id not in sent_ids or not set(row.sentence_ids) <= sent_ids:
-            fail(f"terms {row.id}: a sentence id does not resolve")
-        if row.first_sentence_id not in row.sentence_ids:
-            fail(f"terms {row.id}: first_sentence_id not among sentence_ids")
+        if row.first_sentence_id not in sent_ids:
+            fail(f"terms {row.id}: first_sentence_id does not resolve")
+        if row.first_sentence_id not in by_term.get(row.id, set()):
+            fail(f"terms {row.id}: first_sentence_id not among its mentions")
+        if row.sentence_count != len(by_term.get(row.id, ())):
+            fail(f"terms {row.id}: sentence_count {row.sentence_count}, {len(by_term.get(row.id, ()))} mentions")
 
     if len(argv) > 3 and argv[2] == "--same-rows":
         other = argv[3]

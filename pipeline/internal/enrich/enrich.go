@@ -34,6 +34,12 @@ import (
 // are found in one pass over the text with a map lookup per word, so the
 // work grows with the text, not with text × glossary.
 type Builder struct {
+	// OmitUses, when set, leaves every term's Uses nil: they hold a Ref
+	// per sentence that mentions a term, so they grow with the book, and
+	// a consumer that reads the mentions from the documents' Abbr inlines
+	// does without them. Defined and Occurrences are kept either way.
+	OmitUses bool
+
 	terms []doc.Term
 	index map[string]int // acronym → index in terms
 	// early holds the first place of every acronym-shaped word met while
@@ -109,6 +115,9 @@ func (g *Builder) Add(d *doc.Document, f *Found) diag.List {
 	for _, u := range markMentions(d.Index, f.leaves, g.index, unknown) {
 		t := &g.terms[u.term]
 		t.Occurrences++
+		if g.OmitUses {
+			continue
+		}
 		if n := len(t.Uses); n == 0 || t.Uses[n-1] != u.ref {
 			t.Uses = append(t.Uses, u.ref)
 		}
