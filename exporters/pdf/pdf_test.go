@@ -86,6 +86,9 @@ func writeTemp(t *testing.T, name string, b *doc.Book) (string, Info) {
 	dir := t.TempDir()
 	if *keep != "" {
 		dir = *keep
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	path := filepath.Join(dir, name+".pdf")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
