@@ -10,7 +10,8 @@ import (
 
 // TestOutlineFixture builds testdata/seeds/summary, whose SUMMARY.md has
 // part titles, nested chapters in subfolders, a draft chapter and an
-// unlisted file, and checks the reading order, titles, depths and parts.
+// unlisted file, and a suffix chapter after a separator, and checks the
+// reading order, titles, depths and parts.
 func TestOutlineFixture(t *testing.T) {
 	b, diags := Build("../testdata/seeds/summary", Options{})
 	if b == nil {
@@ -18,16 +19,16 @@ func TestOutlineFixture(t *testing.T) {
 	}
 	var got []string
 	for _, d := range b.Documents {
-		got = append(got, fmt.Sprintf("%s %s %q depth=%d part=%q", d.ID, d.Source, d.Title, d.Depth, d.Part))
+		got = append(got, fmt.Sprintf("%s %s %q depth=%d part=%q partend=%t", d.ID, d.Source, d.Title, d.Depth, d.Part, d.PartEnds))
 	}
 	want := []string{
-		`onsoz onsoz.md "Önsöz" depth=0 part=""`,
-		`bolum1-giris bolum1/giris.md "Giriş" depth=0 part="Birinci Kısım"`,
-		`bolum1-tarihce bolum1/tarihce.md "Tarihçe" depth=1 part=""`,
-		`bolum1-alt-kavramlar bolum1/alt/kavramlar.md "Temel Kavramlar" depth=1 part=""`,
-		`bolum2-yontem bolum2/yontem.md "Yöntem" depth=0 part="İkinci Kısım"`,
-		`bolum3-uygulama bolum3/uygulama.md "Uygulama" depth=0 part="Taslak Bölüm"`,
-		`sonsoz sonsoz.md "Sonsöz" depth=0 part=""`,
+		`onsoz onsoz.md "Önsöz" depth=0 part="" partend=false`,
+		`bolum1-giris bolum1/giris.md "Giriş" depth=0 part="Birinci Kısım" partend=false`,
+		`bolum1-tarihce bolum1/tarihce.md "Tarihçe" depth=1 part="" partend=false`,
+		`bolum1-alt-kavramlar bolum1/alt/kavramlar.md "Temel Kavramlar" depth=1 part="" partend=false`,
+		`bolum2-yontem bolum2/yontem.md "Yöntem" depth=0 part="İkinci Kısım" partend=false`,
+		`bolum3-uygulama bolum3/uygulama.md "Uygulama" depth=0 part="Taslak Bölüm" partend=false`,
+		`sonsoz sonsoz.md "Sonsöz" depth=0 part="" partend=true`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("documents:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -169,7 +169,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		}
 		d.ID = uniqueID(documentID(d.Source), ids)
 		if e, ok := seeds.places[i]; ok && e.Title != "" { // the outline's title comes first
-			d.Title, d.Depth, d.Part = e.Title, e.Depth, e.Part
+			d.Title, d.Depth, d.Part, d.PartEnds = e.Title, e.Depth, e.Part, e.PartEnds
 		}
 		if i == 0 && r.front != nil {
 			lang = bookFromFront(&meta, m.Keys, r.front)

@@ -304,7 +304,7 @@ func (w *Writer) Document(d *doc.Document) error {
 	if err := w.ew.AddSection(it, title, sectionCSS, body); err != nil {
 		return w.fail(fmt.Errorf("epub: %w", err))
 	}
-	w.nav.add(part, d.Depth, w.body.ch.entries, w.tocDepth)
+	w.nav.add(part, d.PartEnds, d.Depth, w.body.ch.entries, w.tocDepth)
 	return nil
 }
 

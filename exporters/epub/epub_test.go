@@ -879,9 +879,9 @@ func TestNavTitle(t *testing.T) {
 }
 
 // TestNavSummary builds the SUMMARY.md fixture and compares the nav with
-// the outline: its order, its titles, its parts and nesting. (Sonsöz, a
-// suffix chapter at the top of SUMMARY.md, is listed in the last part: the
-// model says where a part begins, Document.Part, not where one ends.)
+// the outline: its order, its titles, its parts and nesting; Önsöz, a
+// prefix chapter, and Sonsöz, a suffix chapter after the separator line
+// (Document.PartEnds), stand at the top, outside the parts.
 func TestNavSummary(t *testing.T) {
 	dir := "../../testdata/seeds/summary"
 	if _, err := os.Stat(dir); err != nil {
@@ -900,8 +900,50 @@ Birinci Kısım
   Yöntem
 Taslak Bölüm
   Uygulama
-  Sonsöz`
+Sonsöz`
 	if got := navLabels(t, files["EPUB/nav.xhtml"]); got != want {
 		t.Errorf("nav of the SUMMARY.md fixture:\n%s\nwant\n%s", got, want)
 	}
+	if got := ncxLabels(t, files["EPUB/toc.ncx"]); got != want {
+		t.Errorf("toc.ncx of the SUMMARY.md fixture:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// ncxLabels returns the labels of the NCX's navigation points, each
+// indented by two spaces per level of nesting, as navLabels does.
+func ncxLabels(t *testing.T, ncx []byte) string {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(ncx))
+	var out []string
+	depth, inText := 0, false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			switch tok.Name.Local {
+			case "navPoint":
+				depth++
+			case "text":
+				inText = depth > 0
+			}
+		case xml.EndElement:
+			switch tok.Name.Local {
+			case "navPoint":
+				depth--
+			case "text":
+				inText = false
+			}
+		case xml.CharData:
+			if inText {
+				out = append(out, strings.Repeat("  ", depth-1)+string(tok))
+			}
+		}
+	}
+	return strings.Join(out, "\n")
 }

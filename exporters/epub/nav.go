@@ -23,14 +23,18 @@ type nav struct {
 }
 
 // add adds a document's contents entries: under part when it begins a part
-// (nil when none does), under the last chapter of the document before it
+// (nil when none does), at the top when partEnds says the parts end before
+// it (doc.Document.PartEnds) and no part begins, under the last chapter of the document before it
 // at depth-1 when depth > 0, else at the top (or under the current part).
 // Every chapter (level 1) is listed; a heading of level l when l+depth is
 // at most tocDepth.
-func (n *nav) add(part *navNode, depth int, entries []navEntry, tocDepth int) {
-	if part != nil {
+func (n *nav) add(part *navNode, partEnds bool, depth int, entries []navEntry, tocDepth int) {
+	switch {
+	case part != nil:
 		n.roots = append(n.roots, part)
 		n.part, n.levels = part, n.levels[:0]
+	case partEnds && n.part != nil:
+		n.part, n.levels = nil, n.levels[:0]
 	}
 	depth = min(max(depth, 0), len(n.levels))
 	var parent *navNode

@@ -18,7 +18,8 @@ import (
 // title is d.Title, else the label of an untitled chapter; a first heading
 // of level 1, or one that says the title, is the chapter's title and is not
 // repeated. A part that begins with d (d.Part) gets a page of its own
-// before it, and the outline holds the chapters after it under it; a
+// before it, and the outline holds the chapters after it under it, until
+// a document after the book's parts (d.PartEnds) returns to the top; a
 // document nested in the book's outline (d.Depth > 0) opens on a new page,
 // not a new recto, with a smaller title, one level deeper in the outline.
 func (L *layouter) document(i int, d *doc.Document) {
@@ -37,6 +38,8 @@ func (L *layouter) document(i int, d *doc.Document) {
 	if part := strings.TrimSpace(d.Part); part != "" {
 		L.part(part)
 		L.inPart = true
+	} else if d.PartEnds {
+		L.inPart = false
 	}
 	L.docID = d.ID
 	L.level = d.Depth

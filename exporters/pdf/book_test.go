@@ -1,8 +1,11 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
+	"testing"
 
+	"github.com/seedpress/seedpress/pipeline"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
 
@@ -55,5 +58,38 @@ func handBook() *doc.Book {
 			{Acronym: "IETF", Expansion: "İnternet Mühendisliği Görev Grubu", ExpansionEN: "Internet Engineering Task Force", Defined: doc.Ref{Doc: 0, Leaf: 1}},
 			{Acronym: "TDK", Expansion: "Türk Dil Kurumu", Defined: doc.Ref{Doc: 0, Leaf: 1}},
 		},
+	}
+}
+
+// TestOutlineSummary lays out the SUMMARY.md fixture and compares the
+// contents and the outline (both made from the marks) with the book's
+// outline: Önsöz, a prefix chapter, and Sonsöz, a suffix chapter after the
+// separator line (Document.PartEnds), stand at the top, outside the parts.
+func TestOutlineSummary(t *testing.T) {
+	const dir = "../../testdata/seeds/summary"
+	b, diags := pipeline.Build(dir, pipeline.Options{})
+	if b == nil {
+		t.Fatalf("pipeline.Build(%s): %v", dir, diags.Err())
+	}
+	b.Meta.TOCDepth = 1 // the outline alone, not the chapters' headings
+	bl, _ := layoutFor(t, b)
+	var got []string
+	for _, mk := range bl.marks {
+		got = append(got, strings.Repeat("  ", mk.level)+mk.title)
+	}
+	want := []string{
+		"Önsöz",
+		"Birinci Kısım",
+		"  Giriş",
+		"    Tarihçe",
+		"    Temel Kavramlar",
+		"İkinci Kısım",
+		"  Yöntem",
+		"Taslak Bölüm",
+		"  Uygulama",
+		"Sonsöz",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("contents of the SUMMARY.md fixture:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -201,7 +201,8 @@ type layouter struct {
 	// level is the outline level of the chapter being laid out: 0, or 1
 	// under a part, plus its depth in the book's outline.
 	level int
-	// inPart is set once the book's first part has begun.
+	// inPart is set once the book's first part has begun, until a
+	// document after the parts (doc.Document.PartEnds) ends them.
 	inPart bool
 	// lastLevel is the outline level of the last mark, so that a level is
 	// never skipped (a chapter's first heading of level 3 is one level

@@ -120,6 +120,11 @@ type Document struct {
 	// document (from a book outline such as SUMMARY.md); "" when none
 	// begins here.
 	Part string
+	// PartEnds reports that the book's parts end before this document: it
+	// and the documents after it, until another part begins, stand outside
+	// any part (mdBook's suffix chapters after a `---` line in SUMMARY.md).
+	// A document with a Part begins that part whatever PartEnds says.
+	PartEnds bool
 	// Depth is the document's nesting in the book outline: 0 for a
 	// chapter, 1 for a section under the chapter before it, and so on.
 	Depth int

@@ -51,6 +51,9 @@ func Dump(w io.Writer, b *Book) error {
 		d.str(1, "abstract", doc.Abstract)
 		d.str(1, "lang", doc.Lang)
 		d.str(1, "part", doc.Part)
+		if doc.PartEnds {
+			d.line(1, "partend")
+		}
 		if doc.Depth != 0 {
 			d.line(1, "depth %d", doc.Depth)
 		}

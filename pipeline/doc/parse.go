@@ -447,7 +447,7 @@ func (p *dumpParser) document() error {
 			}
 			d.Notes = append(d.Notes, n)
 			continue
-		case "author", "image", "depth":
+		case "author", "image", "depth", "partend":
 			if len(d.Blocks) > 0 || len(d.Notes) > 0 {
 				return p.errorf("%s after the first block; a document's fields come first", key)
 			}
@@ -462,6 +462,11 @@ func (p *dumpParser) document() error {
 					return err
 				}
 				d.Authors = append(d.Authors, a)
+			case "partend":
+				if err := p.once(seen, key); err != nil {
+					return err
+				}
+				d.PartEnds = true
 			case "depth":
 				if err := p.once(seen, key); err != nil {
 					return err

@@ -109,7 +109,7 @@ func sampleBook() *doc.Book {
 	d.Blocks[0].(*doc.Heading).Sentences = []doc.Sentence{{Start: 0, End: 6, Words: 1}}
 	d.Blocks[1].(*doc.Paragraph).Sentences = []doc.Sentence{{Start: 0, End: 3, Words: 1}, {Start: 4, End: 23, Words: 4}}
 	d.Blocks[4].(*doc.List).Items[0].Pos = doc.Pos{File: "a.md", Line: 9, Col: 3}
-	d2 := &doc.Document{ID: "b c", Index: 1, Source: "alt/b c.txt", Format: "text", Encoding: "windows-1254", Title: "Bölüm 2",
+	d2 := &doc.Document{ID: "b c", Index: 1, Source: "alt/b c.txt", Format: "text", Encoding: "windows-1254", Title: "Bölüm 2", PartEnds: true,
 		Blocks: []doc.Block{&doc.Paragraph{Pos: doc.Pos{File: "alt/b c.txt", Line: 2, Col: 1},
 			Inlines:   []doc.Inline{&doc.Abbr{Text: "TDK", Term: 0}, text("\t\"tırnak\" \x00")},
 			Sentences: []doc.Sentence{{Start: 0, End: 14, Words: 2}}}}}
@@ -182,6 +182,8 @@ func TestParseDumpErrors(t *testing.T) {
 		{"sentence range", head + "  paragraph\n    text \"Bir\"\n    sentence 0 [0,9) words=1 \"Bir\"\n", 7, "ends after the block's text"},
 		{"sentence index", head + "  paragraph\n    text \"Bir\"\n    sentence 1 [0,3) words=1 \"Bir\"\n", 7, "sentence 1 is sentence 0"},
 		{"code without text", head + "  code leaf=0 info=\"\"\n", 5, "on the line under it"},
+		{"partend twice", head + "  partend\n  partend\n", 6, "partend given twice"},
+		{"partend with a value", head + "  partend yes\n", 5, `unexpected "yes"`},
 		{"list kind", head + "  list numbered\n", 5, "bullet or ordered"},
 		{"list child", head + "  list bullet\n    paragraph\n", 6, "holds items"},
 		{"term index", "book\ndocument 0 a\n  paragraph\n    abbr \"TDK\" term=3\n", 4, "the glossary has 0 terms"},

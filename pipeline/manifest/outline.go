@@ -53,7 +53,11 @@ type OutlineEntry struct {
 	// heading ("# Part", "## Part") or draft chapters ("[Part]()") before
 	// it, "" when none.
 	Part string
-	Pos  doc.Pos // the link in the outline file
+	// PartEnds reports that the parts end before this chapter: it is the
+	// first after a separator line ("---", mdBook's suffix chapters) that
+	// follows a part, and it and the chapters after it stand outside any.
+	PartEnds bool
+	Pos      doc.Pos // the link in the outline file
 }
 
 // LoadOutline finds and reads the outline of the seeds folder dir: the
@@ -66,7 +70,9 @@ type OutlineEntry struct {
 // item's first link is a chapter, nested lists are its sections; a link
 // without a target ("[Taslak]()", mdBook's draft chapter) or a list item
 // without a link is a part title for the chapters after it; links in
-// paragraphs (mdBook's prefix and suffix chapters) are chapters at the top.
+// paragraphs (mdBook's prefix and suffix chapters) are chapters at the top;
+// a separator line ("---") after a part ends the parts, so the chapters
+// after it (mdBook's suffix chapters) stand outside any.
 // A link to a file that does not exist is an error at its position; a link
 // out of the folder, to another site, to a file that is not a seed (.md,
 // .txt) or to a chapter listed already is a warning, and left out.
@@ -225,6 +231,9 @@ type outlineReader struct {
 	diags *diag.List
 	seen  map[string]doc.Pos
 	part  string // the part title waiting for its first chapter
+	// inPart is set once a part has begun, until a separator ends it;
+	// partEnds when a separator has ended it and no chapter has followed.
+	inPart, partEnds bool
 }
 
 var outlineParser = parser.NewParser(
@@ -242,6 +251,10 @@ func (r *outlineReader) read() {
 				continue // "# Summary"
 			}
 			r.setPart(r.text(n), n)
+		case *ast.ThematicBreak:
+			if r.inPart && r.part == "" {
+				r.inPart, r.partEnds = false, true
+			}
 		case *ast.List:
 			r.list(n, 0)
 		case *ast.Paragraph:
@@ -366,8 +379,11 @@ func (r *outlineReader) link(l *ast.Link, depth int) bool {
 	if title == "" {
 		title = strings.TrimSuffix(path.Base(clean), path.Ext(clean))
 	}
-	r.o.Entries = append(r.o.Entries, OutlineEntry{Path: clean, Title: title, Depth: depth, Part: r.part, Pos: at})
-	r.part = ""
+	r.o.Entries = append(r.o.Entries, OutlineEntry{Path: clean, Title: title, Depth: depth, Part: r.part, PartEnds: r.partEnds && r.part == "", Pos: at})
+	if r.part != "" {
+		r.inPart = true
+	}
+	r.part, r.partEnds = "", false
 	return true
 }
 
