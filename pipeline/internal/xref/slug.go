@@ -150,11 +150,19 @@ func (s *githubSlugger) slug(text string) string {
 }
 
 // uniquePandoc makes id unique among used as pandoc's uniqueIdent does
-// ("a", "a-1", "a-2", …), and records it.
-func uniquePandoc(id string, used map[string]bool) string {
+// (id, id-1, id-2, …) and records it. next holds the next suffix to try for
+// an id already taken (see Index.next): the result is the same as probing
+// from 1, in time that does not grow with the id's earlier uses.
+func uniquePandoc(id string, used map[string]bool, next map[string]int) string {
 	u := id
-	for n := 1; used[u]; n++ {
+	if used[u] {
+		n := max(next[id], 1)
 		u = id + "-" + strconv.Itoa(n)
+		for used[u] {
+			n++
+			u = id + "-" + strconv.Itoa(n)
+		}
+		next[id] = n + 1
 	}
 	used[u] = true
 	return u

@@ -116,9 +116,16 @@ func TestPandocSlug(t *testing.T) {
 			t.Errorf("PandocSlug(%q) = %q; want %q", tt.text, got, tt.want)
 		}
 	}
-	used := map[string]bool{}
+	used, next := map[string]bool{}, map[string]int{}
 	for _, want := range []string{"a", "a-1", "a-2"} {
-		if got := uniquePandoc("a", used); got != want {
+		if got := uniquePandoc("a", used, next); got != want {
+			t.Errorf("uniquePandoc(a) = %q; want %q", got, want)
+		}
+	}
+	// An id taken by other means is skipped, as pandoc's probing does.
+	used["a-4"] = true
+	for _, want := range []string{"a-3", "a-5"} {
+		if got := uniquePandoc("a", used, next); got != want {
 			t.Errorf("uniquePandoc(a) = %q; want %q", got, want)
 		}
 	}
