@@ -99,7 +99,7 @@ type Index struct {
 	// 10,000 chapters, each with a "Giriş", would otherwise cost time
 	// quadratic in the chapters.
 	next, nextPandoc map[string]int
-	sealed   int                  // docs[:sealed] have their ids and numbers
+	sealed           int // docs[:sealed] have their ids and numbers
 
 	sections []int // the last section number, pandoc's lastnum
 	figures  int   // figures numbered so far
