@@ -323,13 +323,6 @@ func trailingAttr(v []byte) (doc.Attr, int, bool) {
 	return doc.Attr{}, 0, false
 }
 
-// parseAttrs parses s, which must be all one attribute block "{…}", with
-// the package's one reader of pandoc's attribute syntax (parseAttr).
-func parseAttrs(s []byte) (doc.Attr, bool) {
-	a, n, ok := parseAttr(s)
-	return a, ok && n == len(s)
-}
-
 // imageUse records an image written at pos and returns its node's image.
 func (c *converter) imageUse(n *ast.Image, pos doc.Pos) *doc.Image {
 	dest := string(n.Destination)
