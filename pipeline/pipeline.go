@@ -315,12 +315,6 @@ func (s seedFile) path() string {
 	return filepath.Join(s.dir, filepath.FromSlash(s.name))
 }
 
-// isSeedName reports whether name has a seed extension, in any case.
-func isSeedName(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".txt" || ext == ".md"
-}
-
 // listSeeds returns the seeds of dir in reading order, with the errors that
 // make a seed unusable (its entry is then left out), and the book's
 // outline when dir has one (see manifest.LoadOutline), which then gives
@@ -379,7 +373,7 @@ func listSeeds(dir string) (*seedList, *manifest.Outline, diag.List) {
 	seeds := &seedList{dir: dir, names: make([]string, 0, len(entries))} // no slack to grow into
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, ".") || !isSeedName(name) {
+		if strings.HasPrefix(name, ".") || !manifest.IsSeedName(name) {
 			continue // noted by noteSkipped
 		}
 		if name, target, ok := seedAt(dir, root, name, &diags); ok {
@@ -404,7 +398,7 @@ func noteSkipped(dir string, m *manifest.Manifest, resources map[string]bool) di
 		switch {
 		case strings.HasPrefix(name, "."):
 			diags.Notef(pos, "hidden file skipped")
-		case isSeedName(name), name == manifest.FileName:
+		case manifest.IsSeedName(name), name == manifest.FileName:
 		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
 		case resources[name]:
 		case e.IsDir():
@@ -469,9 +463,9 @@ func noteUnlisted(dir string, o *manifest.Outline, m *manifest.Manifest, resourc
 	for _, e := range entries {
 		name := e.Name()
 		switch {
-		case isSeedName(name) && o.Root != "" && !strings.HasPrefix(name, "."):
+		case manifest.IsSeedName(name) && o.Root != "" && !strings.HasPrefix(name, "."):
 			diags.Notef(doc.Pos{File: name}, "outside %s/, the outline's folder: not part of the book", o.Root)
-		case e.IsDir(), isSeedName(name), name == manifest.FileName, name == manifest.MdBookName, name == manifest.GitBookName:
+		case e.IsDir(), manifest.IsSeedName(name), name == manifest.FileName, name == manifest.MdBookName, name == manifest.GitBookName:
 		case strings.HasPrefix(name, "."):
 			diags.Notef(doc.Pos{File: name}, "hidden file skipped")
 		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:

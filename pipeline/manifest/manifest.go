@@ -516,13 +516,19 @@ func (l *loader) isSeed(name string, k *yaml.Node) bool {
 	// Seeds are the .txt and .md files of the folder itself, not of its
 	// subfolders, and not hidden; a symbolic link is followed (the pipeline
 	// refuses one that leads out, so this says nothing about it).
-	ext := strings.ToLower(path.Ext(clean))
 	fi, err := os.Stat(filepath.Join(l.dir, filepath.FromSlash(clean)))
-	if err != nil || !fi.Mode().IsRegular() || (ext != ".txt" && ext != ".md") || strings.Contains(clean, "/") || strings.HasPrefix(clean, ".") {
+	if err != nil || !fi.Mode().IsRegular() || !IsSeedName(clean) || strings.Contains(clean, "/") || strings.HasPrefix(clean, ".") {
 		l.warnf(k, "documents: %q is not a seed in the seeds folder (a .txt or .md file); its override is not used", name)
 		return false
 	}
 	return true
+}
+
+// IsSeedName reports whether name, a file name or a slash-separated path,
+// has a seed's extension (.md or .txt), in any case.
+func IsSeedName(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".txt"
 }
 
 // suggest returns the known key closest to key when it is close enough to

@@ -350,8 +350,7 @@ func (r *outlineReader) link(l *ast.Link, depth int) bool {
 		r.diags.Warnf(at, "link to %q leads outside the seeds folder; left out", dest)
 		return false
 	}
-	ext := strings.ToLower(path.Ext(clean))
-	if ext != ".md" && ext != ".txt" {
+	if !IsSeedName(clean) {
 		r.diags.Warnf(at, "link to %q is not a seed (*.md, *.txt); left out", dest)
 		return false
 	}
@@ -451,8 +450,7 @@ func (o *Outline) Unlisted(dir string) []string {
 			}
 			return nil
 		}
-		ext := strings.ToLower(filepath.Ext(name))
-		if strings.HasPrefix(name, ".") || (ext != ".md" && ext != ".txt") {
+		if strings.HasPrefix(name, ".") || !IsSeedName(name) {
 			return nil
 		}
 		rel, err := filepath.Rel(dir, p)

@@ -8,6 +8,7 @@ import (
 	"github.com/seedpress/seedpress/pipeline/doc"
 	"github.com/seedpress/seedpress/pipeline/internal/normalize"
 	"github.com/seedpress/seedpress/pipeline/internal/structure"
+	"github.com/seedpress/seedpress/pipeline/manifest"
 )
 
 // FuzzMayRefer checks MayRefer against the stages themselves: a Markdown
@@ -45,7 +46,7 @@ func FuzzMayRefer(f *testing.F) {
 			switch n := n.(type) {
 			case *doc.Link:
 				file, frag, hasFrag := strings.Cut(n.URL, "#")
-				if !isExternal(n.URL) && (hasFrag && frag != "" || isSeedName(file)) {
+				if !isExternal(n.URL) && (hasFrag && frag != "" || manifest.IsSeedName(file)) {
 					problem = fmt.Sprintf("an internal link %q", n.URL)
 				}
 				if n.Attr.ID != "" {

@@ -79,6 +79,7 @@ import (
 
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/manifest"
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
@@ -453,7 +454,7 @@ func (r *resolver) link(l *doc.Link) {
 		if err != nil {
 			p = file
 		}
-		if !isSeedName(p) {
+		if !manifest.IsSeedName(p) {
 			return // a resource or a folder: not a document of the book
 		}
 		if strings.HasPrefix(p, "/") {
@@ -572,11 +573,4 @@ func isExternal(u string) bool {
 		}
 	}
 	return false
-}
-
-// isSeedName reports whether name has a seed's extension (.md, .txt), in
-// any case.
-func isSeedName(name string) bool {
-	ext := strings.ToLower(path.Ext(name))
-	return ext == ".md" || ext == ".txt"
 }
