@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
 // DataPackageProfile is the Frictionless Data Package version that
@@ -225,9 +226,7 @@ func packageName(identifier, title string) string {
 	if identifier != "" {
 		s = identifier
 	}
-	fold := strings.NewReplacer("ç", "c", "Ç", "c", "ğ", "g", "Ğ", "g", "ı", "i", "İ", "i", "ö", "o", "Ö", "o",
-		"ş", "s", "Ş", "s", "ü", "u", "Ü", "u", "â", "a", "Â", "a", "î", "i", "Î", "i", "û", "u", "Û", "u")
-	s = fold.Replace(s)
+	s = turkish.ASCIIFold(s)
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -65,31 +66,7 @@ func TestWriteGolden(t *testing.T) {
 	if strings.Join(files, "\n") != strings.Join(wantFiles, "\n") {
 		t.Fatalf("wrote\n%s\nwant\n%s", strings.Join(files, "\n"), strings.Join(wantFiles, "\n"))
 	}
-	golden := filepath.Join("testdata", "golden")
-	for _, f := range files {
-		if strings.HasPrefix(f, "schema/") {
-			continue // TestSchemaDrift compares these with schema/
-		}
-		got, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		gp := filepath.Join(golden, filepath.FromSlash(f))
-		if *update {
-			os.MkdirAll(filepath.Dir(gp), 0o755)
-			if err := os.WriteFile(gp, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		wantB, err := os.ReadFile(gp)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if !bytes.Equal(got, wantB) {
-			t.Errorf("%s differs from %s (run go test -update and review the diff)", f, gp)
-		}
-	}
+	compareGolden(t, dir, filepath.Join("testdata", "golden"), files, "schema/") // TestSchemaDrift compares the schemas with schema/
 }
 
 // TestWriteFormat checks the JSON Lines rules on every table: UTF-8 without
@@ -393,6 +370,36 @@ func TestCardFrontMatter(t *testing.T) {
 			if strings.Join(got, " ") != strings.Join(info.Parquet[c.Name], " ") {
 				t.Errorf("shard size %d: config %s pattern %s matches %v, want %v", shard, c.Name, c.DataFiles[0].Path, got, info.Parquet[c.Name])
 			}
+		}
+	}
+}
+
+// compareGolden compares each of files, written under dir, with its copy under golden,
+// or rewrites the copy with -update. Files under one of the skip prefixes are left out.
+func compareGolden(t *testing.T, dir, golden string, files []string, skip ...string) {
+	t.Helper()
+	for _, f := range files {
+		if slices.ContainsFunc(skip, func(p string) bool { return strings.HasPrefix(f, p) }) {
+			continue
+		}
+		got, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		gp := filepath.Join(golden, filepath.FromSlash(f))
+		if *update {
+			os.MkdirAll(filepath.Dir(gp), 0o755)
+			if err := os.WriteFile(gp, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		wantB, err := os.ReadFile(gp)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if !bytes.Equal(got, wantB) {
+			t.Errorf("%s differs from %s (run go test -update and review the diff)", f, gp)
 		}
 	}
 }

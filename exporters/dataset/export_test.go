@@ -4,4 +4,5 @@ package dataset
 var (
 	RunPythonValidator = runPythonValidator
 	FixtureBook        = fixtureBook
+	ReadRows           = readRows
 )

@@ -1,7 +1,6 @@
 package dataset_test
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -19,25 +18,7 @@ import (
 )
 
 // rows reads a written table's records.
-func rows(t *testing.T, dir, table string) []map[string]any {
-	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "data", table+".jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []map[string]any
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var m map[string]any
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			t.Fatalf("%s: %v", table, err)
-		}
-		out = append(out, m)
-	}
-	return out
-}
+var rows = dataset.ReadRows
 
 // byID indexes rows by id.
 func byID(rs []map[string]any) map[string]map[string]any {

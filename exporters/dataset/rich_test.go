@@ -71,31 +71,8 @@ func TestWriteRich(t *testing.T) {
 			t.Errorf("Records[%s] = %d, want %d", table, info.Records[table], n)
 		}
 	}
-	golden := filepath.Join("testdata", "rich")
-	for _, f := range listFiles(t, dir) {
-		if strings.HasPrefix(f, "schema/") || strings.HasPrefix(f, "media/") {
-			continue // TestSchemaDrift compares the schemas; the media are checked below
-		}
-		got, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		gp := filepath.Join(golden, filepath.FromSlash(f))
-		if *update {
-			os.MkdirAll(filepath.Dir(gp), 0o755)
-			if err := os.WriteFile(gp, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		wantB, err := os.ReadFile(gp)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if !bytes.Equal(got, wantB) {
-			t.Errorf("%s differs from %s (run go test -update and review the diff)", f, gp)
-		}
-	}
+	// TestSchemaDrift compares the schemas; the media are checked below.
+	compareGolden(t, dir, filepath.Join("testdata", "rich"), listFiles(t, dir), "schema/", "media/")
 
 	paras := readRows(t, dir, TableParagraphs)
 	// Footnotes: their paragraphs follow the body's, with the sentence
