@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -119,7 +117,7 @@ func (w *elementWalk) visit(n doc.Node, entering bool) doc.WalkStatus {
 		if k := len(w.lists); k > 0 {
 			ls := &w.lists[k-1]
 			if ls.list.Ordered {
-				f.marker, f.style = listMarker(ls.list.Style, ls.list.Delim, ls.next), listStyle(ls.list.Style)
+				f.marker, f.style = ls.list.Label(ls.next-ls.list.Start), listStyle(ls.list.Style)
 			}
 			ls.next++
 		}
@@ -284,54 +282,6 @@ func listStyle(s doc.ListStyle) string {
 	return string(s)
 }
 
-// listMarker writes number n in an ordered list's style and delimiter:
-// "3.", "c)", "(iv)". A number a style cannot write (0 in letters or
-// roman numerals) is written in digits.
-func listMarker(s doc.ListStyle, d doc.ListDelim, n int) string {
-	num := strconv.Itoa(n)
-	if n > 0 {
-		switch s {
-		case doc.StyleLowerAlpha:
-			num = alpha(n)
-		case doc.StyleUpperAlpha:
-			num = strings.ToUpper(alpha(n))
-		case doc.StyleLowerRoman:
-			num = strings.ToLower(roman(n))
-		case doc.StyleUpperRoman:
-			num = roman(n)
-		}
-	}
-	switch d {
-	case doc.DelimParen:
-		return num + ")"
-	case doc.DelimParens:
-		return "(" + num + ")"
-	}
-	return num + "."
-}
-
-// alpha writes n ≥ 1 in letters: a … z, aa, ab, … (as CSS lower-alpha).
-func alpha(n int) string {
-	var b []byte
-	for ; n > 0; n = (n - 1) / 26 {
-		b = append([]byte{byte('a' + (n-1)%26)}, b...)
-	}
-	return string(b)
-}
-
-// roman writes n ≥ 1 in roman numerals, upper case.
-func roman(n int) string {
-	var b strings.Builder
-	for _, p := range []struct {
-		v int
-		s string
-	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
-		for ; n >= p.v; n -= p.v {
-			b.WriteString(p.s)
-		}
-	}
-	return b.String()
-}
 
 // sentenceAtMark returns the index of the sentence a mark at offset p
 // belongs to (a footnote's reference): the last that starts before p, else

@@ -268,8 +268,9 @@ func TestEmptyTableColumns(t *testing.T) {
 	}
 }
 
-// TestListMarker checks the markers of ordered lists in every style and
-// delimiter, with numbers a style cannot write.
+// TestListMarker checks the markers of ordered lists (doc.List.Label, which
+// the dataset writes) in every style and delimiter, with numbers a style
+// cannot write.
 func TestListMarker(t *testing.T) {
 	for _, tt := range []struct {
 		style doc.ListStyle
@@ -289,8 +290,9 @@ func TestListMarker(t *testing.T) {
 		{doc.StyleUpperRoman, doc.DelimPeriod, 1994, "MCMXCIV."},
 		{doc.StyleUpperRoman, doc.DelimPeriod, 0, "0."},
 	} {
-		if got := listMarker(tt.style, tt.delim, tt.n); got != tt.want {
-			t.Errorf("listMarker(%q, %q, %d) = %q, want %q", tt.style, tt.delim, tt.n, got, tt.want)
+		l := &doc.List{Ordered: true, Style: tt.style, Delim: tt.delim, Start: tt.n}
+		if got := l.Label(0); got != tt.want {
+			t.Errorf("Label of %d in %q, %q = %q, want %q", tt.n, tt.style, tt.delim, got, tt.want)
 		}
 	}
 }
