@@ -205,6 +205,18 @@ func (w *body) authorID(a doc.Attr) string {
 	return id
 }
 
+// attrTag writes, entering, the start tag of the element name with the
+// attributes a, and leaving its end tag; after follows either.
+func (w *body) attrTag(entering bool, name string, a doc.Attr, after string) {
+	if !entering {
+		w.raw("</" + name + ">" + after)
+		return
+	}
+	w.raw("<" + name)
+	w.attrs(a)
+	w.raw(">" + after)
+}
+
 // attrs writes the id, class and language attributes of an element: a's
 // id, the classes given, then a's own (those that are safe names), and
 // a's language.
@@ -474,13 +486,7 @@ func (w *body) node(n doc.Node, entering bool) doc.WalkStatus {
 		}
 		return doc.WalkSkipChildren
 	case *doc.Div:
-		if entering {
-			w.raw("<div")
-			w.attrs(n.Attr)
-			w.raw(">\n")
-		} else {
-			w.raw("</div>\n")
-		}
+		w.attrTag(entering, "div", n.Attr, "\n")
 	case *doc.Callout:
 		if entering {
 			w.callout(n)
@@ -503,13 +509,7 @@ func (w *body) node(n doc.Node, entering bool) doc.WalkStatus {
 	case *doc.Sup:
 		w.raw(tag(entering, "<sup>", "</sup>"))
 	case *doc.Span:
-		if entering {
-			w.raw("<span")
-			w.attrs(n.Attr)
-			w.raw(">")
-		} else {
-			w.raw("</span>")
-		}
+		w.attrTag(entering, "span", n.Attr, "")
 	case *doc.Code:
 		if entering {
 			w.raw("<code>")

@@ -211,7 +211,11 @@ func xmlEscape(s string) string {
 // included), then the glossary. Lists deeper than indentLevels are expected
 // with run-in markers; the books tested have no list whose numbers are so
 // wide that a shallower one runs in (see nest).
-func expectedWords(b *doc.Book) []string {
+func expectedWords(b *doc.Book) []string { return bookWords(b, true) }
+
+// bookWords returns the words of b's chapters and glossary in reading
+// order, the ornaments of thematic breaks only if ornaments is set.
+func bookWords(b *doc.Book, ornaments bool) []string {
 	lab := labelsFor(b.Meta.Lang)
 	var words []string
 	var walk func(blocks []doc.Block, depth int)
@@ -232,7 +236,9 @@ func expectedWords(b *doc.Book) []string {
 					walk(it.Blocks, depth+1)
 				}
 			case *doc.ThematicBreak:
-				words = append(words, "*", "*", "*")
+				if ornaments {
+					words = append(words, "*", "*", "*")
+				}
 			}
 		}
 	}

@@ -83,22 +83,34 @@ func tagIndex(typ string) int {
 	panic("pdf: unknown structure type " + typ)
 }
 
-// attrKeys are the keys of the attributes that beginTag encodes, in the
-// order of the fields of tagAttr.
+// attrSep and kvSep separate the attributes that beginTag encodes, and each
+// key from its value.
 const attrSep, kvSep = "\x1e", "\x1f"
 
 // tagAttr is what a structure element may carry besides its type; see
 // fpdf.StructAttr.
 type tagAttr = fpdf.StructAttr
 
+// attrFields lists the fields of a that beginTag encodes and decodeAttr
+// reads back, each with its key, in the order of the encoding.
+func attrFields(a *tagAttr) [8]struct {
+	k string
+	v *string
+} {
+	return [...]struct {
+		k string
+		v *string
+	}{{"Alt", &a.Alt}, {"ActualText", &a.ActualText}, {"E", &a.E}, {"Lang", &a.Lang},
+		{"T", &a.Title}, {"ID", &a.ID}, {"Scope", &a.Scope}, {"Contents", &a.AnnotContents}}
+}
+
 // beginTag returns the op that begins a structure element of type typ.
 func beginTag(typ string, a tagAttr) op {
 	var parts []string
-	for _, kv := range [...]struct{ k, v string }{{"Alt", a.Alt}, {"ActualText", a.ActualText}, {"E", a.E},
-		{"Lang", a.Lang}, {"T", a.Title}, {"ID", a.ID}, {"Scope", a.Scope}, {"Contents", a.AnnotContents}} {
-		if kv.v != "" {
-			v := strings.NewReplacer(attrSep, " ", kvSep, " ").Replace(kv.v)
-			parts = append(parts, kv.k+kvSep+v)
+	for _, f := range attrFields(&a) {
+		if *f.v != "" {
+			v := strings.NewReplacer(attrSep, " ", kvSep, " ").Replace(*f.v)
+			parts = append(parts, f.k+kvSep+v)
 		}
 	}
 	return op{kind: tagBeginOp, dest: tagIndex(typ), r: run{text: strings.Join(parts, attrSep)}}
@@ -118,25 +130,14 @@ func decodeAttr(s string) tagAttr {
 	if s == "" {
 		return a
 	}
+	fields := attrFields(&a)
 	for _, p := range strings.Split(s, attrSep) {
 		k, v, _ := strings.Cut(p, kvSep)
-		switch k {
-		case "Alt":
-			a.Alt = v
-		case "ActualText":
-			a.ActualText = v
-		case "E":
-			a.E = v
-		case "Lang":
-			a.Lang = v
-		case "T":
-			a.Title = v
-		case "ID":
-			a.ID = v
-		case "Scope":
-			a.Scope = v
-		case "Contents":
-			a.AnnotContents = v
+		for _, f := range fields {
+			if f.k == k {
+				*f.v = v
+				break
+			}
 		}
 	}
 	return a

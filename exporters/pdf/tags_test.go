@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,7 +17,6 @@ import (
 	"github.com/seedpress/seedpress/internal/testtool"
 	"github.com/seedpress/seedpress/pipeline"
 	"github.com/seedpress/seedpress/pipeline/doc"
-	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
 // TestTagged checks the PDF/UA tagging of every test book with the tools
@@ -123,57 +121,7 @@ func treeWords(out string) []string {
 // expectedTreeWords returns the words of b's chapters and glossary, as the
 // structure tree gives them: expectedWords without the ornaments of
 // thematic breaks, which are artifacts.
-func expectedTreeWords(b *doc.Book) []string {
-	lab := labelsFor(b.Meta.Lang)
-	var words []string
-	var walk func(blocks []doc.Block, depth int)
-	walk = func(blocks []doc.Block, depth int) {
-		for _, bl := range blocks {
-			switch bl := bl.(type) {
-			case *doc.Heading:
-				words = append(words, strings.Fields(doc.PlainText(bl.Inlines))...)
-			case *doc.Paragraph:
-				words = append(words, strings.Fields(doc.PlainText(bl.Inlines))...)
-			case *doc.CodeBlock:
-				words = append(words, strings.Fields(bl.Text)...)
-			case *doc.Quote:
-				walk(bl.Blocks, depth+1)
-			case *doc.List:
-				for i, it := range bl.Items {
-					words = append(words, listMarker(bl, i, depth+1, depth >= indentLevels))
-					walk(it.Blocks, depth+1)
-				}
-			case *doc.ThematicBreak:
-			}
-		}
-	}
-	for i, d := range b.Documents {
-		title := strings.TrimSpace(d.Title)
-		if title == "" {
-			title = fmt.Sprintf(lab.Chapter, i+1)
-		}
-		words = append(words, strings.Fields(title)...)
-		blocks := d.Blocks
-		if len(blocks) > 0 {
-			if h, ok := blocks[0].(*doc.Heading); ok && (h.Level == 1 || strings.TrimSpace(doc.PlainText(h.Inlines)) == title) {
-				blocks = blocks[1:]
-			}
-		}
-		walk(blocks, 0)
-	}
-	if len(b.Glossary) > 0 {
-		words = append(words, strings.Fields(lab.Glossary)...)
-		for _, t := range turkish.Sorted(b.Glossary, func(t doc.Term) string { return t.Acronym }) {
-			words = append(words, t.Acronym)
-			words = append(words, strings.Fields(t.Expansion)...)
-			if t.ExpansionEN != "" {
-				words = append(words, "—")
-				words = append(words, strings.Fields(t.ExpansionEN)...)
-			}
-		}
-	}
-	return words
-}
+func expectedTreeWords(b *doc.Book) []string { return bookWords(b, false) }
 
 // TestStructTreePDFJS reads the seed book's structure tree with pdf.js
 // (getStructTree per page), as a browser's accessibility layer does: the
