@@ -380,7 +380,7 @@ func (L *layouter) list(l *doc.List, c ctx) []vline {
 			from = 0
 		}
 		for i := max(from, 0); i < len(l.Items); i++ {
-			hang = max(hang, L.m.width(listLabel(l, i), 0, L.body())+gap)
+			hang = max(hang, L.m.width(l.Label(i), 0, L.body())+gap)
 		}
 	}
 	inner, hanging := L.nest(c, hang, 0)
@@ -463,7 +463,7 @@ func (L *layouter) emptyLine() vline {
 func listMarker(l *doc.List, i, depth int, runIn bool) string {
 	m := "•"
 	if l.Ordered {
-		m = listLabel(l, i)
+		m = l.Label(i)
 	}
 	if runIn {
 		m = superscript(depth) + m
@@ -471,64 +471,6 @@ func listMarker(l *doc.List, i, depth int, runIn bool) string {
 	return m
 }
 
-// listLabel returns the label of item i of the ordered list l in its
-// style and delimiter: "3.", "c)", "(iii)", "C.", "III.".
-func listLabel(l *doc.List, i int) string {
-	n := l.Start + i
-	var num string
-	switch l.Style {
-	case doc.StyleLowerAlpha:
-		num = alpha(n)
-	case doc.StyleUpperAlpha:
-		num = strings.ToUpper(alpha(n))
-	case doc.StyleLowerRoman:
-		num = strings.ToLower(roman(n))
-	case doc.StyleUpperRoman:
-		num = roman(n)
-	default:
-		num = strconv.Itoa(n)
-	}
-	switch l.Delim {
-	case doc.DelimParen:
-		return num + ")"
-	case doc.DelimParens:
-		return "(" + num + ")"
-	}
-	return num + "."
-}
-
-// alpha writes n in letters as lists count: a … z, aa, ab, …; a number
-// below 1 in digits.
-func alpha(n int) string {
-	if n < 1 {
-		return strconv.Itoa(n)
-	}
-	var b []byte
-	for n > 0 {
-		n--
-		b = append([]byte{byte('a' + n%26)}, b...)
-		n /= 26
-	}
-	return string(b)
-}
-
-// roman writes n in upper-case Roman numerals; a number below 1 or above
-// 3999 in digits.
-func roman(n int) string {
-	if n < 1 || n > 3999 {
-		return strconv.Itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
-}
 
 // superscript writes n, which is not negative, in superscript digits.
 func superscript(n int) string {
