@@ -282,7 +282,6 @@ func listStyle(s doc.ListStyle) string {
 	return string(s)
 }
 
-
 // sentenceAtMark returns the index of the sentence a mark at offset p
 // belongs to (a footnote's reference): the last that starts before p, else
 // the first; -1 when there is none.

@@ -471,7 +471,6 @@ func listMarker(l *doc.List, i, depth int, runIn bool) string {
 	return m
 }
 
-
 // superscript writes n, which is not negative, in superscript digits.
 func superscript(n int) string {
 	digits := []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
