@@ -7,18 +7,16 @@ import "github.com/seedpress/seedpress/pipeline/doc"
 // summary. A book is labelled in its own language so that nothing in a
 // Turkish book says "Table of Contents" or "Cover Image".
 type labels struct {
+	// Labels are the words every edition adds (contents, glossary, the
+	// imprint's lines, captions, notes): the model's one table.
+	doc.Labels
+
 	Cover     string // the cover page, in the toc and landmarks
 	CoverAlt  string // alt text of the cover image; %s is the title
 	TitlePage string // the title page (imprint)
-	Contents  string // the table of contents
 	Landmarks string // the heading of the landmarks nav
 	Start     string // the first chapter, in the landmarks
-	Glossary  string // the glossary chapter
 	Authors   string // the imprint line before the authors
-	Publisher string // the imprint line before the publisher
-	Date      string // the imprint line before the date
-	Rights    string // the imprint line before the rights
-	ID        string // the imprint line before the identifier
 	Summary   string // schema:accessibilitySummary
 	Untitled  string // the title of a book that has none
 }
@@ -30,15 +28,9 @@ var labelTable = map[string]labels{
 		Cover:     "Kapak",
 		CoverAlt:  "Kapak: %s",
 		TitlePage: "Künye",
-		Contents:  "İçindekiler",
 		Landmarks: "Yer İmleri",
 		Start:     "Başlangıç",
-		Glossary:  "Kısaltmalar",
 		Authors:   "Yazar",
-		Publisher: "Yayımcı",
-		Date:      "Tarih",
-		Rights:    "Haklar",
-		ID:        "Kimlik",
 		Summary: "Bu yayın metin tabanlıdır ve bir ekran okuyucuyla baştan sona okunabilir. " +
 			"İçindekiler tablosu, başlıklar ve yer imleri ile gezinilebilir; okuma sırası bellidir. " +
 			"Kısaltmalar metin içinde açılımlarıyla işaretlenmiş ve ayrı bir bölümde listelenmiştir. " +
@@ -50,15 +42,9 @@ var labelTable = map[string]labels{
 		Cover:     "Cover",
 		CoverAlt:  "Cover: %s",
 		TitlePage: "Title Page",
-		Contents:  "Contents",
 		Landmarks: "Landmarks",
 		Start:     "Start",
-		Glossary:  "Abbreviations",
 		Authors:   "Author",
-		Publisher: "Publisher",
-		Date:      "Date",
-		Rights:    "Rights",
-		ID:        "Identifier",
 		Summary: "This publication is text-based and can be read from start to finish with a screen reader. " +
 			"It can be navigated by its table of contents, headings and landmarks; the reading order is defined. " +
 			"Abbreviations are marked up with their expansions in the text and listed in a chapter of their own. " +
@@ -70,8 +56,10 @@ var labelTable = map[string]labels{
 // labelsFor returns the labels for the BCP 47 tag lang: those of its primary
 // subtag, else English.
 func labelsFor(lang string) labels {
-	if l, ok := labelTable[doc.PrimaryLang(lang)]; ok {
-		return l
+	l, ok := labelTable[doc.PrimaryLang(lang)]
+	if !ok {
+		l = labelTable["en"]
 	}
-	return labelTable["en"]
+	l.Labels = doc.LabelsFor(lang)
+	return l
 }
