@@ -241,8 +241,9 @@ func parts(b *doc.Book) *richParts {
 }
 
 // TestEmptyTableColumns checks that a table without rows, written as an
-// empty file, loads in pandas with its columns the way the card and the
-// notebook load it.
+// empty file, loads in pandas with its columns by the card's read_table
+// recipe (the notebook's load takes the columns from datapackage.json the
+// same way).
 func TestEmptyTableColumns(t *testing.T) {
 	py := requirePython(t)
 	dir := t.TempDir()
