@@ -164,8 +164,8 @@ const (
 // temporary names (data/<table>.<n>.parquet), and names them once their
 // number is known (nameShards); its tableWriter calls rotate where the
 // JSON Lines shard turns. The pages of the row group being written are
-// buffered in temporary files of data/, removed once the row group is
-// written, not in memory: memory does not grow with the row group.
+// buffered in temporary files of data/ (pagePool), emptied once the row
+// group is written, not in memory: memory does not grow with the row group.
 //
 // As it writes, it hashes each column's values per row group from the
 // records' fields (columnHash); checkShard reads the shard back and hashes
@@ -177,6 +177,7 @@ type parquetTable struct {
 	cols    []parquetColumn // the leaf columns, in schema order
 	newRows func(io.Writer, ...parquet.WriterOption) rowWriter
 	opts    []parquet.WriterOption // the struct tags of the record type
+	pool    pagePool
 
 	f         *os.File
 	out       *hashingWriter
@@ -489,7 +490,7 @@ func newParquetTable(table, dataDir string) *parquetTable {
 		opts = append(opts, o.(parquet.WriterOption))
 	}
 	return &parquetTable{name: table, schema: schema, dataDir: dataDir, all: sha256.New(),
-		cols: cols, newRows: rowWriters[table], opts: opts,
+		cols: cols, newRows: rowWriters[table], opts: opts, pool: pagePool{dir: dataDir, pattern: "." + table + ".pages.*"},
 		hashes: newColumnHashes(len(cols)), pages: make([]int64, len(cols))}
 }
 
@@ -509,7 +510,7 @@ func (p *parquetTable) rotate() error {
 		parquet.Compression(&fastSnappy{}),
 		parquet.PageBufferSize(parquetPageBytes),
 		createdBy(parquetCreatedBy),
-		parquet.ColumnPageBuffers(parquet.NewFileBufferPool(p.dataDir, "."+p.name+".pages.*"))},
+		parquet.ColumnPageBuffers(&p.pool)},
 		parquetBounds(p.schema)...)
 	p.w = p.newRows(p.out, append(opts, p.opts...)...)
 	p.group, p.rows, p.groupRows = 0, 0, 0
@@ -622,24 +623,87 @@ func (p *parquetTable) closeShard() error {
 	return nil
 }
 
-// close closes the last shard; a table with no rows still gets one file,
-// with its columns and no row group.
+// close closes the last shard and removes the page buffers; a table with
+// no rows still gets one file, with its columns and no row group.
 func (p *parquetTable) close() error {
 	if p.f == nil && len(p.temps) == 0 {
 		if err := p.rotate(); err != nil {
 			return err
 		}
 	}
-	return p.closeShard()
+	err := p.closeShard()
+	if rerr := p.pool.remove(); err == nil {
+		err = rerr
+	}
+	return err
 }
 
-// abort closes the open shard without finishing it.
+// abort closes the open shard without finishing it and removes the page
+// buffers.
 func (p *parquetTable) abort() {
 	if p.f != nil {
 		p.f.Close()
 		p.f, p.w = nil, nil
 	}
+	p.pool.remove()
 }
+
+// pagePool is the parquet.BufferPool of a table's page buffers: temporary
+// files of dir, as parquet.NewFileBufferPool makes, but emptied when the
+// writer gives one back and handed out again, rather than made and removed
+// for every column of every row group. remove removes them all.
+type pagePool struct {
+	dir, pattern string
+	free         []*os.File // the files given back, empty
+	all          []*os.File // every file made
+}
+
+func (p *pagePool) GetBuffer() io.ReadWriteSeeker {
+	if n := len(p.free); n > 0 {
+		f := p.free[n-1]
+		p.free = p.free[:n-1]
+		return f
+	}
+	f, err := os.CreateTemp(p.dir, p.pattern)
+	if err != nil {
+		return errorBuffer{fmt.Errorf("dataset: page buffer: %w", err)}
+	}
+	p.all = append(p.all, f)
+	return f
+}
+
+func (p *pagePool) PutBuffer(b io.ReadWriteSeeker) {
+	f, _ := b.(*os.File)
+	if f == nil {
+		return
+	}
+	if err := f.Truncate(0); err != nil {
+		return // not handed out again; remove removes it
+	}
+	p.free = append(p.free, f)
+}
+
+// remove closes and removes the pool's files, and returns the first error.
+func (p *pagePool) remove() error {
+	var err error
+	for _, f := range p.all {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("dataset: page buffer: %w", cerr)
+		}
+		if rerr := os.Remove(f.Name()); err == nil && rerr != nil {
+			err = fmt.Errorf("dataset: page buffer: %w", rerr)
+		}
+	}
+	p.all, p.free = nil, nil
+	return err
+}
+
+// errorBuffer is a page buffer that fails every call with err.
+type errorBuffer struct{ err error }
+
+func (b errorBuffer) Read([]byte) (int, error)       { return 0, b.err }
+func (b errorBuffer) Write([]byte) (int, error)      { return 0, b.err }
+func (b errorBuffer) Seek(int64, int) (int64, error) { return 0, b.err }
 
 // nameShards renames the closed shards as the JSON Lines shards are named,
 // with the extension .parquet.

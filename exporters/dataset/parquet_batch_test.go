@@ -3,8 +3,10 @@ package dataset
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -255,5 +257,43 @@ func TestCheckShardCatchesRows(t *testing.T) {
 		if err2 := checkParquet(tables); fmt.Sprint(err2) != fmt.Sprint(err) {
 			t.Errorf("%s: checkParquet: %v, checkShard: %v", tc.name, err2, err)
 		}
+	}
+}
+
+// TestPagePool checks that a page buffer given back comes back empty, that
+// the pool makes a file only when none is free, and that remove removes
+// every file, also one still handed out.
+func TestPagePool(t *testing.T) {
+	dir := t.TempDir()
+	p := &pagePool{dir: dir, pattern: ".t.pages.*"}
+	a, b := p.GetBuffer(), p.GetBuffer()
+	for _, buf := range []io.ReadWriteSeeker{a, b} {
+		if _, err := buf.Write([]byte("sayfa")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.PutBuffer(a)
+	c := p.GetBuffer()
+	if c != a {
+		t.Errorf("GetBuffer made a file with one free")
+	}
+	if _, err := c.Seek(0, io.SeekStart); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := io.ReadAll(c); len(data) != 0 {
+		t.Errorf("a buffer given back holds %q, want nothing", data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("%d files, want 2", len(entries))
+	}
+	if err := p.remove(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("%d files after remove, want none", len(entries))
+	}
+	p.dir = filepath.Join(dir, "missing")
+	if _, err := p.GetBuffer().Write([]byte("x")); err == nil || !strings.Contains(err.Error(), "page buffer") {
+		t.Errorf("a buffer in a missing folder: %v, want an error", err)
 	}
 }
