@@ -850,9 +850,22 @@ func hashColumnChunk(h *columnHash, cc parquet.ColumnChunk, maxDef int, values [
 
 // checkShard checks Parquet shard i of p against what was written into it
 // and its JSON Lines shard, of lines rows: openShard, then checkGroup for
-// every row group, one after the other. checkParquet does the same for
-// every shard of the dataset, the row groups in parallel.
+// every row group, one after the other.
 func (p *parquetTable) checkShard(i int, lines int64) error {
+	for g := range max(1, len(p.shardGroups[i])) {
+		if err := p.checkShardGroup(i, g, lines); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkShardGroup opens Parquet shard i of p, of lines rows, checks its
+// footer (openShard) and its row group g, if the shard was written with
+// one (checkGroup), and closes it. checkParquet calls it for every row
+// group written, in parallel: each call opens the shard for itself, so
+// that no more shards are open at once than calls run.
+func (p *parquetTable) checkShardGroup(i, g int, lines int64) error {
 	sh, err := p.openShard(i, lines)
 	if sh.f != nil {
 		defer sh.f.Close()
@@ -860,10 +873,8 @@ func (p *parquetTable) checkShard(i int, lines int64) error {
 	if err != nil {
 		return err
 	}
-	for g := range sh.file.RowGroups() {
-		if err := p.checkGroup(sh, i, g); err != nil {
-			return err
-		}
+	if g < len(p.shardGroups[i]) {
+		return p.checkGroup(sh, i, g)
 	}
 	return nil
 }

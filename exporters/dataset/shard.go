@@ -134,51 +134,25 @@ func (t *tableWriter) abort() {
 }
 
 // checkParquet checks every Parquet shard of tables against its JSON Lines
-// shard and the rows written into it: it opens the shards and checks their
-// footers (parquetTable.openShard), then reads every row group
-// (parquetTable.checkGroup), on up to GOMAXPROCS goroutines each; the
+// shard and the rows written into it, every row group of a shard apart
+// (parquetTable.checkShardGroup), on up to GOMAXPROCS goroutines; the
 // error is that of the first failing shard in table order, and within a
-// shard of its first failing row group.
+// shard that of its first failing row group.
 func checkParquet(tables []*tableWriter) error {
-	type shard struct {
-		t  *tableWriter
-		i  int
-		sh parquetShard
-	}
-	var shards []shard
-	for _, t := range tables {
-		for i := range t.final {
-			shards = append(shards, shard{t: t, i: i})
-		}
-	}
-	defer func() {
-		for _, s := range shards {
-			if s.sh.f != nil {
-				s.sh.f.Close()
-			}
-		}
-	}()
-	err := parallel.Each(len(shards), 0, func(k int) error {
-		s := &shards[k]
-		var err error
-		s.sh, err = s.t.pq.openShard(s.i, s.t.lines[s.i])
-		return err
-	})
-	if err != nil {
-		return err
-	}
 	type group struct {
-		s *shard
-		g int
+		t    *tableWriter
+		i, g int
 	}
 	var groups []group
-	for k := range shards {
-		for g := range shards[k].sh.file.RowGroups() {
-			groups = append(groups, group{&shards[k], g})
+	for _, t := range tables {
+		for i := range t.final {
+			for g := range max(1, len(t.pq.shardGroups[i])) {
+				groups = append(groups, group{t, i, g})
+			}
 		}
 	}
 	return parallel.Each(len(groups), 0, func(k int) error {
-		s := groups[k].s
-		return s.t.pq.checkGroup(s.sh, s.i, groups[k].g)
+		t, i, g := groups[k].t, groups[k].i, groups[k].g
+		return t.pq.checkShardGroup(i, g, t.lines[i])
 	})
 }
