@@ -332,7 +332,8 @@ func parquetColumns(t reflect.Type, schema *parquet.Schema) []parquetColumn {
 // string's length and 4 bytes of offset, an INT64's 8 bytes; for an
 // optional column 4 bytes of row index and 1 of definition level per row;
 // for a LIST 8 bytes of row offset per row and 2 bytes of levels per
-// value, null or not.
+// value, null or not. A nil list is written, and hashed, as an empty one:
+// the LIST columns are required, so Parquet holds both alike.
 func (c *parquetColumn) add(h *columnHash, rec unsafe.Pointer) int64 {
 	p := unsafe.Add(rec, c.offset)
 	switch c.kind {
@@ -426,13 +427,13 @@ const (
 	columnHashDirect = 128
 )
 
-// rowSeed seeds the column hashes of every shard, written and read back.
-var rowSeed = maphash.MakeSeed()
+// columnSeed seeds the column hashes of every shard, written and read back.
+var columnSeed = maphash.MakeSeed()
 
 func newColumnHashes(n int) []columnHash {
 	hs := make([]columnHash, n)
 	for i := range hs {
-		hs[i].h.SetSeed(rowSeed)
+		hs[i].h.SetSeed(columnSeed)
 		hs[i].buf = make([]byte, 0, columnHashBuf)
 	}
 	return hs
@@ -789,11 +790,11 @@ func (p *parquetTable) openShard(i int, lines int64) (sh parquetShard, err error
 func (p *parquetTable) checkGroup(sh parquetShard, i, g int) error {
 	rg := sh.file.RowGroups()[g]
 	want := p.shardGroups[i][g]
-	h := newColumnHashes(1)[0]
+	h := &newColumnHashes(1)[0]
 	values := make([]parquet.Value, 256)
 	for c, cc := range rg.ColumnChunks() {
 		col := p.cols[c]
-		sum, err := hashColumnChunk(&h, cc, col.maxDef, values)
+		sum, err := hashColumnChunk(h, cc, col.maxDef, values)
 		if err != nil {
 			return fmt.Errorf("dataset: check %s parquet %s: row group %d, column %s: %w", p.name, sh.name, g, col.name, err)
 		}
