@@ -254,7 +254,7 @@ func TestCheckShardCatches(t *testing.T) {
 	} {
 		p := shard(tc.edit(append([]Sentence(nil), recs...)))
 		// The shard on disk is the edited one; what was written is recs.
-		p.shardRows, p.shardSums = written.shardRows, written.shardSums
+		p.shardRows, p.shardGroups = written.shardRows, written.shardGroups
 		err := p.checkShard(0, 2)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want an error with %q", tc.name, err, tc.want)

@@ -134,21 +134,25 @@ func (t *tableWriter) abort() {
 }
 
 // checkParquet checks every Parquet shard of tables against its JSON Lines
-// shard (parquetTable.checkShard), on up to GOMAXPROCS goroutines; the
-// error is that of the first failing shard in table order.
+// shard and the rows written into it, every row group of a shard apart
+// (parquetTable.checkShardGroup), on up to GOMAXPROCS goroutines; the
+// error is that of the first failing shard in table order, and within a
+// shard that of its first failing row group.
 func checkParquet(tables []*tableWriter) error {
-	type shard struct {
-		t *tableWriter
-		i int
+	type group struct {
+		t    *tableWriter
+		i, g int
 	}
-	var shards []shard
+	var groups []group
 	for _, t := range tables {
 		for i := range t.final {
-			shards = append(shards, shard{t, i})
+			for g := range max(1, len(t.pq.shardGroups[i])) {
+				groups = append(groups, group{t, i, g})
+			}
 		}
 	}
-	return parallel.Each(len(shards), 0, func(k int) error {
-		t, i := shards[k].t, shards[k].i
-		return t.pq.checkShard(i, t.lines[i])
+	return parallel.Each(len(groups), 0, func(k int) error {
+		t, i, g := groups[k].t, groups[k].i, groups[k].g
+		return t.pq.checkShardGroup(i, g, t.lines[i])
 	})
 }

@@ -416,8 +416,8 @@ func (w *Writer) finish() error {
 		}
 	}
 	// The Parquet files hold the rows the JSON Lines files hold, which
-	// were validated: check them, one row at a time, before any
-	// descriptor names them.
+	// were validated: check them, every value of every row group, before
+	// any descriptor names them.
 	tables := make([]*tableWriter, len(Tables))
 	for i, t := range Tables {
 		tables[i] = w.tables[t]
