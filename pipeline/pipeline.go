@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/seedpress/seedpress/internal/idset"
 	"github.com/seedpress/seedpress/internal/parallel"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -139,6 +140,8 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		diags.Append(indexSeeds(refs, seeds, workers, opts.MaxFileSize))
 		refs.Seal()
 		resolve = refs.Resolve
+	} else {
+		refs.ForgetResolved() // nothing can name a document once it is given
 	}
 
 	// The seeds are read on workers goroutines, at most 2×workers ahead of
@@ -159,7 +162,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	g := enrich.NewBuilder()
 	g.OmitUses = opts.OmitUses
-	ids := map[string]bool{}
+	var ids idset.Set
 	for i, r := range reads {
 		diags.Append(r.diags)
 		d := r.doc
@@ -167,7 +170,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			feeding = false
 			continue
 		}
-		d.ID = uniqueID(documentID(d.Source), ids)
+		d.ID = uniqueID(documentID(d.Source), &ids)
 		if e, ok := seeds.places[i]; ok && e.Title != "" { // the outline's title comes first
 			d.Title, d.Depth, d.Part, d.PartEnds = e.Title, e.Depth, e.Part, e.PartEnds
 		}
@@ -594,12 +597,12 @@ func indexSeeds(refs *xref.Index, seeds *seedList, workers int, limit int64) dia
 		d, _, ds := structureDocument(seeds.at(i), i, limit, nil)
 		return structured{d, d != nil && !ds.HasErrors()}
 	})
-	ids := map[string]bool{} // as Stream gives them
+	var ids idset.Set // as Stream gives them
 	for _, s := range docs {
 		if !s.ok {
 			continue
 		}
-		s.doc.ID = uniqueID(documentID(s.doc.Source), ids)
+		s.doc.ID = uniqueID(documentID(s.doc.Source), &ids)
 		diags.Append(refs.Add(s.doc))
 	}
 	return diags
@@ -743,13 +746,14 @@ func documentID(name string) string {
 }
 
 // uniqueID returns id, or id with the first free suffix "-2", "-3", …, and
-// records it in used.
-func uniqueID(id string, used map[string]bool) string {
+// records it in used (a set of hashes: a book's document ids are not kept
+// as text while it streams).
+func uniqueID(id string, used *idset.Set) string {
 	u := id
-	for n := 2; used[u]; n++ {
+	for n := 2; used.Has(u); n++ {
 		u = id + "-" + strconv.Itoa(n)
 	}
-	used[u] = true
+	used.Add(u)
 	return u
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seedpress/seedpress/internal/idset"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -382,10 +383,10 @@ func TestDocumentID(t *testing.T) {
 			t.Errorf("documentID(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	used := map[string]bool{}
+	var used idset.Set
 	var got []string
 	for _, id := range []string{"a", "a", "a-2", "a"} {
-		got = append(got, uniqueID(id, used))
+		got = append(got, uniqueID(id, &used))
 	}
 	if want := "a a-2 a-2-2 a-3"; strings.Join(got, " ") != want {
 		t.Errorf("uniqueID gives %q, want %q", got, want)
