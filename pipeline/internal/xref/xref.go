@@ -108,12 +108,9 @@ type Index struct {
 	sealed           int // docs[:sealed] have their ids and numbers
 
 	// forget is set by ForgetResolved: Resolve then moves the ids of the
-	// document it resolves into past, where each is a hash and its place,
-	// and drops the document; files holds the Source of each document
-	// forgotten, which a place names by index.
+	// document it resolves into past, as hashes, and drops the document.
 	forget bool
-	past   idset.Map[place]
-	files  []string
+	past   idset.Set
 
 	sections []int // the last section number, pandoc's lastnum
 	figures  int   // figures numbered so far
@@ -131,16 +128,8 @@ type document struct {
 	github  map[string]*target // GitHub's ids of its headings
 }
 
-// place is where an id of a forgotten document is: what a message about a
-// duplicate says of it.
-type place struct {
-	file      int32 // index in Index.files
-	line, col int32
-	kind      kind
-}
-
 // kind is what an element with an id is.
-type kind uint8
+type kind int
 
 const (
 	kindOther kind = iota // a div, callout, code block, span, link or image
@@ -207,11 +196,13 @@ func New(lang string) *Index {
 
 // ForgetResolved makes x keep, of each document it resolves from then on,
 // only what keeps the ids of later documents unique: the ids themselves,
-// as hashes (internal/idset), and where each is, for a message about a
-// duplicate. No link or cross-reference may then name an element of a
-// resolved document, and GitHub's and pandoc's ids, which only links
-// use, are not made. Stream calls it when no seed may refer to another,
-// so that a book's index does not grow with its headings.
+// as hashes (internal/idset), about 28 bytes an id. No link or
+// cross-reference may then name an element of a resolved document, and
+// GitHub's and pandoc's ids, which only links use, are not made; a
+// duplicate of a forgotten id is reported without its place. Stream calls
+// it when no seed may refer to another, so that a book's index does not
+// grow with its headings: no seed then has an id of the author's, which
+// MayRefer sees, so every id is made unique, and none is a duplicate.
 func (x *Index) ForgetResolved() { x.forget = true }
 
 // Add records the elements of d, the next document in reading order, and
@@ -234,8 +225,8 @@ func (x *Index) Add(d *doc.Document) diag.List {
 			diags.Errorf(t.pos, "duplicate id %q: it is also the id of the %s at %s", id, prev.kind, prev.pos)
 			return
 		}
-		if p, ok := x.past.Get(id); ok {
-			diags.Errorf(t.pos, "duplicate id %q: it is also the id of the %s at %s", id, p.kind, x.pos(p))
+		if x.past.Has(id) {
+			diags.Errorf(t.pos, "duplicate id %q: it is also the id of an element of an earlier seed", id)
 			return
 		}
 		x.ids[id] = t
@@ -391,11 +382,6 @@ func (x *Index) numberSection(level int) string {
 // taken reports whether an element of the book has id.
 func (x *Index) taken(id string) bool { return x.ids[id] != nil || x.past.Has(id) }
 
-// pos returns the position a place names.
-func (x *Index) pos(p place) doc.Pos {
-	return doc.Pos{File: x.files[p.file], Line: int(p.line), Col: int(p.col)}
-}
-
 // unique returns id, or id with the first suffix "-2", "-3", … that no
 // element of the book has.
 func (x *Index) unique(id string) string {
@@ -442,17 +428,15 @@ func (x *Index) Resolve(d *doc.Document) diag.List {
 	return r.diags
 }
 
-// release forgets e, which is sealed, but for its ids and their places.
+// release forgets e, which is sealed, but for its ids.
 func (x *Index) release(e *document) {
-	file := int32(len(x.files))
-	x.files = append(x.files, e.source)
 	for _, ts := range [][]*target{e.targets, e.others} {
 		for _, t := range ts {
 			if t.id == "" || x.ids[t.id] != t {
 				continue // no id, or a duplicate reported at Add
 			}
 			delete(x.ids, t.id)
-			x.past.Set(t.id, place{file: file, line: int32(t.pos.Line), col: int32(t.pos.Col), kind: t.kind})
+			x.past.Add(t.id)
 		}
 	}
 	delete(x.bySource, e.source)

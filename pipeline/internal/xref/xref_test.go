@@ -225,8 +225,8 @@ func TestResolveStreaming(t *testing.T) {
 }
 
 // TestForgetDuplicates checks that the ids of forgotten documents still
-// count: an author's id that repeats one is an error naming its place, and
-// a derived id steps over it.
+// count: an author's id that repeats one is an error, and a derived id
+// steps over it.
 func TestForgetDuplicates(t *testing.T) {
 	div := func(file string, l int, id string) *doc.Div {
 		return &doc.Div{Pos: doc.Pos{File: file, Line: l, Col: 1}, Attr: doc.Attr{ID: id}}
@@ -244,8 +244,8 @@ func TestForgetDuplicates(t *testing.T) {
 		diags.Append(x.Resolve(d))
 	}
 	want := []string{
-		`b.md:1:1: error: duplicate id "giris": it is also the id of the heading at a.md:1:1`,
-		`b.md:4:1: error: duplicate id "kutu": it is also the id of the element at a.md:3:1`,
+		`b.md:1:1: error: duplicate id "giris": it is also the id of an element of an earlier seed`,
+		`b.md:4:1: error: duplicate id "kutu": it is also the id of an element of an earlier seed`,
 	}
 	if len(diags) != len(want) {
 		t.Fatalf("diagnostics:\n%s\nwant:\n%s", diags, strings.Join(want, "\n"))
