@@ -391,6 +391,17 @@ func TestDocumentID(t *testing.T) {
 	if want := "a a-2 a-2-2 a-3"; strings.Join(got, " ") != want {
 		t.Errorf("uniqueID gives %q, want %q", got, want)
 	}
+	// The seeds' ids, given at listing: only the ones a suffix changed are
+	// kept.
+	l := &seedList{names: []string{"a.md", "a.txt", "a-2.md", "b.md", "a.md"}}
+	l.nameIDs()
+	got = got[:0]
+	for i := range l.len() {
+		got = append(got, l.id(i))
+	}
+	if want := "a a-2 a-2-2 b a-3"; strings.Join(got, " ") != want || len(l.renamed) != 3 {
+		t.Errorf("seed ids %q (%d renamed), want %q (3 renamed)", got, len(l.renamed), want)
+	}
 }
 
 func TestDocumentTitle(t *testing.T) {
