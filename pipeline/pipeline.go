@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/seedpress/seedpress/internal/idset"
 	"github.com/seedpress/seedpress/internal/parallel"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -139,6 +140,8 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		diags.Append(indexSeeds(refs, seeds, workers, opts.MaxFileSize))
 		refs.Seal()
 		resolve = refs.Resolve
+	} else {
+		refs.ForgetResolved() // nothing can name a document once it is given
 	}
 
 	// The seeds are read on workers goroutines, at most 2×workers ahead of
@@ -159,7 +162,6 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	}
 	g := enrich.NewBuilder()
 	g.OmitUses = opts.OmitUses
-	ids := map[string]bool{}
 	for i, r := range reads {
 		diags.Append(r.diags)
 		d := r.doc
@@ -167,7 +169,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 			feeding = false
 			continue
 		}
-		d.ID = uniqueID(documentID(d.Source), ids)
+		d.ID = seeds.id(i)
 		if e, ok := seeds.places[i]; ok && e.Title != "" { // the outline's title comes first
 			d.Title, d.Depth, d.Part, d.PartEnds = e.Title, e.Depth, e.Part, e.PartEnds
 		}
@@ -277,6 +279,34 @@ type seedList struct {
 	// places holds each seed's entry in the book's outline (SUMMARY.md);
 	// nil without one.
 	places map[int]manifest.OutlineEntry
+	// renamed holds the document id of each seed whose id is not
+	// documentID of its name, which another seed's took (see id).
+	renamed map[int]string
+}
+
+// nameIDs gives the seeds their document ids: documentID of each name,
+// made unique in reading order by uniqueID. It keeps only those a suffix
+// changed, so that the ids of a book of 100,000 seeds are not held while
+// it streams.
+func (l *seedList) nameIDs() {
+	var used idset.Set
+	for i, name := range l.names {
+		base := documentID(name)
+		if id := uniqueID(base, &used); id != base {
+			if l.renamed == nil {
+				l.renamed = map[int]string{}
+			}
+			l.renamed[i] = id
+		}
+	}
+}
+
+// id returns the document id of seed i.
+func (l *seedList) id(i int) string {
+	if id, ok := l.renamed[i]; ok {
+		return id
+	}
+	return documentID(l.names[i])
 }
 
 // add appends the seed name, whose symbolic link's target is target ("" for
@@ -365,6 +395,7 @@ func listSeeds(dir string) (*seedList, *manifest.Outline, diag.List) {
 		if seeds.len() == 0 && !diags.HasErrors() {
 			return noSeeds()
 		}
+		seeds.nameIDs()
 		return seeds, outline, diags
 	}
 	if ds.HasErrors() {
@@ -383,6 +414,7 @@ func listSeeds(dir string) (*seedList, *manifest.Outline, diag.List) {
 	if len(seeds.names) == 0 && !diags.HasErrors() {
 		return noSeeds()
 	}
+	seeds.nameIDs()
 	return seeds, nil, diags
 }
 
@@ -594,12 +626,11 @@ func indexSeeds(refs *xref.Index, seeds *seedList, workers int, limit int64) dia
 		d, _, ds := structureDocument(seeds.at(i), i, limit, nil)
 		return structured{d, d != nil && !ds.HasErrors()}
 	})
-	ids := map[string]bool{} // as Stream gives them
 	for _, s := range docs {
 		if !s.ok {
 			continue
 		}
-		s.doc.ID = uniqueID(documentID(s.doc.Source), ids)
+		s.doc.ID = seeds.id(s.doc.Index)
 		diags.Append(refs.Add(s.doc))
 	}
 	return diags
@@ -743,13 +774,14 @@ func documentID(name string) string {
 }
 
 // uniqueID returns id, or id with the first free suffix "-2", "-3", …, and
-// records it in used.
-func uniqueID(id string, used map[string]bool) string {
+// records it in used (a set of hashes: a book's document ids are not kept
+// as text while it streams).
+func uniqueID(id string, used *idset.Set) string {
 	u := id
-	for n := 2; used[u]; n++ {
+	for n := 2; used.Has(u); n++ {
 		u = id + "-" + strconv.Itoa(n)
 	}
-	used[u] = true
+	used.Add(u)
 	return u
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seedpress/seedpress/internal/idset"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -382,13 +383,24 @@ func TestDocumentID(t *testing.T) {
 			t.Errorf("documentID(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	used := map[string]bool{}
+	var used idset.Set
 	var got []string
 	for _, id := range []string{"a", "a", "a-2", "a"} {
-		got = append(got, uniqueID(id, used))
+		got = append(got, uniqueID(id, &used))
 	}
 	if want := "a a-2 a-2-2 a-3"; strings.Join(got, " ") != want {
 		t.Errorf("uniqueID gives %q, want %q", got, want)
+	}
+	// The seeds' ids, given at listing: only the ones a suffix changed are
+	// kept.
+	l := &seedList{names: []string{"a.md", "a.txt", "a-2.md", "b.md", "a.md"}}
+	l.nameIDs()
+	got = got[:0]
+	for i := range l.len() {
+		got = append(got, l.id(i))
+	}
+	if want := "a a-2 a-2-2 b a-3"; strings.Join(got, " ") != want || len(l.renamed) != 3 {
+		t.Errorf("seed ids %q (%d renamed), want %q (3 renamed)", got, len(l.renamed), want)
 	}
 }
 

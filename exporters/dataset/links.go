@@ -22,10 +22,7 @@ type pendingLink struct {
 // writeElements writes a document's tables and figures, copies its images
 // into media/ (each SHA-256 once in the dataset), and queues its links.
 func (w *Writer) writeElements(c *chunk) error {
-	if w.docIndex == nil {
-		w.docIndex = map[string]int{}
-	}
-	w.docIndex[c.name] = c.doc.Index
+	w.docIndex.Set(c.name, int32(c.doc.Index))
 	for j, t := range c.tables {
 		if err := w.tables[TableTables].write(t.ID, c.tableLines[j], t); err != nil {
 			return err
@@ -74,14 +71,14 @@ func (w *Writer) writeLinks(last bool) error {
 	for len(w.linkQueue) > 0 {
 		l := &w.linkQueue[0]
 		if l.target != "" {
-			i, ok := w.docIndex[l.target]
+			i, ok := w.docIndex.Get(l.target)
 			if !ok {
 				if last {
 					return recordErr(TableLinks, l.rec.ID, "target document %q is not in the book", l.target)
 				}
 				return nil
 			}
-			tid := docID(w.docWidth, i)
+			tid := docID(w.docWidth, int(i))
 			l.rec.TargetDocumentID = &tid
 		}
 		line, err := w.c.encode(w.c.tables[TableLinks], TableLinks, l.rec.ID, l.rec)

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 
+	"github.com/seedpress/seedpress/internal/idset"
 	"github.com/seedpress/seedpress/internal/parallel"
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -63,7 +64,7 @@ type Writer struct {
 	// index, for the links that point into it; linkQueue holds the links
 	// waiting for a later document (see links.go); media the SHA-256 of
 	// the images copied into media/.
-	docIndex  map[string]int
+	docIndex  idset.Map[int32] // the ids as hashes: a book's are not kept as text
 	linkQueue []pendingLink
 	media     map[string]bool
 

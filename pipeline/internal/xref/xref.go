@@ -67,16 +67,21 @@
 // document; Resolve of a sealed Index is safe to call from several
 // goroutines at once, each with its own document. When no document can
 // hold a reference, Add and Resolve may alternate, document by document:
-// ids and numbers come out the same.
+// ids and numbers come out the same. An Index told so (ForgetResolved)
+// then keeps of each resolved document only what keeps later ids unique,
+// so that its memory grows by a few dozen bytes an id, not by the
+// document's headings.
 package xref
 
 import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/seedpress/seedpress/internal/idset"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 	"github.com/seedpress/seedpress/pipeline/manifest"
@@ -102,6 +107,11 @@ type Index struct {
 	next, nextPandoc map[string]int
 	sealed           int // docs[:sealed] have their ids and numbers
 
+	// forget is set by ForgetResolved: Resolve then moves the ids of the
+	// document it resolves into past, as hashes, and drops the document.
+	forget bool
+	past   idset.Set
+
 	sections []int // the last section number, pandoc's lastnum
 	figures  int   // figures numbered so far
 	tables   int
@@ -114,6 +124,7 @@ type document struct {
 	// targets are the document's headings, figures and tables in the
 	// order of doc.WalkDocument, which Resolve walks again.
 	targets []*target
+	others  []*target          // the other elements the author gave an id
 	github  map[string]*target // GitHub's ids of its headings
 }
 
@@ -183,6 +194,17 @@ func New(lang string) *Index {
 	}
 }
 
+// ForgetResolved makes x keep, of each document it resolves from then on,
+// only what keeps the ids of later documents unique: the ids themselves,
+// as hashes (internal/idset), about 28 bytes an id. No link or
+// cross-reference may then name an element of a resolved document, and
+// GitHub's and pandoc's ids, which only links use, are not made; a
+// duplicate of a forgotten id is reported without its place. Stream calls
+// it when no seed may refer to another, so that a book's index does not
+// grow with its headings: no seed then has an id of the author's, which
+// MayRefer sees, so every id is made unique, and none is a duplicate.
+func (x *Index) ForgetResolved() { x.forget = true }
+
 // Add records the elements of d, the next document in reading order, and
 // returns an error for each id the author gave that the book already has.
 // d.ID and d.Source must be set; d is not changed and not kept.
@@ -203,7 +225,14 @@ func (x *Index) Add(d *doc.Document) diag.List {
 			diags.Errorf(t.pos, "duplicate id %q: it is also the id of the %s at %s", id, prev.kind, prev.pos)
 			return
 		}
+		if x.past.Has(id) {
+			diags.Errorf(t.pos, "duplicate id %q: it is also the id of an element of an earlier seed", id)
+			return
+		}
 		x.ids[id] = t
+		if t.kind == kindOther {
+			e.others = append(e.others, t)
+		}
 	}
 	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		if b, ok := n.(doc.Block); ok && entering {
@@ -281,6 +310,12 @@ func (x *Index) seal(e *document) {
 				t.id = x.unique(Slug(t.text))
 				x.ids[t.id] = t
 			}
+			if t.section && !t.unnumbered {
+				t.number = x.numberSection(t.level)
+			}
+			if x.forget {
+				continue // the aliases only links use
+			}
 			if gh := github.slug(t.text); e.github[gh] == nil {
 				e.github[gh] = t
 			}
@@ -295,11 +330,8 @@ func (x *Index) seal(e *document) {
 			if x.pandoc[p] == nil {
 				x.pandoc[p] = t
 			}
-			if t.section && !t.unnumbered {
-				t.number = x.numberSection(t.level)
-			}
 		}
-		if t.explicit {
+		if t.explicit && !x.forget {
 			x.used[t.id] = true
 		}
 	}
@@ -347,17 +379,20 @@ func (x *Index) numberSection(level int) string {
 	return b.String()
 }
 
+// taken reports whether an element of the book has id.
+func (x *Index) taken(id string) bool { return x.ids[id] != nil || x.past.Has(id) }
+
 // unique returns id, or id with the first suffix "-2", "-3", … that no
 // element of the book has.
 func (x *Index) unique(id string) string {
-	if x.ids[id] == nil {
+	if !x.taken(id) {
 		return id
 	}
 	// Every suffix below next[id] was taken when it was passed, and ids
 	// are never given back: the first free one is at next[id] or after.
 	n := max(x.next[id], 2)
 	u := id + "-" + strconv.Itoa(n)
-	for x.ids[u] != nil {
+	for x.taken(u) {
 		n++
 		u = id + "-" + strconv.Itoa(n)
 	}
@@ -387,7 +422,28 @@ func (x *Index) Resolve(d *doc.Document) diag.List {
 	if r.next != len(e.targets) && !r.diags.HasErrors() {
 		r.diags.Errorf(doc.Pos{File: d.Source}, "internal error: the document changed between its indexing and its resolution")
 	}
+	if x.forget {
+		x.release(e)
+	}
 	return r.diags
+}
+
+// release forgets e, which is sealed, but for its ids.
+func (x *Index) release(e *document) {
+	for _, ts := range [][]*target{e.targets, e.others} {
+		for _, t := range ts {
+			if t.id == "" || x.ids[t.id] != t {
+				continue // no id, or a duplicate reported at Add
+			}
+			delete(x.ids, t.id)
+			x.past.Add(t.id)
+		}
+	}
+	delete(x.bySource, e.source)
+	if i := slices.Index(x.docs, e); i >= 0 {
+		x.docs = slices.Delete(x.docs, i, i+1)
+		x.sealed--
+	}
 }
 
 // resolver walks one document for Resolve.

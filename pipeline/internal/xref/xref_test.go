@@ -200,18 +200,67 @@ func TestResolveStreaming(t *testing.T) {
 	if diags := indexAll(t, "tr", all...); len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	streamed := build()
-	x := New("tr")
-	for _, d := range streamed {
-		if diags := append(x.Add(d), x.Resolve(d)...); len(diags) > 0 {
-			t.Fatal(diags)
+	for _, forget := range []bool{false, true} {
+		streamed := build()
+		x := New("tr")
+		if forget {
+			x.ForgetResolved()
 		}
-	}
-	if a, s := dump(all), dump(streamed); a != s {
-		t.Errorf("streamed:\n%s\nwant:\n%s", s, a)
+		for _, d := range streamed {
+			if diags := append(x.Add(d), x.Resolve(d)...); len(diags) > 0 {
+				t.Fatal(diags)
+			}
+		}
+		if a, s := dump(all), dump(streamed); a != s {
+			t.Errorf("streamed (forget %v):\n%s\nwant:\n%s", forget, s, a)
+		}
+		if forget && (len(x.docs) > 0 || len(x.ids) > 0 || len(x.bySource) > 0 || len(x.pandoc) > 0 || x.past.Len() != 4) {
+			t.Errorf("after ForgetResolved the index keeps %d documents, %d ids, %d sources, %d pandoc ids, %d ids as hashes (want 0, 0, 0, 0, 4)",
+				len(x.docs), len(x.ids), len(x.bySource), len(x.pandoc), x.past.Len())
+		}
 	}
 	if !strings.Contains(dump(all), "#giris-2") || !strings.Contains(dump(all), "number=2") {
 		t.Errorf("dump lacks the ids and numbers:\n%s", dump(all))
+	}
+}
+
+// TestForgetDuplicates checks that the ids of forgotten documents still
+// count: an author's id that repeats one is an error, and a derived id
+// steps over it.
+func TestForgetDuplicates(t *testing.T) {
+	div := func(file string, l int, id string) *doc.Div {
+		return &doc.Div{Pos: doc.Pos{File: file, Line: l, Col: 1}, Attr: doc.Attr{ID: id}}
+	}
+	x := New("tr")
+	x.ForgetResolved()
+	var diags diag.List
+	docs := []*doc.Document{
+		newDoc(0, "a.md", heading("a.md", 1, 1, "Giriş", ""), div("a.md", 3, "kutu")),
+		newDoc(1, "b.md", heading("b.md", 1, 1, "Yöntem", "giris"), heading("b.md", 4, 2, "Ek", "kutu")),
+		newDoc(2, "c.md", heading("c.md", 1, 1, "Giriş", ""), heading("c.md", 2, 2, "Giriş", "")),
+	}
+	for _, d := range docs {
+		diags.Append(x.Add(d))
+		diags.Append(x.Resolve(d))
+	}
+	want := []string{
+		`b.md:1:1: error: duplicate id "giris": it is also the id of an element of an earlier seed`,
+		`b.md:4:1: error: duplicate id "kutu": it is also the id of an element of an earlier seed`,
+	}
+	if len(diags) != len(want) {
+		t.Fatalf("diagnostics:\n%s\nwant:\n%s", diags, strings.Join(want, "\n"))
+	}
+	for i, d := range diags {
+		if d.String() != want[i] {
+			t.Errorf("diagnostic %d = %s, want %s", i, d, want[i])
+		}
+	}
+	var ids []string
+	for _, b := range docs[2].Blocks {
+		ids = append(ids, b.(*doc.Heading).Attr.ID)
+	}
+	if got := strings.Join(ids, " "); got != "giris-2 giris-3" {
+		t.Errorf("c.md's ids = %s, want giris-2 giris-3", got)
 	}
 }
 
