@@ -10,8 +10,10 @@
 // Every record is validated against its compiled JSON Schema before it is
 // written, and so is what a schema cannot say: ids are unique and in reading
 // order, every foreign key resolves, every offset pair reproduces its text,
-// counts agree across tables. Every Parquet file is read back and compared
-// row by row with its JSON Lines file before the descriptors are written.
+// counts agree across tables. Every Parquet file is read back and its
+// values compared, row group by row group and column by column, with those
+// of the rows written to its JSON Lines file before the descriptors are
+// written.
 // The sizes and hashes in datapackage.json and croissant.json are those of
 // the bytes written; Verify reads the files back against datapackage.json.
 //
