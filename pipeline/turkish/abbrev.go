@@ -131,6 +131,11 @@ func foldable(w string) bool {
 	}
 	lowerRest, upperRest := true, true
 	for _, r := range rest {
+		if r < utf8.RuneSelf { // ASCII: the same answers without the tables
+			upperRest = upperRest && !('a' <= r && r <= 'z')
+			lowerRest = lowerRest && !('A' <= r && r <= 'Z')
+			continue
+		}
 		if unicode.IsLower(r) {
 			upperRest = false
 		}

@@ -134,6 +134,16 @@ func inFolded(m map[string]bool, w string) bool {
 	var buf [foldBuf]byte
 	b := buf[:0]
 	for _, r := range w {
+		if r < utf8.RuneSelf && r != 'I' { // ASCII folds as ASCII
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if len(b) == len(buf) {
+				return false
+			}
+			b = append(b, byte(r))
+			continue
+		}
 		r = LowerRune(r)
 		if len(b)+utf8.RuneLen(r) > len(buf) {
 			return false

@@ -37,7 +37,6 @@ package segment
 
 import (
 	"sync"
-	"unicode"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
 	"github.com/seedpress/seedpress/pipeline/turkish"
@@ -172,7 +171,7 @@ func parseEnding(rs []rune, t token) (e ending, ok bool) {
 // footnote mark "[digits]" that follows sentence punctuation, else -1.
 func footnoteStart(rs []rune, start, end int) int {
 	j := end - 2
-	for j >= start && unicode.IsDigit(rs[j]) {
+	for j >= start && isDigit(rs[j]) {
 		j--
 	}
 	if j < start || j == end-2 || rs[j] != '[' || j == start || !isTerminal(rs[j-1]) && !isCloser(rs[j-1]) {
@@ -192,7 +191,7 @@ type next struct {
 func parseNext(rs []rune, t token) next {
 	var n next
 	i := t.start
-	for i < t.end && !turkish.IsWordRune(rs[i]) {
+	for i < t.end && !isWordRune(rs[i]) {
 		if isDash(rs[i]) {
 			n.dialogue, n.dash = true, true
 		}
@@ -204,7 +203,7 @@ func parseNext(rs []rune, t token) next {
 	if i < t.end {
 		n.first = rs[i]
 		j := i
-		for j < t.end && (unicode.IsLetter(rs[j]) || unicode.IsMark(rs[j])) {
+		for j < t.end && (isLetter(rs[j]) || isMark(rs[j])) {
 			j++
 		}
 		n.word = rs[i:j]
@@ -275,7 +274,7 @@ func standaloneClosers(marks []bool, rs []rune, toks []token) []bool {
 // lower-case letter ("Geldi", "400 kişi", "“Gel"). A sentence with no
 // letter or digit in its first token counts as capitalised.
 func capitalStart(rs []rune, t token) bool {
-	return !unicode.IsLower(parseNext(rs, t).first)
+	return !isLower(parseNext(rs, t).first)
 }
 
 // boundaryAfter reports whether a sentence ends with token i. closers marks
@@ -293,7 +292,7 @@ func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first, more, 
 	}
 	if isSmiley(rs[toks[i].start:toks[i].end]) {
 		n := nextAfter(rs, toks, i)
-		if unicode.IsLower(n.first) {
+		if isLower(n.first) {
 			return !isEmoji(rs[toks[i].start])
 		}
 		return true
@@ -313,8 +312,8 @@ func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first, more, 
 		return false
 	}
 	n := nextAfter(rs, toks, i)
-	lower := unicode.IsLower(n.first)
-	upper := !lower && !unicode.IsDigit(n.first) // capitals, and symbols or nothing
+	lower := isLower(n.first)
+	upper := !lower && !isDigit(n.first) // capitals, and symbols or nothing
 	// When no letter or digit follows soon (a symbol, an emoji, "***"),
 	// upper is true: such a token starts a sentence like a capital does.
 
@@ -370,7 +369,7 @@ func prevWord(t []rune) string {
 	var buf [16]rune
 	b := buf[:0]
 	for _, r := range t {
-		if !unicode.IsLetter(r) {
+		if !isLetter(r) {
 			if len(b) > 0 {
 				break
 			}
