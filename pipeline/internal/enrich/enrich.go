@@ -62,14 +62,24 @@ func NewBuilder() *Builder {
 type Found struct {
 	leaves []doc.Leaf
 	defs   []foundDef
+	// words holds, for each leaf, its words that may be acronyms (see
+	// acronymWords), term unset; none for code.
+	words [][]mention
 }
 
-// Find flattens d into leaves and finds its acronym definitions. It only
-// reads d, so that many documents can be read at once before they are
-// added in order.
+// Find flattens d into leaves and finds its acronym definitions and the
+// words that may be acronyms. It only reads d, so that many documents can
+// be read at once before they are added in order: Add then only looks
+// the words up in the glossary, without reading the text again.
 func Find(d *doc.Document) *Found {
 	leaves := d.Leaves()
-	return &Found{leaves: leaves, defs: documentDefinitions(leaves)}
+	words := make([][]mention, len(leaves))
+	for li, leaf := range leaves {
+		if leaf.Kind != doc.KindCode {
+			words[li] = acronymWords(leaf.Text)
+		}
+	}
+	return &Found{leaves: leaves, defs: documentDefinitions(leaves), words: words}
 }
 
 // Add adds the definitions of d, which Find read, to the glossary and marks
@@ -112,7 +122,7 @@ func (g *Builder) Add(d *doc.Document, f *Found) diag.List {
 			g.early[word] = earlyUse{pos: place(leaf), doc: d.Index}
 		}
 	}
-	for _, u := range markMentions(d.Index, f.leaves, g.index, unknown) {
+	for _, u := range markMentions(d.Index, f.leaves, f.words, g.index, unknown) {
 		t := &g.terms[u.term]
 		t.Occurrences++
 		if g.OmitUses {
@@ -158,15 +168,16 @@ type use struct {
 }
 
 // markMentions replaces the mentions of the glossary (index) in the leaves
-// of document di by Abbr inlines and returns them in reading order. It
-// calls unknown with every other word that starts like an acronym.
-func markMentions(di int, leaves []doc.Leaf, index map[string]int, unknown func(leaf int, word string)) []use {
+// of document di by Abbr inlines and returns them in reading order; words
+// holds each leaf's acronymWords. It calls unknown with every other word
+// that starts like an acronym.
+func markMentions(di int, leaves []doc.Leaf, words [][]mention, index map[string]int, unknown func(leaf int, word string)) []use {
 	var us []use
 	for li, leaf := range leaves {
 		if leaf.Kind == doc.KindCode {
 			continue
 		}
-		ms := mentions(leaf.Text, index, func(w string) { unknown(li, w) })
+		ms := mentions(leaf.Text, words[li], index, func(w string) { unknown(li, w) })
 		if len(ms) == 0 {
 			continue
 		}
@@ -205,40 +216,53 @@ type mention struct {
 	term         int
 }
 
-// mentions returns every word of text that is a glossary acronym, in order,
-// and calls unknown with every other word of two or more runes that starts
-// like an acronym. A word is a maximal run of letters and digits, so
-// "ICANN’in" holds the word "ICANN" and "ICANNs" holds none. It reads text
-// in place: no copy of the text is made.
-func mentions(text string, index map[string]int, unknown func(word string)) []mention {
+// mentions returns every word of words, the acronymWords of text, that is
+// a glossary acronym, in order, and calls unknown with every other one.
+func mentions(text string, words []mention, index map[string]int, unknown func(word string)) []mention {
 	var ms []mention
-	n := 0 // runes before i
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !turkish.IsWordRune(r) {
-			i += size
-			n++
-			continue
+	for _, w := range words {
+		if t, ok := index[text[w.bstart:w.bend]]; ok {
+			w.term = t
+			ms = append(ms, w)
+		} else {
+			unknown(text[w.bstart:w.bend])
 		}
-		j, m := i, n
-		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
-			if !turkish.IsWordRune(r) {
-				break
-			}
-			j += size
-			m++
-		}
-		if m-n >= 2 && isAcronymStart(r) {
-			if t, ok := index[text[i:j]]; ok {
-				ms = append(ms, mention{start: n, end: m, bstart: i, bend: j, term: t})
-			} else {
-				unknown(text[i:j])
-			}
-		}
-		i, n = j, m
 	}
 	return ms
+}
+
+// acronymWords returns every word of text of two or more runes that
+// starts like an acronym, in order, with term 0: the words that mentions
+// looks up. A word is a maximal run of letters and digits, so "ICANN’in"
+// holds the word "ICANN" and "ICANNs" holds none. It reads text in place:
+// no copy of the text is made.
+func acronymWords(text string) []mention {
+	var ws []mention
+	start, bstart := -1, 0 // the word being read, in runes and bytes
+	var first rune         // its first rune
+	n := 0                 // runes before i
+	for i := 0; i <= len(text); n++ {
+		word, r, size := false, rune(0), 1
+		if i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf { // ASCII without the decoder
+				r, word = rune(c), 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+				word = turkish.IsWordRune(r)
+			}
+		}
+		switch {
+		case word && start < 0:
+			start, bstart, first = n, i, r
+		case !word && start >= 0:
+			if n-start >= 2 && isAcronymStart(first) {
+				ws = append(ws, mention{start: start, end: n, bstart: bstart, bend: i})
+			}
+			start = -1
+		}
+		i += size
+	}
+	return ws
 }
 
 // replacer splits the text inlines of one leaf around its mentions, in a
