@@ -1,6 +1,7 @@
 package turkish
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,6 +75,22 @@ var terminalAbbreviations = []string{
 // the terminal entries. Every terminal entry is written in lower case.
 var abbrevExact, abbrevFolded, terminalFolded = abbrevSets()
 
+// maxAbbrevRunes is the length in runes of the longest entry: a longer
+// word is no abbreviation, and folding (LowerRune, rune for rune) keeps
+// the length.
+var maxAbbrevRunes = func() int {
+	n := 0
+	for _, w := range slices.Concat(abbreviations, terminalAbbreviations) {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
+
+// tooLong reports whether w has more runes than any entry.
+func tooLong(w string) bool {
+	return len(w) > maxAbbrevRunes && utf8.RuneCountInString(w) > maxAbbrevRunes
+}
+
 func abbrevSets() (exact, folded, terminal map[string]bool) {
 	exact, folded, terminal = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, w := range abbreviations {
@@ -96,7 +113,7 @@ func abbrevSets() (exact, folded, terminal map[string]bool) {
 // not abbreviations in this sense: they end sentences like other words.
 func IsAbbreviation(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if w == "" {
+	if w == "" || tooLong(w) {
 		return false
 	}
 	if abbrevExact[w] {
@@ -114,7 +131,7 @@ func IsAbbreviation(word string) bool {
 // new sentence. Every terminal abbreviation is also an [IsAbbreviation].
 func IsTerminalAbbreviation(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if w == "" || !foldable(w) {
+	if w == "" || tooLong(w) || !foldable(w) {
 		return false
 	}
 	return inFolded(terminalFolded, w)
