@@ -377,9 +377,15 @@ func repairDoubleUTF8(file string, text string, diags *diag.List) string {
 	for i := 0; i < len(text); {
 		// Every lead character (Â to ô, U+00C2 to U+00F4) is 0xC3 in UTF-8,
 		// and the only ones doubleUTF8At accepts are Ã Ä Å â (C3 83, C3 84,
-		// C3 85, C3 A2): testing the second byte here skips the ç ö ü of
-		// ordinary Turkish text without decoding them.
-		if text[i] == 0xC3 && i+1 < len(text) && leadSecond(text[i+1]) {
+		// C3 85, C3 A2): the search goes from one 0xC3 to the next, and
+		// testing the second byte skips the ç ö ü of ordinary Turkish text
+		// without decoding them.
+		j := strings.IndexByte(text[i:], 0xC3)
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+1 < len(text) && leadSecond(text[i+1]) {
 			if n, r := doubleUTF8At(text, i); n > 0 {
 				hits = append(hits, hit{i, n, r})
 				i += n

@@ -36,6 +36,8 @@
 package segment
 
 import (
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -50,7 +52,7 @@ import (
 func Sentences(text string) []doc.Sentence {
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	rs := sc.rs[:0]
+	rs := slices.Grow(sc.rs[:0], len(text)) // a rune per byte at most
 	for _, r := range text {
 		rs = append(rs, r)
 	}
@@ -61,7 +63,7 @@ func Sentences(text string) []doc.Sentence {
 		return nil
 	}
 	out := sc.out[:0]
-	closers := standaloneClosers(sc.closers[:0], rs, toks)
+	closers := standaloneClosers(sc.closers[:0], rs, toks, strings.IndexByte(text, '"') >= 0)
 	sc.closers = closers
 	lastTerm := -1 // index of the last sentence punctuation
 	for k := len(rs) - 1; k >= 0; k-- {
@@ -243,14 +245,15 @@ func onlyOpeners(rs []rune, t token) bool {
 // standaloneClosers marks the tokens made only of closing quotes and
 // brackets, written apart from the punctuation they close: "… belirleyecektir.
 // ” vurgusu yapıldı." A straight double quote alone is a closer when an odd
-// number of straight double quotes come before it.
-func standaloneClosers(marks []bool, rs []rune, toks []token) []bool {
+// number of straight double quotes come before it; quotes says that rs
+// holds one.
+func standaloneClosers(marks []bool, rs []rune, toks []token, quotes bool) []bool {
 	marks = append(marks[:0], make([]bool, len(toks))...)
-	quotes := 0
+	n := 0 // straight double quotes so far
 	for k, t := range toks {
 		w := rs[t.start:t.end]
 		if len(w) == 1 && w[0] == '"' {
-			marks[k] = quotes%2 == 1
+			marks[k] = n%2 == 1
 		} else {
 			marks[k] = true
 			for _, r := range w {
@@ -260,9 +263,12 @@ func standaloneClosers(marks []bool, rs []rune, toks []token) []bool {
 				}
 			}
 		}
+		if !quotes {
+			continue
+		}
 		for _, r := range w {
 			if r == '"' {
-				quotes++
+				n++
 			}
 		}
 	}
