@@ -612,11 +612,13 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %s", osMessage(err))
 	}
 	defer f.Close()
-	tooBig := fmt.Errorf("file is over the size limit of %s for one seed", sizeString(limit))
+	tooBig := func() error {
+		return fmt.Errorf("file is over the size limit of %s for one seed", sizeString(limit))
+	}
 	size := int64(0)
 	if fi, err := f.Stat(); err == nil {
 		if fi.Size() > limit {
-			return nil, tooBig
+			return nil, tooBig()
 		}
 		size = fi.Size()
 	}
@@ -626,7 +628,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %s", osMessage(err))
 	}
 	if int64(len(raw)) > limit {
-		return nil, tooBig
+		return nil, tooBig()
 	}
 	return raw, nil
 }
