@@ -235,35 +235,61 @@ func mentions(text string, words []mention, index map[string]int, unknown func(w
 // starts like an acronym, in order, with term 0: the words that mentions
 // looks up. A word is a maximal run of letters and digits, so "ICANN’in"
 // holds the word "ICANN" and "ICANNs" holds none. It reads text in place:
-// no copy of the text is made.
+// no copy of the text is made. It goes from one byte that may start such
+// a word to the next, and counts the runes before a word only when it has
+// found one.
 func acronymWords(text string) []mention {
 	var ws []mention
-	start, bstart := -1, 0 // the word being read, in runes and bytes
-	var first rune         // its first rune
-	n := 0                 // runes before i
-	for i := 0; i <= len(text); n++ {
-		word, r, size := false, rune(0), 1
-		if i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf { // ASCII without the decoder
-				r, word = rune(c), 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
-				word = turkish.IsWordRune(r)
-			}
+	n, counted := 0, 0 // the runes of text[:counted]
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !acronymLead[c] {
+			i++
+			continue
 		}
-		switch {
-		case word && start < 0:
-			start, bstart, first = n, i, r
-		case !word && start >= 0:
-			if n-start >= 2 && isAcronymStart(first) {
-				ws = append(ws, mention{start: start, end: n, bstart: bstart, bend: i})
-			}
-			start = -1
+		first, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			first, size = utf8.DecodeRuneInString(text[i:])
 		}
-		i += size
+		if !isAcronymStart(first) {
+			i += size
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && turkish.IsWordRune(prev) {
+			i += size // inside a word
+			continue
+		}
+		j, m := i+size, 1 // the word's end, in bytes and runes
+		for j < len(text) {
+			r, size := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[j:])
+			}
+			if !turkish.IsWordRune(r) {
+				break
+			}
+			j += size
+			m++
+		}
+		if m >= 2 {
+			n += utf8.RuneCountInString(text[counted:i])
+			counted = i
+			ws = append(ws, mention{start: n, end: n + m, bstart: i, bend: j})
+		}
+		i = j
 	}
 	return ws
 }
+
+// acronymLead marks the bytes that start an acronym's first letter in
+// UTF-8: A–Z, and the lead bytes of Ç Ö Ü (0xC3), Ğ İ (0xC4) and Ş (0xC5).
+var acronymLead = func() (t [256]bool) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	t[0xC3], t[0xC4], t[0xC5] = true, true, true
+	return t
+}()
 
 // replacer splits the text inlines of one leaf around its mentions, in a
 // walk over the leaf's block: every mention that lies inside one Text node

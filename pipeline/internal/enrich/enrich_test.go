@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/seedpress/seedpress/internal/corpus"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
 	"github.com/seedpress/seedpress/pipeline/turkish"
@@ -403,7 +404,7 @@ func acronymWordsRef(text string) []mention {
 var acronymWordsSeeds = []string{
 	"", "A", "AB", "TDK’nin sözlüğü", "ICANNs ve ICANN’in", "Ünite ÖSYM, ÇŞB: İŞKUR.",
 	"x TDK", "TDK", "ab CD ef", "G20 2G", "\xffAB\xff", "AB\x80CD", "ŞİR-KET ŞİRKET_ŞİRKET",
-	"Z\u0301Z ZZ", "Ǆǅ DŽ", "1996’da ABD'de", "  ", "ŞŞ",
+	"Z\u0301Z ZZ", "Ǆǅ DŽ", "1996’da ABD'de", "  ", "ŞŞ", "ĞĞ aĞ çÇÇ", "\xe2\xc3\x87A", "ç\xa7AB",
 }
 
 func TestAcronymWords(t *testing.T) {
@@ -423,4 +424,14 @@ func FuzzAcronymWords(f *testing.F) {
 			t.Errorf("acronymWords(%q) = %v, want %v", text, got, want)
 		}
 	})
+}
+
+// BenchmarkAcronymWords scans the bench corpora's sentences for the words
+// that may be acronyms, as Find does for every leaf.
+func BenchmarkAcronymWords(b *testing.B) {
+	text := strings.Join(corpus.DefaultSentences(), ". ")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		acronymWords(text)
+	}
 }
