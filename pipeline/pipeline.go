@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/seedpress/seedpress/internal/parallel"
 	"github.com/seedpress/seedpress/pipeline/diag"
@@ -135,7 +136,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	// another, else document by document in the loop below.
 	refs := xref.New(meta.Lang)
 	var resolve func(*doc.Document) diag.List
-	if forceIndex || mayRefer(seeds, opts.MaxFileSize) {
+	if forceIndex || mayRefer(seeds, workers, opts.MaxFileSize) {
 		diags.Append(indexSeeds(refs, seeds, workers, opts.MaxFileSize))
 		refs.Seal()
 		resolve = refs.Resolve
@@ -566,18 +567,22 @@ func structureDocument(s seedFile, index int, limit int64, images *resource.Load
 
 // mayRefer reports whether a Markdown seed of seeds may hold a reference
 // to another document, or an id, by xref.MayRefer of its bytes. A seed
-// that cannot be read counts as none: reading it again will say why.
-func mayRefer(seeds *seedList, limit int64) bool {
-	for i := range seeds.len() {
+// that cannot be read counts as none: reading it again will say why. The
+// seeds are read on workers goroutines, and none is read once one is
+// found.
+func mayRefer(seeds *seedList, workers int, limit int64) bool {
+	var found atomic.Bool
+	parallel.Each(seeds.len(), workers, func(i int) error {
 		s := seeds.at(i)
-		if !strings.EqualFold(filepath.Ext(s.name), ".md") {
-			continue
+		if found.Load() || !strings.EqualFold(filepath.Ext(s.name), ".md") {
+			return nil
 		}
 		if raw, err := readLimited(s.path(), limit); err == nil && xref.MayRefer(raw) {
-			return true
+			found.Store(true)
 		}
-	}
-	return false
+		return nil
+	})
+	return found.Load()
 }
 
 // indexSeeds adds every seed, read as far as its structure on workers
