@@ -170,7 +170,7 @@ type use struct {
 // markMentions replaces the mentions of the glossary (index) in the leaves
 // of document di by Abbr inlines and returns them in reading order; words
 // holds each leaf's acronymWords. It calls unknown with every other word
-// that starts like an acronym.
+// that is shaped like an acronym (isAcronym).
 func markMentions(di int, leaves []doc.Leaf, words [][]mention, index map[string]int, unknown func(leaf int, word string)) []use {
 	var us []use
 	for li, leaf := range leaves {
@@ -217,7 +217,8 @@ type mention struct {
 }
 
 // mentions returns every word of words, the acronymWords of text, that is
-// a glossary acronym, in order, and calls unknown with every other one.
+// a glossary acronym, in order, and calls unknown with every other one:
+// the words that are shaped like an acronym.
 func mentions(text string, words []mention, index map[string]int, unknown func(word string)) []mention {
 	var ms []mention
 	for _, w := range words {
@@ -231,13 +232,13 @@ func mentions(text string, words []mention, index map[string]int, unknown func(w
 	return ms
 }
 
-// acronymWords returns every word of text of two or more runes that
-// starts like an acronym, in order, with term 0: the words that mentions
-// looks up. A word is a maximal run of letters and digits, so "ICANN’in"
-// holds the word "ICANN" and "ICANNs" holds none. It reads text in place:
-// no copy of the text is made. It goes from one byte that may start such
-// a word to the next, and counts the runes before a word only when it has
-// found one.
+// acronymWords returns every word of text that is shaped like an acronym
+// (isAcronym), in order, with term 0: the words that mentions looks up,
+// since every term's acronym has that shape. A word is a maximal run of
+// letters and digits, so "ICANN’in" holds the word "ICANN" and "ICANNs"
+// holds none. It reads text in place: no copy of the text is made. It goes
+// from one byte that may start such a word to the next, and counts the
+// runes before a word only when it has found one.
 func acronymWords(text string) []mention {
 	var ws []mention
 	n, counted := 0, 0 // the runes of text[:counted]
@@ -260,6 +261,7 @@ func acronymWords(text string) []mention {
 			continue
 		}
 		j, m := i+size, 1 // the word's end, in bytes and runes
+		acronym := true   // every rune so far is one of an acronym
 		for j < len(text) {
 			r, size := rune(text[j]), 1
 			if r >= utf8.RuneSelf {
@@ -268,10 +270,11 @@ func acronymWords(text string) []mention {
 			if !turkish.IsWordRune(r) {
 				break
 			}
+			acronym = acronym && (isAcronymStart(r) || '0' <= r && r <= '9')
 			j += size
 			m++
 		}
-		if m >= 2 {
+		if m >= 2 && acronym {
 			n += utf8.RuneCountInString(text[counted:i])
 			counted = i
 			ws = append(ws, mention{start: n, end: n + m, bstart: i, bend: j})

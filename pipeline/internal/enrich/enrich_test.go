@@ -373,7 +373,8 @@ func TestGlossaryManuscript(t *testing.T) {
 }
 
 // acronymWordsRef is acronymWords as first written, one rune at a time
-// through the decoder: the reference its fast path must agree with.
+// through the decoder, every word that starts like an acronym kept when it
+// is shaped like one: the reference the fast path must agree with.
 func acronymWordsRef(text string) []mention {
 	var ws []mention
 	n := 0
@@ -393,7 +394,7 @@ func acronymWordsRef(text string) []mention {
 			j += size
 			m++
 		}
-		if m-n >= 2 && isAcronymStart(r) {
+		if m-n >= 2 && isAcronymStart(r) && isAcronym(text[i:j]) {
 			ws = append(ws, mention{start: n, end: m, bstart: i, bend: j})
 		}
 		i, n = j, m
