@@ -73,13 +73,20 @@ type Found struct {
 // the words up in the glossary, without reading the text again.
 func Find(d *doc.Document) *Found {
 	leaves := d.Leaves()
-	words := make([][]mention, len(leaves))
+	f := &Found{leaves: leaves, words: make([][]mention, len(leaves))}
 	for li, leaf := range leaves {
-		if leaf.Kind != doc.KindCode {
-			words[li] = acronymWords(leaf.Text)
+		if leaf.Kind == doc.KindCode {
+			continue
+		}
+		f.words[li] = acronymWords(leaf.Text)
+		if len(f.words[li]) == 0 {
+			continue // a definition's acronym is one of the words
+		}
+		for _, def := range Definitions(leaf.Text) {
+			f.defs = append(f.defs, foundDef{leaf: li, def: def})
 		}
 	}
-	return &Found{leaves: leaves, defs: documentDefinitions(leaves), words: words}
+	return f
 }
 
 // Add adds the definitions of d, which Find read, to the glossary and marks
@@ -144,21 +151,6 @@ func (g *Builder) Terms() []doc.Term { return g.terms }
 type foundDef struct {
 	leaf int
 	def  Definition
-}
-
-// documentDefinitions returns the definitions in the leaves of one
-// document, in reading order.
-func documentDefinitions(leaves []doc.Leaf) []foundDef {
-	var found []foundDef
-	for li, leaf := range leaves {
-		if leaf.Kind == doc.KindCode {
-			continue
-		}
-		for _, def := range Definitions(leaf.Text) {
-			found = append(found, foundDef{leaf: li, def: def})
-		}
-	}
-	return found
 }
 
 // use is one mention of glossary term term, in sentence ref.

@@ -268,6 +268,11 @@ func FuzzDefinitions(f *testing.F) {
 			if !isAcronym(d.Acronym) || d.Expansion == "" {
 				t.Fatalf("bad definition %+v", d)
 			}
+			// Find looks for definitions only in a leaf with acronym
+			// words: the acronym is one of them.
+			if !slices.ContainsFunc(acronymWords(s), func(w mention) bool { return w.start == d.At && s[w.bstart:w.bend] == d.Acronym }) {
+				t.Fatalf("%q at %d is not one of the acronym words of %q", d.Acronym, d.At, s)
+			}
 		}
 	})
 }
