@@ -261,10 +261,10 @@ type read struct {
 // when it is not nil and loading its images with images; it runs on a
 // worker goroutine.
 func readSeed(seeds *seedList, i int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) read {
-	d, front, ds := readDocument(seeds.at(i), i, limit, resolve, images)
+	d, leaves, front, ds := readDocument(seeds.at(i), i, limit, resolve, images)
 	var found *enrich.Found
 	if d != nil {
-		found = enrich.Find(d)
+		found = enrich.FindIn(leaves)
 	}
 	return read{doc: d, found: found, diags: ds, front: front}
 }
@@ -494,19 +494,19 @@ func osMessage(err error) string {
 
 // readDocument reads, decodes, normalises, structures, resolves (when
 // resolve is not nil) and segments one seed, and loads the images it uses;
-// it returns the document with its front matter (nil when it has none).
-// The document's ID is set later, in reading order, and so is its Title
-// unless the front matter gives one.
-func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) (*doc.Document, *manifest.FrontMatter, diag.List) {
+// it returns the document with its leaves (see doc.Document.Leaves) and
+// its front matter (nil when it has none). The document's ID is set later,
+// in reading order, and so is its Title unless the front matter gives one.
+func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) (*doc.Document, []doc.Leaf, *manifest.FrontMatter, diag.List) {
 	d, front, diags := structureDocument(s, index, limit, images)
 	if d == nil {
-		return nil, nil, diags
+		return nil, nil, nil, diags
 	}
 	if resolve != nil {
 		diags.Append(resolve(d))
 	}
-	segmentDocument(d)
-	return d, front, diags
+	leaves := segmentDocument(d)
+	return d, leaves, front, diags
 }
 
 // structureDocument reads, decodes, normalises and structures one seed,
@@ -671,24 +671,22 @@ func sizeString(n int64) string {
 
 // segmentDocument fills the Sentences of every heading, paragraph and line
 // block of d, its notes' included: every leaf but code. Table cells and
-// captions, and figure captions, are not sentences of the running text.
-func segmentDocument(d *doc.Document) {
-	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
-		switch b := n.(type) {
+// captions, and figure captions, are not sentences of the running text,
+// nor leaves. It returns the leaves, whose text (the blocks' plain text)
+// it splits, for the later stages.
+func segmentDocument(d *doc.Document) []doc.Leaf {
+	leaves := d.Leaves()
+	for _, l := range leaves {
+		switch b := l.Block.(type) {
 		case *doc.Heading:
-			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
-			return doc.WalkSkipChildren
+			b.Sentences = segment.Sentences(l.Text)
 		case *doc.Paragraph:
-			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
-			return doc.WalkSkipChildren
+			b.Sentences = segment.Sentences(l.Text)
 		case *doc.LineBlock:
-			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
-			return doc.WalkSkipChildren
-		case *doc.Table, *doc.Figure:
-			return doc.WalkSkipChildren
+			b.Sentences = segment.Sentences(l.Text)
 		}
-		return doc.WalkContinue
-	})
+	}
+	return leaves
 }
 
 // loadImages loads the images that d uses (uses, from the structure

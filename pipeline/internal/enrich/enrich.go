@@ -71,8 +71,11 @@ type Found struct {
 // words that may be acronyms. It only reads d, so that many documents can
 // be read at once before they are added in order: Add then only looks
 // the words up in the glossary, without reading the text again.
-func Find(d *doc.Document) *Found {
-	leaves := d.Leaves()
+func Find(d *doc.Document) *Found { return FindIn(d.Leaves()) }
+
+// FindIn is Find of the document whose leaves (see doc.Document.Leaves)
+// are leaves, for a caller that has them.
+func FindIn(leaves []doc.Leaf) *Found {
 	f := &Found{leaves: leaves, words: make([][]mention, len(leaves))}
 	for li, leaf := range leaves {
 		if leaf.Kind == doc.KindCode {
