@@ -137,6 +137,26 @@ func IsTerminalAbbreviation(word string) bool {
 	return inFolded(terminalFolded, w)
 }
 
+// LookupAbbreviation reports both IsAbbreviation(word) and
+// IsTerminalAbbreviation(word), folding word once, for a caller that
+// asks both.
+func LookupAbbreviation(word string) (known, terminal bool) {
+	w := strings.TrimSuffix(word, ".")
+	if w == "" || tooLong(w) {
+		return false, false
+	}
+	exact := abbrevExact[w]
+	if !foldable(w) {
+		return exact, false
+	}
+	var buf [foldBuf]byte
+	f, ok := foldInto(buf[:0], w)
+	if !ok {
+		return exact, false
+	}
+	return exact || abbrevFolded[string(f)], terminalFolded[string(f)]
+}
+
 // foldable reports whether w is written in lower case, capitalised, or all
 // upper case, the forms in which a lower-case entry matches. Mixed forms
 // such as "bKz" match nothing.
