@@ -18,7 +18,8 @@ const (
 	classUpper
 	classDigit
 	classMark
-	classWord // a letter or a digit: turkish.IsWordRune
+	classWord     // a letter or a digit: turkish.IsWordRune
+	classTerminal // sentence punctuation: isTerminal
 )
 
 // tableSize bounds the runes answered from classes: up to the end of
@@ -48,6 +49,9 @@ var classes = func() (t [tableSize]uint8) {
 		}
 		if turkish.IsWordRune(r) {
 			c |= classWord
+		}
+		if isTerminal(r) {
+			c |= classTerminal
 		}
 		t[r] = c
 	}
@@ -108,4 +112,15 @@ func isWordRune(r rune) bool {
 		return classes[r]&classWord != 0
 	}
 	return turkish.IsWordRune(r)
+}
+
+// spaceOrTerminal returns the classSpace and classTerminal bits of r.
+func spaceOrTerminal(r rune) uint8 {
+	if uint32(r) < tableSize {
+		return classes[r] & (classSpace | classTerminal)
+	}
+	if unicode.IsSpace(r) {
+		return classSpace
+	}
+	return 0 // every sentence punctuation mark is in the table
 }

@@ -21,6 +21,8 @@ func TestClasses(t *testing.T) {
 		{"isDigit", isDigit, unicode.IsDigit},
 		{"isMark", isMark, unicode.IsMark},
 		{"isWordRune", isWordRune, turkish.IsWordRune},
+		{"spaceOrTerminal(r)&classSpace", func(r rune) bool { return spaceOrTerminal(r)&classSpace != 0 }, unicode.IsSpace},
+		{"spaceOrTerminal(r)&classTerminal", func(r rune) bool { return spaceOrTerminal(r)&classTerminal != 0 }, isTerminal},
 	}
 	for _, tt := range tests {
 		check := func(r rune) {

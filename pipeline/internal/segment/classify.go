@@ -30,10 +30,10 @@ const (
 // concerned.
 func classify(w []rune) int {
 	s := string(w)
-	if turkish.IsTerminalAbbreviation(s) {
+	switch known, terminal := turkish.LookupAbbreviation(s); {
+	case terminal:
 		return wordTerminalAbbrev
-	}
-	if turkish.IsAbbreviation(s) {
+	case known:
 		return wordAbbrev
 	}
 	if len(w) == 1 && isLetter(w[0]) {

@@ -52,26 +52,15 @@ import (
 func Sentences(text string) []doc.Sentence {
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	rs := slices.Grow(sc.rs[:0], len(text)) // a rune per byte at most
-	for _, r := range text {
-		rs = append(rs, r)
-	}
-	sc.rs = rs
-	toks := tokenize(sc.toks[:0], rs)
-	sc.toks = toks
+	// A rune per byte at most: the buffer grows once.
+	rs, toks, lastTerm := tokenize(slices.Grow(sc.rs[:0], len(text)), sc.toks[:0], text)
+	sc.rs, sc.toks = rs, toks
 	if len(toks) == 0 {
 		return nil
 	}
 	out := sc.out[:0]
 	closers := standaloneClosers(sc.closers[:0], rs, toks, strings.IndexByte(text, '"') >= 0)
 	sc.closers = closers
-	lastTerm := -1 // index of the last sentence punctuation
-	for k := len(rs) - 1; k >= 0; k-- {
-		if isTerminal(rs[k]) {
-			lastTerm = k
-			break
-		}
-	}
 	start, first := toks[0].start, 0
 	capStart := capitalStart(rs, toks[0])
 	for i := range toks {

@@ -5,13 +5,18 @@ import "github.com/seedpress/seedpress/pipeline/turkish"
 // token is a maximal run of non-space runes, [start, end) in runes.
 type token struct{ start, end int }
 
-// tokenize appends the tokens of rs to toks. Only a token with sentence
-// punctuation inside can be cut (see appendToken); the others are
-// appended as they are.
-func tokenize(toks []token, rs []rune) []token {
-	start, term := -1, false
-	for i, r := range rs {
-		if isSpace(r) {
+// tokenize appends the runes of text to rs and its tokens to toks, in one
+// pass, and returns them with the index in rs of the last sentence
+// punctuation (-1 when there is none). Only a token with sentence
+// punctuation inside can be cut (see appendToken); the others are appended
+// as they are.
+func tokenize(rs []rune, toks []token, text string) ([]rune, []token, int) {
+	start, term, lastTerm := -1, false, -1
+	for _, r := range text {
+		i := len(rs)
+		rs = append(rs, r)
+		c := spaceOrTerminal(r)
+		if c&classSpace != 0 {
 			if start >= 0 {
 				toks = appendTokenIf(toks, rs, start, i, term)
 				start = -1
@@ -21,12 +26,14 @@ func tokenize(toks []token, rs []rune) []token {
 		if start < 0 {
 			start, term = i, false
 		}
-		term = term || isTerminal(r)
+		if c&classTerminal != 0 {
+			term, lastTerm = true, i
+		}
 	}
 	if start >= 0 {
 		toks = appendTokenIf(toks, rs, start, len(rs), term)
 	}
-	return toks
+	return rs, toks, lastTerm
 }
 
 // appendTokenIf appends the token rs[start:end], through appendToken when
