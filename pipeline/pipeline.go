@@ -524,7 +524,7 @@ func structureDocument(s seedFile, index int, limit int64, images *resource.Load
 	sum := sha256.Sum256(raw)
 	text, encoding, ds := decode.Decode(s.name, raw)
 	diags.Append(ds)
-	raw = nil // the text is all that is needed from here on
+	raw = nil // the text, which may share its memory, is all that is needed from here on
 	if ds.HasErrors() {
 		return nil, nil, diags // the decoder said why; later stages would repeat it
 	}

@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -38,7 +39,8 @@ const (
 // Decode returns the text of raw, the name of the encoding it was read in
 // ("utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1254",
 // "iso-8859-9") and the problems found. file is the seed's path for
-// diagnostics.
+// diagnostics. Text in UTF-8 is raw's own memory, not a copy: raw must
+// not be changed once Decode has returned.
 //
 // Errors (text is then ""): an empty file, a file with NUL bytes that is not
 // UTF-16 with a byte order mark, UTF-16 with an odd length or an unpaired
@@ -70,7 +72,7 @@ func Decode(file string, raw []byte) (text, encoding string, diags diag.List) {
 			encoding = UTF8BOM
 		}
 		if utf8.Valid(raw) {
-			text = string(raw)
+			text = unsafe.String(unsafe.SliceData(raw), len(raw)) // raw is not changed: see above
 		} else {
 			text, encoding, diags = decodeLegacy(file, raw, encoding)
 		}
