@@ -292,6 +292,11 @@ func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first, more, 
 		}
 		return true
 	}
+	if last := rs[toks[i].end-1]; !isTerminal(last) && !isCloser(last) {
+		// Most tokens: no sentence punctuation to end with, and not a
+		// standalone closer, which is all closers.
+		return false
+	}
 	e, ok := parseEnding(rs, toks[i])
 	if ok && closers[i+1] {
 		// The sentence, if it ends, ends after the closer.
