@@ -377,6 +377,12 @@ func listSeeds(dir string) (*seedList, *manifest.Outline, diag.List) {
 		if strings.HasPrefix(name, ".") || !manifest.IsSeedName(name) {
 			continue // noted by noteSkipped
 		}
+		if e.Type().IsRegular() {
+			// A file, not a link, in the folder whose real path is root:
+			// seedAt would find nothing to resolve and nothing wrong.
+			seeds.add(name, "")
+			continue
+		}
 		if name, target, ok := seedAt(dir, root, name, &diags); ok {
 			seeds.add(name, target)
 		}
