@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/seedpress/seedpress/internal/idset"
 	"github.com/seedpress/seedpress/internal/parallel"
@@ -136,7 +137,7 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 	// another, else document by document in the loop below.
 	refs := xref.New(meta.Lang)
 	var resolve func(*doc.Document) diag.List
-	if forceIndex || mayRefer(seeds, opts.MaxFileSize) {
+	if forceIndex || mayRefer(seeds, workers, opts.MaxFileSize) {
 		diags.Append(indexSeeds(refs, seeds, workers, opts.MaxFileSize))
 		refs.Seal()
 		resolve = refs.Resolve
@@ -262,10 +263,10 @@ type read struct {
 // when it is not nil and loading its images with images; it runs on a
 // worker goroutine.
 func readSeed(seeds *seedList, i int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) read {
-	d, front, ds := readDocument(seeds.at(i), i, limit, resolve, images)
+	d, leaves, front, ds := readDocument(seeds.at(i), i, limit, resolve, images)
 	var found *enrich.Found
 	if d != nil {
-		found = enrich.Find(d)
+		found = enrich.FindIn(leaves)
 	}
 	return read{doc: d, found: found, diags: ds, front: front}
 }
@@ -407,6 +408,12 @@ func listSeeds(dir string) (*seedList, *manifest.Outline, diag.List) {
 		if strings.HasPrefix(name, ".") || !manifest.IsSeedName(name) {
 			continue // noted by noteSkipped
 		}
+		if e.Type().IsRegular() {
+			// A file, not a link, in the folder whose real path is root:
+			// seedAt would find nothing to resolve and nothing wrong.
+			seeds.add(name, "")
+			continue
+		}
 		if name, target, ok := seedAt(dir, root, name, &diags); ok {
 			seeds.add(name, target)
 		}
@@ -525,19 +532,19 @@ func osMessage(err error) string {
 
 // readDocument reads, decodes, normalises, structures, resolves (when
 // resolve is not nil) and segments one seed, and loads the images it uses;
-// it returns the document with its front matter (nil when it has none).
-// The document's ID is set later, in reading order, and so is its Title
-// unless the front matter gives one.
-func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) (*doc.Document, *manifest.FrontMatter, diag.List) {
+// it returns the document with its leaves (see doc.Document.Leaves) and
+// its front matter (nil when it has none). The document's ID is set later,
+// in reading order, and so is its Title unless the front matter gives one.
+func readDocument(s seedFile, index int, limit int64, resolve func(*doc.Document) diag.List, images *resource.Loader) (*doc.Document, []doc.Leaf, *manifest.FrontMatter, diag.List) {
 	d, front, diags := structureDocument(s, index, limit, images)
 	if d == nil {
-		return nil, nil, diags
+		return nil, nil, nil, diags
 	}
 	if resolve != nil {
 		diags.Append(resolve(d))
 	}
-	segmentDocument(d)
-	return d, front, diags
+	leaves := segmentDocument(d)
+	return d, leaves, front, diags
 }
 
 // structureDocument reads, decodes, normalises and structures one seed,
@@ -555,7 +562,7 @@ func structureDocument(s seedFile, index int, limit int64, images *resource.Load
 	sum := sha256.Sum256(raw)
 	text, encoding, ds := decode.Decode(s.name, raw)
 	diags.Append(ds)
-	raw = nil // the text is all that is needed from here on
+	raw = nil // the text, which may share its memory, is all that is needed from here on
 	if ds.HasErrors() {
 		return nil, nil, diags // the decoder said why; later stages would repeat it
 	}
@@ -598,18 +605,22 @@ func structureDocument(s seedFile, index int, limit int64, images *resource.Load
 
 // mayRefer reports whether a Markdown seed of seeds may hold a reference
 // to another document, or an id, by xref.MayRefer of its bytes. A seed
-// that cannot be read counts as none: reading it again will say why.
-func mayRefer(seeds *seedList, limit int64) bool {
-	for i := range seeds.len() {
+// that cannot be read counts as none: reading it again will say why. The
+// seeds are read on workers goroutines, and none is read once one is
+// found.
+func mayRefer(seeds *seedList, workers int, limit int64) bool {
+	var found atomic.Bool
+	parallel.Each(seeds.len(), workers, func(i int) error {
 		s := seeds.at(i)
-		if !strings.EqualFold(filepath.Ext(s.name), ".md") {
-			continue
+		if found.Load() || !strings.EqualFold(filepath.Ext(s.name), ".md") {
+			return nil
 		}
 		if raw, err := readLimited(s.path(), limit); err == nil && xref.MayRefer(raw) {
-			return true
+			found.Store(true)
 		}
-	}
-	return false
+		return nil
+	})
+	return found.Load()
 }
 
 // indexSeeds adds every seed, read as far as its structure on workers
@@ -643,11 +654,13 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %s", osMessage(err))
 	}
 	defer f.Close()
-	tooBig := fmt.Errorf("file is over the size limit of %s for one seed", sizeString(limit))
+	tooBig := func() error {
+		return fmt.Errorf("file is over the size limit of %s for one seed", sizeString(limit))
+	}
 	size := int64(0)
 	if fi, err := f.Stat(); err == nil {
 		if fi.Size() > limit {
-			return nil, tooBig
+			return nil, tooBig()
 		}
 		size = fi.Size()
 	}
@@ -657,7 +670,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %s", osMessage(err))
 	}
 	if int64(len(raw)) > limit {
-		return nil, tooBig
+		return nil, tooBig()
 	}
 	return raw, nil
 }
@@ -695,24 +708,22 @@ func sizeString(n int64) string {
 
 // segmentDocument fills the Sentences of every heading, paragraph and line
 // block of d, its notes' included: every leaf but code. Table cells and
-// captions, and figure captions, are not sentences of the running text.
-func segmentDocument(d *doc.Document) {
-	doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
-		switch b := n.(type) {
+// captions, and figure captions, are not sentences of the running text,
+// nor leaves. It returns the leaves, whose text (the blocks' plain text)
+// it splits, for the later stages.
+func segmentDocument(d *doc.Document) []doc.Leaf {
+	leaves := d.Leaves()
+	for _, l := range leaves {
+		switch b := l.Block.(type) {
 		case *doc.Heading:
-			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
-			return doc.WalkSkipChildren
+			b.Sentences = segment.Sentences(l.Text)
 		case *doc.Paragraph:
-			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
-			return doc.WalkSkipChildren
+			b.Sentences = segment.Sentences(l.Text)
 		case *doc.LineBlock:
-			b.Sentences = segment.Sentences(doc.PlainText(b.Inlines))
-			return doc.WalkSkipChildren
-		case *doc.Table, *doc.Figure:
-			return doc.WalkSkipChildren
+			b.Sentences = segment.Sentences(l.Text)
 		}
-		return doc.WalkContinue
-	})
+	}
+	return leaves
 }
 
 // loadImages loads the images that d uses (uses, from the structure

@@ -13,6 +13,7 @@ import (
 	"github.com/seedpress/seedpress/internal/idset"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/internal/segment"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -459,4 +460,56 @@ func benchSeeds(b *testing.B, n int) (string, int64) {
 		size += fi.Size()
 	}
 	return dir, size
+}
+
+// TestSegmentDocument checks that segmentDocument, which splits the text
+// of d's leaves, gives every heading, paragraph and line block of the
+// running text, notes included, the sentences of its plain text, and
+// none to those of tables and figures.
+func TestSegmentDocument(t *testing.T) {
+	dirs, _ := filepath.Glob("../testdata/seeds/*")
+	dirs = append(dirs, "../testdata/corpus", "../seeds")
+	for _, dir := range dirs {
+		b, diags := Build(dir, Options{})
+		if b == nil {
+			t.Fatalf("%s: %v", dir, diags)
+		}
+		for _, d := range b.Documents {
+			skip := 0 // the tables and figures entered
+			doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
+				switch n.(type) {
+				case *doc.Table, *doc.Figure:
+					if entering {
+						skip++
+					} else {
+						skip--
+					}
+					return doc.WalkContinue
+				}
+				if !entering {
+					return doc.WalkContinue
+				}
+				var got []doc.Sentence
+				var inlines []doc.Inline
+				switch b := n.(type) {
+				case *doc.Heading:
+					got, inlines = b.Sentences, b.Inlines
+				case *doc.Paragraph:
+					got, inlines = b.Sentences, b.Inlines
+				case *doc.LineBlock:
+					got, inlines = b.Sentences, b.Inlines
+				default:
+					return doc.WalkContinue
+				}
+				want := segment.Sentences(doc.PlainText(inlines))
+				if skip > 0 {
+					want = nil
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: %s: %T: sentences %v, want %v", dir, d.Source, n, got, want)
+				}
+				return doc.WalkContinue
+			})
+		}
+	}
 }

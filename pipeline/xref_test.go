@@ -101,8 +101,10 @@ func TestIndexFirstSameBook(t *testing.T) {
 	for _, dir := range []string{"../testdata/corpus", "../seeds", tmp} {
 		seeds, _, _ := listSeeds(dir)
 		// testdata/corpus names a file "yazım-kılavuzu.md" in a code span.
-		if mayRefer(seeds, DefaultMaxFileSize) != (dir == "../testdata/corpus") {
-			t.Errorf("%s: mayRefer = %v", dir, !(dir == "../testdata/corpus"))
+		for _, workers := range []int{1, 3} {
+			if mayRefer(seeds, workers, DefaultMaxFileSize) != (dir == "../testdata/corpus") {
+				t.Errorf("%s: mayRefer with %d workers = %v", dir, workers, !(dir == "../testdata/corpus"))
+			}
 		}
 		b, diags := Build(dir, Options{Workers: 3})
 		var want bytes.Buffer

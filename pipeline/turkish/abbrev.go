@@ -1,6 +1,7 @@
 package turkish
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,6 +75,22 @@ var terminalAbbreviations = []string{
 // the terminal entries. Every terminal entry is written in lower case.
 var abbrevExact, abbrevFolded, terminalFolded = abbrevSets()
 
+// maxAbbrevRunes is the length in runes of the longest entry: a longer
+// word is no abbreviation, and folding (LowerRune, rune for rune) keeps
+// the length.
+var maxAbbrevRunes = func() int {
+	n := 0
+	for _, w := range slices.Concat(abbreviations, terminalAbbreviations) {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
+
+// tooLong reports whether w has more runes than any entry.
+func tooLong(w string) bool {
+	return len(w) > maxAbbrevRunes && utf8.RuneCountInString(w) > maxAbbrevRunes
+}
+
 func abbrevSets() (exact, folded, terminal map[string]bool) {
 	exact, folded, terminal = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, w := range abbreviations {
@@ -96,7 +113,7 @@ func abbrevSets() (exact, folded, terminal map[string]bool) {
 // not abbreviations in this sense: they end sentences like other words.
 func IsAbbreviation(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if w == "" {
+	if w == "" || tooLong(w) {
 		return false
 	}
 	if abbrevExact[w] {
@@ -114,10 +131,30 @@ func IsAbbreviation(word string) bool {
 // new sentence. Every terminal abbreviation is also an [IsAbbreviation].
 func IsTerminalAbbreviation(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if w == "" || !foldable(w) {
+	if w == "" || tooLong(w) || !foldable(w) {
 		return false
 	}
 	return inFolded(terminalFolded, w)
+}
+
+// LookupAbbreviation reports both IsAbbreviation(word) and
+// IsTerminalAbbreviation(word), folding word once, for a caller that
+// asks both.
+func LookupAbbreviation(word string) (known, terminal bool) {
+	w := strings.TrimSuffix(word, ".")
+	if w == "" || tooLong(w) {
+		return false, false
+	}
+	exact := abbrevExact[w]
+	if !foldable(w) {
+		return exact, false
+	}
+	var buf [foldBuf]byte
+	f, ok := foldInto(buf[:0], w)
+	if !ok {
+		return exact, false
+	}
+	return exact || abbrevFolded[string(f)], terminalFolded[string(f)]
 }
 
 // foldable reports whether w is written in lower case, capitalised, or all
@@ -131,6 +168,11 @@ func foldable(w string) bool {
 	}
 	lowerRest, upperRest := true, true
 	for _, r := range rest {
+		if r < utf8.RuneSelf { // ASCII: the same answers without the tables
+			upperRest = upperRest && !('a' <= r && r <= 'z')
+			lowerRest = lowerRest && !('A' <= r && r <= 'Z')
+			continue
+		}
 		if unicode.IsLower(r) {
 			upperRest = false
 		}

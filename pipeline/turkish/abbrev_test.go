@@ -111,3 +111,35 @@ func ExampleIsAbbreviation() {
 	// ABD’de false
 	// gitti. false
 }
+
+// lookupWords are words for TestLookupAbbreviation and the fuzz target's
+// seeds: entries in every case, with and without the period, and others.
+func lookupWords() []string {
+	words := []string{"", ".", "..", "gitti", "gitti.", "bKz", "İSTANBUL", "K.K.T.C.", "ıı", "Iİ", "a.ş.", strings.Repeat("a", 70)}
+	for _, w := range append(abbreviations, terminalAbbreviations...) {
+		up := strings.ToUpperSpecial(unicode.TurkishCase, w)
+		words = append(words, w, w+".", up, up+".", Title(w))
+	}
+	return words
+}
+
+func TestLookupAbbreviation(t *testing.T) {
+	for _, w := range lookupWords() {
+		known, terminal := LookupAbbreviation(w)
+		if known != IsAbbreviation(w) || terminal != IsTerminalAbbreviation(w) {
+			t.Errorf("LookupAbbreviation(%q) = %v, %v; want %v, %v", w, known, terminal, IsAbbreviation(w), IsTerminalAbbreviation(w))
+		}
+	}
+}
+
+func FuzzLookupAbbreviation(f *testing.F) {
+	for _, w := range lookupWords() {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		known, terminal := LookupAbbreviation(w)
+		if known != IsAbbreviation(w) || terminal != IsTerminalAbbreviation(w) {
+			t.Errorf("LookupAbbreviation(%q) = %v, %v; want %v, %v", w, known, terminal, IsAbbreviation(w), IsTerminalAbbreviation(w))
+		}
+	})
+}

@@ -132,13 +132,29 @@ const foldBuf = 64
 // every key and is not in m.
 func inFolded(m map[string]bool, w string) bool {
 	var buf [foldBuf]byte
-	b := buf[:0]
+	b, ok := foldInto(buf[:0], w)
+	return ok && m[string(b)]
+}
+
+// foldInto appends w, folded to lower case by Turkish rules (LowerRune),
+// to b, and reports whether it fits in b's capacity.
+func foldInto(b []byte, w string) ([]byte, bool) {
 	for _, r := range w {
+		if r < utf8.RuneSelf && r != 'I' { // ASCII folds as ASCII
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if len(b) == cap(b) {
+				return b, false
+			}
+			b = append(b, byte(r))
+			continue
+		}
 		r = LowerRune(r)
-		if len(b)+utf8.RuneLen(r) > len(buf) {
-			return false
+		if len(b)+utf8.RuneLen(r) > cap(b) {
+			return b, false
 		}
 		b = utf8.AppendRune(b, r)
 	}
-	return m[string(b)]
+	return b, true
 }

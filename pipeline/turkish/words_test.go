@@ -162,6 +162,48 @@ func TestFoldedListsAreLowerCase(t *testing.T) {
 	}
 }
 
+// TestInFoldedFolds checks inFolded, whose ASCII letters skip LowerRune,
+// against folding the whole word with LowerRune, on ASCII, Turkish
+// letters, dotted and dotless I, and words at the fold buffer's size.
+func TestInFoldedFolds(t *testing.T) {
+	words := []string{
+		"bu", "BU", "Bu", "bU", "ICIN", "İÇİN", "Için", "için", "ıçın", "I", "ı", "i", "İ",
+		"TDK", "tdk", "Tdk", "T.D.K", "3D", "a-b", "ÇÜNKÜ", "çünkü", "Ǆ", "ǅ", "",
+		strings.Repeat("a", foldBuf), strings.Repeat("a", foldBuf+1),
+		strings.Repeat("ş", foldBuf/2), strings.Repeat("I", foldBuf/2), strings.Repeat("I", foldBuf/2+1),
+	}
+	for _, w := range words {
+		folded := strings.Map(LowerRune, w)
+		m := map[string]bool{folded: true}
+		want := len(folded) <= foldBuf
+		if got := inFolded(m, w); got != want {
+			t.Errorf("inFolded({%q}, %q) = %v, want %v", folded, w, got, want)
+		}
+		if inFolded(map[string]bool{w + "x": true}, w) {
+			t.Errorf("inFolded({%q}, %q) = true, want false", w+"x", w)
+		}
+	}
+}
+
+// TestFoldable checks foldable, whose ASCII letters skip the Unicode
+// tables, on the forms a lower-case entry matches in and on mixed ones.
+func TestFoldable(t *testing.T) {
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"bkz", true}, {"Bkz", true}, {"BKZ", true}, {"bKz", false}, {"bKZ", true},
+		{"BkZ", false}, {"Şti", true}, {"ŞTİ", true}, {"ŞtI", false}, {"şTi", false},
+		{"a.ş", true}, {"A.Ş", true}, {"A.ş", true}, {"A.şB", false}, {"3d", true}, {"", true},
+		{"ığ", true}, {"IĞ", true}, {"Iğ", true}, {"IğX", false}, {"aǅ", true},
+	}
+	for _, tt := range tests {
+		if got := foldable(tt.w); got != tt.want {
+			t.Errorf("foldable(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
+
 func TestInFoldedAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { IsSentenceOpener("Dolayısıyla") }); n != 0 {
 		t.Errorf("IsSentenceOpener allocates %v times, want 0", n)

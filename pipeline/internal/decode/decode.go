@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -38,7 +39,8 @@ const (
 // Decode returns the text of raw, the name of the encoding it was read in
 // ("utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1254",
 // "iso-8859-9") and the problems found. file is the seed's path for
-// diagnostics.
+// diagnostics. Text in UTF-8 is raw's own memory, not a copy: raw must
+// not be changed once Decode has returned.
 //
 // Errors (text is then ""): an empty file, a file with NUL bytes that is not
 // UTF-16 with a byte order mark, UTF-16 with an odd length or an unpaired
@@ -70,7 +72,7 @@ func Decode(file string, raw []byte) (text, encoding string, diags diag.List) {
 			encoding = UTF8BOM
 		}
 		if utf8.Valid(raw) {
-			text = string(raw)
+			text = unsafe.String(unsafe.SliceData(raw), len(raw)) // raw is not changed: see above
 		} else {
 			text, encoding, diags = decodeLegacy(file, raw, encoding)
 		}
@@ -377,9 +379,15 @@ func repairDoubleUTF8(file string, text string, diags *diag.List) string {
 	for i := 0; i < len(text); {
 		// Every lead character (Â to ô, U+00C2 to U+00F4) is 0xC3 in UTF-8,
 		// and the only ones doubleUTF8At accepts are Ã Ä Å â (C3 83, C3 84,
-		// C3 85, C3 A2): testing the second byte here skips the ç ö ü of
-		// ordinary Turkish text without decoding them.
-		if text[i] == 0xC3 && i+1 < len(text) && leadSecond(text[i+1]) {
+		// C3 85, C3 A2): the search goes from one 0xC3 to the next, and
+		// testing the second byte skips the ç ö ü of ordinary Turkish text
+		// without decoding them.
+		j := strings.IndexByte(text[i:], 0xC3)
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+1 < len(text) && leadSecond(text[i+1]) {
 			if n, r := doubleUTF8At(text, i); n > 0 {
 				hits = append(hits, hit{i, n, r})
 				i += n

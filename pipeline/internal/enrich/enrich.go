@@ -62,14 +62,34 @@ func NewBuilder() *Builder {
 type Found struct {
 	leaves []doc.Leaf
 	defs   []foundDef
+	// words holds, for each leaf, its words that may be acronyms (see
+	// acronymWords), term unset; none for code.
+	words [][]mention
 }
 
-// Find flattens d into leaves and finds its acronym definitions. It only
-// reads d, so that many documents can be read at once before they are
-// added in order.
-func Find(d *doc.Document) *Found {
-	leaves := d.Leaves()
-	return &Found{leaves: leaves, defs: documentDefinitions(leaves)}
+// Find flattens d into leaves and finds its acronym definitions and the
+// words that may be acronyms. It only reads d, so that many documents can
+// be read at once before they are added in order: Add then only looks
+// the words up in the glossary, without reading the text again.
+func Find(d *doc.Document) *Found { return FindIn(d.Leaves()) }
+
+// FindIn is Find of the document whose leaves (see doc.Document.Leaves)
+// are leaves, for a caller that has them.
+func FindIn(leaves []doc.Leaf) *Found {
+	f := &Found{leaves: leaves, words: make([][]mention, len(leaves))}
+	for li, leaf := range leaves {
+		if leaf.Kind == doc.KindCode {
+			continue
+		}
+		f.words[li] = acronymWords(leaf.Text)
+		if len(f.words[li]) == 0 {
+			continue // a definition's acronym is one of the words
+		}
+		for _, def := range Definitions(leaf.Text) {
+			f.defs = append(f.defs, foundDef{leaf: li, def: def})
+		}
+	}
+	return f
 }
 
 // Add adds the definitions of d, which Find read, to the glossary and marks
@@ -112,7 +132,7 @@ func (g *Builder) Add(d *doc.Document, f *Found) diag.List {
 			g.early[word] = earlyUse{pos: place(leaf), doc: d.Index}
 		}
 	}
-	for _, u := range markMentions(d.Index, f.leaves, g.index, unknown) {
+	for _, u := range markMentions(d.Index, f.leaves, f.words, g.index, unknown) {
 		t := &g.terms[u.term]
 		t.Occurrences++
 		if g.OmitUses {
@@ -136,21 +156,6 @@ type foundDef struct {
 	def  Definition
 }
 
-// documentDefinitions returns the definitions in the leaves of one
-// document, in reading order.
-func documentDefinitions(leaves []doc.Leaf) []foundDef {
-	var found []foundDef
-	for li, leaf := range leaves {
-		if leaf.Kind == doc.KindCode {
-			continue
-		}
-		for _, def := range Definitions(leaf.Text) {
-			found = append(found, foundDef{leaf: li, def: def})
-		}
-	}
-	return found
-}
-
 // use is one mention of glossary term term, in sentence ref.
 type use struct {
 	term int
@@ -158,15 +163,16 @@ type use struct {
 }
 
 // markMentions replaces the mentions of the glossary (index) in the leaves
-// of document di by Abbr inlines and returns them in reading order. It
-// calls unknown with every other word that starts like an acronym.
-func markMentions(di int, leaves []doc.Leaf, index map[string]int, unknown func(leaf int, word string)) []use {
+// of document di by Abbr inlines and returns them in reading order; words
+// holds each leaf's acronymWords. It calls unknown with every other word
+// that is shaped like an acronym (isAcronym).
+func markMentions(di int, leaves []doc.Leaf, words [][]mention, index map[string]int, unknown func(leaf int, word string)) []use {
 	var us []use
 	for li, leaf := range leaves {
 		if leaf.Kind == doc.KindCode {
 			continue
 		}
-		ms := mentions(leaf.Text, index, func(w string) { unknown(li, w) })
+		ms := mentions(leaf.Text, words[li], index, func(w string) { unknown(li, w) })
 		if len(ms) == 0 {
 			continue
 		}
@@ -205,41 +211,83 @@ type mention struct {
 	term         int
 }
 
-// mentions returns every word of text that is a glossary acronym, in order,
-// and calls unknown with every other word of two or more runes that starts
-// like an acronym. A word is a maximal run of letters and digits, so
-// "ICANN’in" holds the word "ICANN" and "ICANNs" holds none. It reads text
-// in place: no copy of the text is made.
-func mentions(text string, index map[string]int, unknown func(word string)) []mention {
+// mentions returns every word of words, the acronymWords of text, that is
+// a glossary acronym, in order, and calls unknown with every other one:
+// the words that are shaped like an acronym.
+func mentions(text string, words []mention, index map[string]int, unknown func(word string)) []mention {
 	var ms []mention
-	n := 0 // runes before i
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !turkish.IsWordRune(r) {
-			i += size
-			n++
-			continue
+	for _, w := range words {
+		if t, ok := index[text[w.bstart:w.bend]]; ok {
+			w.term = t
+			ms = append(ms, w)
+		} else {
+			unknown(text[w.bstart:w.bend])
 		}
-		j, m := i, n
-		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
-			if !turkish.IsWordRune(r) {
-				break
-			}
-			j += size
-			m++
-		}
-		if m-n >= 2 && isAcronymStart(r) {
-			if t, ok := index[text[i:j]]; ok {
-				ms = append(ms, mention{start: n, end: m, bstart: i, bend: j, term: t})
-			} else {
-				unknown(text[i:j])
-			}
-		}
-		i, n = j, m
 	}
 	return ms
 }
+
+// acronymWords returns every word of text that is shaped like an acronym
+// (isAcronym), in order, with term 0: the words that mentions looks up,
+// since every term's acronym has that shape. A word is a maximal run of
+// letters and digits, so "ICANN’in" holds the word "ICANN" and "ICANNs"
+// holds none. It reads text in place: no copy of the text is made. It goes
+// from one byte that may start such a word to the next, and counts the
+// runes before a word only when it has found one.
+func acronymWords(text string) []mention {
+	var ws []mention
+	n, counted := 0, 0 // the runes of text[:counted]
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !acronymLead[c] {
+			i++
+			continue
+		}
+		first, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			first, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isAcronymStart(first) {
+			i += size
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && turkish.IsWordRune(prev) {
+			i += size // inside a word
+			continue
+		}
+		j, m := i+size, 1 // the word's end, in bytes and runes
+		acronym := true   // every rune so far is one of an acronym
+		for j < len(text) {
+			r, size := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[j:])
+			}
+			if !turkish.IsWordRune(r) {
+				break
+			}
+			acronym = acronym && (isAcronymStart(r) || '0' <= r && r <= '9')
+			j += size
+			m++
+		}
+		if m >= 2 && acronym {
+			n += utf8.RuneCountInString(text[counted:i])
+			counted = i
+			ws = append(ws, mention{start: n, end: n + m, bstart: i, bend: j})
+		}
+		i = j
+	}
+	return ws
+}
+
+// acronymLead marks the bytes that start an acronym's first letter in
+// UTF-8: A–Z, and the lead bytes of Ç Ö Ü (0xC3), Ğ İ (0xC4) and Ş (0xC5).
+var acronymLead = func() (t [256]bool) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	t[0xC3], t[0xC4], t[0xC5] = true, true, true
+	return t
+}()
 
 // replacer splits the text inlines of one leaf around its mentions, in a
 // walk over the leaf's block: every mention that lies inside one Text node

@@ -3,12 +3,16 @@ package enrich
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/seedpress/seedpress/internal/corpus"
 	"github.com/seedpress/seedpress/pipeline/diag"
 	"github.com/seedpress/seedpress/pipeline/doc"
+	"github.com/seedpress/seedpress/pipeline/turkish"
 )
 
 func TestDefinitions(t *testing.T) {
@@ -264,6 +268,11 @@ func FuzzDefinitions(f *testing.F) {
 			if !isAcronym(d.Acronym) || d.Expansion == "" {
 				t.Fatalf("bad definition %+v", d)
 			}
+			// Find looks for definitions only in a leaf with acronym
+			// words: the acronym is one of them.
+			if !slices.ContainsFunc(acronymWords(s), func(w mention) bool { return w.start == d.At && s[w.bstart:w.bend] == d.Acronym }) {
+				t.Fatalf("%q at %d is not one of the acronym words of %q", d.Acronym, d.At, s)
+			}
 		}
 	})
 }
@@ -365,5 +374,70 @@ func TestGlossaryManuscript(t *testing.T) {
 	})
 	if abbrs != 7 {
 		t.Errorf("%d Abbr inlines, want 7", abbrs)
+	}
+}
+
+// acronymWordsRef is acronymWords as first written, one rune at a time
+// through the decoder, every word that starts like an acronym kept when it
+// is shaped like one: the reference the fast path must agree with.
+func acronymWordsRef(text string) []mention {
+	var ws []mention
+	n := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !turkish.IsWordRune(r) {
+			i += size
+			n++
+			continue
+		}
+		j, m := i, n
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !turkish.IsWordRune(r) {
+				break
+			}
+			j += size
+			m++
+		}
+		if m-n >= 2 && isAcronymStart(r) && isAcronym(text[i:j]) {
+			ws = append(ws, mention{start: n, end: m, bstart: i, bend: j})
+		}
+		i, n = j, m
+	}
+	return ws
+}
+
+var acronymWordsSeeds = []string{
+	"", "A", "AB", "TDK’nin sözlüğü", "ICANNs ve ICANN’in", "Ünite ÖSYM, ÇŞB: İŞKUR.",
+	"x TDK", "TDK", "ab CD ef", "G20 2G", "\xffAB\xff", "AB\x80CD", "ŞİR-KET ŞİRKET_ŞİRKET",
+	"Z\u0301Z ZZ", "Ǆǅ DŽ", "1996’da ABD'de", "  ", "ŞŞ", "ĞĞ aĞ çÇÇ", "\xe2\xc3\x87A", "ç\xa7AB",
+}
+
+func TestAcronymWords(t *testing.T) {
+	for _, text := range acronymWordsSeeds {
+		if got, want := acronymWords(text), acronymWordsRef(text); !slices.Equal(got, want) {
+			t.Errorf("acronymWords(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func FuzzAcronymWords(f *testing.F) {
+	for _, s := range acronymWordsSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := acronymWords(text), acronymWordsRef(text); !slices.Equal(got, want) {
+			t.Errorf("acronymWords(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
+
+// BenchmarkAcronymWords scans the bench corpora's sentences for the words
+// that may be acronyms, as Find does for every leaf.
+func BenchmarkAcronymWords(b *testing.B) {
+	text := strings.Join(corpus.DefaultSentences(), ". ")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		acronymWords(text)
 	}
 }

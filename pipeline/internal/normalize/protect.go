@@ -236,11 +236,22 @@ func codeSpan(s string, n *ast.CodeSpan) []region {
 // the writer asked for).
 func linkTargets(s string) []region {
 	var rs []region
-	lineStart := 0
+	// The start of the line of i, found when needed: lineStart is the
+	// start of the line of seen, and no line starts in (seen, i] unless
+	// a '\n' of s[seen:i] says so.
+	lineStart, seen := 0, 0
+	lineOf := func(i int) int {
+		if k := strings.LastIndexByte(s[seen:i], '\n'); k >= 0 {
+			lineStart = seen + k + 1
+		}
+		seen = i
+		return lineStart
+	}
 	for i := 0; i < len(s); i++ {
+		if !linkByte[s[i]] {
+			continue
+		}
 		switch s[i] {
-		case '\n':
-			lineStart = i + 1
 		case '\\':
 			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
 				rs = append(rs, region{i, i + 2})
@@ -252,7 +263,7 @@ func linkTargets(s string) []region {
 					rs = append(rs, region{i + 1, end})
 					i = end - 1
 				}
-			} else if lead := strings.TrimLeft(s[lineStart:i], " "); i+1 < len(s) && s[i+1] == ':' && strings.HasPrefix(lead, "[") && !strings.HasPrefix(lead, "[^") {
+			} else if lead := strings.TrimLeft(s[lineOf(i):i], " "); i+1 < len(s) && s[i+1] == ':' && strings.HasPrefix(lead, "[") && !strings.HasPrefix(lead, "[^") {
 				// A link reference definition; a footnote's ("[^1]: …") is text.
 				end := strings.IndexByte(s[i:], '\n')
 				if end < 0 {
@@ -276,6 +287,10 @@ func linkTargets(s string) []region {
 	}
 	return rs
 }
+
+// linkByte marks the bytes linkTargets looks at: every other byte is
+// skipped with one lookup.
+var linkByte = [256]bool{'\\': true, ']': true, '<': true}
 
 // closeParen returns the offset after the ")" that closes the "(" at
 // s[open], on the same line, or -1.
@@ -309,12 +324,17 @@ func isASCIIPunct(c byte) bool {
 func bareURLs(s string) []region {
 	var rs []region
 	for i := 0; i < len(s); {
-		k := strings.IndexAny(s[i:], "hfmwHW")
-		if k < 0 {
+		for i < len(s) && !urlLead[s[i]] {
+			i++
+		}
+		if i == len(s) {
 			break
 		}
-		i += k
-		if prev, _ := around(s, i, i); wordRune(prev) || !urlStart(s[i:]) {
+		if !urlStart(s[i:]) {
+			i++
+			continue
+		}
+		if prev, _ := around(s, i, i); wordRune(prev) {
 			i++
 			continue
 		}
@@ -332,11 +352,44 @@ func bareURLs(s string) []region {
 	return rs
 }
 
+// urlLead marks the bytes bareURLs looks for a URL at.
+var urlLead = [256]bool{'h': true, 'f': true, 'm': true, 'w': true, 'H': true, 'W': true}
+
+// urlStart reports whether s starts with "http://", "https://", "ftp://",
+// "mailto:" or "www." in any case. A non-ASCII character, two bytes or
+// more, never stands for an ASCII one in those lengths: the comparison is
+// ASCII's.
 func urlStart(s string) bool {
-	for _, p := range []string{"http://", "https://", "ftp://", "mailto:", "www."} {
-		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
-			return true
-		}
+	switch lowerASCII(s[0]) {
+	case 'h':
+		return hasPrefixASCIIFold(s, "http://") || hasPrefixASCIIFold(s, "https://")
+	case 'f':
+		return hasPrefixASCIIFold(s, "ftp://")
+	case 'm':
+		return hasPrefixASCIIFold(s, "mailto:")
+	case 'w':
+		return hasPrefixASCIIFold(s, "www.")
 	}
 	return false
+}
+
+// hasPrefixASCIIFold reports whether s starts with prefix, lower-case
+// ASCII, with its letters in any case.
+func hasPrefixASCIIFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for k := 0; k < len(prefix); k++ {
+		if lowerASCII(s[k]) != prefix[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

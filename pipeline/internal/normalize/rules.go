@@ -428,10 +428,17 @@ func mayCollapse(t span) bool {
 			}
 		default:
 			lead, prevBlank = false, false
+			for i+1 < len(s) && !blankByte[s[i+1]] { // the same for the bytes up to the next blank
+				i++
+			}
 		}
 	}
 	return false
 }
+
+// blankByte marks the bytes that mayCollapse stops at: a line end and the
+// first bytes of the blanks.
+var blankByte = [256]bool{'\n': true, ' ': true, 0xC2: true}
 
 // around returns the runes before and after s[i:j] (-1 at either end of s).
 func around(s string, i, j int) (prev, next rune) {

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"unicode"
 
 	"github.com/seedpress/seedpress/pipeline/turkish"
@@ -29,13 +30,13 @@ const (
 // concerned.
 func classify(w []rune) int {
 	s := string(w)
-	if turkish.IsTerminalAbbreviation(s) {
+	switch known, terminal := turkish.LookupAbbreviation(s); {
+	case terminal:
 		return wordTerminalAbbrev
-	}
-	if turkish.IsAbbreviation(s) {
+	case known:
 		return wordAbbrev
 	}
-	if len(w) == 1 && unicode.IsLetter(w[0]) {
+	if len(w) == 1 && isLetter(w[0]) {
 		// "o" is the pronoun and ends sentences ("Gelen o."); any other
 		// single letter is an initial or a reference letter (s., c.).
 		if w[0] == 'o' {
@@ -84,7 +85,7 @@ func abbreviationLike(w []rune, first bool) bool {
 		if r == '\'' || r == '’' {
 			return false
 		}
-		inner = inner || k > 0 && unicode.IsUpper(r)
+		inner = inner || k > 0 && isUpper(r)
 		vowel = vowel || isVowel(r)
 	}
 	if inner {
@@ -95,7 +96,7 @@ func abbreviationLike(w []rune, first bool) bool {
 		// of one vowel-less word is an interjection: "Hmm. sanırım".
 		return false
 	}
-	return unicode.IsUpper(w[0]) || !vowel && unicode.IsLetter(w[0]) && !turkish.IsChatShorthand(string(w))
+	return isUpper(w[0]) || !vowel && isLetter(w[0]) && !turkish.IsChatShorthand(string(w))
 }
 
 // numberKind classifies digits: wordSmallNumber for 1 to 3 plain digits,
@@ -106,10 +107,10 @@ func numberKind(w []rune) int {
 	digits, seps := 0, 0
 	for i, r := range w {
 		switch {
-		case unicode.IsDigit(r):
+		case isDigit(r):
 			digits++
 		case (r == '.' || r == ',' || r == ':' || r == '/' || r == '+') && i > 0 && i < len(w)-1 &&
-			unicode.IsDigit(w[i-1]) && unicode.IsDigit(w[i+1]):
+			isDigit(w[i-1]) && isDigit(w[i+1]):
 			seps++
 		default:
 			return wordOrdinary
@@ -180,10 +181,13 @@ func toRoman(n int) string {
 // periods, each group one to three letters long or an abbreviation: J.R.R,
 // A.Ş, Ph.D, a.g.e, Prof.Dr. Domain names (example.com) have longer groups.
 func dottedInitials(w []rune) bool {
+	if !slices.Contains(w, '.') {
+		return false // one group at most
+	}
 	groups, start := 0, 0
 	for i := 0; i <= len(w); i++ {
 		if i < len(w) && w[i] != '.' {
-			if !unicode.IsLetter(w[i]) {
+			if !isLetter(w[i]) {
 				return false
 			}
 			continue
@@ -206,11 +210,11 @@ func dottedInitials(w []rune) bool {
 // shorthand that ends one (tmm., slm., tşk.), capitalised or not (see
 // turkish.IsChatShorthand).
 func noVowel(w []rune) bool {
-	if len(w) < 2 || len(w) > 5 || !unicode.IsUpper(w[0]) || turkish.IsChatShorthand(string(w)) {
+	if len(w) < 2 || len(w) > 5 || !isUpper(w[0]) || turkish.IsChatShorthand(string(w)) {
 		return false
 	}
 	for _, r := range w[1:] {
-		if !unicode.IsLower(r) || isVowel(r) {
+		if !isLower(r) || isVowel(r) {
 			return false
 		}
 	}
@@ -240,7 +244,7 @@ func attribution(rs []rune, toks []token, i int) bool {
 		if n.dialogue {
 			return false
 		}
-		if k > i+1 && unicode.IsLower(n.first) && isSpeechVerb(n.word) {
+		if k > i+1 && isLower(n.first) && isSpeechVerb(n.word) {
 			return true
 		}
 		if _, ends := parseEnding(rs, toks[k]); ends {

@@ -36,8 +36,9 @@
 package segment
 
 import (
+	"slices"
+	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
 	"github.com/seedpress/seedpress/pipeline/turkish"
@@ -51,26 +52,15 @@ import (
 func Sentences(text string) []doc.Sentence {
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	rs := sc.rs[:0]
-	for _, r := range text {
-		rs = append(rs, r)
-	}
-	sc.rs = rs
-	toks := tokenize(sc.toks[:0], rs)
-	sc.toks = toks
+	// A rune per byte at most: the buffer grows once.
+	rs, toks, lastTerm := tokenize(slices.Grow(sc.rs[:0], len(text)), sc.toks[:0], text)
+	sc.rs, sc.toks = rs, toks
 	if len(toks) == 0 {
 		return nil
 	}
 	out := sc.out[:0]
-	closers := standaloneClosers(sc.closers[:0], rs, toks)
+	closers := standaloneClosers(sc.closers[:0], rs, toks, strings.IndexByte(text, '"') >= 0)
 	sc.closers = closers
-	lastTerm := -1 // index of the last sentence punctuation
-	for k := len(rs) - 1; k >= 0; k-- {
-		if isTerminal(rs[k]) {
-			lastTerm = k
-			break
-		}
-	}
 	start, first := toks[0].start, 0
 	capStart := capitalStart(rs, toks[0])
 	for i := range toks {
@@ -172,7 +162,7 @@ func parseEnding(rs []rune, t token) (e ending, ok bool) {
 // footnote mark "[digits]" that follows sentence punctuation, else -1.
 func footnoteStart(rs []rune, start, end int) int {
 	j := end - 2
-	for j >= start && unicode.IsDigit(rs[j]) {
+	for j >= start && isDigit(rs[j]) {
 		j--
 	}
 	if j < start || j == end-2 || rs[j] != '[' || j == start || !isTerminal(rs[j-1]) && !isCloser(rs[j-1]) {
@@ -192,7 +182,7 @@ type next struct {
 func parseNext(rs []rune, t token) next {
 	var n next
 	i := t.start
-	for i < t.end && !turkish.IsWordRune(rs[i]) {
+	for i < t.end && !isWordRune(rs[i]) {
 		if isDash(rs[i]) {
 			n.dialogue, n.dash = true, true
 		}
@@ -204,7 +194,7 @@ func parseNext(rs []rune, t token) next {
 	if i < t.end {
 		n.first = rs[i]
 		j := i
-		for j < t.end && (unicode.IsLetter(rs[j]) || unicode.IsMark(rs[j])) {
+		for j < t.end && (isLetter(rs[j]) || isMark(rs[j])) {
 			j++
 		}
 		n.word = rs[i:j]
@@ -244,14 +234,15 @@ func onlyOpeners(rs []rune, t token) bool {
 // standaloneClosers marks the tokens made only of closing quotes and
 // brackets, written apart from the punctuation they close: "… belirleyecektir.
 // ” vurgusu yapıldı." A straight double quote alone is a closer when an odd
-// number of straight double quotes come before it.
-func standaloneClosers(marks []bool, rs []rune, toks []token) []bool {
+// number of straight double quotes come before it; quotes says that rs
+// holds one.
+func standaloneClosers(marks []bool, rs []rune, toks []token, quotes bool) []bool {
 	marks = append(marks[:0], make([]bool, len(toks))...)
-	quotes := 0
+	n := 0 // straight double quotes so far
 	for k, t := range toks {
 		w := rs[t.start:t.end]
 		if len(w) == 1 && w[0] == '"' {
-			marks[k] = quotes%2 == 1
+			marks[k] = n%2 == 1
 		} else {
 			marks[k] = true
 			for _, r := range w {
@@ -261,9 +252,12 @@ func standaloneClosers(marks []bool, rs []rune, toks []token) []bool {
 				}
 			}
 		}
+		if !quotes {
+			continue
+		}
 		for _, r := range w {
 			if r == '"' {
-				quotes++
+				n++
 			}
 		}
 	}
@@ -275,7 +269,7 @@ func standaloneClosers(marks []bool, rs []rune, toks []token) []bool {
 // lower-case letter ("Geldi", "400 kişi", "“Gel"). A sentence with no
 // letter or digit in its first token counts as capitalised.
 func capitalStart(rs []rune, t token) bool {
-	return !unicode.IsLower(parseNext(rs, t).first)
+	return !isLower(parseNext(rs, t).first)
 }
 
 // boundaryAfter reports whether a sentence ends with token i. closers marks
@@ -293,10 +287,15 @@ func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first, more, 
 	}
 	if isSmiley(rs[toks[i].start:toks[i].end]) {
 		n := nextAfter(rs, toks, i)
-		if unicode.IsLower(n.first) {
+		if isLower(n.first) {
 			return !isEmoji(rs[toks[i].start])
 		}
 		return true
+	}
+	if last := rs[toks[i].end-1]; !isTerminal(last) && !isCloser(last) {
+		// Most tokens: no sentence punctuation to end with, and not a
+		// standalone closer, which is all closers.
+		return false
 	}
 	e, ok := parseEnding(rs, toks[i])
 	if ok && closers[i+1] {
@@ -313,8 +312,8 @@ func boundaryAfter(rs []rune, toks []token, closers []bool, i int, first, more, 
 		return false
 	}
 	n := nextAfter(rs, toks, i)
-	lower := unicode.IsLower(n.first)
-	upper := !lower && !unicode.IsDigit(n.first) // capitals, and symbols or nothing
+	lower := isLower(n.first)
+	upper := !lower && !isDigit(n.first) // capitals, and symbols or nothing
 	// When no letter or digit follows soon (a symbol, an emoji, "***"),
 	// upper is true: such a token starts a sentence like a capital does.
 
@@ -370,7 +369,7 @@ func prevWord(t []rune) string {
 	var buf [16]rune
 	b := buf[:0]
 	for _, r := range t {
-		if !unicode.IsLetter(r) {
+		if !isLetter(r) {
 			if len(b) > 0 {
 				break
 			}

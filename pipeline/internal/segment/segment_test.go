@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/seedpress/seedpress/internal/corpus"
 )
 
 // split runs Sentences and returns the sentence texts.
@@ -367,6 +369,26 @@ func BenchmarkSentences(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Sentences(text)
+	}
+}
+
+// BenchmarkSentencesProse splits paragraphs of the bench corpora's
+// sentences (see package corpus), eight sentences each, as a build does.
+func BenchmarkSentencesProse(b *testing.B) {
+	sents := corpus.DefaultSentences()
+	var paras []string
+	size := 0
+	for i := 0; i+8 <= len(sents); i += 8 {
+		p := strings.Join(sents[i:i+8], ". ") + "."
+		paras = append(paras, p)
+		size += len(p)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paras {
+			Sentences(p)
+		}
 	}
 }
 

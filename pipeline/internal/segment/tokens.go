@@ -1,31 +1,48 @@
 package segment
 
-import (
-	"unicode"
-
-	"github.com/seedpress/seedpress/pipeline/turkish"
-)
+import "github.com/seedpress/seedpress/pipeline/turkish"
 
 // token is a maximal run of non-space runes, [start, end) in runes.
 type token struct{ start, end int }
 
-// tokenize appends the tokens of rs to toks.
-func tokenize(toks []token, rs []rune) []token {
-	start := -1
-	for i, r := range rs {
-		sp := unicode.IsSpace(r)
-		switch {
-		case !sp && start < 0:
-			start = i
-		case sp && start >= 0:
-			toks = appendToken(toks, rs, start, i)
-			start = -1
+// tokenize appends the runes of text to rs and its tokens to toks, in one
+// pass, and returns them with the index in rs of the last sentence
+// punctuation (-1 when there is none). Only a token with sentence
+// punctuation inside can be cut (see appendToken); the others are appended
+// as they are.
+func tokenize(rs []rune, toks []token, text string) ([]rune, []token, int) {
+	start, term, lastTerm := -1, false, -1
+	for _, r := range text {
+		i := len(rs)
+		rs = append(rs, r)
+		c := spaceOrTerminal(r)
+		if c&classSpace != 0 {
+			if start >= 0 {
+				toks = appendTokenIf(toks, rs, start, i, term)
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start, term = i, false
+		}
+		if c&classTerminal != 0 {
+			term, lastTerm = true, i
 		}
 	}
 	if start >= 0 {
-		toks = appendToken(toks, rs, start, len(rs))
+		toks = appendTokenIf(toks, rs, start, len(rs), term)
 	}
-	return toks
+	return rs, toks, lastTerm
+}
+
+// appendTokenIf appends the token rs[start:end], through appendToken when
+// term says it holds sentence punctuation.
+func appendTokenIf(toks []token, rs []rune, start, end int, term bool) []token {
+	if term {
+		return appendToken(toks, rs, start, end)
+	}
+	return append(toks, token{start, end})
 }
 
 // appendToken appends the token rs[start:end], cut in two where a sentence
@@ -46,7 +63,7 @@ func appendToken(toks []token, rs []rune, start, end int) []token {
 	for j := start; j < end; j++ {
 		r := rs[j]
 		if !isTerminal(r) {
-			if !unicode.IsLetter(r) {
+			if !isLetter(r) {
 				wordStart = j + 1
 			}
 			continue
@@ -57,7 +74,7 @@ func appendToken(toks []token, rs []rune, start, end int) []token {
 			k++
 		}
 		if k+1 < end && j-wordStart >= 2 &&
-			unicode.IsLower(rs[j-1]) && unicode.IsLower(rs[j-2]) &&
+			isLower(rs[j-1]) && isLower(rs[j-2]) &&
 			cutBefore(rs[k:end], r == '.' && k == j+1) &&
 			hasVowel(rs[wordStart:j]) &&
 			!turkish.IsAbbreviation(string(rs[wordStart:j])) {
@@ -74,14 +91,14 @@ func appendToken(toks []token, rs []rune, start, end int) []token {
 // inside a token, starts a new sentence. period says the punctuation is a
 // single period, which also joins domain names and file names.
 func cutBefore(rest []rune, period bool) bool {
-	if len(rest) < 2 || !unicode.IsLower(rest[1]) {
+	if len(rest) < 2 || !isLower(rest[1]) {
 		return false
 	}
-	if unicode.IsUpper(rest[0]) {
+	if isUpper(rest[0]) {
 		return true
 	}
 	n := 0
-	for n < len(rest) && unicode.IsLower(rest[n]) {
+	for n < len(rest) && isLower(rest[n]) {
 		n++
 	}
 	if n < 3 || n < len(rest) && rest[n] == '.' {

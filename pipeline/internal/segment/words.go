@@ -1,11 +1,5 @@
 package segment
 
-import (
-	"unicode"
-
-	"github.com/seedpress/seedpress/pipeline/turkish"
-)
-
 // Words counts the words of s: maximal runs of letters and digits (with
 // their combining marks), where a run continues over
 //
@@ -25,12 +19,12 @@ func wordsRunes(rs []rune) int {
 	in := false
 	for i, r := range rs {
 		switch {
-		case turkish.IsWordRune(r):
+		case isWordRune(r):
 			if !in {
 				n++
 				in = true
 			}
-		case in && unicode.IsMark(r):
+		case in && isMark(r):
 			// Combining marks belong to the letter before them.
 		case in && i+1 < len(rs) && joins(rs[i-1], r, rs[i+1]):
 			// Inner connector: the word goes on.
@@ -43,16 +37,16 @@ func wordsRunes(rs []rune) int {
 
 // joins reports whether connector c between prev and next keeps one word.
 func joins(prev, c, next rune) bool {
-	if !turkish.IsWordRune(prev) && !unicode.IsMark(prev) {
+	if !isWordRune(prev) && !isMark(prev) {
 		return false
 	}
 	switch c {
 	case '’', '\'', 'ʼ':
-		return unicode.IsLetter(next)
+		return isLetter(next)
 	case '-', '‐', '‑', '.', '@', '_':
-		return turkish.IsWordRune(next)
+		return isWordRune(next)
 	case ',', ':', '/':
-		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+		return isDigit(prev) && isDigit(next)
 	}
 	return false
 }

@@ -64,11 +64,11 @@ func (c *converter) authorBlock(n ast.Node, depth int, at doc.Pos) ([]doc.Block,
 		case lines.Len() == 1 && isDivCloser(first):
 			c.diags.Warnf(at, "closing fence \":::\" without a fenced div open; dropped")
 			return nil, true
-		case gridTableRow.Match(first):
+		case bytes.HasPrefix(first, []byte("+")) && gridTableRow.Match(first): // the prefix spares most paragraphs the regexp
 			c.diags.Warnf(at, "pandoc grid tables are not supported; kept as text")
 		case divOpenerLine(first):
 			c.diags.Warnf(at, "fenced divs nested deeper than %d levels are not read; kept as text", MaxDepth)
-		case exampleItem.Match(first):
+		case bytes.HasPrefix(first, []byte("(@")) && exampleItem.Match(first):
 			c.diags.Warnf(at, "pandoc example lists ((@)) are not supported; kept as text")
 		}
 	case *lineBlock:

@@ -3,6 +3,7 @@ package structure
 import (
 	"bytes"
 	"net/url"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -60,7 +61,9 @@ type ImageUse struct {
 // cross-references (left for the pipeline to resolve) are carried too.
 func MarkdownDocument(file, text string) (Result, diag.List) {
 	text = sanitize(text)
-	src := []byte(text)
+	// The text's own bytes, not a copy: goldmark and the converter only
+	// read their source, and fancyLists copies it before it changes it.
+	src := unsafe.Slice(unsafe.StringData(text), len(text))
 	parsed, markers := fancyLists(src)
 	pc := parser.NewContext()
 	root := markdownParser.Parse(gtext.NewReader(parsed), parser.WithContext(pc))

@@ -2,6 +2,8 @@ package structure
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -322,7 +324,11 @@ func FuzzMarkdown(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
+		saved := strings.Clone(in)
 		r, diags := MarkdownDocument("f.md", in)
+		if in != saved { // goldmark reads the text's own bytes
+			t.Fatalf("MarkdownDocument changed its text %q to %q", saved, in)
+		}
 		blocks := r.Blocks
 		d := &doc.Document{Blocks: blocks, Notes: r.Notes}
 		lines := strings.Split(in, "\n")
@@ -382,5 +388,24 @@ func BenchmarkMarkdown(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {
 		Markdown("b.md", in)
+	}
+}
+
+// TestMarkdownLeavesTextAlone checks that MarkdownDocument, which gives
+// goldmark the text's own bytes, does not change them, on the pandoc test
+// suite and the test seeds.
+func TestMarkdownLeavesTextAlone(t *testing.T) {
+	files, _ := filepath.Glob("../../../testdata/pandoc/*.txt")
+	seeds, _ := filepath.Glob("../../../testdata/seeds/*/*.md")
+	for _, name := range append(files, seeds...) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		MarkdownDocument(name, text)
+		if text != string(b) {
+			t.Errorf("%s: MarkdownDocument changed its text", name)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -90,4 +91,59 @@ func attrID(n doc.Node) string {
 		return n.Attr.ID
 	}
 	return ""
+}
+
+// mayReferRef is MayRefer as first written, every byte through one
+// switch: the reference its lookup table must agree with.
+func mayReferRef(src []byte) bool {
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || bytes.IndexByte(src, 0) >= 0 {
+		return true
+	}
+	lineStart := 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '\n':
+			lineStart = i + 1
+		case '@':
+			return true
+		case '#':
+			if i == openingMarks(src, lineStart) {
+				for i+1 < len(src) && src[i+1] == '#' {
+					i++
+				}
+				continue
+			}
+			return true
+		case '.':
+			if hasFoldPrefix(src[i+1:], "md") || hasFoldPrefix(src[i+1:], "txt") {
+				return true
+			}
+		case '&':
+			rest := src[i+1:]
+			if hasFoldPrefix(rest, "commat;") || hasFoldPrefix(rest, "num;") || hasFoldPrefix(rest, "period;") {
+				return true
+			}
+		case '%':
+			if hasFoldPrefix(src[i+1:], "2e") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// FuzzMayReferScan checks MayRefer against mayReferRef.
+func FuzzMayReferScan(f *testing.F) {
+	for _, s := range []string{
+		"", "# Başlık\n\nMetin.\n", "## İki ##\n#x\n", "   # a\n    # b\n", "a # b\n", "#\n##\n###a\n",
+		"x\n# a ## b\n", "a.MD b.Txt", "&NUM; &commat", "%2E %2f", "C# kodu", "e@posta",
+		"#######\n", "\n\n   ### a\n", "a.\n#", "\xff\xfe#",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if got, want := MayRefer([]byte(src)), mayReferRef([]byte(src)); got != want {
+			t.Errorf("MayRefer(%q) = %v, want %v", src, got, want)
+		}
+	})
 }

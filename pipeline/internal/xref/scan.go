@@ -17,14 +17,16 @@ func MayRefer(src []byte) bool {
 	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || bytes.IndexByte(src, 0) >= 0 {
 		return true
 	}
-	lineStart := 0
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '\n':
-			lineStart = i + 1
+		c := src[i]
+		if !scanned[c] {
+			continue
+		}
+		switch c {
 		case '@':
 			return true
 		case '#':
+			lineStart := bytes.LastIndexByte(src[:i], '\n') + 1
 			if i == openingMarks(src, lineStart) {
 				// Skip the run of marks that opens a heading.
 				for i+1 < len(src) && src[i+1] == '#' {
@@ -50,6 +52,10 @@ func MayRefer(src []byte) bool {
 	}
 	return false
 }
+
+// scanned marks the bytes that MayRefer looks at more closely; it skips
+// every other byte with one lookup.
+var scanned = [256]bool{'@': true, '#': true, '.': true, '&': true, '%': true}
 
 // openingMarks returns the index of the first '#' of an ATX heading that
 // opens the line at start (up to three spaces, one to six '#', then a

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/seedpress/seedpress/pipeline/turkish"
 )
@@ -72,7 +73,7 @@ func GitHubSlug(text string) string {
 		switch {
 		case r == ' ':
 			b.WriteByte('-')
-		case r == '-' || unicode.In(r, unicode.L, unicode.M, unicode.Nd, unicode.Nl, unicode.Pc, unicode.Other_Alphabetic):
+		case r == '-' || githubKeeps(r):
 			b.WriteRune(r)
 		}
 	}
@@ -95,7 +96,7 @@ func PandocSlug(text string) string {
 		case haskellSpace(r):
 			space = true
 			continue
-		case unicode.In(r, unicode.L, unicode.N) || r == '_' || r == '-' || r == '.':
+		case letterOrNumber(r) || r == '_' || r == '-' || r == '.':
 		default:
 			continue
 		}
@@ -112,6 +113,25 @@ func PandocSlug(text string) string {
 		return "section"
 	}
 	return b.String()
+}
+
+// githubKeeps reports whether GitHubSlug keeps r: a letter, a mark, a
+// decimal or letter number, connector punctuation or alphabetic. In ASCII
+// those are the letters, the digits and '_'.
+func githubKeeps(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	}
+	return unicode.In(r, unicode.L, unicode.M, unicode.Nd, unicode.Nl, unicode.Pc, unicode.Other_Alphabetic)
+}
+
+// letterOrNumber reports whether r is a letter or a number (L, N); in
+// ASCII, a letter or a digit.
+func letterOrNumber(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.In(r, unicode.L, unicode.N)
 }
 
 // haskellSpace is Haskell's Data.Char.isSpace, which pandoc splits words

@@ -3,6 +3,7 @@ package xref
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestSlug(t *testing.T) {
@@ -127,6 +128,20 @@ func TestPandocSlug(t *testing.T) {
 	for _, want := range []string{"a-3", "a-5"} {
 		if got := uniquePandoc("a", used, next); got != want {
 			t.Errorf("uniquePandoc(a) = %q; want %q", got, want)
+		}
+	}
+}
+
+// TestSlugClasses checks the ASCII answers of githubKeeps and
+// letterOrNumber against the Unicode classes they stand for, over every
+// code point.
+func TestSlugClasses(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := githubKeeps(r), unicode.In(r, unicode.L, unicode.M, unicode.Nd, unicode.Nl, unicode.Pc, unicode.Other_Alphabetic); got != want {
+			t.Errorf("githubKeeps(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := letterOrNumber(r), unicode.In(r, unicode.L, unicode.N); got != want {
+			t.Errorf("letterOrNumber(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
