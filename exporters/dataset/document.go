@@ -53,8 +53,13 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 		}
 	}()
 	leaves := d.Leaves()
+	sentences := 0
+	for _, l := range leaves {
+		sentences += len(l.Sentences())
+	}
 	ch = &chunk{
 		paras:         make([]Paragraph, 0, len(leaves)),
+		sents:         make([]Sentence, 0, sentences),
 		leafSentences: make([]int, len(leaves)),
 		name:          d.ID,
 	}
@@ -313,7 +318,8 @@ func (ch *chunk) check() error {
 	}
 	docCur := newRuneCursor(d.Text, valid)
 	words, si := 0, 0
-	for _, p := range ch.paras {
+	for i := range ch.paras {
+		p := &ch.paras[i]
 		if p.DocumentID != d.ID {
 			return recordErr(TableParagraphs, p.ID, "document_id %s, want %s", p.DocumentID, d.ID)
 		}
@@ -333,7 +339,7 @@ func (ch *chunk) check() error {
 		pCur := newRuneCursor(p.Text, valid)
 		sents, pwords := 0, 0
 		for ; si < len(ch.sents) && ch.sents[si].ParagraphID == p.ID; si++ {
-			s := ch.sents[si]
+			s := &ch.sents[si]
 			if s.DocumentID != d.ID {
 				return recordErr(TableSentences, s.ID, "document_id %s, but paragraph %s is in %s", s.DocumentID, p.ID, d.ID)
 			}
@@ -374,7 +380,8 @@ func (ch *chunk) check() error {
 		_, ok := slices.BinarySearchFunc(ch.sents, *sid, func(s Sentence, id string) int { return strings.Compare(s.ID, id) })
 		return ok
 	}
-	for _, p := range ch.paras {
+	for i := range ch.paras {
+		p := &ch.paras[i]
 		if !hasSentence(p.NoteRefSentenceID) {
 			return recordErr(TableParagraphs, p.ID, "note_ref_sentence_id %s is not a sentence of %s", *p.NoteRefSentenceID, d.ID)
 		}
