@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"syscall"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -168,4 +170,40 @@ func BenchmarkEncode(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(recs)), "ns/record")
 	})
+}
+
+// BenchmarkEncodeDocument builds, checks and encodes every document of a
+// generated 1,000-document corpus, one after the other on one core: the
+// work the Writer runs in parallel for the documents in flight. MB/s is
+// of document text.
+func BenchmarkEncodeDocument(b *testing.B) {
+	c, err := schemas()
+	if err != nil {
+		b.Fatal(err)
+	}
+	book := generatedBook(b, 1000, 1)
+	var size int64
+	for _, d := range book.Documents {
+		size += int64(len(d.Text()))
+	}
+	b.SetBytes(size)
+	w := width(len(book.Documents))
+	cpu0 := processCPU()
+	for b.Loop() {
+		for i, d := range book.Documents {
+			if _, err := c.encodeDocument(w, i, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	// On a shared machine wall time says little; CPU time (the garbage
+	// collector's included) does.
+	b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
+}
+
+// processCPU returns the user and system CPU time of the process so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -430,7 +430,8 @@ func bookBlocks(blocks []doc.Block, use *termUse) ([]Block, error) {
 
 // blocks mirrors blocks in a walk of their own, sharing m's use and error.
 func (m *mirror) blocks(blocks []doc.Block) []Block {
-	sub := mirror{use: m.use, stack: []mirrorFrame{{kind: frameBlock, block: Block{Blocks: make([]Block, 0, len(blocks))}}}}
+	sub := mirror{use: m.use, stack: make([]mirrorFrame, 1, 8)} // nesting is rarely deeper
+	sub.stack[0] = mirrorFrame{kind: frameBlock, block: Block{Blocks: make([]Block, 0, len(blocks))}}
 	doc.WalkBlocks(blocks, sub.visit)
 	if sub.err != nil && m.err == nil {
 		m.err = sub.err

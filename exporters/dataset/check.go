@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"math/big"
+	"math/bits"
 	"reflect"
 	"regexp"
 	"slices"
@@ -58,9 +59,10 @@ type check struct {
 	ref      *check
 	oneOf    []*check
 	props    map[string]prop
-	required uint64 // the bits of the required properties
-	noExtra  bool   // "additionalProperties": false
-	extra    *check // "additionalProperties" as a schema
+	names    propTable // props, for the scan's lookups
+	required uint64    // the bits of the required properties
+	noExtra  bool      // "additionalProperties": false
+	extra    *check    // "additionalProperties" as a schema
 	items    *check
 	minItems int // -1 if absent
 	maxItems int
@@ -169,6 +171,7 @@ func compileCheck(s *validator.Schema, done map[*validator.Schema]*check, open m
 		for i, name := range names {
 			c.props[name] = prop{check: sub(s.Properties[name]), bit: 1 << i}
 		}
+		c.names = newPropTable(c.props)
 	}
 	for _, r := range s.Required {
 		p, ok := c.props[r]
@@ -526,7 +529,7 @@ func (c *check) object(sc *scanner, i int) (int, verdict) {
 			}
 			i = sc.space(i + 1)
 			var pv verdict
-			if p, ok := c.props[string(key)]; ok {
+			if p, ok := c.names.lookup(key); ok {
 				if seen&p.bit != 0 {
 					return i, unsure // a repeated key: the decoder keeps the last
 				}
@@ -603,6 +606,9 @@ func (sc *scanner) str(i int) (end int, raw []byte, escapes int) {
 	}
 	j := i + 1
 	for {
+		for j+8 <= len(d) && plainWord(word8(d[j:])) {
+			j += 8
+		}
 		for j < len(d) && plain[d[j]] {
 			j++
 		}
@@ -627,6 +633,29 @@ var plain = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// Masks of a word of eight bytes: each byte 0x01, each byte 0x80.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// word8 returns the first eight bytes of b as a little-endian word.
+func word8(b []byte) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// plainWord reports whether every byte of w is plain: none is '"', '\\'
+// or a control character. (x - lowBits) &^ x has a high bit set exactly
+// when some byte of x is zero; bytes of 0x80 and above are not below
+// 0x20 and are plain.
+func plainWord(w uint64) bool {
+	quote, backslash := w^(lowBits*'"'), w^(lowBits*'\\')
+	ctl := (w - lowBits*0x20) &^ w // a byte below 0x20
+	return (ctl|(quote-lowBits)&^quote|(backslash-lowBits)&^backslash)&highBits == 0
+}
 
 // shortEscape says which letters follow a backslash in a short escape.
 var shortEscape = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f': true, 'n': true, 'r': true, 't': true}
@@ -710,4 +739,70 @@ func eachSchema(root *validator.Schema, f func(*validator.Schema)) {
 		}
 	}
 	visit(root)
+}
+
+// propTable finds the property a key names without hashing the whole key:
+// a perfect hash of the properties' names, of the key's length and three
+// of its bytes, found when the check is compiled, picks the one name the
+// key can be. Names the hash does not separate stay in a map.
+type propTable struct {
+	slots []propSlot // nil: look up m
+	m     map[string]prop
+	seed  uint32
+	shift uint
+}
+
+type propSlot struct {
+	name string
+	prop prop
+	used bool
+}
+
+// keyHash mixes a key's length and its first, middle and last bytes.
+func keyHash(key []byte) uint32 {
+	n := len(key)
+	if n == 0 {
+		return 0
+	}
+	return uint32(n) | uint32(key[0])<<8 | uint32(key[n/2])<<16 | uint32(key[n-1])<<24
+}
+
+// newPropTable returns the table of props: a perfect hash when one of the
+// seeds it tries separates the names, else the map itself.
+func newPropTable(props map[string]prop) propTable {
+	names := slices.Sorted(maps.Keys(props))
+	for n := uint(max(2, bits.Len(uint(2*len(names))))); n <= 10; n++ {
+		for try := uint32(0); try < 64; try++ {
+			seed := 0x9E3779B1 + try*0x7F4A7C16 // odd: the golden ratio plus even steps
+			t := propTable{slots: make([]propSlot, 1<<n), seed: seed, shift: 32 - n}
+			ok := true
+			for _, name := range names {
+				s := &t.slots[t.index([]byte(name))]
+				if s.used {
+					ok = false
+					break
+				}
+				*s = propSlot{name: name, prop: props[name], used: true}
+			}
+			if ok {
+				return t
+			}
+		}
+	}
+	return propTable{m: props}
+}
+
+func (t *propTable) index(key []byte) uint32 { return keyHash(key) * t.seed >> t.shift }
+
+// lookup returns the property key names.
+func (t *propTable) lookup(key []byte) (prop, bool) {
+	if t.slots == nil {
+		p, ok := t.m[string(key)]
+		return p, ok
+	}
+	s := &t.slots[t.index(key)]
+	if s.used && s.name == string(key) {
+		return s.prop, true
+	}
+	return prop{}, false
 }

@@ -316,6 +316,9 @@ func TestCheckCovers(t *testing.T) {
 			if k.pattern != nil && compileSequence(k.s.Pattern.String()) == nil {
 				t.Errorf("%s: pattern %s is matched by regexp", k.s.Location, k.s.Pattern)
 			}
+			if k.props != nil && k.names.slots == nil {
+				t.Errorf("%s: properties looked up in a map: no perfect hash found", k.s.Location)
+			}
 			if k.ref != nil && !k.refOnly {
 				t.Errorf("%s: $ref beside other keywords: each value is scanned twice", k.s.Location)
 			}
@@ -330,6 +333,54 @@ func TestCheckCovers(t *testing.T) {
 			}
 		}
 		walk(r.check)
+	}
+}
+
+// TestPropTable holds the property table to a map lookup: every name is
+// found, and a key one byte off, a prefix or an extension of a name is
+// found only if it is a name too; with the perfect hash and with the map
+// it falls back to.
+func TestPropTable(t *testing.T) {
+	sets := [][]string{
+		{"id", "document_id", "paragraph_id", "index", "text", "char_start", "char_end", "byte_start", "byte_end", "word_count"},
+		{"", "a", "b", "ab", "ba", "aa", "abc", "acb"},
+		{"x"},
+	}
+	var many []string // more names than the hash separates in its largest table
+	for i := range 64 {
+		many = append(many, fmt.Sprintf("k%02d", i), fmt.Sprintf("k%02dz", i))
+	}
+	sets = append(sets, many[:64])
+	for _, names := range sets {
+		props := map[string]prop{}
+		for i, name := range names {
+			props[name] = prop{bit: 1 << i}
+		}
+		tables := []propTable{newPropTable(props), {m: props}}
+		if len(names) <= 10 && tables[0].slots == nil {
+			t.Errorf("%q: no perfect hash", names)
+		}
+		var keys []string
+		for _, name := range names {
+			keys = append(keys, name, name+"_", name+"\x00")
+			if name != "" {
+				keys = append(keys, name[:len(name)-1], name[1:])
+				for i := range len(name) {
+					b := []byte(name)
+					b[i]++
+					keys = append(keys, string(b))
+				}
+			}
+		}
+		for _, tb := range tables {
+			for _, key := range keys {
+				want, wantOK := props[key]
+				got, ok := tb.lookup([]byte(key))
+				if ok != wantOK || got.bit != want.bit {
+					t.Errorf("%q: lookup(%q) = %v, %v, want %v, %v", names, key, got.bit, ok, want.bit, wantOK)
+				}
+			}
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package dataset
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,8 +53,13 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 		}
 	}()
 	leaves := d.Leaves()
+	sentences := 0
+	for _, l := range leaves {
+		sentences += len(l.Sentences())
+	}
 	ch = &chunk{
 		paras:         make([]Paragraph, 0, len(leaves)),
+		sents:         make([]Sentence, 0, sentences),
 		leafSentences: make([]int, len(leaves)),
 		name:          d.ID,
 	}
@@ -71,7 +77,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	paraWidth := width(len(leaves))
 	// sentenceID is the id of sentence si of leaf li.
 	sentenceID := func(li, si int) *string {
-		sid := fmt.Sprintf("%s-p%0*d-s%0*d", id, paraWidth, li+1, width(len(leaves[li].Sentences())), si+1)
+		sid := childID(childID(id, 'p', li+1, paraWidth), 's', si+1, width(len(leaves[li].Sentences())))
 		return &sid
 	}
 	noteRefs := make(map[*doc.Note]*string, len(el.notes))
@@ -83,12 +89,12 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 		}
 	}
 	for li, l := range leaves {
-		pid := fmt.Sprintf("%s-p%0*d", id, paraWidth, li+1)
+		pid := childID(id, 'p', li+1, paraWidth)
 		if li > 0 {
 			text.WriteString(doc.LeafSeparator)
 			runePos += utf8.RuneCountInString(doc.LeafSeparator)
 		}
-		n := utf8.RuneCountInString(l.Text)
+		n, valid := countRunes(l.Text)
 		if l.Start != runePos || l.End != runePos+n {
 			return nil, recordErr(TableParagraphs, pid, "char_start %d, char_end %d do not span the paragraph's text in the document (%d, %d)", l.Start, l.End, runePos, runePos+n)
 		}
@@ -120,11 +126,10 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 			p.WordCount = len(strings.Fields(l.Text))
 		}
 		sw := width(len(ss))
-		abbrs, err := leafAbbrs(l)
-		if err != nil {
-			return nil, recordErr(TableMentions, pid, "abbreviations: %v", err)
+		if len(info.abbrs) > 0 && info.length != n {
+			return nil, recordErr(TableMentions, pid, "abbreviations: its inlines give %d code points of text, the paragraph has %d", info.length, n)
 		}
-		for _, a := range abbrs {
+		for _, a := range info.abbrs {
 			if a.term < 0 {
 				continue // bookDocument reports it
 			}
@@ -135,10 +140,10 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 			ch.mentions = append(ch.mentions, docMention{term: a.term, sent: len(ch.sents) + si,
 				ref: doc.Ref{Doc: i, Leaf: li, Sentence: si}})
 		}
-		cur := runeCursor{s: l.Text}
+		cur := newRuneCursor(l.Text, valid)
 		prevEnd := 0
 		for si, s := range ss {
-			sid := fmt.Sprintf("%s-s%0*d", pid, sw, si+1)
+			sid := childID(pid, 's', si+1, sw)
 			var why string
 			switch {
 			case s.Start < 0:
@@ -177,25 +182,25 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	if err := ch.check(); err != nil {
 		return nil, err
 	}
-	if ch.docLine, err = c.appendRecord(make([]byte, 0, len(ch.doc.Text)+len(ch.doc.Text)/16+512), c.tables[TableDocuments], TableDocuments, id, ch.doc); err != nil {
+	if ch.docLine, err = appendRecordOf(make([]byte, 0, len(ch.doc.Text)+len(ch.doc.Text)/16+512), c.tables[TableDocuments], TableDocuments, id, ch.doc); err != nil {
 		return nil, err
 	}
 	// One buffer per table, sized for the text and its escapes: the lines
 	// are slices of it.
 	ch.paraLines = make([][]byte, len(ch.paras))
 	buf := make([]byte, 0, len(ch.doc.Text)+len(ch.doc.Text)/16+256*len(ch.paras))
-	for j, p := range ch.paras {
+	for j := range ch.paras {
 		start := len(buf)
-		if buf, err = c.appendRecord(buf, c.tables[TableParagraphs], TableParagraphs, p.ID, p); err != nil {
+		if buf, err = appendRecordOf(buf, c.tables[TableParagraphs], TableParagraphs, ch.paras[j].ID, &ch.paras[j]); err != nil {
 			return nil, err
 		}
 		ch.paraLines[j] = buf[start:len(buf):len(buf)]
 	}
 	ch.sentLines = make([][]byte, len(ch.sents))
 	buf = make([]byte, 0, len(ch.doc.Text)+len(ch.doc.Text)/16+256*len(ch.sents))
-	for j, s := range ch.sents {
+	for j := range ch.sents {
 		start := len(buf)
-		if buf, err = c.appendRecord(buf, c.tables[TableSentences], TableSentences, s.ID, s); err != nil {
+		if buf, err = appendRecordOf(buf, c.tables[TableSentences], TableSentences, ch.sents[j].ID, &ch.sents[j]); err != nil {
 			return nil, err
 		}
 		ch.sentLines[j] = buf[start:len(buf):len(buf)]
@@ -204,7 +209,7 @@ func (c *compiled) encodeDocument(docWidth, i int, d *doc.Document) (ch *chunk, 
 	if err != nil {
 		return nil, recordErr("book", id, "%v", err)
 	}
-	line, err := c.appendRecord(make([]byte, 0, 2*len(ch.doc.Text)+256*len(ch.paras)), c.bookDoc, "book", id, bd)
+	line, err := appendRecordOf(make([]byte, 0, 2*len(ch.doc.Text)+256*len(ch.paras)), c.bookDoc, "book", id, &bd)
 	if err != nil {
 		return nil, err
 	}
@@ -255,7 +260,7 @@ func (ch *chunk) elements(c *compiled, id string, el *elements, leaves []doc.Lea
 	}
 	lw := width(len(el.links))
 	for i, la := range el.links {
-		rec := Link{ID: fmt.Sprintf("%s-l%0*d", id, lw, i+1), DocumentID: id, Index: i}
+		rec := Link{ID: childID(id, 'l', i+1, lw), DocumentID: id, Index: i}
 		if la.at.leaf >= 0 {
 			if si := sentenceAtStart(leaves[la.at.leaf].Sentences(), la.at.offset); si >= 0 {
 				rec.SentenceID = sentenceID(la.at.leaf, si)
@@ -279,6 +284,21 @@ func (ch *chunk) elements(c *compiled, id string, el *elements, leaves []doc.Lea
 	return nil
 }
 
+// childID returns the id of the n-th child of parent tagged tag: parent,
+// '-', tag and n zero-padded to width digits, as fmt.Sprintf("%s-%c%0*d")
+// writes it; n is positive.
+func childID(parent string, tag byte, n, width int) string {
+	var buf [64]byte
+	b := append(buf[:0], parent...)
+	b = append(b, '-', tag)
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], int64(n), 10)
+	for range width - len(d) {
+		b = append(b, '0')
+	}
+	return string(append(b, d...))
+}
+
 // recordErr is the *Error of the record id of table.
 func recordErr(table, id, format string, args ...any) error {
 	return &Error{Table: table, ID: id, Reason: fmt.Sprintf(format, args...)}
@@ -289,15 +309,17 @@ func recordErr(table, id, format string, args ...any) error {
 // its text, and the counts agree across the three tables.
 func (ch *chunk) check() error {
 	d := &ch.doc
-	if n := utf8.RuneCountInString(d.Text); d.CharCount != n {
+	n, valid := countRunes(d.Text)
+	if d.CharCount != n {
 		return recordErr(TableDocuments, d.ID, "char_count %d, text has %d code points", d.CharCount, n)
 	}
 	if d.ParagraphCount != len(ch.paras) || d.SentenceCount != len(ch.sents) {
 		return recordErr(TableDocuments, d.ID, "paragraph_count %d and sentence_count %d, but %d paragraphs and %d sentences", d.ParagraphCount, d.SentenceCount, len(ch.paras), len(ch.sents))
 	}
-	docCur := runeCursor{s: d.Text}
+	docCur := newRuneCursor(d.Text, valid)
 	words, si := 0, 0
-	for _, p := range ch.paras {
+	for i := range ch.paras {
+		p := &ch.paras[i]
 		if p.DocumentID != d.ID {
 			return recordErr(TableParagraphs, p.ID, "document_id %s, want %s", p.DocumentID, d.ID)
 		}
@@ -311,11 +333,13 @@ func (ch *chunk) check() error {
 		if p.ByteStart != bs || p.ByteEnd != be {
 			return recordErr(TableParagraphs, p.ID, "byte_start %d, byte_end %d do not give its text in %s", p.ByteStart, p.ByteEnd, d.ID)
 		}
-		pn := utf8.RuneCountInString(p.Text)
-		pCur := runeCursor{s: p.Text}
+		// p.Text is d.Text[bs:be], which holds the code points from
+		// char_start to char_end, and is valid UTF-8 when d.Text is.
+		pn := p.CharEnd - p.CharStart
+		pCur := newRuneCursor(p.Text, valid)
 		sents, pwords := 0, 0
 		for ; si < len(ch.sents) && ch.sents[si].ParagraphID == p.ID; si++ {
-			s := ch.sents[si]
+			s := &ch.sents[si]
 			if s.DocumentID != d.ID {
 				return recordErr(TableSentences, s.ID, "document_id %s, but paragraph %s is in %s", s.DocumentID, p.ID, d.ID)
 			}
@@ -356,7 +380,8 @@ func (ch *chunk) check() error {
 		_, ok := slices.BinarySearchFunc(ch.sents, *sid, func(s Sentence, id string) int { return strings.Compare(s.ID, id) })
 		return ok
 	}
-	for _, p := range ch.paras {
+	for i := range ch.paras {
+		p := &ch.paras[i]
 		if !hasSentence(p.NoteRefSentenceID) {
 			return recordErr(TableParagraphs, p.ID, "note_ref_sentence_id %s is not a sentence of %s", *p.NoteRefSentenceID, d.ID)
 		}
@@ -367,27 +392,4 @@ func (ch *chunk) check() error {
 		}
 	}
 	return nil
-}
-
-// runeCursor maps code-point offsets of s to byte offsets, moving forward
-// from the last offset asked for, so that a run of increasing offsets costs
-// one pass over s.
-type runeCursor struct {
-	s     string
-	runes int
-	bytes int
-}
-
-// byteAt returns the byte offset of code point r of s; r must be at most
-// the number of code points of s.
-func (c *runeCursor) byteAt(r int) int {
-	if r < c.runes {
-		c.runes, c.bytes = 0, 0
-	}
-	for c.runes < r {
-		_, size := utf8.DecodeRuneInString(c.s[c.bytes:])
-		c.bytes += size
-		c.runes++
-	}
-	return c.bytes
 }

@@ -25,6 +25,8 @@ type leafInfo struct {
 	note   *doc.Note // the footnote holding the leaf, nil in the body
 	lang   string    // the language the leaf is marked as; "" for the book's
 	block  doc.Block // the leaf's block, as Leaves gives it
+	abbrs  []abbrAt  // the leaf's abbreviations, in order
+	length int       // code points of the leaf's inlines, as the walk counts them
 }
 
 // inlineAt is where an inline stands: the leaf it is in (-1 for a table
@@ -98,6 +100,9 @@ func (w *elementWalk) visit(n doc.Node, entering bool) doc.WalkStatus {
 	switch n := n.(type) {
 	case *doc.Heading, *doc.Paragraph, *doc.LineBlock, *doc.CodeBlock:
 		if !entering {
+			if w.cur >= 0 {
+				w.el.info[w.cur].length = w.offset
+			}
 			w.cur = -1
 			return doc.WalkContinue
 		}
@@ -169,6 +174,10 @@ func (w *elementWalk) visit(n doc.Node, entering bool) doc.WalkStatus {
 		}
 	case *doc.Abbr:
 		if entering {
+			if w.cur >= 0 {
+				info := &w.el.info[w.cur]
+				info.abbrs = append(info.abbrs, abbrAt{pos: w.offset, term: n.Term, text: n.Text})
+			}
 			w.advance(n.Text)
 		}
 	case *doc.Math:
@@ -331,7 +340,7 @@ func checkImage(im *doc.Image) error {
 
 // tableRecord builds the record of table t, the index-th of document id.
 func tableRecord(id string, index, width int, t *doc.Table) Table {
-	rec := Table{ID: fmt.Sprintf("%s-t%0*d", id, width, index+1), DocumentID: id, Index: index, Number: t.Number,
+	rec := Table{ID: childID(id, 't', index+1, width), DocumentID: id, Index: index, Number: t.Number,
 		Anchor: nonEmpty(t.Attr.ID), Alignments: make([]string, len(t.Align)),
 		Header: cellTexts(t.Head), Rows: make([][]string, len(t.Rows))}
 	if t.Caption != nil {
@@ -363,7 +372,7 @@ func cellTexts(cells []*doc.TableCell) []string {
 
 // figureRecord builds the record of figure f, the index-th of document id.
 func figureRecord(id string, index, width int, f *doc.Figure) (Figure, error) {
-	fid := fmt.Sprintf("%s-f%0*d", id, width, index+1)
+	fid := childID(id, 'f', index+1, width)
 	im := f.Image
 	if im == nil {
 		return Figure{}, recordErr(TableFigures, fid, "the figure has no image")

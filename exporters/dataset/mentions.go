@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
 )
@@ -36,63 +35,14 @@ type docMention struct {
 	ref  doc.Ref
 }
 
-// abbrAt is an abbreviation of a leaf at code point pos of its text.
+// abbrAt is an abbreviation of a leaf at code point pos of its text, as
+// collectElements finds it: its walk counts the code points of the
+// leaf's inlines as PlainText reads them, and encodeDocument fails when
+// they do not end at the length of the leaf's text.
 type abbrAt struct {
 	pos  int
 	term int
 	text string
-}
-
-// leafAbbrs returns the abbreviations of leaf l with their code-point
-// offsets in l.Text, in order. It walks the leaf's inlines as PlainText
-// reads them and fails when the offsets it counts do not end at the
-// length of l.Text, or on a node it does not know.
-func leafAbbrs(l doc.Leaf) ([]abbrAt, error) {
-	if l.Kind == doc.KindCode {
-		return nil, nil
-	}
-	var (
-		out []abbrAt
-		pos int
-		err error
-	)
-	doc.Walk(l.Block, func(n doc.Node, entering bool) doc.WalkStatus {
-		if !entering {
-			return doc.WalkContinue
-		}
-		switch n := n.(type) {
-		case *doc.Heading, *doc.Paragraph, *doc.LineBlock,
-			*doc.Emph, *doc.Strong, *doc.Link, *doc.Strike, *doc.Sub, *doc.Sup, *doc.Span:
-		case *doc.Text:
-			pos += utf8.RuneCountInString(n.Value)
-		case *doc.Code:
-			pos += utf8.RuneCountInString(n.Value)
-		case *doc.Abbr:
-			out = append(out, abbrAt{pos: pos, term: n.Term, text: n.Text})
-			pos += utf8.RuneCountInString(n.Text)
-		case *doc.LineBreak:
-			pos++
-		case *doc.CrossRef:
-			pos += utf8.RuneCountInString(n.Text())
-			return doc.WalkSkipChildren
-		case *doc.Math:
-			pos += utf8.RuneCountInString(n.Source)
-			return doc.WalkSkipChildren
-		case *doc.InlineImage, *doc.NoteRef:
-			return doc.WalkSkipChildren
-		default:
-			err = fmt.Errorf("unknown node type %T in a %s", n, l.Kind)
-			return doc.WalkStop
-		}
-		return doc.WalkContinue
-	})
-	if err != nil {
-		return nil, err
-	}
-	if n := utf8.RuneCountInString(l.Text); len(out) > 0 && pos != n {
-		return nil, fmt.Errorf("its inlines give %d code points of text, the paragraph has %d", pos, n)
-	}
-	return out, nil
 }
 
 // sentenceAt returns the index of the sentence of sents that contains code

@@ -26,6 +26,27 @@ func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Plain ASCII eight bytes at a time, then plain ASCII bytes and
+		// two-byte sequences (the Turkish letters) without decoding them,
+		// up to the next byte that needs a look.
+		for i+8 <= len(s) {
+			if w := string8(s[i:]); w&highBits != 0 || !plainWord(w) {
+				break
+			}
+			i += 8
+		}
+		for i < len(s) {
+			if b := s[i]; b < utf8.RuneSelf && plain[b] {
+				i++
+			} else if b >= 0xC2 && b <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i += 2
+			} else {
+				break
+			}
+		}
+		if i >= len(s) {
+			break
+		}
 		if b := s[i]; b < utf8.RuneSelf {
 			if b >= 0x20 && b != '"' && b != '\\' {
 				i++

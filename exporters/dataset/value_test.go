@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/seedpress/seedpress/pipeline/doc"
@@ -92,6 +93,12 @@ func TestRecordFastPath(t *testing.T) {
 // FuzzAppendString checks appendString against encoding/json on any
 // string.
 func FuzzAppendString(f *testing.F) {
+	for _, s := range runeCases {
+		f.Add(s)
+	}
+	for _, s := range []string{"abcdefgh\"ijklmnop", "abcdefg\\hijklmnop\t", "çalışma \u2028 saat", strings.Repeat("ğ", 9) + "\x01"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		want := marshal(t, s)
 		if got := appendString(nil, s); !bytes.Equal(got, want) {
