@@ -10,7 +10,10 @@
 // them, and nothing depends on their values.
 package idset
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"math/bits"
+)
 
 // Map maps strings to values of type V, keeping each string as a 128-bit
 // hash. The zero value is an empty Map ready to use. A Map is not safe for
@@ -18,8 +21,9 @@ import "hash/maphash"
 //
 // It is an open-addressing hash table of its own rather than a Go map: a
 // map[[2]uint64]V spends about 55 bytes on each 16-byte key (its groups,
-// control words and load factor), this table about 28 on average, the
-// half of the memory that made the book's id sets grow with its size.
+// control words and load factor). This table fills to 7/8 and grows by
+// half, not double, so that a key costs 18 to 28 bytes, plus its value:
+// the memory that made the book's id sets grow with its size.
 type Map[V any] struct {
 	seeds [2]maphash.Seed
 	keys  [][2]uint64 // a slot is free when its key is the zero key
@@ -42,12 +46,17 @@ func (m *Map[V]) key(s string) [2]uint64 {
 }
 
 // slot returns the slot of k: the one holding it, else the free slot where
-// it goes.
+// it goes. Its first try is k[0] scaled to the table's size (the high
+// half of k[0]×size), which needs no power of two.
 func (m *Map[V]) slot(k [2]uint64) int {
-	mask := len(m.keys) - 1
-	for i := int(k[0]) & mask; ; i = (i + 1) & mask {
+	n := len(m.keys)
+	hi, _ := bits.Mul64(k[0], uint64(n))
+	for i := int(hi); ; {
 		if m.keys[i] == k || m.keys[i] == ([2]uint64{}) {
 			return i
+		}
+		if i++; i == n {
+			i = 0
 		}
 	}
 }
@@ -87,7 +96,7 @@ func (m *Map[V]) put(s string, v V, replace bool) bool {
 		}
 		return false
 	}
-	if 4*(m.n+1) > 3*len(m.keys) { // keep the load at most 3/4
+	if 8*(m.n+1) > 7*len(m.keys) { // keep the load at most 7/8
 		m.grow()
 		i = m.slot(k)
 	}
@@ -96,11 +105,12 @@ func (m *Map[V]) put(s string, v V, replace bool) bool {
 	return true
 }
 
-// grow doubles the table.
+// grow makes the table half as large again.
 func (m *Map[V]) grow() {
 	keys, vals := m.keys, m.vals
-	m.keys = make([][2]uint64, 2*len(keys))
-	m.vals = make([]V, 2*len(vals))
+	n := len(keys) + len(keys)/2
+	m.keys = make([][2]uint64, n)
+	m.vals = make([]V, n)
 	for i, k := range keys {
 		if k != ([2]uint64{}) {
 			j := m.slot(k)
