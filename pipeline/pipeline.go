@@ -430,9 +430,7 @@ func listSeeds(dir string) (*seedList, *manifest.Outline, diag.List) {
 // use, or the folders that hold them.
 func noteSkipped(dir string, m *manifest.Manifest, resources map[string]bool) diag.List {
 	var diags diag.List
-	entries, _ := os.ReadDir(dir) // listSeeds read it already
-	for _, e := range entries {
-		name := e.Name()
+	eachName(dir, func(name string) { // listSeeds read it already
 		pos := doc.Pos{File: name}
 		switch {
 		case strings.HasPrefix(name, "."):
@@ -440,13 +438,43 @@ func noteSkipped(dir string, m *manifest.Manifest, resources map[string]bool) di
 		case manifest.IsSeedName(name), name == manifest.FileName:
 		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
 		case resources[name]:
-		case e.IsDir():
+		case isDir(dir, name):
 			diags.Notef(pos, "folder skipped (seeds are read from the top folder only)")
 		default:
 			diags.Notef(pos, "skipped: not a seed (*.txt, *.md)")
 		}
-	}
+	})
 	return diags
+}
+
+// eachName calls f with the name of every entry of dir, a batch at a time,
+// in no order: the notes it serves are sorted afterwards. It runs when a
+// book's documents are all read, when memory is at its highest, so it
+// holds neither the whole listing nor an entry's details (isDir asks for
+// those of the few names that need them). An unreadable folder has no
+// names: listSeeds said why already.
+func eachName(dir string, f func(name string)) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	defer d.Close()
+	for {
+		names, err := d.Readdirnames(1024)
+		for _, name := range names {
+			f(name)
+		}
+		if err != nil || len(names) == 0 {
+			return
+		}
+	}
+}
+
+// isDir reports whether the entry name of dir is a folder, not following
+// a symbolic link, as os.ReadDir's entries say.
+func isDir(dir, name string) bool {
+	fi, err := os.Lstat(filepath.Join(dir, name))
+	return err == nil && fi.IsDir()
 }
 
 // seedAt checks the seed name (slash-separated, relative to dir, whose
@@ -498,13 +526,12 @@ func noteUnlisted(dir string, o *manifest.Outline, m *manifest.Manifest, resourc
 		}
 		diags.Warnf(pos, "not in %s: left out of the book", o.File)
 	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		name := e.Name()
+	eachName(dir, func(name string) {
 		switch {
 		case manifest.IsSeedName(name) && o.Root != "" && !strings.HasPrefix(name, "."):
 			diags.Notef(doc.Pos{File: name}, "outside %s/, the outline's folder: not part of the book", o.Root)
-		case e.IsDir(), manifest.IsSeedName(name), name == manifest.FileName, name == manifest.MdBookName, name == manifest.GitBookName:
+		case manifest.IsSeedName(name), name == manifest.FileName, name == manifest.MdBookName, name == manifest.GitBookName:
+		case isDir(dir, name):
 		case strings.HasPrefix(name, "."):
 			diags.Notef(doc.Pos{File: name}, "hidden file skipped")
 		case m.Meta.Cover != nil && name == m.Meta.Cover.Name:
@@ -512,7 +539,7 @@ func noteUnlisted(dir string, o *manifest.Outline, m *manifest.Manifest, resourc
 		default:
 			diags.Notef(doc.Pos{File: name}, "skipped: not a seed (*.txt, *.md)")
 		}
-	}
+	})
 	return diags
 }
 
