@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -274,9 +275,15 @@ func readSeed(seeds *seedList, i int, limit int64, resolve func(*doc.Document) d
 // seedList is the seeds found in a folder, in reading order, kept small:
 // a book of 100,000 seeds holds it for the whole run.
 type seedList struct {
-	dir     string
-	names   []string       // file names in the seeds folder
-	targets map[int]string // the targets of the seeds that are symbolic links
+	dir string
+	// names holds the file names in the seeds folder end to end, and ends
+	// the end of each in names: one string for a book's names, not one per
+	// name, which a book of 100,000 seeds would hold for its whole run.
+	// add appends to building; done makes it names.
+	names    string
+	ends     []int
+	building []byte
+	targets  map[int]string // the targets of the seeds that are symbolic links
 	// places holds each seed's entry in the book's outline (SUMMARY.md);
 	// nil without one.
 	places map[int]manifest.OutlineEntry
@@ -291,8 +298,8 @@ type seedList struct {
 // it streams.
 func (l *seedList) nameIDs() {
 	var used idset.Set
-	for i, name := range l.names {
-		base := documentID(name)
+	for i := range l.len() {
+		base := documentID(l.name(i))
 		if id := uniqueID(base, &used); id != base {
 			if l.renamed == nil {
 				l.renamed = map[int]string{}
@@ -307,7 +314,7 @@ func (l *seedList) id(i int) string {
 	if id, ok := l.renamed[i]; ok {
 		return id
 	}
-	return documentID(l.names[i])
+	return documentID(l.name(i))
 }
 
 // add appends the seed name, whose symbolic link's target is target ("" for
@@ -317,16 +324,34 @@ func (l *seedList) add(name, target string) {
 		if l.targets == nil {
 			l.targets = map[int]string{}
 		}
-		l.targets[len(l.names)] = target
+		l.targets[len(l.ends)] = target
 	}
-	l.names = append(l.names, name)
+	l.building = append(l.building, name...)
+	l.ends = append(l.ends, len(l.building))
 }
 
-func (l *seedList) len() int { return len(l.names) }
+// done ends the list: the names become one string, and the seeds their
+// document ids (nameIDs).
+func (l *seedList) done() {
+	l.names, l.building = string(l.building), nil
+	l.ends = slices.Clip(l.ends)
+	l.nameIDs()
+}
 
-// at returns seed i.
+func (l *seedList) len() int { return len(l.ends) }
+
+// name returns the file name of seed i, after done.
+func (l *seedList) name(i int) string {
+	start := 0
+	if i > 0 {
+		start = l.ends[i-1]
+	}
+	return l.names[start:l.ends[i]]
+}
+
+// at returns seed i, after done.
 func (l *seedList) at(i int) seedFile {
-	return seedFile{dir: l.dir, name: l.names[i], target: l.targets[i]}
+	return seedFile{dir: l.dir, name: l.name(i), target: l.targets[i]}
 }
 
 // seedFile is one seed found in the seeds folder.
@@ -396,13 +421,13 @@ func listSeeds(dir string) (*seedList, *manifest.Outline, diag.List) {
 		if seeds.len() == 0 && !diags.HasErrors() {
 			return noSeeds()
 		}
-		seeds.nameIDs()
+		seeds.done()
 		return seeds, outline, diags
 	}
 	if ds.HasErrors() {
 		return nil, nil, diags
 	}
-	seeds := &seedList{dir: dir, names: make([]string, 0, len(entries))} // no slack to grow into
+	seeds := &seedList{dir: dir, ends: make([]int, 0, len(entries))} // no slack to grow into
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") || !manifest.IsSeedName(name) {
@@ -418,10 +443,10 @@ func listSeeds(dir string) (*seedList, *manifest.Outline, diag.List) {
 			seeds.add(name, target)
 		}
 	}
-	if len(seeds.names) == 0 && !diags.HasErrors() {
+	if seeds.len() == 0 && !diags.HasErrors() {
 		return noSeeds()
 	}
-	seeds.nameIDs()
+	seeds.done()
 	return seeds, nil, diags
 }
 

@@ -394,8 +394,14 @@ func TestDocumentID(t *testing.T) {
 	}
 	// The seeds' ids, given at listing: only the ones a suffix changed are
 	// kept.
-	l := &seedList{names: []string{"a.md", "a.txt", "a-2.md", "b.md", "a.md"}}
-	l.nameIDs()
+	l := &seedList{}
+	for _, name := range []string{"a.md", "a.txt", "a-2.md", "b.md", "a.md"} {
+		l.add(name, "")
+	}
+	l.done()
+	if l.name(0) != "a.md" || l.name(2) != "a-2.md" || l.name(4) != "a.md" {
+		t.Errorf("names %q %q %q, want a.md a-2.md a.md", l.name(0), l.name(2), l.name(4))
+	}
 	got = got[:0]
 	for i := range l.len() {
 		got = append(got, l.id(i))
