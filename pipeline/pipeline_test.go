@@ -156,6 +156,7 @@ func TestModelInvariants(t *testing.T) {
 			t.Fatalf("%s: %v", dir, diags)
 		}
 		for _, d := range b.Documents {
+			sentences, words := 0, 0
 			for _, l := range d.Leaves() {
 				n := len([]rune(l.Text))
 				prev := 0
@@ -164,7 +165,12 @@ func TestModelInvariants(t *testing.T) {
 						t.Errorf("%s %s: bad span %+v in %q", dir, d.Source, s, l.Text)
 					}
 					prev = s.End
+					sentences++
+					words += s.Words
 				}
+			}
+			if gs, gw := d.Counts(); gs != sentences || gw != words || sentences == 0 {
+				t.Errorf("%s %s: Counts() = %d sentences, %d words; the leaves have %d, %d", dir, d.Source, gs, gw, sentences, words)
 			}
 		}
 		for _, term := range b.Glossary {

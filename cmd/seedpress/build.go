@@ -346,12 +346,9 @@ type counts struct {
 // add counts d.
 func (c *counts) add(d *doc.Document) {
 	c.documents++
-	for _, l := range d.Leaves() {
-		for _, s := range l.Sentences() {
-			c.words += s.Words
-			c.sentences++
-		}
-	}
+	sentences, words := d.Counts()
+	c.sentences += sentences
+	c.words += words
 }
 
 // counter is a doc.Sink that counts what passes through it on the way to

@@ -778,14 +778,26 @@ func (d *Document) Leaves() []Leaf {
 	return l.leaves
 }
 
+// Counts returns the number of sentences of d and the sum of their words:
+// those of the sentences of d.Leaves(), without making the leaves.
+func (d *Document) Counts() (sentences, words int) {
+	var c leafCounter
+	WalkDocument(d, c.visit)
+	return c.sentences, c.words
+}
+
 // leafCounter counts the leaves of a walk, so that Leaves allocates its
-// slice once.
-type leafCounter struct{ n int }
+// slice once, and their sentences and words, for Counts.
+type leafCounter struct{ n, sentences, words int }
 
 func (c *leafCounter) visit(n Node, entering bool) WalkStatus {
 	switch n.(type) {
 	case *Heading, *Paragraph, *CodeBlock, *LineBlock:
 		c.n++
+		for _, s := range (Leaf{Block: n.(Block)}).Sentences() {
+			c.sentences++
+			c.words += s.Words
+		}
 		return WalkSkipChildren
 	case *Table, *Figure:
 		return WalkSkipChildren
