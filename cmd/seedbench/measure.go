@@ -87,6 +87,10 @@ func (r *runner) measure(dir, name string, args ...string) Measurement {
 	cmd.WaitDelay = 5 * time.Second
 	var stderr tailBuffer
 	cmd.Stderr = &stderr
+	// The runs before wrote hundreds of megabytes that the kernel may still
+	// be writing to disk: a run timed meanwhile would wait for their
+	// writes, not its own. Flush them first.
+	syscall.Sync()
 	start := time.Now()
 	runErr := cmd.Run()
 	wall := time.Since(start)
