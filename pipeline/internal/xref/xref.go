@@ -225,7 +225,7 @@ func (x *Index) Add(d *doc.Document) diag.List {
 			diags.Errorf(t.pos, "duplicate id %q: it is also the id of the %s at %s", id, prev.kind, prev.pos)
 			return
 		}
-		if x.past.Has(id) {
+		if x.forgotten(id) {
 			diags.Errorf(t.pos, "duplicate id %q: it is also the id of an element of an earlier seed", id)
 			return
 		}
@@ -380,7 +380,28 @@ func (x *Index) numberSection(level int) string {
 }
 
 // taken reports whether an element of the book has id.
-func (x *Index) taken(id string) bool { return x.ids[id] != nil || x.past.Has(id) }
+func (x *Index) taken(id string) bool { return x.ids[id] != nil || x.forgotten(id) }
+
+// forgotten reports whether a forgotten document has id: past has it, or
+// it is implied.
+func (x *Index) forgotten(id string) bool { return x.past.Has(id) || x.implied(id) }
+
+// implied reports whether id is a derived id and a suffix, "base-N", whose
+// N unique gave or stepped over for base (2 ≤ N < next[base]): every such
+// id is taken, so a forgotten document's are not kept in past. A book
+// whose chapters all have a "Giriş" keeps one id for them, not one each.
+func (x *Index) implied(id string) bool {
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 || len(x.next) == 0 {
+		return false
+	}
+	next, ok := x.next[id[:i]]
+	if !ok {
+		return false
+	}
+	n, err := strconv.Atoi(id[i+1:])
+	return err == nil && n >= 2 && n < next && strconv.Itoa(n) == id[i+1:]
+}
 
 // unique returns id, or id with the first suffix "-2", "-3", … that no
 // element of the book has.
@@ -436,7 +457,9 @@ func (x *Index) release(e *document) {
 				continue // no id, or a duplicate reported at Add
 			}
 			delete(x.ids, t.id)
-			x.past.Add(t.id)
+			if !x.implied(t.id) {
+				x.past.Add(t.id)
+			}
 		}
 	}
 	delete(x.bySource, e.source)

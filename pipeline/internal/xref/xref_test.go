@@ -2,6 +2,7 @@ package xref
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -214,8 +215,8 @@ func TestResolveStreaming(t *testing.T) {
 		if a, s := dump(all), dump(streamed); a != s {
 			t.Errorf("streamed (forget %v):\n%s\nwant:\n%s", forget, s, a)
 		}
-		if forget && (len(x.docs) > 0 || len(x.ids) > 0 || len(x.bySource) > 0 || len(x.pandoc) > 0 || x.past.Len() != 4) {
-			t.Errorf("after ForgetResolved the index keeps %d documents, %d ids, %d sources, %d pandoc ids, %d ids as hashes (want 0, 0, 0, 0, 4)",
+		if forget && (len(x.docs) > 0 || len(x.ids) > 0 || len(x.bySource) > 0 || len(x.pandoc) > 0 || x.past.Len() != 2) { // giris and son; giris-2 and giris-3 are implied
+			t.Errorf("after ForgetResolved the index keeps %d documents, %d ids, %d sources, %d pandoc ids, %d ids as hashes (want 0, 0, 0, 0, 2)",
 				len(x.docs), len(x.ids), len(x.bySource), len(x.pandoc), x.past.Len())
 		}
 	}
@@ -261,6 +262,64 @@ func TestForgetDuplicates(t *testing.T) {
 	}
 	if got := strings.Join(ids, " "); got != "giris-2 giris-3" {
 		t.Errorf("c.md's ids = %s, want giris-2 giris-3", got)
+	}
+}
+
+// TestForgetImplied checks that a forgotten document's ids that unique
+// made with a suffix are not kept, yet still taken: a book whose chapters
+// all open with "Giriş" keeps one id for them, and gives the ids an index
+// of the whole book gives.
+func TestForgetImplied(t *testing.T) {
+	build := func() []*doc.Document {
+		var docs []*doc.Document
+		for i := range 50 {
+			src := fmt.Sprintf("%02d.md", i)
+			blocks := []doc.Block{heading(src, 1, 1, "Giriş", ""), heading(src, 2, 2, "Sonuç", "")}
+			if i == 30 {
+				// Its slugs are ids unique gave earlier: "giris-3", "sonuc-2".
+				blocks = append(blocks, heading(src, 3, 2, "Giriş 3", ""), heading(src, 4, 2, "Sonuç 2", ""))
+			}
+			docs = append(docs, newDoc(i, src, blocks...))
+		}
+		return docs
+	}
+	ids := func(docs []*doc.Document) []string {
+		var ids []string
+		for _, d := range docs {
+			for _, b := range d.Blocks {
+				ids = append(ids, b.(*doc.Heading).Attr.ID)
+			}
+		}
+		return ids
+	}
+	all := build()
+	if diags := indexAll(t, "tr", all...); len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	streamed := build()
+	x := New("tr")
+	x.ForgetResolved()
+	for _, d := range streamed {
+		if diags := append(x.Add(d), x.Resolve(d)...); len(diags) > 0 {
+			t.Fatal(diags)
+		}
+	}
+	if a, s := ids(all), ids(streamed); !reflect.DeepEqual(a, s) {
+		t.Errorf("forgetting index gives ids\n%q\nwant\n%q", s, a)
+	}
+	if got := strings.Join(ids(streamed[30:31]), " "); got != "giris-31 sonuc-31 giris-3-2 sonuc-2-2" {
+		t.Errorf("document 30's ids = %s, want giris-31 sonuc-31 giris-3-2 sonuc-2-2", got)
+	}
+	if x.past.Len() != 2 {
+		t.Errorf("the index keeps %d ids of forgotten documents, want 2 (giris, sonuc)", x.past.Len())
+	}
+	for _, tt := range []struct {
+		id   string
+		want bool
+	}{{"giris-2", true}, {"giris-50", true}, {"giris-51", false}, {"giris-1", false}, {"giris-02", false}, {"giris-+3", false}, {"giris", true}, {"giris-3-2", true}, {"yok-2", false}} {
+		if got := x.taken(tt.id); got != tt.want {
+			t.Errorf("taken(%q) = %v, want %v", tt.id, got, tt.want)
+		}
 	}
 }
 
