@@ -194,8 +194,9 @@ func Stream(seedsDir string, opts Options, sink doc.Sink) (diag.List, error) {
 		if d.Title == "" { // a front matter's title comes first
 			d.Title = documentTitle(d, m.Documents[d.Source].Title, lang)
 		}
-		delete(m.Documents, d.Source) // read once: a long book's titles are not held to its end
-		if resolve == nil {           // no seed refers to another: index as we go
+		// Read once: a long book's titles are not held to its end.
+		delete(m.Documents, d.Source)
+		if resolve == nil { // no seed refers to another: index as we go
 			ds := refs.Add(d)
 			ds.Append(refs.Resolve(d))
 			diags.Append(ds)
