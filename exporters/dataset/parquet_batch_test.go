@@ -195,21 +195,7 @@ func TestParquetBatchesAsRows(t *testing.T) {
 func TestCheckShardCatchesRows(t *testing.T) {
 	const size = 1 << 20 // pretend each row is 1 MiB of JSON: row groups of 16 rows
 	recs := randomRecords(TableParagraphs, 40, 2000, 7)
-	shard := func(rs []any) *parquetTable {
-		p := newParquetTable(TableParagraphs, t.TempDir())
-		for _, r := range rs {
-			if err := p.write(r, size); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := p.close(); err != nil {
-			t.Fatal(err)
-		}
-		if err := p.nameShards(); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	shard := func(rs []any) *parquetTable { return writeShard(t, TableParagraphs, rs, size) }
 	written := shard(recs)
 	if n := len(written.shardGroups[0]); n != 3 {
 		t.Fatalf("%d row groups, want 3", n)

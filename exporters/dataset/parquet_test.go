@@ -224,19 +224,11 @@ func TestCheckShardCatches(t *testing.T) {
 		{ID: "doc-0001-p0001-s0002", DocumentID: "doc-0001", ParagraphID: "doc-0001-p0001", Index: 1, Text: "İki üç.", CharStart: 5, CharEnd: 12, ByteStart: 5, ByteEnd: 14, WordCount: 2},
 	}
 	shard := func(rs []Sentence) *parquetTable {
-		p := newParquetTable(TableSentences, t.TempDir())
-		for _, s := range rs {
-			if err := p.write(s, 100); err != nil {
-				t.Fatal(err)
-			}
+		recs := make([]any, len(rs))
+		for i, r := range rs {
+			recs[i] = r
 		}
-		if err := p.close(); err != nil {
-			t.Fatal(err)
-		}
-		if err := p.nameShards(); err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return writeShard(t, TableSentences, recs, 100)
 	}
 	written := shard(recs)
 	if err := written.checkShard(0, 2); err != nil {
@@ -337,4 +329,23 @@ func compareParquet(table, jsonlPath, parquetPath string) error {
 			return &Error{Table: table, ID: filepath.Base(parquetPath), Reason: fmt.Sprintf("row %d differs from the JSON Lines row: %q, want %q", i, buf, line)}
 		}
 	}
+}
+
+// writeShard writes recs, records of table each counted as size bytes of
+// JSON, into one Parquet shard of a new folder, closes and names it.
+func writeShard(t *testing.T, table string, recs []any, size int) *parquetTable {
+	t.Helper()
+	p := newParquetTable(table, t.TempDir())
+	for _, r := range recs {
+		if err := p.write(r, size); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.nameShards(); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
