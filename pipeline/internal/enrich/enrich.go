@@ -280,12 +280,17 @@ func acronymWords(text string) []mention {
 }
 
 // acronymLead marks the bytes that start an acronym's first letter in
-// UTF-8: A–Z, and the lead bytes of Ç Ö Ü (0xC3), Ğ İ (0xC4) and Ş (0xC5).
+// UTF-8: the first byte of every rune isAcronymStart takes (A–Z, and the
+// lead bytes of Ç Ö Ü, Ğ İ and Ş), derived from it so that the alphabet is
+// written once.
 var acronymLead = func() (t [256]bool) {
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = true
+	var b [utf8.UTFMax]byte
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if isAcronymStart(r) {
+			utf8.EncodeRune(b[:], r)
+			t[b[0]] = true
+		}
 	}
-	t[0xC3], t[0xC4], t[0xC5] = true, true, true
 	return t
 }()
 
