@@ -24,7 +24,7 @@ func newCountingFile(path string) (*countingFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dataset: %w", err)
 	}
-	return &countingFile{path: path, f: f, w: bufio.NewWriterSize(&writebackFile{f: f}, 256<<10), hash: sha256.New()}, nil
+	return &countingFile{path: path, f: f, w: dataWriter(f), hash: sha256.New()}, nil
 }
 
 func (c *countingFile) Write(p []byte) {

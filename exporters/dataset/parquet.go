@@ -506,7 +506,7 @@ func (p *parquetTable) rotate() error {
 		return fmt.Errorf("dataset: %w", err)
 	}
 	p.f = f
-	p.out = &hashingWriter{w: bufio.NewWriterSize(&writebackFile{f: f}, 256<<10), h: sha256.New(), all: p.all}
+	p.out = &hashingWriter{w: dataWriter(f), h: sha256.New(), all: p.all}
 	opts := append([]parquet.WriterOption{p.schema,
 		parquet.Compression(&fastSnappy{}),
 		parquet.PageBufferSize(parquetPageBytes),

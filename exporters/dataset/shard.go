@@ -75,7 +75,7 @@ func (t *tableWriter) rotate() error {
 	if err != nil {
 		return fmt.Errorf("dataset: %w", err)
 	}
-	t.f, t.w, t.cur, t.curRows = f, bufio.NewWriterSize(&writebackFile{f: f}, 256<<10), 0, 0
+	t.f, t.w, t.cur, t.curRows = f, dataWriter(f), 0, 0
 	t.temps = append(t.temps, p)
 	return t.pq.rotate()
 }

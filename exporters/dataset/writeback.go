@@ -1,6 +1,15 @@
 package dataset
 
-import "os"
+import (
+	"bufio"
+	"os"
+)
+
+// dataWriter returns the buffered writer every data file of the dataset is
+// written through: 256 KiB at a time, into a writebackFile.
+func dataWriter(f *os.File) *bufio.Writer {
+	return bufio.NewWriterSize(&writebackFile{f: f}, 256<<10)
+}
 
 // writebackFile is a data file that asks the system to start writing what
 // it was given to disk every writebackChunk bytes, without waiting for it.
