@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -148,13 +149,7 @@ func firstDiff(want, got string) string {
 // golden folder: sentence spans inside their block's text and in order,
 // glossary references pointing at real sentences that mention the acronym.
 func TestModelInvariants(t *testing.T) {
-	dirs, _ := filepath.Glob("../testdata/seeds/*")
-	dirs = append(dirs, "../seeds", "../testdata/corpus")
-	for _, dir := range dirs {
-		b, diags := Build(dir, Options{})
-		if b == nil {
-			t.Fatalf("%s: %v", dir, diags)
-		}
+	for dir, b := range testBooks(t) {
 		for _, d := range b.Documents {
 			sentences, words := 0, 0
 			for _, l := range d.Leaves() {
@@ -479,13 +474,7 @@ func benchSeeds(b *testing.B, n int) (string, int64) {
 // running text, notes included, the sentences of its plain text, and
 // none to those of tables and figures.
 func TestSegmentDocument(t *testing.T) {
-	dirs, _ := filepath.Glob("../testdata/seeds/*")
-	dirs = append(dirs, "../testdata/corpus", "../seeds")
-	for _, dir := range dirs {
-		b, diags := Build(dir, Options{})
-		if b == nil {
-			t.Fatalf("%s: %v", dir, diags)
-		}
+	for dir, b := range testBooks(t) {
 		for _, d := range b.Documents {
 			skip := 0 // the tables and figures entered
 			doc.WalkDocument(d, func(n doc.Node, entering bool) doc.WalkStatus {
@@ -522,6 +511,26 @@ func TestSegmentDocument(t *testing.T) {
 				}
 				return doc.WalkContinue
 			})
+		}
+	}
+}
+
+// testBooks builds every test book (testdata/seeds/*, testdata/corpus and
+// the shipped seeds) and yields each with its folder; a book that does not
+// build fails the test.
+func testBooks(t *testing.T) iter.Seq2[string, *doc.Book] {
+	t.Helper()
+	dirs, _ := filepath.Glob("../testdata/seeds/*")
+	dirs = append(dirs, "../testdata/corpus", "../seeds")
+	return func(yield func(string, *doc.Book) bool) {
+		for _, dir := range dirs {
+			b, diags := Build(dir, Options{})
+			if b == nil {
+				t.Fatalf("%s: %v", dir, diags)
+			}
+			if !yield(dir, b) {
+				return
+			}
 		}
 	}
 }
