@@ -94,7 +94,10 @@ func parquetTag(f reflect.StructField) reflect.StructTag {
 
 // parquetTags returns the options that give each field of the record type
 // t its parquetTag, for parquet-go's generic writer of t, whose schema
-// then is parquetType(t)'s.
+// then is parquetType(t)'s, so that it writes column by column. The files'
+// schema itself comes from parquetType: a schema derived from t with these
+// tags has the same columns but t's name at its root, which would change
+// the files' bytes.
 func parquetTags(t reflect.Type) []parquet.SchemaOption {
 	opts := make([]parquet.SchemaOption, t.NumField())
 	for i := range opts {
